@@ -1,0 +1,11 @@
+"""newsgraph: turn raw news into a structured record of who said what, who did what to whom,
+where and when."""
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.options import Options
+from newsgraph.pipeline import annotate, extract
+from newsgraph.record import Article
+
+__version__ = "0.1.0"
+
+__all__ = ["Article", "NewsgraphError", "Options", "__version__", "annotate", "extract"]

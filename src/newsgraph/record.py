@@ -1,0 +1,225 @@
+"""The one data model: an Article and everything found in it.
+
+Every span is ``start``/``end``, Python string offsets into ``Article.body``
+(``body[start:end] == text``). The JSON produced by ``Article.to_dict()`` is
+the contract other tools read; ``docs/record.schema.json`` is generated from
+these models (``python -m newsgraph.record > docs/record.schema.json``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+RemovedReason = Literal[
+    "ad",
+    "share",
+    "navigation",
+    "related",
+    "credit",
+    "caption",
+    "byline",
+    "bio",
+    "title",
+    "date",
+    "cookie",
+    "subscribe",
+    "comments",
+    "footer",
+    "boilerplate",
+]
+Provenance_ = Literal["meta", "json-ld", "byline", "text", "caption", "input", "url"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A stretch of the body."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Author(_Model):
+    name: str
+    bio: str | None = None
+    outlet: str | None = None
+
+
+class Media(_Model):
+    kind: Literal["image", "video", "audio", "graphic"] = "image"
+    credit: str | None = None
+    caption: str | None = None
+    url: str | None = None
+
+
+class Related(_Model):
+    rel: Literal["previous", "next", "related"]
+    title: str
+    url: str | None = None
+
+
+class Removed(_Model):
+    """A piece of the input that cleaning dropped, and why."""
+
+    text: str
+    reason: RemovedReason
+
+
+class Link(_Model):
+    """A hyperlink inside the article body (HTML input only)."""
+
+    start: int
+    end: int
+    url: str
+
+
+class Entity(_Model):
+    """One real-world actor in the article, with all its mentions merged."""
+
+    id: str = Field(description="Article-local id, e.g. 'E1'.")
+    key: str = Field(description="Corpus-wide key: normalised name plus type.")
+    name: str = Field(description="The fullest proper form of the name.")
+    type: str = Field(description="OntoNotes type: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...")
+    aliases: list[str] = Field(default_factory=list)
+    description: str | None = Field(default=None, description="Titles and roles split off.")
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3, where one is denoted.")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Place(_Model):
+    entity: str | None = Field(default=None, description="Id of the entity this place resolves.")
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3.")
+    geonameid: int | None = None
+    feature: str | None = Field(default=None, description="GeoNames feature code, e.g. PPLC, PCLI.")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class DateMention(_Model):
+    start: int
+    end: int
+    text: str
+    value: str = Field(description="ISO 8601 / TimeML value: 2023, 2023-06, 2023-10-07, P5Y, PAST_REF")
+    granularity: str = Field(
+        description="day, week, month, quarter, season, year, decade, century, "
+        "time, duration, ref"
+    )
+    reliable: bool = Field(
+        default=True,
+        description="True when it rests on an explicit calendar expression, "
+        "False when inferred (a relative or underspecified expression).",
+    )
+
+
+class Speaker(_Model):
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+
+
+class Quote(_Model):
+    start: int
+    end: int
+    text: str
+    kind: Literal["direct", "indirect", "mixed"]
+    speaker: Speaker | None = None
+    role: str | None = None
+    cue: str | None = None
+    venue: str | None = None
+
+
+class EventActor(_Model):
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Event(_Model):
+    type: str = Field(description="PLOVER event type, e.g. ACCUSE, SUPPORT, ASSAULT.")
+    mode: str | None = None
+    actor: EventActor | None = None
+    recipient: EventActor | None = None
+    place: str | None = Field(default=None, description="Id of an entity that is a place.")
+    date: str | None = None
+    start: int
+    end: int
+
+
+class Provenance(_Model):
+    """Where each metadata value came from, so a user can trust or discard it."""
+
+    published: Provenance_ | None = None
+    title: Provenance_ | None = None
+    authors: Provenance_ | None = None
+
+
+class Article(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str = ""
+    url: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="ISO 8601 or null.")
+    language: str | None = None
+    body: str = ""
+    authors: list[Author] = Field(default_factory=list)
+    media: list[Media] = Field(default_factory=list)
+    related: list[Related] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+    entities: list[Entity] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The record as plain JSON-ready data (what the CLI prints)."""
+        return self.model_dump(mode="json")
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        return cls.model_validate(data)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+_WS = re.compile(r"\s+")
+
+
+def body_id(body: str) -> str:
+    """Stable id: a hash of the body with whitespace and case normalised."""
+    norm = _WS.sub(" ", body).strip().lower()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the article record."""
+    schema = Article.model_json_schema()
+    schema["$id"] = f"https://newsgraph.invalid/record/{SCHEMA_VERSION}"
+    return schema
+
+
+if __name__ == "__main__":
+    print(json.dumps(json_schema(), indent=2))
