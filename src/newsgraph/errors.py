@@ -5,7 +5,8 @@
     │   ├── EmptyInputError        nothing but whitespace
     │   ├── BinaryInputError       not text (an image, an archive, ...)
     │   ├── DecodeError            bytes in no encoding we can read
-    │   └── TooLargeError          over the size limit in Options.max_bytes
+    │   ├── TooLargeError          over the size limit in Options.max_bytes
+    │   └── NoArticleError         cleaning found no article text in it
     ├── ModelError                 a spaCy pipeline that cannot be loaded
     └── QueryError                 a malformed query against a store
 
@@ -38,6 +39,10 @@ class DecodeError(InputError):
 
 class TooLargeError(InputError):
     """The input is larger than the configured limit."""
+
+
+class NoArticleError(InputError):
+    """Cleaning found no article text in the input (a page of menus, an empty template)."""
 
 
 class ModelError(NewsgraphError):

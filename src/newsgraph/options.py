@@ -14,7 +14,9 @@ class Options(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    clean: bool = Field(True, description="Remove page furniture; False keeps the input as the body.")
+    clean: bool = Field(
+        True, description="Remove page furniture; False keeps the input as the body."
+    )
     format: Literal["text", "html"] | None = Field(
         None, description="Input form; detected when not given."
     )

@@ -6,12 +6,13 @@ give the same record in one process, a pool or a Dask cluster.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from newsgraph import nlp as nlp_mod
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import detect_language
+from newsgraph.errors import NoArticleError
 from newsgraph.extract import plan
 from newsgraph.options import Options
 from newsgraph.read.document import RawDocument, read_bytes, read_text
@@ -42,8 +43,10 @@ def normalize_published(value: str | date | datetime | None) -> str | None:
                 dt = datetime.fromisoformat(text[:10])
             except ValueError:
                 return None
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    naive = dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    naive = (
+        dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(UTC).replace(tzinfo=None)
+    )
     if naive.year < 1900 or naive.date() > now.date():
         return None
     if dt.hour == dt.minute == dt.second == 0 and len(str(value)) <= 10:
@@ -127,6 +130,8 @@ def extract(
     opts = base.model_copy(update={"clean": clean and base.clean, "format": format or base.format})
     raw = _raw(source, opts)
     cleaned = clean_document(raw, opts.clean)
+    if not cleaned.body.strip():
+        raise NoArticleError("no article text found in the input")
     article = _article(raw, cleaned, url, published)
     annotate(article, opts)
     return article

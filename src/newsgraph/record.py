@@ -111,10 +111,11 @@ class DateMention(_Model):
     start: int
     end: int
     text: str
-    value: str = Field(description="ISO 8601 / TimeML value: 2023, 2023-06, 2023-10-07, P5Y, PAST_REF")
+    value: str = Field(
+        description="ISO 8601 / TimeML value: 2023, 2023-06, 2023-10-07, P5Y, PAST_REF"
+    )
     granularity: str = Field(
-        description="day, week, month, quarter, season, year, decade, century, "
-        "time, duration, ref"
+        description="day, week, month, quarter, season, year, decade, century, time, duration, ref"
     )
     reliable: bool = Field(
         default=True,

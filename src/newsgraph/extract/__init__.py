@@ -77,7 +77,9 @@ def plan(names: Iterable[str] | None = None) -> list[Annotator]:
         if not ready:
             a = pending[0]
             missing = ", ".join(sorted(set(a.requires) - done))
-            raise NewsgraphError(f"annotator {a.name!r} needs {missing}, which no chosen annotator assigns")
+            raise NewsgraphError(
+                f"annotator {a.name!r} needs {missing}, which no chosen annotator assigns"
+            )
         for a in ready:
             ordered.append(a)
             done.update(a.assigns)

@@ -1,0 +1,80 @@
+"""The command line: JSON out for good input, one line and a non-zero exit for bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, input: bytes | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_extract_prints_the_record(tmp_path, sample_text):
+    path = tmp_path / "a.txt"
+    path.write_text(sample_text, encoding="utf-8")
+    result = run("extract", str(path), "--published", "2024-03-14")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["published"] == "2024-03-14"
+    assert "Harbour towns along the Dalmatian coast" in data["body"]
+
+
+def test_extract_reads_stdin_and_gzip(tmp_path, sample_text):
+    from_stdin = run("extract", "-", "--no-clean", input=sample_text.encode())
+    assert from_stdin.exit_code == 0
+    assert json.loads(from_stdin.stdout)["body"] == sample_text
+    gz = tmp_path / "a.txt.gz"
+    gz.write_bytes(gzip.compress(sample_text.encode()))
+    from_gz = run("extract", str(gz), "--no-clean")
+    assert json.loads(from_gz.stdout)["body"] == sample_text
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "blank.txt": b"   \n\n  ",
+    "image.html": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20,
+    "nul.txt": b"abc\x00\x00\x00def\x00" * 200,
+    "noarticle.html": b"<html><body><nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>",
+    "bad-utf16.txt": b"\xff\xfe" + b"a\x00b\x00\x00\xd8",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_and_nonzero(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    result = run("extract", str(path))
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsgraph: error:"), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_huge_file_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB on the file system, no disk used
+    result = run("extract", str(path))
+    assert result.exit_code != 0
+    assert "over the limit" in result.stderr
+
+
+def test_missing_file_and_bad_format_option(tmp_path):
+    missing = run("extract", str(tmp_path / "nope.txt"))
+    assert missing.exit_code != 0 and "cannot read" in missing.stderr
+    bad = run("extract", "-", "--format", "pdf", input=b"hello")
+    assert bad.exit_code == 2 and "--format" in bad.stderr
+
+
+def test_schema_command():
+    result = run("schema")
+    assert result.exit_code == 0
+    assert "Article" in json.loads(result.stdout)["title"]

@@ -1,0 +1,99 @@
+"""The whole pipeline: forms of input, clean=False, language, long texts, publication dates."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph import nlp
+from newsgraph.errors import NoArticleError
+from newsgraph.pipeline import normalize_published
+
+CLEAN_TEXT = (
+    "The city council of Leeds voted on Tuesday to close two libraries.\n\n"
+    "Councillor Mary Jones said the decision was painful but necessary."
+)
+
+
+def test_no_clean_keeps_input_as_body():
+    art = newsgraph.extract(CLEAN_TEXT, clean=False)
+    assert art.body == CLEAN_TEXT
+    assert art.removed == []
+    for ent in art.entities:
+        for m in ent.mentions:
+            assert CLEAN_TEXT[m.start : m.end] == m.text
+
+
+def test_str_and_bytes_give_the_same_record():
+    a = newsgraph.extract(CLEAN_TEXT, clean=False)
+    b = newsgraph.extract(CLEAN_TEXT.encode("utf-16"), clean=False)
+    assert a.to_dict() == b.to_dict()
+
+
+def test_cp1251_bytes_decode():
+    text = "Президент России выступил в Москве с заявлением о бюджете на следующий год."
+    art = newsgraph.extract(text.encode("cp1251"), clean=False)
+    assert art.body == text
+    assert art.language == "ru"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "北京市政府周二宣布，将在明年扩大地铁网络，新增三条线路，以缓解交通拥堵问题。"
+            "市长表示，这项工程预计耗资数百亿元。",
+            "zh",
+        ),
+        (
+            "أعلنت وزارة الصحة يوم الثلاثاء عن افتتاح ثلاثة مستشفيات جديدة في العاصمة، "
+            "وقال الوزير إن المشروع سيخدم آلاف المرضى.",
+            "ar",
+        ),
+    ],
+)
+def test_non_english_gets_body_and_language(text, lang):
+    art = newsgraph.extract(text)
+    assert art.body.strip()
+    assert art.language == lang
+    assert art.quotes == [] and art.entities == []
+
+
+def test_long_text_is_parsed_in_pieces_with_offsets_intact():
+    para = "Officials in Nairobi said on Monday that the new road would open in May. "
+    text = "\n\n".join(para * 3 for _ in range(40))
+    doc = nlp.parse(text, chunk_chars=1000)
+    assert doc.text == text
+    assert len(doc.ents) > 40
+    for ent in doc.ents:
+        assert text[ent.start_char : ent.end_char] == ent.text
+    assert nlp.CHUNK_CHARS < nlp.load().max_length
+
+
+def test_published_argument_wins_and_has_provenance():
+    art = newsgraph.extract(CLEAN_TEXT, clean=False, published="2023-10-09")
+    assert art.published == "2023-10-09"
+    assert art.provenance.published == "input"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-10-09", "2023-10-09"),
+        ("2023-10-09T08:30:00Z", "2023-10-09T08:30:00+00:00"),
+        ("1850-01-01", None),
+        ("2999-01-01", None),
+        ("not a date", None),
+        ("", None),
+    ],
+)
+def test_normalize_published(value, expected):
+    assert normalize_published(value) == expected
+
+
+def test_page_with_no_article_is_an_error():
+    html = (
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    )
+    with pytest.raises(NoArticleError):
+        newsgraph.extract(html)
