@@ -129,6 +129,8 @@ def extract(
     base = options or Options()
     opts = base.model_copy(update={"clean": clean and base.clean, "format": format or base.format})
     raw = _raw(source, opts)
+    if url:
+        raw.url = url
     cleaned = clean_document(raw, opts.clean)
     if not cleaned.body.strip():
         raise NoArticleError("no article text found in the input")
