@@ -1,0 +1,275 @@
+"""Quotation benchmark on PolNeAR: direct quotes and all attributions, with speakers, cues and speed.
+
+    python benchmarks/bench_quotes.py [--data ../shared/data/quotes-polnear] [--splits dev train]
+
+Prints a table and writes benchmarks/results/quotes.json. How each figure
+is measured: docs/benchmarks/quotes.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import polnear  # noqa: E402
+
+import newsgraph  # noqa: E402
+from newsgraph import Options  # noqa: E402
+from newsgraph.extract import registered  # noqa: E402
+from newsgraph.extract.quote_marks import find_marked_quotes  # noqa: E402
+from newsgraph.record import Article, Quote  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-polnear"
+RESULTS = ROOT / "benchmarks" / "results" / "quotes.json"
+TEXTACY_DEV = {"direct_4plus": {"p": 0.891, "r": 0.737, "f1": 0.807}, "direct_all": {"f1": 0.741}}
+_HEAD_CUT = re.compile(r",| of | for | at | to | with | who | from ")
+_STOP = frozenset("to a an the in of that as on for about".split())
+
+
+def annotators() -> tuple[str, ...]:
+    names = registered()
+    return tuple(n for n in ("entities", "quotes") if n in names)
+
+
+def speaker_head(q: Quote) -> int | None:
+    """Character offset of the predicted speaker's head word (last word before any post-modifier)."""
+    if q.speaker is None:
+        return None
+    text = q.speaker.text
+    cut = _HEAD_CUT.search(text)
+    stem = text[: cut.start()] if cut else text
+    words = list(re.finditer(r"\S+", stem)) or list(re.finditer(r"\S+", text))
+    return q.speaker.start + words[-1].start() if words else q.speaker.start
+
+
+def speaker_right(q: Quote, gold: polnear.GoldAttribution, article: Article) -> bool:
+    if not gold.source:
+        return q.speaker is None
+    head = speaker_head(q)
+    if head is None:
+        return False
+    if any(s <= head < e for s, e in gold.source):
+        return True
+    ent = article.entity(q.speaker.entity) if q.speaker.entity else None
+    if ent is None:
+        return False
+    return any(m.start < e and s < m.end for m in ent.mentions for s, e in gold.source)
+
+
+def _chars(spans) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def match(
+    preds: list[set[int]], golds: list[set[int]], threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred, gold) with Jaccard >= threshold, best pairs first."""
+    cands = []
+    for i, p in enumerate(preds):
+        lo, hi = min(p), max(p)
+        for j, g in enumerate(golds):
+            if max(g) < lo or min(g) > hi:
+                continue
+            jac = jaccard(p, g)
+            if jac >= threshold:
+                cands.append((jac, i, j))
+    cands.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in cands:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {
+        "p": round(p, 4),
+        "r": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
+
+
+def direct_predictions(article: Article) -> list[tuple[int, int, Quote]]:
+    """Direct quotes, plus the quoted fragments of mixed quotes carrying the mixed quote's speaker."""
+    out = [(q.start, q.end, q) for q in article.quotes if q.kind == "direct"]
+    mixed = [q for q in article.quotes if q.kind == "mixed"]
+    if mixed:
+        for m in find_marked_quotes(article.body):
+            s, e = m.inner
+            owner = next((q for q in mixed if q.start <= m.start and m.end <= q.end + 1), None)
+            if owner is not None:
+                out.append((s, e, owner))
+    return out
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def eval_direct(gold: list[polnear.GoldArticle], arts: list[Article], min_words: int) -> dict:
+    tp = tp_speaker = n_pred = n_gold = 0
+    for g, art in zip(gold, arts, strict=True):
+        golds = [q for q in g.quotes if _words(g.text, q.start, q.end) >= min_words]
+        preds = [p for p in direct_predictions(art) if _words(g.text, p[0], p[1]) >= min_words]
+        n_pred += len(preds)
+        n_gold += len(golds)
+        pairs = match(
+            [set(range(s, e)) for s, e, _ in preds], [set(range(q.start, q.end)) for q in golds]
+        )
+        tp += len(pairs)
+        tp_speaker += sum(speaker_right(preds[i][2], golds[j].attribution, art) for i, j in pairs)
+    return {
+        "gold": n_gold,
+        "predicted": n_pred,
+        "quote": prf(tp, n_pred, n_gold),
+        "quote+speaker": prf(tp_speaker, n_pred, n_gold),
+    }
+
+
+def attribution_predictions(article: Article) -> list[tuple[set[int], Quote]]:
+    """Every quote; direct quotes split by one attribution ("A," she said, "B.") count as one."""
+    out: list[tuple[set[int], Quote]] = []
+    prev: Quote | None = None
+    for q in article.quotes:
+        same = (
+            prev is not None
+            and q.kind == prev.kind == "direct"
+            and q.speaker is not None
+            and prev.speaker is not None
+            and (q.speaker.start, q.cue) == (prev.speaker.start, prev.cue)
+            and "\n" not in article.body[prev.end : q.start]
+        )
+        if same:
+            out[-1][0].update(range(q.start, q.end))
+        else:
+            out.append((set(range(q.start, q.end)), q))
+        prev = q
+    return out
+
+
+def _cue_right(q: Quote, gold: polnear.GoldAttribution, text: str) -> bool:
+    if not q.cue or not gold.cue:
+        return False
+    gold_words = {w for s, e in gold.cue for w in re.findall(r"\w+", text[s:e].lower())} - _STOP
+    pred_words = set(re.findall(r"\w+", q.cue.lower())) - _STOP
+    if not gold_words:
+        return q.cue.strip() == ":" or not pred_words
+    return bool(gold_words & pred_words)
+
+
+def eval_attributions(gold: list[polnear.GoldArticle], arts: list[Article]) -> dict:
+    tp = tp_speaker = cue_ok = n_pred = n_gold = 0
+    for g, art in zip(gold, arts, strict=True):
+        preds = attribution_predictions(art)
+        golds = [_chars(a.content) for a in g.attributions]
+        n_pred += len(preds)
+        n_gold += len(golds)
+        pairs = match([p[0] for p in preds], golds)
+        tp += len(pairs)
+        for i, j in pairs:
+            q, ga = preds[i][1], g.attributions[j]
+            tp_speaker += speaker_right(q, ga, art)
+            cue_ok += _cue_right(q, ga, g.text)
+    return {
+        "gold": n_gold,
+        "predicted": n_pred,
+        "content": prf(tp, n_pred, n_gold),
+        "content+speaker": prf(tp_speaker, n_pred, n_gold),
+        "cue_accuracy": round(cue_ok / tp, 4) if tp else 0.0,
+    }
+
+
+def extract_all(
+    gold: list[polnear.GoldArticle], names: tuple[str, ...]
+) -> tuple[list[Article], float]:
+    opts = Options(annotators=names)
+    t0 = time.perf_counter()
+    arts = [newsgraph.extract(g.text, clean=False, format="text", options=opts) for g in gold]
+    return arts, time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--splits", nargs="+", default=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0, help="first N articles per split (0: all)")
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"no PolNeAR data at {args.data}", file=sys.stderr)
+        return 2
+    names = annotators()
+    without = tuple(n for n in names if n != "quotes")
+    results: dict = {
+        "data": "PolNeAR",
+        "annotation_file": "alphabetically first annotator id per article",
+        "annotators": list(names),
+        "textacy_dev_anchor": TEXTACY_DEV,
+    }
+    for split in args.splits:
+        gold = polnear.load_split(args.data, split)
+        if args.limit:
+            gold = gold[: args.limit]
+        arts, seconds = extract_all(gold, names)
+        res = {
+            "articles": len(gold),
+            "direct_4plus": eval_direct(gold, arts, 4),
+            "direct_all": eval_direct(gold, arts, 1),
+            "attributions": eval_attributions(gold, arts),
+            "articles_per_second": {"with_quotes": round(len(gold) / seconds, 2)},
+        }
+        _, base_seconds = extract_all(gold, without)
+        res["articles_per_second"]["without_quotes"] = round(len(gold) / base_seconds, 2)
+        results[split] = res
+        _print(split, res)
+    if not args.limit:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2) + "\n")
+        print(f"wrote {args.out}")
+    return 0
+
+
+def _print(split: str, res: dict) -> None:
+    print(f"\n{split}: {res['articles']} articles")
+    print(f"{'measure':38} {'P':>6} {'R':>6} {'F1':>6}   (gold / predicted)")
+    for key in ("direct_4plus", "direct_all"):
+        r = res[key]
+        for m in ("quote", "quote+speaker"):
+            s = r[m]
+            print(
+                f"{key + ' ' + m:38} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   ({r['gold']} / {r['predicted']})"
+            )
+    a = res["attributions"]
+    for m in ("content", "content+speaker"):
+        s = a[m]
+        print(
+            f"{'attributions ' + m:38} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   ({a['gold']} / {a['predicted']})"
+        )
+    print(f"{'cue accuracy (matched attributions)':38} {a['cue_accuracy']:6.3f}")
+    sp = res["articles_per_second"]
+    print(f"articles/second: with quotes {sp['with_quotes']}, without {sp['without_quotes']}")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Word lists for attribution: verbs of saying, titles, venues, referring words.
+
+The verbs are the frequent cue lemmas of PolNeAR's train split (the lists
+were read off its Cue annotations), grouped by how sure a cue they are.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce a direct quote or a reported clause.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add write ask tweet note report announce suggest argue explain declare continue
+    acknowledge recall respond reply answer state claim insist warn predict promise vow pledge
+    urge stress emphasize emphasise conclude concede admit confirm deny assert maintain contend
+    counter retort remark comment observe joke quip boast complain lament caution charge testify
+    post shout yell scream chant cry whisper muse wonder mention reveal indicate proclaim
+    agree disagree allege estimate advise inform recount describe tout write blast slam
+    """.split()
+)
+
+# Verbs of thinking and wanting: cues of reported beliefs, never of direct quotes.
+BELIEF_VERBS = frozenset(
+    """
+    think believe feel hope fear know expect worry suspect guess figure reckon assume doubt
+    """.split()
+)
+
+# Cue lemmas that need a clause complement to count (they also have other senses).
+CLAUSE_ONLY = frozenset("show find see read".split())
+
+# Words that stand for the person before a name: "Azerbaijani MP Rasim Musabeyli".
+TITLES = frozenset(
+    """
+    president vice senator sen. sen rep. rep representative congressman congresswoman
+    gov. gov governor mayor secretary minister ambassador mp chairman chairwoman chair ceo
+    director spokesman spokeswoman spokesperson judge justice gen. gen general col. adm. lt.
+    sgt. officer professor prof. leader candidate nominee chief commissioner attorney
+    manager aide adviser advisor strategist pollster analyst economist official head
+    speaker premier chancellor king queen prince pope sheikh envoy deputy lawmaker
+    """.split()
+)
+
+# Nouns naming where something was said: "in a statement", "at a press conference".
+VENUE_NOUNS = frozenset(
+    """
+    statement conference briefing interview speech tweet post letter email e-mail release
+    rally debate hearing broadcast podcast op-ed editorial column video message remarks
+    appearance address memo report
+    """.split()
+)
+
+# Platforms a cue can name by itself.
+TWITTER = "Twitter/X"
+PLATFORM_VERBS = {"tweet": TWITTER, "retweet": TWITTER}
+PLATFORM_NAMES = {
+    "twitter": TWITTER,
+    "x": TWITTER,
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+}
+
+PERSON_PRONOUNS = frozenset("he she him her".split())
+GROUP_PRONOUNS = frozenset("they it we them".split())

@@ -1,0 +1,282 @@
+"""Who said it, how and where: speaker, role, cue and venue from the parse.
+
+The cue is a verb of saying (or "according to"); the speaker is its subject,
+found by climbing from the cue through the verbs it hangs off ("went on to
+say", "issued a statement saying", "..., adding"). The subject's noun phrase
+is split into the name and the role before it ("Azerbaijani MP Rasim
+Musabeyli") or after it as an appositive ("Hugh Hill, a doctor at the
+clinic").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.quote_cues import (
+    BELIEF_VERBS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLATFORM_NAMES,
+    PLATFORM_VERBS,
+    SPEECH_VERBS,
+    TITLES,
+    VENUE_NOUNS,
+)
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
+_NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
+_DETS = ("the", "The")
+
+
+@dataclass
+class Attribution:
+    """An attribution found in the text: who, in what role, by which cue, where."""
+
+    speaker: tuple[int, int] | None = None
+    head: int | None = None  # character offset of the speaker's head word
+    form: str = "name"  # name | nominal | pronoun | group
+    role: str | None = None
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    venue: str | None = None
+
+
+def is_cue(tok: Token, beliefs: bool = False) -> bool:
+    """Is the token a verb of saying (or, with beliefs, of thinking)?"""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    ):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in SPEECH_VERBS or (beliefs and lemma in BELIEF_VERBS)
+
+
+def according_to(tok: Token) -> Token | None:
+    """The source of "according to X", when tok is "according"."""
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    objs = [c for c in nxt.children if c.dep_ == "pobj"]
+    if objs:
+        return objs[0]
+    return nxt.nbor(1) if nxt.i + 1 < len(tok.doc) else None
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The subject of a verb of saying, climbing through the verbs it depends on."""
+    tok = cue
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr"):
+            tok = tok.head  # "issued a statement saying": statement -> issued
+    # "..., said Geoff Garin": a name after the verb, not labelled as its subject
+    for c in cue.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and c.pos_ == "PROPN":
+            return c
+    return None
+
+
+def _core_bounds(head: Token) -> tuple[int, int]:
+    """Token range of the noun phrase of head, without appositives and clauses."""
+    left = head.i
+    for c in head.lefts:
+        if c.dep_ in ("punct", "cc", "mark", "advmod", "prep") and c.i == head.left_edge.i:
+            continue
+        left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.rights:
+        if (
+            c.dep_ in _NP_RIGHT_DEPS
+            and c.i == right + 1
+            or (c.dep_ in ("prep",) and c.i <= right + 1)
+        ):
+            right = max(right, c.right_edge.i)
+        else:
+            break
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].lower_ in ("as", "and", "but")):
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return left, right
+
+
+def _is_title(tok: Token) -> bool:
+    return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
+
+
+def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """The proper name ending the phrase: "George Deek" in "Israel's Ambassador to Azerbaijan George Deek"."""
+    last = doc[right]
+    if last.pos_ != "PROPN" or _is_title(last):
+        return None
+    start = right
+    while start > left:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or _is_title(prev) or prev.ent_type_ in ("NORP",):
+            break
+        start -= 1
+    if start > left and doc[start - 1].dep_ == "case":
+        return None  # "Israel's Ambassador": the name is the possessor
+    if start > left and doc[start - 1].pos_ == "ADP" and right - start >= 2:
+        start += 1  # "Secretary of State John Kerry": State belongs to the title
+    return start, right
+
+
+def _text(doc: Doc, a: int, b: int) -> str:
+    """Text of tokens a..b inclusive."""
+    return doc[a : b + 1].text
+
+
+def describe_speaker(head: Token) -> Attribution:
+    """Speaker span, head and role of the noun phrase headed by head."""
+    doc = head.doc
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    if appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN":
+        head, appos = appos, head  # "the party's nominee, Hillary Clinton"
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        form = "pronoun"
+        return Attribution(speaker=(head.idx, head.idx + len(head)), head=head.idx, form=form)
+    left, right = _core_bounds(head)
+    role = None
+    span = (left, right)
+    form = "name"
+    name = _name_run(doc, left, right) if head.pos_ == "PROPN" or _is_title(head) else None
+    if name is not None and (name[0] <= head.i <= name[1] or _is_title(head)):
+        span = name
+        if name[0] > left:
+            a = left + 1 if doc[left].text in _DETS else left
+            role = _text(doc, a, name[0] - 1) if a < name[0] else None
+        head = doc[name[1]]
+    elif head.pos_ != "PROPN":
+        form = "nominal"
+    if form == "name" and head.ent_type_ in ("ORG", "NORP", "GPE") and name is None:
+        form = "group"
+    if appos is not None and appos.i > head.i:
+        a_left = appos.left_edge.i
+        a_right = appos.right_edge.i
+        while a_right > a_left and doc[a_right].is_punct:
+            a_right -= 1
+        role = _text(doc, a_left, a_right)
+    start = doc[span[0]].idx
+    end = doc[span[1]].idx + len(doc[span[1]])
+    return Attribution(speaker=(start, end), head=head.idx, form=form, role=role)
+
+
+def _cue_text(cue: Token) -> tuple[str, tuple[int, int]]:
+    """The cue as a phrase: "told", "pointed out", "issued a statement saying"."""
+    doc = cue.doc
+    a = b = cue.i
+    for c in cue.children:
+        if c.dep_ == "prt" and c.i == b + 1:
+            b = c.i
+    head = cue.head
+    if (
+        cue.dep_ == "acl"
+        and head.lower_ in VENUE_NOUNS
+        and head.head.pos_ == "VERB"
+        and head.head.i < cue.i
+    ):
+        a = head.head.i  # "issued a statement saying"
+    span = doc[a : b + 1]
+    return span.text, (span.start_char, span.end_char)
+
+
+def _np_text(tok: Token, whole: bool = True) -> str:
+    """A venue phrase without a leading "the"; whole=False stops at the noun itself."""
+    left, right = tok.left_edge.i, tok.right_edge.i if whole else tok.i
+    doc = tok.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    if doc[left].lower_ == "the" and tok.ent_type_:
+        left += 1
+    return _text(doc, left, right)
+
+
+def venue_of(cue: Token) -> str | None:
+    """Where it was said: a platform, a medium told, or "a statement"/"a press conference"."""
+    lemma = cue.lemma_.lower()
+    if lemma in PLATFORM_VERBS:
+        return PLATFORM_VERBS[lemma]
+    if cue.dep_ == "acl" and cue.head.lower_ in VENUE_NOUNS:
+        return _np_text(cue.head, whole=False)
+    for c in cue.children:
+        if (
+            c.dep_ in ("dobj", "dative")
+            and lemma == "tell"
+            and c.ent_type_ == "ORG"
+            and c.pos_ == "PROPN"
+        ):
+            return _np_text(c)
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "to", "via", "through"):
+            for obj in c.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ in PLATFORM_NAMES:
+                    return PLATFORM_NAMES[obj.lower_]
+                if obj.lemma_.lower() in VENUE_NOUNS:
+                    return _np_text(obj, whole=False)
+                if c.lower_ in ("on", "to") and obj.ent_type_ == "ORG":
+                    return _np_text(obj)
+    return None
+
+
+def from_cue(cue: Token) -> Attribution:
+    """The attribution a verb of saying (or "according to") makes."""
+    source = according_to(cue)
+    if source is not None:
+        att = describe_speaker(source)
+        nxt = cue.nbor(1)
+        att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
+        return att
+    subj = subject_of(cue)
+    att = describe_speaker(subj) if subj is not None else Attribution()
+    att.cue, att.cue_span = _cue_text(cue)
+    att.venue = venue_of(cue)
+    return att
+
+
+def from_phrase(doc: Doc, start: int, end: int) -> Attribution | None:
+    """A speaker given without a verb: "— John Smith, mayor" or "From the ministry:"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    toks = [t for t in span if not t.is_punct and not t.is_space]
+    if not toks:
+        return None
+    if toks[0].lower_ == "from":
+        toks = toks[1:]
+    if not toks:
+        return None
+    head = next(
+        (t for t in toks if t.dep_ not in ("det", "compound", "amod", "poss", "case")), toks[-1]
+    )
+    # the first noun phrase: up to its right edge, before any comma
+    while (
+        head.head is not head
+        and head.head in toks
+        and head.head.i > head.i
+        and head.head.pos_ in ("PROPN", "NOUN")
+    ):
+        head = head.head
+    return describe_speaker(head)

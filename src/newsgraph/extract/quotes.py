@@ -1,0 +1,298 @@
+"""Who said what: direct, indirect and mixed quotations with speaker, role, cue and venue.
+
+Direct quotes come from the quote marks (``quote_marks``), never from
+sentence boundaries, which a parser often puts inside a quotation. Each one
+is attributed from the text around it on its own line: the clause before it
+("As MP Rasim Musabeyli told the Voice of America: “...”"), the clause after
+it ("“...,” said Caddell."), a dash ("— John Smith"), a lead-in on the line
+before ("From the ministry:" / "Caddell continued:"), or, failing those, the
+attribution of the quote or statement just before it on this line or the
+previous one. Reported speech comes from ``quote_indirect``. Speakers given
+as pronouns or nominals ("They added", "the ambassador said") resolve to the
+most recent compatible entity outside quote marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract import annotator
+from newsgraph.extract.quote_cues import GROUP_PRONOUNS, PERSON_PRONOUNS, TITLES
+from newsgraph.extract.quote_indirect import Reported, find_reported
+from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
+from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, from_phrase, is_cue
+from newsgraph.record import Article, Entity, Quote, Speaker
+
+_LINE = re.compile(r"[^\n]+")
+_DASH = re.compile(r"\s*(?:[—―–]|--?)\s*(?=\S)")
+_SENT_END = (".", "!", "?")
+# An attribution after a quote that ends with a full stop must follow within this many words.
+_AFTER_REACH = 5
+# A line ending in a quote may pass its speaker to quotes this many lines on.
+_INHERIT_LINES = 1
+_PERSON_TYPES = ("PERSON",)
+_GROUP_TYPES = ("ORG", "NORP", "GPE")
+
+
+@dataclass
+class _Found:
+    """One attribution in the making: its content span, kind and attribution."""
+
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution | None
+    line: int
+
+
+class _Text:
+    """Lines, token offsets and the quoted-token mask of one parsed body."""
+
+    def __init__(self, doc: Doc, marked: list[MarkedQuote]) -> None:
+        self.doc = doc
+        self.body = doc.text
+        self.lines = [(m.start(), m.end()) for m in _LINE.finditer(self.body)]
+        self.line_starts = [a for a, _ in self.lines]
+        self.tok_starts = [t.idx for t in doc]
+        self.quoted = [False] * len(doc)
+        for q in marked:
+            for i in range(self.tok_index(q.start), self.tok_index(q.end)):
+                self.quoted[i] = True
+
+    def line_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.line_starts, pos) - 1)
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect.bisect_left(self.tok_starts, pos)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Unquoted tokens lying inside [start, end)."""
+        doc = self.doc
+        return [
+            doc[i] for i in range(self.tok_index(start), self.tok_index(end)) if not self.quoted[i]
+        ]
+
+
+def _clause_before(toks: list[Token]) -> list[Token]:
+    """The tokens after the last sentence end."""
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in _SENT_END:
+            return toks[k + 1 :]
+    return toks
+
+
+def _clause_after(toks: list[Token]) -> list[Token]:
+    """The tokens up to the first sentence end."""
+    for k, t in enumerate(toks):
+        if t.text in _SENT_END:
+            return toks[:k]
+    return toks
+
+
+def _cue_in(toks: list[Token]) -> Token | None:
+    for t in toks:
+        if is_cue(t) or (t.lower_ == "according" and according_to(t) is not None):
+            return t
+    return None
+
+
+def _attribute_direct(
+    text: _Text, q: MarkedQuote, prev_end: int, next_start: int
+) -> Attribution | None:
+    """The attribution written around a direct quote, if any."""
+    body = text.body
+    first, last = text.line_of(q.start), text.line_of(max(q.start, q.end - 1))
+    line_start, _ = text.lines[first]
+    _, line_end = text.lines[last]
+    before = _clause_before(text.tokens(max(prev_end, line_start), q.start))
+    after = _clause_after(text.tokens(q.end, min(next_start, line_end)))
+    inner_end = q.inner[1]
+    trailing = body[inner_end - 1 : inner_end] if inner_end > q.start else ""
+    after_text = body[q.end : min(next_start, line_end)]
+    runs_on = trailing in ",?!—–-" or after_text.lstrip().startswith(",")
+    cue_before = _cue_in(list(reversed(before)))
+    words_after = [t for t in after if not t.is_punct]
+    cue_after = _cue_in(after if runs_on else words_after[:_AFTER_REACH])
+    for cue in (cue_after, cue_before) if runs_on else (cue_before, cue_after):
+        if cue is not None:
+            return from_cue(cue)
+    dash = _DASH.match(after_text)
+    if dash is not None and q.end + dash.end() < line_end:
+        return from_phrase(text.doc, q.end + dash.end(), min(next_start, line_end))
+    lead = body[max(prev_end, line_start) : q.start].strip()
+    if lead.endswith(":") and before:
+        return from_phrase(text.doc, before[0].idx, q.start)
+    if not lead and first > 0:
+        prev_start, prev_end_line = text.lines[first - 1]
+        if body[prev_start:prev_end_line].rstrip().endswith(":"):
+            toks = _clause_before(text.tokens(prev_start, prev_end_line))
+            cue = _cue_in(list(reversed(toks)))
+            if cue is not None:
+                return from_cue(cue)
+            if toks:
+                return from_phrase(text.doc, toks[0].idx, prev_end_line)
+    return None
+
+
+def _direct(text: _Text, marked: list[MarkedQuote], absorbed: set[int]) -> list[_Found]:
+    found = []
+    for k, q in enumerate(marked):
+        if k in absorbed:
+            continue
+        prev_end = marked[k - 1].end if k else 0
+        next_start = marked[k + 1].start if k + 1 < len(marked) else len(text.body)
+        att = _attribute_direct(text, q, prev_end, next_start)
+        start, end = q.inner
+        found.append(_Found(start, end, "direct", att, text.line_of(q.start)))
+    return found
+
+
+def _reported(text: _Text, marked: list[MarkedQuote]) -> tuple[list[_Found], set[int]]:
+    """Indirect and mixed quotes, and the direct quotes that mixed ones absorb."""
+    starts = [q.start for q in marked]
+    found: list[_Found] = []
+    absorbed: set[int] = set()
+    for rep in find_reported(text.doc, text.quoted):
+        inside = _quotes_within(marked, starts, rep)
+        quoted_chars = sum(
+            min(marked[k].end, rep.end) - max(marked[k].start, rep.start) for k in inside
+        )
+        if quoted_chars > 0.5 * (rep.end - rep.start):
+            continue  # it is a direct quote with its cue; the direct finder has it
+        kind = "mixed" if inside else "indirect"
+        absorbed.update(inside)
+        found.append(_Found(rep.start, rep.end, kind, rep.attribution, text.line_of(rep.start)))
+    return found, absorbed
+
+
+def _quotes_within(marked: list[MarkedQuote], starts: list[int], rep: Reported) -> list[int]:
+    """Indexes of the marked quotes overlapping the span."""
+    k = max(0, bisect.bisect_right(starts, rep.start) - 1)
+    out = []
+    while k < len(marked) and marked[k].start < rep.end:
+        if marked[k].end > rep.start:
+            out.append(k)
+        k += 1
+    return out
+
+
+def _inherit(found: list[_Found]) -> None:
+    """Quotes with no attribution of their own take the one just before them."""
+    last: _Found | None = None
+    for f in found:
+        if f.attribution is None or f.attribution.speaker is None:
+            if f.kind == "direct" and last is not None and f.line - last.line <= _INHERIT_LINES:
+                inherited = last.attribution
+                f.attribution = Attribution(
+                    speaker=inherited.speaker,
+                    head=inherited.head,
+                    form=inherited.form,
+                    role=inherited.role,
+                )
+        if f.attribution is not None and f.attribution.speaker is not None:
+            last = f
+
+
+class _Mentions:
+    """Entity mentions outside quote marks, in text order, to look up and to look back through."""
+
+    def __init__(self, entities: list[Entity], text: _Text) -> None:
+        rows = []
+        for ent in entities:
+            for m in ent.mentions:
+                i = text.tok_index(m.start)
+                if i < len(text.quoted) and text.quoted[i]:
+                    continue
+                rows.append((m.start, m.end, ent))
+        rows.sort(key=lambda r: r[0])
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def containing(self, pos: int) -> Entity | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0 and pos - self.rows[k][0] < 300:  # mentions are short: look back a little
+            start, end, ent = self.rows[k]
+            if start <= pos < end:
+                return ent
+            k -= 1
+        return None
+
+    def before(self, pos: int, wanted: tuple[str, ...], word: str | None) -> Entity | None:
+        """The most recent entity of a wanted type mentioned before pos; one described by word first."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        fallback = None
+        while k >= 0:
+            _, _, ent = self.rows[k]
+            if ent.type in wanted:
+                if word is None or word in (ent.description or "").lower():
+                    return ent
+                fallback = fallback or ent
+            k -= 1
+        return fallback
+
+
+def _resolve(att: Attribution, body: str, mentions: _Mentions) -> str | None:
+    """The entity id a speaker refers to."""
+    if att.speaker is None:
+        return None
+    ent = mentions.containing(att.head if att.head is not None else att.speaker[0])
+    if ent is not None:
+        return ent.id
+    start, end = att.speaker
+    words = body[start:end].lower().split()
+    head = words[-1] if words else ""
+    if att.form == "pronoun":
+        wanted = (
+            _PERSON_TYPES
+            if head in PERSON_PRONOUNS
+            else _GROUP_TYPES
+            if head in GROUP_PRONOUNS
+            else ()
+        )
+        ent = mentions.before(start, wanted, None) if wanted else None
+    elif att.form == "nominal":
+        person = any(w.rstrip(".") in TITLES for w in words)
+        ent = mentions.before(
+            start, _PERSON_TYPES if person else _GROUP_TYPES, head if person else None
+        )
+    return ent.id if ent is not None else None
+
+
+def _quote(body: str, f: _Found, mentions: _Mentions) -> Quote:
+    att = f.attribution or Attribution()
+    speaker = None
+    if att.speaker is not None:
+        s, e = att.speaker
+        speaker = Speaker(text=body[s:e], start=s, end=e, entity=_resolve(att, body, mentions))
+    return Quote(
+        start=f.start,
+        end=f.end,
+        text=body[f.start : f.end],
+        kind=f.kind,
+        speaker=speaker,
+        role=att.role,
+        cue=att.cue,
+        venue=att.venue,
+    )
+
+
+def find_quotes(doc: Doc, entities: list[Entity] | None = None) -> list[Quote]:
+    """Every direct, indirect and mixed quotation in a parsed body, in text order."""
+    marked = find_marked_quotes(doc.text)
+    text = _Text(doc, marked)
+    reported, absorbed = _reported(text, marked)
+    found = sorted(_direct(text, marked, absorbed) + reported, key=lambda f: f.start)
+    _inherit(found)
+    mentions = _Mentions(entities or [], text)
+    return [_quote(text.body, f, mentions) for f in found if f.end > f.start]
+
+
+@annotator("quotes", requires=(), assigns=("quotes",))
+def annotate_quotes(doc: Doc, article: Article) -> None:
+    """Fill ``article.quotes``."""
+    article.quotes = find_quotes(doc, article.entities)
