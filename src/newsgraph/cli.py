@@ -72,5 +72,200 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+def _echo_rows(rows: list[dict], as_json: bool, line) -> None:
+    """One JSON object per line with --json, else one readable line (or two) per row."""
+    for row in rows:
+        typer.echo(json.dumps(row, ensure_ascii=False) if as_json else line(row))
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The store (an SQLite file).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only articles published on or after this date (ISO 8601).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(help="Only articles published on or before this date (ISO 8601).")
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Folders, .txt/.html files, WARC, JSON Lines, CSV or Reuters .sgm."),
+    ],
+    db: DbOption,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: all cores; 1: in-process).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch and transaction.")] = 32,
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="Inputs are already clean: body == input.")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline to use: installed name or path.")
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="JSONL key / CSV column with text.")] = "text",
+    html_field: Annotated[str, typer.Option(help="JSONL key / CSV column with HTML.")] = "html",
+    url_field: Annotated[str, typer.Option(help="JSONL key / CSV column with the URL.")] = "url",
+    title_field: Annotated[
+        str, typer.Option(help="JSONL key / CSV column with the title.")
+    ] = "title",
+    published_field: Annotated[
+        str, typer.Option(help="JSONL key / CSV column with the publication date.")
+    ] = "published",
+    source_field: Annotated[
+        str, typer.Option(help="JSONL key / CSV column with the outlet's name.")
+    ] = "source",
+    progress: Annotated[bool, typer.Option(help="Show a live progress bar.")] = True,
+) -> None:
+    """Ingest documents into a store; inputs already stored are skipped. Exit 1 if any failed."""
+    from newsgraph.corpus.runner import ingest as run
+    from newsgraph.corpus.sources import Fields
+    from newsgraph.options import Options
+
+    fields = Fields(
+        text=text_field,
+        html=html_field,
+        url=url_field,
+        title=title_field,
+        published=published_field,
+        source=source_field,
+    )
+    try:
+        summary = run(
+            paths,
+            db,
+            options=Options(clean=not no_clean, model=model),
+            fields=fields,
+            workers=workers,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    except NewsgraphError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume", 130)
+    c = summary.counts
+    typer.echo(
+        f"added {c.added:,} articles, {c.duplicates:,} duplicates of stored bodies, "
+        f"{c.skipped:,} inputs already stored, {c.failed:,} failed ({summary.seconds:.1f} s)",
+        err=True,
+    )
+    for location, reason in c.errors:
+        typer.echo(f"  failed: {location}: {reason}", err=True)
+    if c.failed > len(c.errors):
+        typer.echo(
+            f"  ... and {c.failed - len(c.errors):,} more in the store's errors table", err=True
+        )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Full-text query: words, "phrases", AND/OR/NOT, pre*.')
+    ],
+    db: DbOption,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    all_copies: Annotated[
+        bool, typer.Option("--all", help="Show every near-duplicate, not one per cluster.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Search titles and bodies, best match first, with snippets."""
+    from newsgraph.store import open as open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.search(
+                query, limit=limit, since=since, until=until, collapse=not all_copies
+            )
+    except NewsgraphError as exc:
+        fail(str(exc))
+    _echo_rows(
+        rows,
+        as_json,
+        lambda r: (
+            f"{r['score']:7.2f}  {(r['published'] or '')[:10]:10}  {r['source'] or '-'}  "
+            f"{r['title'] or r['id']}\n         {' '.join(r['snippet'].split())}"
+        ),
+    )
+
+
+@app.command()
+def quotes(
+    db: DbOption,
+    speaker: Annotated[
+        str | None, typer.Option(help="The speaker's name (any part) or key.")
+    ] = None,
+    text: Annotated[str | None, typer.Option(help="Full-text query over the quotes.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 100,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotes across articles, of one speaker or matching a query; newest first."""
+    from newsgraph.store import open as open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.quotes(speaker=speaker, text=text, since=since, until=until, limit=limit)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    _echo_rows(
+        rows,
+        as_json,
+        lambda r: (
+            f"{(r['published'] or '')[:10]:10}  {r['speaker'] or '?'}: "
+            f"\u201c{' '.join(r['text'].split())}\u201d  ({r['source'] or r['title'] or r['article']})"
+        ),
+    )
+
+
+@app.command()
+def top(
+    kind: Annotated[str, typer.Argument(help="speakers, entities, places or sources.")],
+    db: DbOption,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 20,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The most frequent speakers, entities, places or sources; wire copy counts once."""
+    from newsgraph.store import open as open_store
+
+    try:
+        with open_store(db) as store:
+            rows = store.top(kind, since=since, until=until, limit=limit)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    _echo_rows(
+        rows,
+        as_json,
+        lambda r: f"{r.get('stories', 0):7,} stories {r['articles']:7,} articles  {r['name']}",
+    )
+
+
+@app.command()
+def export(
+    db: DbOption,
+    format: Annotated[str, typer.Option("--format", help="jsonl, parquet, csv or gkg.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the files to.")],
+) -> None:
+    """Write the store's contents to files: JSON Lines, Parquet, CSV or GDELT GKG 2.1."""
+    from newsgraph.corpus.export import export as run
+
+    try:
+        counts = run(db, out, format)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    for kind, n in counts.items():
+        typer.echo(f"{kind}: {n:,} rows", err=True)
+
+
 if __name__ == "__main__":
     app()

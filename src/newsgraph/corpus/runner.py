@@ -1,0 +1,179 @@
+"""Runners: schedule ``ingest.process_batch`` in this process or in a process pool.
+
+Either way the parent is the store's one writer and the inputs are streamed:
+at most ``2 * workers`` batches are in flight, results come back in input
+order (so two runs over the same inputs give the same store), and nothing
+per document is kept once its batch is written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsgraph.corpus.ingest import Counts, Outcome, Writer, process_batch
+from newsgraph.corpus.sources import Fields, Item, iter_items
+from newsgraph.extract import plan
+from newsgraph.options import Options
+from newsgraph.store import writes
+from newsgraph.store.db import WriterLock, connect
+
+DEFAULT_BATCH = 32
+# A worker is replaced after this many batches, so no per-process growth (spaCy's
+# string store, caches) accumulates over a long run.
+MAX_BATCHES_PER_WORKER = 200
+
+
+@dataclass
+class RunSummary:
+    """The outcome of one ingest run."""
+
+    run_id: int
+    counts: Counts
+    seconds: float
+    status: str
+
+    @property
+    def ok(self) -> bool:
+        return self.counts.failed == 0 and self.status == "done"
+
+
+def _batches(items: Iterable[Item], writer: Writer, size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        if writer.known(item):
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker_init(options: Options) -> None:
+    """Load the spaCy pipeline once per worker, before the first batch."""
+    from newsgraph import nlp
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    nlp.load(options.model)
+
+
+def _pooled(
+    batches: Iterator[list[Item]], options: Options, workers: int
+) -> Iterator[list[Outcome]]:
+    with ProcessPoolExecutor(
+        workers,
+        initializer=_worker_init,
+        initargs=(options,),
+        max_tasks_per_child=MAX_BATCHES_PER_WORKER,
+    ) as pool:
+        pending: deque[Future] = deque()
+        for batch in batches:
+            pending.append(pool.submit(process_batch, batch, options))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _sequential(batches: Iterator[list[Item]], options: Options) -> Iterator[list[Outcome]]:
+    for batch in batches:
+        yield process_batch(batch, options)
+
+
+def _progress(enabled: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed:,} docs"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("[red]{task.fields[failed]:,} failed"),
+        TextColumn("{task.fields[skipped]:,} already stored"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=not enabled,
+        transient=False,
+    )
+
+
+def ingest(
+    paths: list[str | Path],
+    db: str | Path,
+    *,
+    options: Options | None = None,
+    fields: Fields | None = None,
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    progress: bool = False,
+) -> RunSummary:
+    """Ingest every document under ``paths`` into the store at ``db``.
+
+    Args:
+        paths: folders, files, WARC, JSON Lines, CSV or Reuters SGML files.
+        db: the store's path; created when absent.
+        options: extraction options for every document.
+        fields: which JSON Lines keys / CSV columns hold text, html, url, ...
+        workers: processes doing extraction (default: all cores; 1 runs in-process).
+        batch_size: documents per batch, per worker task and per transaction.
+        progress: show a live progress bar on stderr.
+
+    Returns:
+        A ``RunSummary``: counts of added, duplicate, skipped and failed inputs.
+
+    Example:
+        >>> summary = ingest(["articles/", "feed.jsonl"], "news.db", workers=2)
+        >>> summary.counts.added
+    """
+    options = options or Options()
+    plan(options.annotators)  # a bad annotator choice fails here, before any work
+    workers = workers or os.cpu_count() or 1
+    start = time.perf_counter()
+    with WriterLock(db):
+        conn = connect(db, write=True)
+        run_id = writes.start_run(conn, [str(p) for p in paths], options.model_dump(mode="json"))
+        writer = Writer(conn, run_id)
+        status = "interrupted"
+        try:
+            batches = _batches(
+                iter_items(paths, fields or Fields(), options.max_bytes), writer, batch_size
+            )
+            results = (
+                _sequential(batches, options)
+                if workers == 1
+                else _pooled(batches, options, workers)
+            )
+            with _progress(progress) as bar:
+                task = bar.add_task("ingest", total=None, rate=0.0, failed=0, skipped=0)
+                done = 0
+                for outcomes in results:
+                    writer.write(outcomes)
+                    done += len(outcomes)
+                    bar.update(
+                        task,
+                        completed=done,
+                        failed=writer.counts.failed,
+                        skipped=writer.counts.skipped,
+                        rate=done / max(time.perf_counter() - start, 1e-9),
+                    )
+            status = "done"
+        finally:
+            c = writer.counts
+            writes.finish_run(
+                conn,
+                run_id,
+                added=c.added,
+                skipped=c.skipped + c.duplicates,
+                failed=c.failed,
+                status=status,
+            )
+            conn.close()
+    return RunSummary(run_id, writer.counts, time.perf_counter() - start, status)

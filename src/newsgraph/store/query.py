@@ -1,0 +1,376 @@
+"""The one query module: the CLI, the Python API and the web app all read the store through it.
+
+Every query returns ``Rows`` (a list of plain dicts, JSON-ready) that turn
+into a pandas DataFrame with ``.frame()``; ``article()`` and ``articles()``
+return full ``Article`` records. Counts come in two kinds: ``articles``
+(every stored article) and ``stories`` (distinct near-duplicate clusters),
+so republished wire copy does not inflate a ranking.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from newsgraph.errors import QueryError
+from newsgraph.record import Article
+from newsgraph.store.db import connect
+
+TOP_KINDS = ("speakers", "entities", "places", "sources")
+
+
+class Rows(list):
+    """Query results: a list of dicts, one per row."""
+
+    def frame(self):
+        """The rows as a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self))
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise QueryError(f"--{name} must be a date like 2023-10-01, not {value!r}") from None
+
+
+def _period(since: str | None, until: str | None, col: str = "a.published") -> tuple[str, list]:
+    """SQL conditions (with a leading AND) and parameters for a publication-date window."""
+    sql, params = "", []
+    if (s := _day(since, "since")) is not None:
+        sql += f" AND {col} >= ?"
+        params.append(s)
+    if (u := _day(until, "until")) is not None:
+        sql += f" AND substr({col}, 1, 10) <= ?"
+        params.append(u)
+    return sql, params
+
+
+def _fts_error(query: str, exc: sqlite3.OperationalError) -> QueryError:
+    return QueryError(f"malformed search query {query!r}: {exc}")
+
+
+class Store:
+    """A store opened for reading. Use ``newsgraph.store.open(path)``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn = connect(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: list | tuple = ()) -> Rows:
+        return Rows(dict(r) for r in self.conn.execute(sql, params))
+
+    # -- full text -------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        since: str | None = None,
+        until: str | None = None,
+        collapse: bool = True,
+    ) -> Rows:
+        """Articles matching an FTS5 query over titles and bodies, best first, with snippets.
+
+        Args:
+            query: FTS5 syntax: words, "phrases", AND / OR / NOT, prefix*, NEAR(a b).
+            limit: at most this many rows.
+            since, until: publication dates (inclusive), ISO 8601.
+            collapse: one row per near-duplicate cluster (the best-ranked member).
+
+        Returns:
+            Rows with pk, id, title, published, source, url, cluster, syndicated,
+            duplicates (other cluster members, when collapsed), score, snippet.
+        """
+        if not query.strip():
+            raise QueryError("empty search query")
+        where, params = _period(since, until)
+        try:
+            hits = self.conn.execute(
+                f"""SELECT a.pk, a.cluster_id, articles_fts.rank AS score
+                    FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+                    WHERE articles_fts MATCH ?{where}
+                    ORDER BY articles_fts.rank LIMIT ?""",
+                [query, *params, limit * 4 if collapse else limit],
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise _fts_error(query, exc) from None
+        chosen, seen, extra = [], set(), {}
+        for pk, cluster, score in hits:
+            if collapse and cluster in seen:
+                extra[cluster] = extra.get(cluster, 0) + 1
+                continue
+            seen.add(cluster)
+            chosen.append((pk, cluster, score))
+        chosen = chosen[:limit]
+        if not chosen:
+            return Rows()
+        marks = ",".join("?" * len(chosen))
+        details = {
+            r["pk"]: r
+            for r in self.conn.execute(
+                f"""SELECT a.pk, a.id, a.title, a.published, a.source, a.url, a.syndicated,
+                       snippet(articles_fts, 1, '[', ']', '…', 20) AS snippet
+                    FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+                    WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})""",
+                [query, *(c[0] for c in chosen)],
+            )
+        }
+        out = Rows()
+        for pk, cluster, score in chosen:
+            d = dict(details[pk])
+            d.update(cluster=cluster, syndicated=bool(d["syndicated"]), score=round(-score, 4))
+            if collapse:
+                d["duplicates"] = extra.get(cluster, 0)
+            out.append(d)
+        return out
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        text: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 100,
+    ) -> Rows:
+        """Quotes, optionally of one speaker (name, any case, or entity key) and matching an
+        FTS5 query over quote texts; newest first."""
+        where, params = _period(since, until)
+        join = ""
+        if text:
+            join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
+            where += " AND quotes_fts MATCH ?"
+            params.append(text)
+        if speaker:
+            where += """ AND (q.speaker_key = ? OR instr(lower(e.name), lower(?)) > 0
+                         OR instr(lower(q.speaker), lower(?)) > 0)"""
+            params += [speaker, speaker, speaker]
+        sql = f"""SELECT q.text, q.kind, coalesce(e.name, q.speaker) AS speaker, q.speaker_key,
+                      q.role, q.cue, q.venue, q.start, q."end", a.id AS article, a.title,
+                      a.published, a.source, a.url, a.cluster_id AS cluster
+                  FROM quotes q JOIN articles a ON a.pk = q.article
+                  LEFT JOIN entities e ON e.key = q.speaker_key {join}
+                  WHERE 1{where}
+                  ORDER BY a.published DESC, a.pk, q.n"""
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        try:
+            return self._rows(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise _fts_error(text or "", exc) from None
+
+    def top(
+        self,
+        kind: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+    ) -> Rows:
+        """The most frequent speakers, entities, places or sources, counted by stories
+        (near-duplicate clusters) so republication does not inflate them."""
+        where, params = _period(since, until)
+        if kind == "speakers":
+            sql = f"""SELECT coalesce(e.name, q.speaker) AS name, q.speaker_key AS key,
+                          count(*) AS quotes, count(DISTINCT a.pk) AS articles,
+                          count(DISTINCT a.cluster_id) AS stories
+                      FROM quotes q JOIN articles a ON a.pk = q.article
+                      LEFT JOIN entities e ON e.key = q.speaker_key
+                      WHERE q.speaker IS NOT NULL{where}
+                      GROUP BY coalesce(q.speaker_key, lower(q.speaker))"""
+        elif kind == "entities":
+            sql = f"""SELECT e.name, e.type, e.key, count(DISTINCT a.pk) AS articles,
+                          count(DISTINCT a.cluster_id) AS stories
+                      FROM article_entities ae JOIN articles a ON a.pk = ae.article
+                      JOIN entities e ON e.key = ae.key
+                      WHERE 1{where} GROUP BY ae.key"""
+        elif kind == "places":
+            sql = f"""SELECT p.name, p.country, p.lat, p.lon, p.geonameid,
+                          count(DISTINCT a.pk) AS articles, count(DISTINCT a.cluster_id) AS stories
+                      FROM places p JOIN articles a ON a.pk = p.article
+                      WHERE 1{where} GROUP BY coalesce(p.geonameid, lower(p.name))"""
+        elif kind == "sources":
+            sql = f"""SELECT a.source AS name, count(*) AS articles,
+                          sum(a.syndicated = 0) AS original, sum(a.syndicated) AS syndicated,
+                          count(DISTINCT a.cluster_id) AS stories
+                      FROM articles a WHERE a.source IS NOT NULL{where} GROUP BY a.source"""
+            return self._rows(
+                sql + " ORDER BY original DESC, articles DESC LIMIT ?", [*params, limit]
+            )
+        else:
+            raise QueryError(f"top takes one of {', '.join(TOP_KINDS)}, not {kind!r}")
+        return self._rows(sql + " ORDER BY stories DESC, articles DESC LIMIT ?", [*params, limit])
+
+    # -- records ---------------------------------------------------------------
+
+    def count(self) -> dict[str, int]:
+        """Rows per table, plus clusters with more than one article and syndicated articles."""
+        tables = ("articles", "entities", "quotes", "places", "dates", "events", "errors", "runs")
+        out = {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        out["clusters"] = self.conn.execute(
+            "SELECT count(*) FROM clusters WHERE size > 1"
+        ).fetchone()[0]
+        out["syndicated"] = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE syndicated = 1"
+        ).fetchone()[0]
+        return out
+
+    def errors(self) -> Rows:
+        """Every input that could not be processed, with its location and reason."""
+        return self._rows("SELECT location, kind, reason, run_id FROM errors ORDER BY id")
+
+    def runs(self) -> Rows:
+        return self._rows("SELECT * FROM runs ORDER BY id")
+
+    def article(self, article_id: str) -> Article:
+        """The full record of one article, by its id."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise QueryError(f"no article with id {article_id!r}")
+        return self._article(row)
+
+    def _article_rows(self, since: str | None, until: str | None) -> Iterator[sqlite3.Row]:
+        where, params = _period(since, until)
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT * FROM articles a WHERE a.pk > ?{where} ORDER BY a.pk LIMIT 200",
+                [last, *params],
+            ).fetchall()
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1]["pk"]
+
+    def articles(self, *, since: str | None = None, until: str | None = None) -> Iterator[Article]:
+        """Every article as a full record, in insertion order, streamed."""
+        for row in self._article_rows(since, until):
+            yield self._article(row)
+
+    def articles_with_facts(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> Iterator[tuple[dict, Article]]:
+        """Like ``articles()``, each with the store's facts about it: pk, source, cluster,
+        syndicated, agency."""
+        for row in self._article_rows(since, until):
+            facts = {
+                "pk": row["pk"],
+                "source": row["source"],
+                "cluster": row["cluster_id"],
+                "syndicated": bool(row["syndicated"]),
+                "agency": row["agency"],
+            }
+            yield facts, self._article(row)
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        pk = row["pk"]
+        q = self.conn.execute
+        mentions: dict[str, list[dict]] = {}
+        for m in q('SELECT local_id, start, "end", text FROM mentions WHERE article = ?', (pk,)):
+            mentions.setdefault(m["local_id"], []).append(
+                {"start": m["start"], "end": m["end"], "text": m["text"]}
+            )
+        data = {
+            "schema_version": row["schema_version"],
+            "id": row["id"],
+            "url": row["url"],
+            "title": row["title"],
+            "published": row["published"],
+            "language": row["language"],
+            "body": row["body"],
+            **{k: json.loads(row[k]) for k in ("authors", "media", "related", "links", "removed")},
+            "provenance": json.loads(row["provenance"]),
+            "entities": [
+                {
+                    "id": e["local_id"],
+                    "key": e["key"],
+                    "name": e["name"],
+                    "type": e["type"],
+                    "aliases": json.loads(e["aliases"]),
+                    "description": e["description"],
+                    "country": e["country"],
+                    "mentions": mentions.get(e["local_id"], []),
+                }
+                for e in q("SELECT * FROM article_entities WHERE article = ? ORDER BY rowid", (pk,))
+            ],
+            "places": [
+                {
+                    "entity": p["entity_local"],
+                    "name": p["name"],
+                    "lat": p["lat"],
+                    "lon": p["lon"],
+                    "country": p["country"],
+                    "geonameid": p["geonameid"],
+                    "feature": p["feature"],
+                    "mentions": json.loads(p["mentions"]),
+                }
+                for p in q("SELECT * FROM places WHERE article = ? ORDER BY n", (pk,))
+            ],
+            "dates": [
+                {
+                    "start": d["start"],
+                    "end": d["end"],
+                    "text": d["text"],
+                    "value": d["value"],
+                    "granularity": d["granularity"],
+                    "reliable": bool(d["reliable"]),
+                }
+                for d in q("SELECT * FROM dates WHERE article = ? ORDER BY n", (pk,))
+            ],
+            "quotes": [
+                _quote(r) for r in q("SELECT * FROM quotes WHERE article = ? ORDER BY n", (pk,))
+            ],
+            "events": [
+                {
+                    "type": ev["type"],
+                    "mode": ev["mode"],
+                    "actor": json.loads(ev["actor"]) if ev["actor"] else None,
+                    "recipient": json.loads(ev["recipient"]) if ev["recipient"] else None,
+                    "place": ev["place"],
+                    "date": ev["date"],
+                    "start": ev["start"],
+                    "end": ev["end"],
+                }
+                for ev in q("SELECT * FROM events WHERE article = ? ORDER BY n", (pk,))
+            ],
+        }
+        return Article.from_dict(data)
+
+
+def _quote(r: sqlite3.Row) -> dict:
+    speaker = None
+    if r["speaker"] is not None:
+        speaker = {
+            "text": r["speaker"],
+            "start": r["speaker_start"],
+            "end": r["speaker_end"],
+            "entity": r["speaker_local"],
+        }
+    return {
+        "start": r["start"],
+        "end": r["end"],
+        "text": r["text"],
+        "kind": r["kind"],
+        "speaker": speaker,
+        "role": r["role"],
+        "cue": r["cue"],
+        "venue": r["venue"],
+    }
