@@ -1,0 +1,249 @@
+"""Choosing one place for each toponym, from the article's own context.
+
+Each toponym (a group of mentions of one entity) gets its candidates from the
+gazetteer and a score: a prior (population on a log scale, plus a bonus for
+countries, continents and states, so that a country's name denotes the
+country) and the article's context, gathered in a first pass: the countries
+and states that the other toponyms confidently resolve to, and the countries
+named through nationality words. A qualifier written after a comma ("Long
+Beach, CA", "Athens, Ga.", "Paris, France") restricts the candidates to the
+state or country it names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsgraph.countries import country_code, is_country_name
+from newsgraph.gazetteer.tables import Candidate, Gazetteer, load_gazetteer, name_key
+
+FEATURE_BONUS = {
+    "CONT": 5.0,
+    "RGN": 4.0,
+    "PCLI": 4.0,
+    "ADM1": 1.0,
+    "ADM2": 0.5,
+    "PPLC": 2.5,
+    "PPL": 0.0,
+}
+MAIN_NAME_BONUS = 1.0  # the place's own name rather than one of its aliases
+# A city this large is meant rather than the state of the same name it lies in ("New York").
+CITY_OVER_STATE_POPULATION = 1_000_000
+COUNTRY_WEIGHT = 3.0  # a candidate in a country the article is about
+STATE_WEIGHT = 2.0  # ... in a first-level division the article is about
+CONFIDENT_MARGIN = 1.0  # pass-1 winners this far ahead count as context
+# Small towns outside the article's countries are more often a wrong match than a place.
+MIN_POPULATION_WITHOUT_CONTEXT = 5000
+# Facilities (FAC) are buildings and roads the gazetteer does not hold; one
+# whose name is also a town resolves only to a large town in the article's countries.
+FACILITY_MIN_POPULATION = 100_000
+
+# ", Qualifier" right after a toponym: up to four capitalised words or a state code.
+_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text naming a place: offsets into the text, and the words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """The mentions of one place in a text, with the entity type that found them."""
+
+    mentions: tuple[Mention, ...]
+    kind: str = "GPE"  # GPE, LOC or FAC
+
+
+Constraint = tuple[str, str | None]  # (country alpha-2, admin1 code or None)
+
+
+def _qualifier(gaz: Gazetteer, phrase: str) -> Constraint | None:
+    """The country or state a qualifier names ("CA", "Calif.", "France", "New Mexico")."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        part = " ".join(words[:n]).rstrip(",;:")
+        state = gaz.us_state(part) if (len(part) <= 6 and part[:1].isupper()) else None
+        if state is not None:
+            return state.cc, state.admin1
+        for cand in gaz.lookup(part):
+            if cand.feature == "PCLI":
+                return cand.cc, None
+            if cand.feature == "ADM1":
+                return cand.cc, cand.admin1
+    return None
+
+
+def _names_and_qualifiers(
+    gaz: Gazetteer, text: str, toponym: Toponym
+) -> tuple[list[str], list[Constraint]]:
+    names, quals = [], []
+    for m in toponym.mentions:
+        head, _, tail = m.text.partition(",")
+        if tail.strip():
+            names.append(head.strip())
+            q = _qualifier(gaz, tail.strip())
+        else:
+            names.append(m.text)
+            after = _QUALIFIER.match(text, m.end)
+            q = _qualifier(gaz, after.group(1)) if after else None
+        if q is not None:
+            quals.append(q)
+    return names, quals
+
+
+def _is_demonym(name: str) -> bool:
+    """A nationality word ("Russian", "Canadians"): it names people, not a place."""
+    return country_code(name) is not None and not is_country_name(name)
+
+
+def _candidates(gaz: Gazetteer, names: Iterable[str]) -> list[Candidate]:
+    seen: dict[tuple[int, str], Candidate] = {}
+    for name in names:
+        if _is_demonym(name):
+            continue
+        for cand in gaz.lookup(name):
+            seen.setdefault((cand.geonameid, cand.name), cand)
+    cands = list(seen.values())
+    big_cities = {
+        (c.cc, c.admin1)
+        for c in cands
+        if not c.is_area and c.population >= CITY_OVER_STATE_POPULATION
+    }
+    return [c for c in cands if not (c.feature == "ADM1" and (c.cc, c.admin1) in big_cities)]
+
+
+def _satisfies(cand: Candidate, q: Constraint) -> bool:
+    cc, admin1 = q
+    if cand.cc != cc:
+        return False
+    return admin1 is None or cand.admin1 == admin1
+
+
+def _prior(cand: Candidate, keys: set[str]) -> float:
+    score = math.log10(cand.population + 10) + FEATURE_BONUS.get(cand.feature, 0.0)
+    if name_key(cand.name) in keys:
+        score += MAIN_NAME_BONUS
+    return score
+
+
+@dataclass
+class _Context:
+    countries: Counter
+    states: Counter
+
+    def score(self, cand: Candidate, own: Counter, own_states: Counter) -> float:
+        """Context bonus, leaving out what this toponym itself contributed."""
+        total = 0.0
+        c = self.countries[cand.cc] - own[cand.cc]
+        top = max(self.countries.values(), default=0)
+        if c > 0 and top:
+            total += COUNTRY_WEIGHT * min(1.0, c / top)
+        key = (cand.cc, cand.admin1)
+        s = self.states[key] - own_states[key]
+        if s > 0 and cand.feature != "PCLI":
+            top_s = max(self.states.values())
+            total += STATE_WEIGHT * min(1.0, s / top_s)
+        return total
+
+
+def _evidence(choice: Candidate | None, confident: bool, weight: int) -> tuple[Counter, Counter]:
+    countries, states = Counter(), Counter()
+    if choice is None or not confident or not choice.cc:
+        return countries, states
+    countries[choice.cc] += weight
+    if choice.feature != "PCLI":
+        states[(choice.cc, choice.admin1)] += weight
+    return countries, states
+
+
+def resolve_toponyms(
+    text: str,
+    toponyms: Sequence[Toponym],
+    countries: Iterable[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[Candidate | None]:
+    """One place (or None) for each toponym, chosen with the whole text as context.
+
+    Args:
+        text: the text the mention offsets point into.
+        toponyms: the places named, each with all its mentions.
+        countries: ISO alpha-2 or alpha-3 codes the text is known to be about
+            (from nationality words, say); each counts as one mention.
+        gazetteer: defaults to ``load_gazetteer()``.
+
+    Returns:
+        A list parallel to ``toponyms``.
+    """
+    gaz = gazetteer or load_gazetteer()
+    prepared = []
+    for top in toponyms:
+        names, quals = _names_and_qualifiers(gaz, text, top)
+        cands = _candidates(gaz, names)
+        for q in quals:  # a qualifier that some candidate meets restricts the rest
+            kept = [c for c in cands if _satisfies(c, q)]
+            if kept:
+                cands = kept
+        keys = {name_key(n) for n in names}
+        priors = [_prior(c, keys) for c in cands]
+        prepared.append((top, cands, priors))
+
+    base = Counter()
+    for code in countries:
+        country = gaz.country_by_code(code)
+        if country is not None:
+            base[country.cc] += 1
+
+    choices: list[Candidate | None] = []
+    own: list[tuple[Counter, Counter]] = []
+    for top, cands, priors in prepared:
+        choice, confident = _pick(cands, priors)
+        choices.append(choice)
+        own.append(_evidence(choice, confident, len(top.mentions)))
+
+    for _ in range(2):
+        ctx = _Context(base.copy(), Counter())
+        for c_ev, s_ev in own:
+            ctx.countries.update(c_ev)
+            ctx.states.update(s_ev)
+        new_choices, new_own = [], []
+        for (top, cands, priors), (c_ev, s_ev) in zip(prepared, own, strict=True):
+            scores = [p + ctx.score(c, c_ev, s_ev) for c, p in zip(cands, priors, strict=True)]
+            choice, confident = _pick(cands, scores)
+            choice = _plausible(choice, top.kind, ctx.countries, c_ev)
+            new_choices.append(choice)
+            new_own.append(_evidence(choice, confident, len(top.mentions)))
+        choices, own = new_choices, new_own
+    return choices
+
+
+def _pick(cands: list[Candidate], scores: list[float]) -> tuple[Candidate | None, bool]:
+    if not cands:
+        return None, False
+    order = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i].geonameid))
+    best = cands[order[0]]
+    margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else math.inf
+    confident = best.is_area or margin >= CONFIDENT_MARGIN
+    return best, confident
+
+
+def _plausible(
+    choice: Candidate | None, kind: str, countries: Counter, own: Counter
+) -> Candidate | None:
+    """Drop a choice the text gives too little ground for."""
+    if choice is None or choice.is_area:
+        return choice if (choice is None or kind != "FAC") else None
+    in_context = countries[choice.cc] - own[choice.cc] > 0
+    if kind == "FAC":
+        return choice if in_context and choice.population >= FACILITY_MIN_POPULATION else None
+    if not in_context and choice.population < MIN_POPULATION_WITHOUT_CONTEXT:
+        return None
+    return choice
