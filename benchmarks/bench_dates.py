@@ -1,0 +1,287 @@
+"""Date normalisation on TempEval-3 (TimeBank and AQUAINT, TimeML).
+
+Two figures, each for TimeBank (tuned on), AQUAINT (held out) and both:
+  1. value accuracy on gold spans: each gold TIMEX3 text normalised against
+     the document creation time (DCT), the DCT itself excluded;
+  2. span+value F1 end to end: the dates annotator on the document text with
+     published = DCT; a prediction matches a gold TIMEX3 when they overlap
+     (relaxed) or have the same offsets (strict), and counts as correct when
+     the values agree too.
+Values are compared after a canonical form that only rewrites notation
+(199X -> 199, W7 -> W07, T24 -> T24:00), never meaning.
+
+    python benchmarks/bench_dates.py [--data ../shared/data/dates-tempeval3] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dates-tempeval3"
+RESULTS = ROOT / "benchmarks" / "results" / "dates.json"
+CORPORA = ("TimeBank", "AQUAINT")
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+
+
+@dataclass
+class TmlDoc:
+    name: str
+    corpus: str
+    dct: str
+    text: str
+    timexes: list[Timex] = field(default_factory=list)
+
+
+def read_tml(path: Path, corpus: str) -> TmlDoc:
+    """The TEXT of a TimeML file with its tags removed, and its TIMEX3s as offsets into it."""
+    raw = path.read_text(encoding="utf-8")
+    dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    dct = dict(_ATTR.findall(dct_tag.group(0)))["value"] if dct_tag else ""
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+    out: list[str] = []
+    length = 0
+    open_timex: tuple[int, dict] | None = None
+    timexes: list[Timex] = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        piece = html.unescape(body[pos : m.start()])
+        out.append(piece)
+        length += len(piece)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1) == "":
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+        elif open_timex:
+            start, attrs = open_timex
+            text = "".join(out)[start:length]
+            timexes.append(
+                Timex(start, length, text, attrs.get("value", ""), attrs.get("type", ""))
+            )
+            open_timex = None
+    out.append(html.unescape(body[pos:]))
+    return TmlDoc(path.stem, corpus, dct, "".join(out), timexes)
+
+
+def load(data: Path, limit: int | None = None) -> list[TmlDoc]:
+    docs = []
+    for corpus in CORPORA:
+        paths = sorted((data / corpus).glob("*.tml"))[:limit]
+        docs.extend(read_tml(p, corpus) for p in paths)
+    return docs
+
+
+def canonical(value: str) -> str:
+    """Notation-only canonical form of a TimeML value."""
+    v = value.strip().upper()
+    v = re.sub(r"^(\d{4})(?:-XX)+$", r"\1", v)
+    v = re.sub(r"^(\d{3})X$", r"\1", v)
+    v = re.sub(r"^(\d{2})XX$", r"\1", v)
+    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
+    v = re.sub(r"T(\d\d)$", r"T\1:00", v)
+    v = re.sub(r"T(\d\d:\d\d):00$", r"T\1", v)
+    return v
+
+
+def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tuple]]:
+    """Accuracy of the values of gold expressions; with context, the clause's hints are passed too."""
+    from newsgraph.dates import resolve
+    from newsgraph.dates_context import clause_hints, is_quarterly
+
+    counts: dict[str, list[int]] = {c: [0, 0] for c in (*CORPORA, "all")}
+    errors = []
+    n_expr, started = 0, time.perf_counter()
+    for doc in docs:
+        quarterly_text = is_quarterly(doc.text)
+        for t in doc.timexes:
+            tense, quarterly = (
+                clause_hints(doc.text, t.start, t.end, quarterly_text) if context else (None, False)
+            )
+            resolved = resolve(t.text, doc.dct, tense=tense, quarterly=quarterly)
+            got = resolved.value if resolved else None
+            n_expr += 1
+            ok = got is not None and canonical(got) == canonical(t.value)
+            for key in (doc.corpus, "all"):
+                counts[key][0] += ok
+                counts[key][1] += 1
+            if not ok:
+                errors.append((doc.corpus, doc.dct, t.text, t.value, got))
+    elapsed = time.perf_counter() - started
+    result = {
+        k: {"correct": c, "total": n, "accuracy": round(c / n, 4) if n else None}
+        for k, (c, n) in counts.items()
+    }
+    result["expressions_per_second"] = round(n_expr / elapsed) if elapsed else None
+    return result, errors
+
+
+def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_g / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def end_to_end(docs: list[TmlDoc]) -> tuple[dict, list[tuple]]:
+    from newsgraph import nlp
+    from newsgraph.extract.dates import annotate_dates
+    from newsgraph.record import Article
+
+    pipeline = nlp.load()
+    keys = (*CORPORA, "all")
+    tallies = {
+        k: dict.fromkeys(
+            ("pred", "gold", "span_p", "span_g", "val_p", "val_g", "strict_span", "strict_val"), 0
+        )
+        for k in keys
+    }
+    errors = []
+    parse_time = annotate_time = 0.0
+    for doc in docs:
+        t0 = time.perf_counter()
+        parsed = nlp.parse(doc.text, pipeline)
+        t1 = time.perf_counter()
+        article = Article(body=doc.text, published=doc.dct[:10] if doc.dct else None, language="en")
+        annotate_dates(parsed, article)
+        annotate_time += time.perf_counter() - t1
+        parse_time += t1 - t0
+        preds = article.dates
+        gold = doc.timexes
+
+        def overlaps(a, b):
+            return a.start < b.end and b.start < a.end
+
+        span_p = sum(any(overlaps(p, g) for g in gold) for p in preds)
+        span_g = sum(any(overlaps(p, g) for p in preds) for g in gold)
+        val_p = sum(
+            any(overlaps(p, g) and canonical(p.value) == canonical(g.value) for g in gold)
+            for p in preds
+        )
+        val_g = sum(
+            any(overlaps(p, g) and canonical(p.value) == canonical(g.value) for p in preds)
+            for g in gold
+        )
+        exact = {(g.start, g.end): g for g in gold}
+        strict_span = sum((p.start, p.end) in exact for p in preds)
+        strict_val = sum(
+            (p.start, p.end) in exact
+            and canonical(p.value) == canonical(exact[(p.start, p.end)].value)
+            for p in preds
+        )
+        for k in (doc.corpus, "all"):
+            t = tallies[k]
+            t["pred"] += len(preds)
+            t["gold"] += len(gold)
+            t["span_p"] += span_p
+            t["span_g"] += span_g
+            t["val_p"] += val_p
+            t["val_g"] += val_g
+            t["strict_span"] += strict_span
+            t["strict_val"] += strict_val
+        for g in gold:
+            match = [p for p in preds if overlaps(p, g)]
+            if not match:
+                errors.append((doc.corpus, "missed", g.text, g.value, None))
+            elif not any(canonical(p.value) == canonical(g.value) for p in match):
+                errors.append(
+                    (doc.corpus, "value", g.text, g.value, [(p.text, p.value) for p in match])
+                )
+        for p in preds:
+            if not any(overlaps(p, g) for g in gold):
+                errors.append((doc.corpus, "spurious", p.text, None, p.value))
+    result = {}
+    for k, t in tallies.items():
+        result[k] = {
+            "gold": t["gold"],
+            "predicted": t["pred"],
+            "relaxed_span": _prf(t["span_p"], t["pred"], t["span_g"], t["gold"]),
+            "relaxed_span_value": _prf(t["val_p"], t["pred"], t["val_g"], t["gold"]),
+            "strict_span": _prf(t["strict_span"], t["pred"], t["strict_span"], t["gold"]),
+            "strict_span_value": _prf(t["strict_val"], t["pred"], t["strict_val"], t["gold"]),
+        }
+    result["documents_per_second_annotator"] = (
+        round(len(docs) / annotate_time, 1) if annotate_time else None
+    )
+    result["documents_per_second_with_parse"] = round(len(docs) / (annotate_time + parse_time), 1)
+    return result, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=None, help="documents per corpus (for quick runs)")
+    ap.add_argument("--errors", type=Path, default=None, help="write the mistakes to this file")
+    ap.add_argument("--skip-e2e", action="store_true", help="only the gold-span figure")
+    args = ap.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+    docs = load(args.data, args.limit)
+    results: dict = {"documents": len(docs)}
+    gold_errors: list[tuple] = []
+    for context in (False, True):
+        gold, errs = gold_span_accuracy(docs, context)
+        label = "with clause context (tense, quarterly)" if context else "expression alone"
+        print(f"value accuracy on gold spans, {label} (DCT excluded)")
+        print(f"{'corpus':<10} {'correct':>8} {'total':>6} {'accuracy':>9}")
+        for k in (*CORPORA, "all"):
+            g = gold[k]
+            print(f"{k:<10} {g['correct']:>8} {g['total']:>6} {g['accuracy']:>9.4f}")
+        print(f"speed: {gold['expressions_per_second']} expressions/s\n")
+        results["gold_span_value_accuracy" + ("_with_context" if context else "")] = gold
+        gold_errors = errs
+    e2e_errors: list[tuple] = []
+    if not args.skip_e2e:
+        e2e, e2e_errors = end_to_end(docs)
+        print("\nend to end (annotator on the text, published = DCT)")
+        print(f"{'corpus':<10} {'metric':<19} {'P':>6} {'R':>6} {'F1':>6}")
+        for k in (*CORPORA, "all"):
+            for metric in (
+                "relaxed_span",
+                "relaxed_span_value",
+                "strict_span",
+                "strict_span_value",
+            ):
+                m = e2e[k][metric]
+                print(
+                    f"{k:<10} {metric:<19} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}"
+                )
+        print(
+            f"speed: {e2e['documents_per_second_annotator']} documents/s (annotator on parsed docs), "
+            f"{e2e['documents_per_second_with_parse']} documents/s with spaCy parsing"
+        )
+        results["end_to_end"] = e2e
+    if args.errors:
+        with args.errors.open("w", encoding="utf-8") as fh:
+            for row in gold_errors:
+                fh.write("gold\t" + "\t".join(map(str, row)) + "\n")
+            for row in e2e_errors:
+                fh.write("e2e\t" + "\t".join(map(str, row)) + "\n")
+    if args.limit is None:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

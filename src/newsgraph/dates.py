@@ -1,0 +1,128 @@
+"""Normalise date expressions to TimeML values against a reference date.
+
+``normalize("last June", "2023-10-09") == "2023-06"``. A pure-rule normaliser
+(``dates_rules``): no language detection, no parser library, linear in the
+length of the expression. Values follow TimeML's TIMEX3 ``value``:
+
+    explicit      "March 2021" -> 2021-03 (never an invented day), "the 1990s" -> 199
+    relative      "yesterday", "last week", "two years ago", "next Tuesday"
+    durations     "five years" -> P5Y, "three hours" -> PT3H, "years" -> PXY
+    sets          "daily" -> P1D, "every Thursday" -> XXXX-WXX-4
+    vague         "now" -> PRESENT_REF, "recently" -> PAST_REF, "the future" -> FUTURE_REF
+
+Without a reference, relative expressions keep the underspecified value
+TimeML writes for them ("October 7" -> XXXX-10-07, "Friday" -> XXXX-WXX-5)
+or, where TimeML has none ("yesterday"'s day), are left unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from newsgraph.dates_rules import RULES
+from newsgraph.dates_values import Context, Resolved, as_date
+
+__all__ = ["Context", "Resolved", "normalize", "resolve"]
+
+# Modifiers TimeML keeps in the span but not in the value ("at least 20 years", "early December").
+_LEAD = re.compile(
+    r"^(?:at\s+least|at\s+most|more\s+than|less\s+than|no\s+more\s+than|no\s+less\s+than|fewer\s+than"
+    r"|up\s+to|nearly|almost|about|around|approximately|roughly|some|over|under|just|only|barely"
+    r"|well\s+over|well|early|late|mid-?|the\s+(?:end|beginning|start|middle|close|turn|rest|remainder"
+    r"|first\s+part|latter\s+part|dawn)\s+of|earlier|later|since|until|till|by|in|on|at|during|for"
+    r"|from|within|throughout|through|before|after|post|pre|of|the\s+(?:early|late|mid))\b[\s-]*(?=\S)",
+    re.I,
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _clean(expression: str) -> str:
+    text = _SPACES.sub(" ", expression.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    text = re.sub(r"[,;:!?\"()\[\]]+$", "", text).strip()
+    if text.endswith(".") and not re.search(r"[ap]\.\s?m\.$", text, re.I):
+        text = text[:-1]
+    for _ in range(4):
+        if _matches(text):
+            break
+        stripped = _LEAD.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _matches(text: str) -> bool:
+    return any(r.pattern.fullmatch(text) for r in RULES)
+
+
+def resolve(
+    expression: str,
+    reference: str | date | datetime | None = None,
+    *,
+    tense: str | None = None,
+    quarterly: bool = False,
+) -> Resolved | None:
+    """Normalise one date expression, with its granularity and reliability.
+
+    Args:
+        expression: the expression as written ("last June", "Oct. 7", "five years").
+        reference: the date relative expressions resolve against (usually the
+            publication date), as ISO text, date or datetime; None if unknown.
+        tense: "past" or "future" if known from the clause; it picks the
+            direction of a bare "Friday" or "June".
+        quarterly: the clause is about quarters, so "a year earlier" is a quarter.
+
+    Returns:
+        A ``Resolved(value, granularity, reliable)``, or None when the
+        expression is not a date or cannot be resolved.
+
+    Example:
+        >>> resolve("last June", "2023-10-09")
+        Resolved(value='2023-06', granularity='month', reliable=False)
+    """
+    text = _clean(expression)
+    if not text or len(text) > 200:
+        return None
+    ctx = Context(as_date(reference), tense, quarterly)
+    for r in RULES:
+        m = r.pattern.fullmatch(text)
+        if m:
+            got = r.handler(m, ctx)
+            if got is not None:
+                return got
+    return _resolve_part(text, ctx)
+
+
+_WORD_EDGE = re.compile(r"\w")
+
+
+def _resolve_part(text: str, ctx: Context) -> Resolved | None:
+    """The value of the longest date expression inside a longer phrase ("a good part of 1990")."""
+    best: tuple[int, int, Resolved] | None = None
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            a, b = m.span()
+            if b - a < 2 or (best and b - a <= best[1] - best[0]):
+                continue
+            if (a > 0 and _WORD_EDGE.match(text[a - 1])) or (
+                b < len(text) and _WORD_EDGE.match(text[b])
+            ):
+                continue
+            got = r.handler(m, ctx)
+            if got is not None:
+                best = (a, b, got)
+    return best[2] if best else None
+
+
+def normalize(expression: str, reference: str | date | datetime | None = None) -> str | None:
+    """The TimeML value of a date expression against a reference date, or None.
+
+    Example:
+        >>> normalize("last June", "2023-10-09")
+        '2023-06'
+        >>> normalize("five years", "2023-10-09")
+        'P5Y'
+    """
+    got = resolve(expression, reference)
+    return got.value if got else None

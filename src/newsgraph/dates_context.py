@@ -1,0 +1,65 @@
+"""What the words around a date expression say about it: the clause's tense, and quarterly talk.
+
+Text-only (no parser), so the annotator and the gold-span benchmark read the
+same hints. Looks at the sentence holding the expression, at most a few
+hundred characters either side, so the cost per expression is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WINDOW = 300
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s+(?=[A-Z\"\u201c])|\n\s*\n")
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo|'ll|shall|would|might|going\s+to|(?:is|are|was|were)\s+to|plans?|planned|planning"
+    r"|schedul(?:ed|es?)|expects?|expected|set\s+to|due|intends?|intended|until|till|as\s+soon\s+as"
+    r"|deadline|upcoming|starting|effective)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:said|was|were|had|did|told|came|went|took|made|rose|fell|began|became|gave|left|met|"
+    r"got|saw|found|won|lost|held|led|paid|sold|bought|ago|last|yesterday|\w{3,}ed)\b",
+    re.I,
+)
+_QUARTERLY = re.compile(r"\bquarter|\bquarterly\b|\bperiod\b", re.I)
+_QUARTER_WORD = re.compile(r"\bquarter", re.I)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence around text[start:end], within a bounded window."""
+    lo = max(0, start - _WINDOW)
+    hi = min(len(text), end + _WINDOW)
+    left = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end, hi)
+    right = m.start() + 1 if m else hi
+    return left, right
+
+
+def is_quarterly(text: str) -> bool:
+    """True for a text that reports by quarters (an earnings story): "a year ago" is then a quarter."""
+    return len(_QUARTER_WORD.findall(text, 0, 20_000)) >= 2
+
+
+def clause_hints(
+    text: str, start: int, end: int, quarterly_text: bool = False
+) -> tuple[str | None, bool]:
+    """(tense, quarterly) for the expression at text[start:end].
+
+    tense is "future" or "past" from the marker nearest the expression in its
+    sentence (None when there is none); quarterly is True when the sentence
+    talks about quarters or periods, or ``quarterly_text`` says the whole text does.
+    """
+    left, right = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
+        for m in pattern.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    before = text[left:start] + " " + text[end:right]
+    return (best[1] if best else None), quarterly_text or bool(_QUARTERLY.search(before))

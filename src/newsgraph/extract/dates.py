@@ -1,0 +1,74 @@
+"""The dates annotator: every date expression in the body, normalised to a TimeML value.
+
+Expressions are found by the normaliser's own patterns (``newsgraph.dates_find``);
+spaCy's entities veto numbers that are not years ("2000 troops"). Values are
+resolved against the reference date:
+
+1. ``article.published`` when known;
+2. else the latest full date (day precision, with its year) the article states;
+3. else none: relative expressions keep the underspecified value TimeML gives
+   them ("October 7" -> XXXX-10-07, "Friday" -> XXXX-WXX-5, "last year" ->
+   XXXX) and those TimeML cannot write at all are skipped.
+
+Each mention carries ``reliable``: True only for explicit calendar text
+("October 9, 2023", "1998", "five years"), False for anything inferred.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsgraph.dates_context import clause_hints, is_quarterly
+from newsgraph.dates_find import Found, extend_left, find, rule_by_name
+from newsgraph.dates_values import Context, Resolved, as_date
+from newsgraph.extract import annotator
+from newsgraph.record import Article, DateMention
+
+_NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+
+
+def reference_date(article: Article, found: list[tuple[Found, Resolved | None]]) -> date | None:
+    """The publication date, else the latest explicit full date in the text, else None."""
+    published = as_date(article.published)
+    if published:
+        return published
+    explicit = [as_date(v.value) for _, v in found if v and v.reliable and v.granularity == "day"]
+    explicit = [d for d in explicit if d]
+    return max(explicit) if explicit else None
+
+
+def _vetoed(doc: Doc, f: Found) -> bool:
+    """A bare number spaCy reads as a count, sum or quantity is not a year."""
+    if f.rule != "year":
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in _NOT_YEARS for t in span)
+
+
+@annotator("dates", assigns=("dates",))
+def annotate_dates(doc: Doc, article: Article) -> None:
+    """Fill ``article.dates`` with every date expression in the body."""
+    text = article.body
+    found = [(f, v) for f, v in find(text, Context()) if not _vetoed(doc, f)]
+    ref = reference_date(article, found)
+    quarterly_text = is_quarterly(text)
+    mentions = []
+    for f, _ in found:
+        tense, quarterly = clause_hints(text, f.start, f.end, quarterly_text)
+        value = rule_by_name(f.rule).handler(f.match, Context(ref, tense, quarterly))
+        if value is None:
+            continue
+        start = extend_left(text, f.start)
+        mentions.append(
+            DateMention(
+                start=start,
+                end=f.end,
+                text=text[start : f.end],
+                value=value.value,
+                granularity=value.granularity,
+                reliable=value.reliable,
+            )
+        )
+    article.dates = mentions
