@@ -1,24 +1,58 @@
-"""Plain text as a scraper left it -> body + metadata (interim line filter)."""
+"""Plain text as a scraper left it -> body + metadata.
+
+Every non-empty line is scored by a learned classifier (``clean.lines`` for
+the features, ``clean.text_model`` for the shipped trees): body or furniture.
+Generic layout rules (``clean.text_meta``) then turn credits, captions,
+related links, bylines, bios and the title into metadata; they win over the
+classifier, since a caption or a bio can read like prose. Everything not kept
+is recorded in ``removed`` with the kind of furniture it looks like.
+"""
 
 from __future__ import annotations
 
-import re
-
 from newsgraph.clean import Cleaned
+from newsgraph.clean.lines import line_features, split_lines
+from newsgraph.clean.text_meta import find_metadata, removal_reason
+from newsgraph.clean.text_model import LineModel, default_model
 from newsgraph.record import Removed
 
-_SENT_END = re.compile(r"[.!?\"”’)]\s*$")
 
+def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
+    """Split scraped text into the article body and its page furniture.
 
-def clean_text(text: str) -> Cleaned:
-    """Keep lines that read like prose; drop the rest."""
-    body, removed = [], []
-    for line in text.splitlines():
-        s = line.strip()
-        if not s:
-            continue
-        if len(s.split()) >= 8 and _SENT_END.search(s):
-            body.append(s)
+    Args:
+        text: the page's visible text, one block per line.
+        model: the line classifier; the shipped one by default.
+
+    Returns:
+        The body (kept lines joined by blank lines), the metadata found and
+        every dropped line with its reason.
+    """
+    model = model or default_model()
+    lines = split_lines(text)
+    if not lines:
+        return Cleaned(body="")
+    probs = model.scores(line_features(lines)).tolist()
+    finds = find_metadata(lines, probs, model.threshold)
+    body: list[str] = []
+    removed: list[Removed] = []
+    for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
+        reason = finds.claimed.get(i)
+        if reason is None and p >= model.threshold:
+            body.append(line.text)
         else:
-            removed.append(Removed(text=s, reason="boilerplate"))
-    return Cleaned(body="\n\n".join(body), removed=removed)
+            removed.append(Removed(text=line.text, reason=reason or removal_reason(line.text)))
+    provenance: dict[str, str] = {}
+    if finds.title:
+        provenance["title"] = finds.title_source or "text"
+    if finds.authors:
+        provenance["authors"] = finds.authors_source or "byline"
+    return Cleaned(
+        body="\n\n".join(body),
+        title=finds.title,
+        authors=finds.authors,
+        media=finds.media,
+        related=finds.related,
+        removed=removed,
+        provenance=provenance,
+    )

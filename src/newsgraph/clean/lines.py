@@ -1,0 +1,302 @@
+"""Split scraped text into lines and describe each one with numbers.
+
+The features are meant to hold on any site: the shape of a line (length,
+sentence punctuation, stop words, capitals), a few generic boilerplate cue
+words, where the line sits on the page, how often it repeats (menus come
+twice), the shape of its neighbours and how far it is from the page's densest
+run of prose. Nothing here names a site or a page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+# Lines longer than this are measured on their first part only; the features
+# are ratios, so nothing is lost, and no regex sees an unbounded string.
+_MEASURE_CHARS = 5000
+
+STOP_WORDS = frozenset(
+    """a about after all also an and any are as at be been but by can could did do does
+    for from had has have he her his how i if in into is it its just like may more most
+    no not of on one only or other our out over said says she so some such than that
+    the their them then there these they this those to up was we were what when where
+    which while who will with would you your""".split()
+)
+
+# Generic boilerplate cues, one group per kind of furniture.
+CUES: dict[str, re.Pattern[str]] = {
+    "share": re.compile(
+        r"\b(share|shares|shared|tweet|whatsapp|facebook|twitter|linkedin|pinterest|"
+        r"reddit|telegram|email this|print this|copy link|pin it)\b",
+        re.I,
+    ),
+    "ad": re.compile(
+        r"\b(advertisement|advertising|advertise|sponsored|promoted|ad choices)\b", re.I
+    ),
+    "subscribe": re.compile(
+        r"\b(subscribe|subscription|subscriber|newsletters?|sign up|signup|inbox|"
+        r"log ?in|sign ?in|register|membership|premium)\b",
+        re.I,
+    ),
+    "cookie": re.compile(r"\b(cookies?|consent|gdpr|privacy|accept all|preferences)\b", re.I),
+    "comments": re.compile(r"\b(comments?|commenting|reply|replies|discussion|disqus)\b", re.I),
+    "footer": re.compile(
+        r"(©|\bcopyright\b|\ball rights reserved\b|\bterms of (use|service)\b|\bcontact us\b|"
+        r"\babout us\b|\bsitemap\b|\bcareers\b|\bprivacy (policy|notice|statement)\b)",
+        re.I,
+    ),
+    "navigation": re.compile(
+        r"\b(home|menu|search|previous|next|prev|more|related|read more|recommended|"
+        r"trending|popular|latest|topics?|tags?|categor(y|ies)|skip to|back to top|"
+        r"see also|you may also like|most read|view all|show more|load more)\b",
+        re.I,
+    ),
+    "credit": re.compile(
+        r"\b(photo|photos|photograph|image|images|picture|credit|courtesy|getty|reuters|"
+        r"afp|shutterstock|file photo|caption|video|illustration)\b",
+        re.I,
+    ),
+}
+
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+    r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)"
+)
+_DATE = re.compile(
+    rf"(\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(am|pm)?\b|\b(updated|published)\b|"
+    r"\b\d+\s+(minutes?|hours?|days?|weeks?)\s+ago\b)",
+    re.I,
+)
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_SENT_MARK = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z0-9]")
+_LINKISH = re.compile(r"(https?://|www\.|\.(com|org|net|co\.uk)\b|@\w)", re.I)
+_SEPARATORS = re.compile(r"[|»›•·►▶«‹]")
+_TITLE_SEP = re.compile(r"\s[|\-–—:]\s")
+_BYLINE = re.compile(r"^(by|written by|posted by|words by|author:)\s", re.I)
+_WORD = re.compile(r"\w+")
+
+BASE_FEATURES = (
+    "log_chars",
+    "log_words",
+    "mean_word_len",
+    "ends_sentence",
+    "ends_colon",
+    "log_sentences",
+    "stop_ratio",
+    "cap_ratio",
+    "all_caps",
+    "digit_ratio",
+    "punct_ratio",
+    "comma_ratio",
+    "linkish",
+    "separators",
+    *(f"cue_{name}" for name in CUES),
+    "date_like",
+    "byline_like",
+    "starts_lower",
+    "starts_quote",
+    "title_sep",
+    "question",
+)
+_NEIGHBOUR_FEATURES = (
+    "log_words",
+    "ends_sentence",
+    "stop_ratio",
+    "cap_ratio",
+    "blank_before",
+    "cue_any",
+)
+_NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+PAGE_FEATURES = (
+    "position",
+    "char_position",
+    "blank_before",
+    "blank_after",
+    "repeats",
+    "words_vs_max",
+    "in_dense_region",
+    "dense_distance",
+    "dense_distance_rel",
+    "before_dense",
+    "prose_window_3",
+    "prose_window_10",
+    "title_overlap",
+    "cue_any",
+)
+FEATURE_NAMES = (
+    *BASE_FEATURES,
+    *PAGE_FEATURES,
+    *(f"{name}@{off:+d}" for off in _NEIGHBOUR_OFFSETS for name in _NEIGHBOUR_FEATURES),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the input, stripped, with the blank lines around it."""
+
+    text: str
+    blank_before: int
+    blank_after: int
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty stripped lines, each with the count of blank lines before and after."""
+    raw = text.splitlines()
+    out: list[Line] = []
+    blanks = 0
+    pending: list[tuple[str, int]] = []
+    for r in raw:
+        s = r.strip()
+        if not s:
+            blanks += 1
+            continue
+        pending.append((s, blanks))
+        blanks = 0
+    for i, (s, before) in enumerate(pending):
+        after = pending[i + 1][1] if i + 1 < len(pending) else blanks
+        out.append(Line(s, before, after))
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased word tokens, as the score counts them."""
+    return _WORD.findall(text.lower())
+
+
+def _base(text: str) -> list[float]:
+    s = text[:_MEASURE_CHARS]
+    toks = s.split()
+    n = max(len(toks), 1)
+    alpha = [t for t in toks if t[:1].isalpha()]
+    n_alpha = max(len(alpha), 1)
+    letters = sum(c.isalpha() for c in s)
+    digits = sum(c.isdigit() for c in s)
+    punct = sum(not c.isalnum() and not c.isspace() for c in s)
+    lower_toks = [t.strip(".,;:!?\"'()[]“”‘’").lower() for t in toks]
+    feats = [
+        math.log1p(len(text)),
+        math.log1p(len(text.split()) if len(text) > _MEASURE_CHARS else len(toks)),
+        min(len(s) / n, 20.0),
+        1.0 if _SENT_END.search(s) else 0.0,
+        1.0 if s.endswith(":") else 0.0,
+        math.log1p(len(_SENT_MARK.findall(s)) + (1 if _SENT_END.search(s) else 0)),
+        sum(t in STOP_WORDS for t in lower_toks) / n,
+        sum(t[0].isupper() for t in alpha) / n_alpha,
+        1.0 if letters >= 2 and s.upper() == s else 0.0,
+        digits / max(len(s), 1),
+        punct / max(len(s), 1),
+        s.count(",") / n,
+        1.0 if _LINKISH.search(s) else 0.0,
+        1.0 if _SEPARATORS.search(s) else 0.0,
+        *(1.0 if pat.search(s) else 0.0 for pat in CUES.values()),
+        1.0 if _DATE.search(s) else 0.0,
+        1.0 if _BYLINE.match(s) else 0.0,
+        1.0 if s[:1].islower() else 0.0,
+        1.0 if s[:1] in "\"“‘'" else 0.0,
+        1.0 if _TITLE_SEP.search(s) else 0.0,
+        1.0 if s.rstrip("\"”’')").endswith("?") else 0.0,
+    ]
+    return feats
+
+
+def _prose_score(words: int, ends_sentence: float, stop_ratio: float) -> float:
+    """Positive for a line that reads like prose, negative for furniture."""
+    if words >= 8 and ends_sentence and stop_ratio >= 0.15:
+        return float(words)
+    if words >= 15 and stop_ratio >= 0.2:
+        return float(words) * 0.5
+    return -3.0 - min(words, 10) * 0.3
+
+
+def _densest_region(scores: list[float]) -> tuple[int, int]:
+    """Start and end (inclusive) of the maximum-sum run of lines (Kadane)."""
+    best, best_span = -math.inf, (0, -1)
+    cur, start = 0.0, 0
+    for i, v in enumerate(scores):
+        if cur <= 0:
+            cur, start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def line_features(lines: list[Line]) -> np.ndarray:
+    """One row of ``FEATURE_NAMES`` per line."""
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    idx = {name: i for i, name in enumerate(BASE_FEATURES)}
+    base = np.array([_base(ln.text) for ln in lines], dtype=float)
+    words = np.array([len(ln.text.split()) for ln in lines], dtype=float)
+    chars = np.array([len(ln.text) for ln in lines], dtype=float)
+    counts = Counter(ln.text for ln in lines)
+    cue_cols = [idx[f"cue_{name}"] for name in CUES]
+    cue_any = base[:, cue_cols].max(axis=1)
+
+    prose = [
+        _prose_score(int(w), e, st)
+        for w, e, st in zip(
+            words, base[:, idx["ends_sentence"]], base[:, idx["stop_ratio"]], strict=True
+        )
+    ]
+    a, b = _densest_region(prose)
+    pos = np.arange(n, dtype=float)
+    dist = np.where(pos < a, a - pos, np.where(pos > b, pos - b, 0.0))
+    prose_words = np.array([w if p > 0 else 0.0 for w, p in zip(words, prose, strict=True)])
+    csum = np.concatenate([[0.0], np.cumsum(prose_words)])
+    wsum = np.concatenate([[0.0], np.cumsum(words)])
+
+    def window(k: int) -> np.ndarray:
+        lo = np.clip(pos - k, 0, n).astype(int)
+        hi = np.clip(pos + k + 1, 0, n).astype(int)
+        return (csum[hi] - csum[lo]) / np.maximum(wsum[hi] - wsum[lo], 1.0)
+
+    first = set(words_of(lines[0].text[:_MEASURE_CHARS]))
+    overlap = [
+        len(first & set(ws)) / max(len(set(ws)), 1) if ws else 0.0
+        for ws in (words_of(ln.text[:_MEASURE_CHARS]) for ln in lines)
+    ]
+    overlap[0] = 0.0
+    cum_chars = np.concatenate([[0.0], np.cumsum(chars)])[:-1]
+    blank_before = np.array([min(ln.blank_before, 3) for ln in lines], dtype=float)
+    page = np.column_stack(
+        [
+            pos / max(n - 1, 1),
+            cum_chars / max(chars.sum(), 1.0),
+            blank_before,
+            np.array([min(ln.blank_after, 3) for ln in lines], dtype=float),
+            np.log1p(np.array([counts[ln.text] - 1 for ln in lines], dtype=float)),
+            words / max(words.max(), 1.0),
+            (dist == 0).astype(float),
+            np.log1p(dist),
+            dist / max(n, 1),
+            (pos < a).astype(float),
+            window(3),
+            window(10),
+            np.array(overlap),
+            cue_any,
+        ]
+    )
+    neigh_src = np.column_stack(
+        [
+            base[:, idx["log_words"]],
+            base[:, idx["ends_sentence"]],
+            base[:, idx["stop_ratio"]],
+            base[:, idx["cap_ratio"]],
+            blank_before,
+            cue_any,
+        ]
+    )
+    # Off-page neighbours read as -1 so that "no line" differs from "a short line".
+    pad = np.full((3, neigh_src.shape[1]), -1.0)
+    padded = np.vstack([pad, neigh_src, pad])
+    neigh = [padded[3 + off : 3 + off + n] for off in _NEIGHBOUR_OFFSETS]
+    return np.hstack([base, page, *neigh])

@@ -1,0 +1,358 @@
+"""Metadata hidden in a scraped page's furniture: credits, captions, related
+links, bylines, author bios and the title, plus why a dropped line was dropped.
+
+Every rule is a generic pattern of how news pages lay these out ("Photo
+Credit: ...", a caption next to its credit, "Previous article" run together
+with the title it links to, "By ..." lines, a paragraph after the article that
+introduces a person), never a site's own strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.clean.byline import parse_byline
+from newsgraph.clean.lines import CUES, STOP_WORDS, Line, words_of
+from newsgraph.record import Author, Media, Related, RemovedReason
+
+_MAX_META_WORDS = 40
+
+# ---- credits and captions ------------------------------------------------------------
+
+_IMG = r"(?:photo(?:graph)?|image|picture|pic|video|graphic|illustration|artwork|footage)s?"
+_CREDIT_LINE = re.compile(
+    rf"^(?:(?:top|main|header|featured|lead|cover)\s+)?(?:{_IMG}\s*)?"
+    r"(?:credits?|courtesy(?:\s+of)?|source)\s*[:\-–—]?\s+(?P<who>\S.*)$"
+    rf"|^{_IMG}\s*(?:by|:|-|–|—)\s*(?P<who2>\S.*)$",
+    re.I,
+)
+_AGENCIES = (
+    r"reuters|ap|afp|epa|getty images?|shutterstock|istock(?:photo)?|alamy|"
+    r"associated press|bloomberg|xinhua|anadolu|pa(?: media| wire)?|sipa|dpa|"
+    r"zuma(?: press)?|eyevine|unsplash|pexels|wikimedia commons|ians|pti|ani"
+)
+_AGENCY_LINE = re.compile(
+    rf"^\(?(?P<who>(?:[^()]{{0,60}}?\s*[/|]\s*)?(?:{_AGENCIES})(?:\s+(?:via|for)\s+[^()]{{1,40}})?)\)?$",
+    re.I,
+)
+_TRAILING_CREDIT = re.compile(
+    rf"^(?P<caption>.{{10,}}?)\s*[(\[]\s*(?:(?:{_IMG}|credit)s?\s*(?:by|:)?\s*)?"
+    rf"(?P<who>[^()\[\]]{{2,80}}?(?:{_AGENCIES}|[^()\[\]]*?)\s*)[)\]]$",
+    re.I,
+)
+_TRAILING_CREDIT_CUE = re.compile(rf"\b({_IMG}|credit|{_AGENCIES})\b", re.I)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:above|below|top|left|right|pictured|caption|in this (?:photo|image|picture)|"
+    r"file photo|photo|image)\s*[:\-–—|]\s*(?P<text>\S.*)$",
+    re.I,
+)
+
+# ---- related links --------------------------------------------------------------------
+
+_PREV_NEXT = re.compile(
+    r"^(?P<rel>previous|prev|next|older|newer)\s*(?P<kind>article|post|story|entry|item|page)?"
+    r"s?\s*(?P<sep>[:»«›‹<>|\-–—]*)\s*(?P<title>.*)$",
+    re.I,
+)
+_RELATED_PREFIX = re.compile(
+    r"^(?:related(?: article| story| stories| articles| posts?| coverage| reading)?|"
+    r"read more|read also|also read|see also|more on this|recommended|must read|"
+    r"don't miss|watch|listen)\s*[:»›|\-–—]+\s*(?P<title>\S.*)$",
+    re.I,
+)
+
+# ---- bylines and bios -----------------------------------------------------------------
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|posted by|reported by|story by|author:)\s*[:\-]?\s+"
+    r"(?P<rest>[A-Z\u00C0-\u024F].*)$",
+    re.I,
+)
+_NAME_TOKEN = r"[A-Z\u00C0-\u00DE][\w'’.\-]*"
+_BIO_START = re.compile(
+    rf"^(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|da|al|bin|ibn|la|le)){{1,3}})"
+    r"(?:,[^,]{1,80},)?\s+(?:is|was|has|writes|covers|reports|joined|serves|teaches|holds)\b"
+)
+_BIO_CUE = re.compile(
+    r"\b(journalist|writer|reporter|editor|author|correspondent|columnist|contributor|"
+    r"professor|lecturer|ceo|director|founder|co-founder|fellow|analyst|researcher|expert|"
+    r"graduate|degree|ma|ba|phd|mba|based in|covers|covering|specializ\w*|specialis\w*|"
+    r"freelance\w*|producer|host|blogger|student|staff|bureau|newsroom|desk|intern|"
+    r"photographer|novelist|historian|economist|scientist|commentator|advocate)\b",
+    re.I,
+)
+_NOT_NAME = frozenset(
+    """the this that these those it its in on at for from with after before during
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december our my your their his her
+    mr mrs ms dr prof sir""".split()
+)
+_ABOUT_AUTHOR = re.compile(r"^about (?:the )?authors?:?$", re.I)
+
+# ---- why a line was dropped ------------------------------------------------------------
+
+_REASONS: tuple[tuple[RemovedReason, re.Pattern[str]], ...] = (
+    (
+        "ad",
+        re.compile(r"^(advertisement|advertising|sponsored|ad|ads|promoted|paid content)\b", re.I),
+    ),
+    ("cookie", re.compile(r"\b(cookies?|consent|gdpr|accept all)\b", re.I)),
+    ("share", CUES["share"]),
+    ("subscribe", CUES["subscribe"]),
+    ("comments", CUES["comments"]),
+    ("footer", CUES["footer"]),
+    ("ad", CUES["ad"]),
+    (
+        "related",
+        re.compile(r"\b(related|read more|recommended|more stories|also like|most read)\b", re.I),
+    ),
+    ("navigation", CUES["navigation"]),
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:[A-Za-z]+day,?\s*)?"
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:\s*(?:at\s*)?[\d:. ]*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?$",
+    re.I,
+)
+
+
+def removal_reason(text: str) -> RemovedReason:
+    """The kind of furniture a dropped line most likely is."""
+    s = text[:300]
+    if _DATE_ONLY.match(s):
+        return "date"
+    n = len(s.split())
+    for reason, pat in _REASONS:
+        if pat.search(s) and (n <= 12 or reason in ("cookie", "footer", "subscribe")):
+            return reason
+    if n <= 5:
+        return "navigation"
+    return "boilerplate"
+
+
+@dataclass
+class Finds:
+    """What the rules found, and which lines they claim (index -> reason)."""
+
+    claimed: dict[int, RemovedReason] = field(default_factory=dict)
+    media: list[Media] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
+    title: str | None = None
+    title_source: str | None = None
+    authors_source: str | None = None
+
+
+def _short(text: str, limit: int = _MAX_META_WORDS) -> bool:
+    return len(text.split()) <= limit
+
+
+def credit_of(text: str) -> str | None:
+    """The credited name when the line is a photo credit, else None."""
+    if not _short(text, 15):
+        return None
+    m = _CREDIT_LINE.match(text)
+    if m:
+        who = (m.group("who") or m.group("who2") or "").strip(" .;,")
+        return who or None
+    m = _AGENCY_LINE.match(text)
+    if m:
+        return m.group("who").strip(" .;,()")
+    return None
+
+
+def _caption_text(line: Line) -> str | None:
+    """A caption prefix's text ("Above: ..."), else None."""
+    m = _CAPTION_PREFIX.match(line.text)
+    return m.group("text").strip() if m and _short(line.text, 80) else None
+
+
+def _plausible_caption(line: Line, body_p: float) -> bool:
+    n = len(line.text.split())
+    return (
+        3 <= n <= 80
+        and credit_of(line.text) is None
+        and not _PREV_NEXT.match(line.text)
+        and (body_p < 0.99 or n <= 60)
+    )
+
+
+def find_media(lines: list[Line], body_p: list[float], finds: Finds) -> None:
+    """Credits, and the captions next to them."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if i in finds.claimed:
+            continue
+        credit = credit_of(ln.text)
+        if credit is not None:
+            finds.claimed[i] = "credit"
+            caption = None
+            # The caption sits right next to its credit: after it first, then before.
+            for j, adjacent in ((i + 1, ln.blank_after == 0), (i - 1, ln.blank_before == 0)):
+                if 0 <= j < n and j not in finds.claimed and adjacent:
+                    text = _caption_text(lines[j])
+                    if text is not None or _plausible_caption(lines[j], body_p[j]):
+                        caption = text or lines[j].text
+                        finds.claimed[j] = "caption"
+                        break
+            if caption is None:
+                for j in (i - 1, i - 2, i + 1):
+                    if 0 <= j < n and j not in finds.claimed:
+                        text = _caption_text(lines[j])
+                        if text is not None:
+                            caption = text
+                            finds.claimed[j] = "caption"
+                            break
+            finds.media.append(Media(kind="image", credit=credit, caption=caption))
+            continue
+        m = _TRAILING_CREDIT.match(ln.text) if _short(ln.text, 80) else None
+        if m and _TRAILING_CREDIT_CUE.search(m.group("who")):
+            who = re.sub(rf"^(?:{_IMG}|credit)s?\s*(?:by|:)?\s*", "", m.group("who"), flags=re.I)
+            finds.claimed[i] = "caption"
+            finds.media.append(
+                Media(kind="image", credit=who.strip(" .;,"), caption=m.group("caption").strip())
+            )
+    for i, ln in enumerate(lines):
+        if i not in finds.claimed and (text := _caption_text(ln)) is not None and body_p[i] < 0.5:
+            finds.claimed[i] = "caption"
+            finds.media.append(Media(kind="image", credit=None, caption=text))
+
+
+def find_related(lines: list[Line], finds: Finds) -> None:
+    """Previous/next links (often run together with their titles) and "Related: ..." lines."""
+    for i, ln in enumerate(lines):
+        if i in finds.claimed or not _short(ln.text, 30):
+            continue
+        m = _PREV_NEXT.match(ln.text)
+        if m and (m.group("kind") or m.group("sep") or not m.group("title")):
+            rel = "previous" if m.group("rel").lower() in ("previous", "prev", "older") else "next"
+            title = m.group("title").strip()
+            if not title and i + 1 < len(lines) and i + 1 not in finds.claimed:
+                nxt = lines[i + 1].text
+                if 2 <= len(nxt.split()) <= 30 and not _PREV_NEXT.match(nxt):
+                    title = nxt
+                    finds.claimed[i + 1] = "related"
+            finds.claimed[i] = "related"
+            if len(title.split()) >= 2:
+                finds.related.append(Related(rel=rel, title=title))
+            continue
+        m = _RELATED_PREFIX.match(ln.text)
+        if m and len(m.group("title").split()) >= 3:
+            finds.claimed[i] = "related"
+            finds.related.append(Related(rel="related", title=m.group("title").strip()))
+
+
+def find_bylines(lines: list[Line], finds: Finds, first_body: int) -> None:
+    """ "By ..." lines; only before the article or within its first lines."""
+    for i, ln in enumerate(lines):
+        if i in finds.claimed or not _short(ln.text, 15):
+            continue
+        if not _BYLINE.match(ln.text) or i > first_body + 3:
+            continue
+        authors = parse_byline(ln.text)
+        finds.claimed[i] = "byline"
+        finds.authors_source = finds.authors_source or "byline"
+        known = {a.name for a in finds.authors}
+        finds.authors.extend(a for a in authors if a.name not in known)
+
+
+def bio_name(text: str) -> str | None:
+    """The person a bio paragraph introduces ("Jane Doe is a reporter ..."), else None."""
+    if not _short(text, 200):
+        return None
+    m = _BIO_START.match(text)
+    if not m:
+        return None
+    name = m.group("name")
+    toks = name.split()
+    if any(t.lower() in _NOT_NAME or t.lower() in STOP_WORDS for t in toks):
+        return None
+    if not _BIO_CUE.search(text):
+        return None
+    return name
+
+
+def find_bios(lines: list[Line], body: list[bool], finds: Finds) -> None:
+    """Author bios: a paragraph after the article that introduces a person.
+
+    The article's core ends at its last paragraph that is not bio-like. A
+    bio-like paragraph after that counts when furniture separates it from the
+    core, when the classifier already dropped it, or when it names an author
+    found in a byline.
+    """
+    body_idx = [i for i, b in enumerate(body) if b and i not in finds.claimed]
+    k = len(body_idx) - 1
+    while k >= 0 and bio_name(lines[body_idx[k]].text):
+        k -= 1
+    if k < 0:
+        return
+    core_end = body_idx[k]
+    known = {a.name: a for a in finds.authors}
+    for i in range(core_end + 1, len(lines)):
+        if i in finds.claimed:
+            continue
+        text = lines[i].text
+        name = bio_name(text)
+        if name is None:
+            if _ABOUT_AUTHOR.match(lines[i - 1].text) and len(text.split()) >= 8:
+                finds.claimed[i] = "bio"
+                if finds.authors and finds.authors[0].bio is None:
+                    finds.authors[0].bio = text
+            continue
+        separated = any(not body[j] for j in range(core_end + 1, i))
+        if body[i] and not separated and name not in known:
+            continue
+        finds.claimed[i] = "bio"
+        if name in known:
+            if known[name].bio is None:
+                known[name].bio = text
+        else:
+            known[name] = Author(name=name, bio=text)
+            finds.authors.append(known[name])
+            finds.authors_source = finds.authors_source or "text"
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:»]\s+[^|\-–—:»]{1,60}$")
+
+
+def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: int) -> None:
+    """The headline: a short line before the article, best matching the page title line."""
+    if not lines:
+        return
+    page_title = lines[0].text
+    stripped = _SITE_SUFFIX.sub("", page_title) if len(page_title.split()) <= 40 else ""
+    ref = set(words_of(stripped))
+    best, best_score = None, 0.0
+    for i in range(0, min(first_body, len(lines))):
+        if i in finds.claimed or body[i]:
+            continue
+        ws = words_of(lines[i].text)
+        if not 2 <= len(ws) <= 30:
+            continue
+        score = len(ref & set(ws)) / max(len(ref | set(ws)), 1)
+        if score > best_score or (score == best_score and best is not None and score > 0):
+            best, best_score = i, score
+    if best is not None and best_score >= 0.6 and best != 0:
+        finds.title = lines[best].text
+        finds.claimed[best] = "title"
+        finds.claimed.setdefault(0, "title")
+    elif len(ref) >= 3 and not body[0] and 0 not in finds.claimed:
+        finds.title = stripped
+        finds.claimed.setdefault(0, "title")
+    if finds.title:
+        finds.title_source = "text"
+
+
+def find_metadata(lines: list[Line], body_p: list[float], threshold: float) -> Finds:
+    """Run every rule over the classified lines."""
+    finds = Finds()
+    body = [p >= threshold for p in body_p]
+    first_body = next((i for i, b in enumerate(body) if b), len(lines))
+    find_related(lines, finds)
+    find_media(lines, body_p, finds)
+    find_bylines(lines, finds, first_body)
+    find_bios(lines, body, finds)
+    find_title(lines, body, finds, first_body)
+    return finds

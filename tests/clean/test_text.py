@@ -1,0 +1,291 @@
+"""Text-form cleaning: the learned line classifier plus the metadata rules."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+import pytest
+
+from newsgraph.clean.lines import FEATURE_NAMES, line_features, split_lines
+from newsgraph.clean.text import clean_text
+from newsgraph.clean.text_meta import bio_name, credit_of, removal_reason
+from newsgraph.clean.text_model import LineModel, TreeEnsemble, default_model
+
+PROSE = [
+    "The city council voted on Tuesday to expand the harbour, a project that has divided "
+    "residents for nearly a decade and will cost more than the town's annual budget.",
+    "Supporters say the new berths will bring cruise ships and jobs, while opponents warn "
+    "that dredging the bay could harm the fishing grounds that families have worked for years.",
+    "The mayor said the decision was not taken lightly and promised that an independent "
+    "study of the water quality would be published before any construction begins next spring.",
+    "Fishermen who attended the meeting said they would appeal, and a petition against the "
+    "plan had gathered several thousand signatures by the end of the evening session.",
+    "Construction is expected to take three years, and the council has asked the regional "
+    "government to share the cost of new roads leading to the harbour from the motorway.",
+]
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+# ---- the canonical seed article --------------------------------------------------------
+
+
+def test_seed_article(seed_text: str) -> None:
+    c = clean_text(seed_text)
+    paras = c.body.split("\n\n")
+    assert len(paras) == 7
+    assert paras[0].startswith("Numerous Azerbaijanis left flowers")
+    assert paras[-1].endswith("Iran’s Islamic Republic.")
+    for furniture in ("Advertisement", "Share", "SHARE", "Previous article", "Next article"):
+        assert furniture not in c.body
+    assert "Photo Credit" not in c.body and "An Azerbaijani child" not in c.body
+    assert "Rachel Avraham" not in c.body
+    assert [(m.credit, m.caption) for m in c.media] == [
+        (
+            "Ambassador George Deek",
+            "An Azerbaijani child outside the Israeli embassy in Baku which is adorned with "
+            "flowers and candles, October 9, 2023.",
+        )
+    ]
+    assert [a.name for a in c.authors] == ["Rachel Avraham"]
+    bio = c.authors[0].bio
+    assert bio.startswith("Rachel Avraham is the CEO") and bio.endswith("College Park.")
+    assert [(r.rel, r.title) for r in c.related] == [
+        ("previous", "Man Killed in Terror Attack in Northern Israel"),
+        (
+            "next",
+            "IDF Evacuates Sderot on Israel’s Southern Border, as Foreign Ambassadors "
+            "Forced to Flee Rocket Fire",
+        ),
+    ]
+    reasons = {r.text: r.reason for r in c.removed}
+    assert reasons["Advertisement"] == "ad"
+    assert reasons["SHARE"] == "share"
+    assert reasons["Share this article on WhatsApp:"] == "share"
+    assert reasons["Photo Credit: Ambassador George Deek"] == "credit"
+
+
+# ---- the rules, on invented pages ------------------------------------------------------
+
+
+def test_credit_and_caption_next_to_it() -> None:
+    text = page(
+        "Harbour vote splits town | The Coastal Courier",
+        "Home\nNews\nSport\nWeather",
+        "Image: Maria Jensen/Coastal Courier\nFishing boats moored in the old harbour at dawn.",
+        *PROSE,
+        "Copyright 2024 The Coastal Courier. All rights reserved.",
+    )
+    c = clean_text(text)
+    assert [(m.credit, m.caption) for m in c.media] == [
+        ("Maria Jensen/Coastal Courier", "Fishing boats moored in the old harbour at dawn.")
+    ]
+    assert "Fishing boats moored" not in c.body
+    assert c.body.split("\n\n") == PROSE
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo Credit: Ambassador George Deek", "Ambassador George Deek"),
+        ("Credit: Jane Roe", "Jane Roe"),
+        ("Photo: John Smith/AFP", "John Smith/AFP"),
+        ("(Reuters)", "Reuters"),
+        ("Getty Images", "Getty Images"),
+        ("Photograph by Ana Lima", "Ana Lima"),
+    ],
+)
+def test_credit_patterns(line: str, credit: str) -> None:
+    assert credit_of(line) == credit
+
+
+def test_credit_patterns_reject_prose() -> None:
+    assert credit_of(PROSE[0]) is None
+    assert credit_of("The credit union raised its rates again this year.") is None
+
+
+def test_caption_with_its_credit_in_brackets() -> None:
+    c = clean_text(
+        page(
+            "Harbour vote splits town | The Coastal Courier",
+            PROSE[0],
+            "Residents gather outside the town hall before the vote (Photo: Lena Berg/Reuters)",
+            *PROSE[1:],
+            "Terms of use | Privacy policy",
+        )
+    )
+    assert [(m.credit, m.caption) for m in c.media] == [
+        ("Lena Berg/Reuters", "Residents gather outside the town hall before the vote")
+    ]
+    assert c.body.split("\n\n") == PROSE
+
+
+def test_previous_next_run_together_and_related_prefix() -> None:
+    c = clean_text(
+        page(
+            "Harbour vote splits town | The Coastal Courier",
+            *PROSE,
+            "Previous postWhy the tide tables changed this year",
+            "Next story: Ferry timetable cut for the winter",
+            "Related: Council approves new bike lanes on the seafront",
+        )
+    )
+    assert [(r.rel, r.title) for r in c.related] == [
+        ("previous", "Why the tide tables changed this year"),
+        ("next", "Ferry timetable cut for the winter"),
+        ("related", "Council approves new bike lanes on the seafront"),
+    ]
+    assert c.body.split("\n\n") == PROSE
+    assert {r.reason for r in c.removed} == {"title", "related"}
+
+
+def test_byline_and_bio_after_the_article() -> None:
+    bio = (
+        "Tom Berger is a reporter for the Coastal Courier covering local politics. He "
+        "previously worked as an editor in Hamburg and studied journalism in Berlin."
+    )
+    c = clean_text(
+        page(
+            "Harbour vote splits town",
+            "By Tom Berger For The Coastal Courier",
+            *PROSE,
+            "Share on Facebook",
+            bio,
+        )
+    )
+    assert [(a.name, a.outlet, a.bio) for a in c.authors] == [
+        ("Tom Berger", "The Coastal Courier", bio)
+    ]
+    assert c.provenance["authors"] == "byline"
+    assert c.body.split("\n\n") == PROSE
+    reasons = {r.text: r.reason for r in c.removed}
+    assert reasons[bio] == "bio"
+    assert reasons["By Tom Berger For The Coastal Courier"] == "byline"
+
+
+def test_bio_needs_a_name_and_a_description() -> None:
+    assert bio_name("Jane Doe is a freelance journalist based in Lisbon.") == "Jane Doe"
+    assert bio_name("The council is expected to vote again next year.") is None
+    # A person introduced in the story, not described as a writer: not a bio.
+    assert bio_name("Anna Weber was seen leaving the building at noon.") is None
+
+
+def test_title_from_the_page_title_line() -> None:
+    c = clean_text(
+        page(
+            "Harbour vote splits town - The Coastal Courier",
+            "Menu",
+            "Harbour vote splits town",
+            *PROSE,
+        )
+    )
+    assert c.title == "Harbour vote splits town"
+    assert c.provenance["title"] == "text"
+    assert "Harbour vote splits town" not in c.body
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "ad"),
+        ("Share this article on WhatsApp:", "share"),
+        ("We use cookies to improve your experience on our site.", "cookie"),
+        ("Subscribe to our newsletter", "subscribe"),
+        ("Leave a comment", "comments"),
+        ("© 2024 Coastal Media Group. All rights reserved.", "footer"),
+        ("Terms of use | Privacy policy", "footer"),
+        ("March 3, 2024", "date"),
+        ("Weather", "navigation"),
+    ],
+)
+def test_removal_reasons(line: str, reason: str) -> None:
+    assert removal_reason(line) == reason
+
+
+def test_every_dropped_line_is_recorded() -> None:
+    text = page(
+        "Harbour vote splits town",
+        "Menu\nSearch",
+        *PROSE,
+        "Subscribe to our newsletter",
+        "Advertisement",
+    )
+    c = clean_text(text)
+    kept = c.body.split("\n\n")
+    dropped = [r.text for r in c.removed]
+    assert sorted(kept + dropped) == sorted(ln.text for ln in split_lines(text))
+
+
+# ---- odd inputs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "Hello", "Just one line of text here."])
+def test_empty_and_one_line(text: str) -> None:
+    c = clean_text(text)
+    assert isinstance(c.body, str)
+    assert len(c.body.split("\n\n")) <= 1
+
+
+def test_page_with_no_prose() -> None:
+    text = "\n".join(["Home", "News", "Sport", "Contact us", "Privacy policy", "© 2024"] * 5)
+    c = clean_text(text)
+    assert c.body == ""
+    assert len(c.removed) == 30
+
+
+def test_two_megabyte_page_in_linear_time() -> None:
+    block = page("Home\nNews\nSport", *PROSE, "Advertisement", "Share on Facebook")
+    small = block * 20
+    big = block * (2_000_000 // len(block))
+    t0 = time.perf_counter()
+    clean_text(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    c = clean_text(big)
+    t_big = time.perf_counter() - t0
+    assert len(big) >= 1_900_000 and c.body
+    # Linear: 2 MB is ~100x the small page; allow generous noise, forbid quadratic.
+    assert t_big < 30 and t_big < 400 * max(t_small, 0.005)
+
+
+def test_one_huge_line() -> None:
+    c = clean_text("word " * 400_000 + "(" * 50_000)
+    assert isinstance(c.body, str)
+
+
+# ---- the model file ----------------------------------------------------------------------
+
+
+def test_shipped_model_is_json_and_matches_the_features() -> None:
+    from importlib import resources
+
+    raw = resources.files("newsgraph").joinpath("data", "text_cleaner.json").read_text("utf-8")
+    d = json.loads(raw)
+    assert d["features"] == list(FEATURE_NAMES)
+    model = default_model()
+    x = line_features(split_lines(page(*PROSE, "Advertisement")))
+    p = model.scores(x)
+    assert p.shape == (len(PROSE) + 1,) and p[:-1].min() > 0.5 > p[-1]
+
+
+def test_tree_ensemble_walks_to_the_right_leaf() -> None:
+    # One stump on feature 1: x1 <= 0.5 -> -1, else +2; baseline 0.25.
+    tree = {
+        "feature": [1, -1, -1],
+        "threshold": [0.5, 0, 0],
+        "left": [1, 0, 0],
+        "right": [2, 0, 0],
+        "value": [0, -1.0, 2.0],
+    }
+    ens = TreeEnsemble.from_dict({"baseline": 0.25, "depth": 2, "trees": [tree, tree]})
+    x = np.array([[9.0, 0.0], [9.0, 1.0]])
+    assert ens.raw(x).tolist() == [-1.75, 4.25]
+
+
+def test_model_rejects_other_features() -> None:
+    with pytest.raises(ValueError, match="other line features"):
+        LineModel.from_dict({"features": ["a"], "threshold": 0.5, "stage1": {}})
