@@ -14,7 +14,15 @@ SPEECH_VERBS = frozenset(
     urge stress emphasize emphasise conclude concede admit confirm deny assert maintain contend
     counter retort remark comment observe joke quip boast complain lament caution charge testify
     post shout yell scream chant cry whisper muse wonder mention reveal indicate proclaim
-    agree disagree allege estimate advise inform recount describe tout write blast slam
+    agree disagree allege estimate advise inform recount tout read demand sing
+    """.split()
+)
+
+# Verbs that put words in someone's mouth without quoting a sentence: "called it a “disaster”".
+NAMING_VERBS = frozenset(
+    """
+    call describe label dub brand term dismiss denounce praise accuse cite refer compare liken
+    put decry criticize criticise blast slam mock deride hail characterize characterise
     """.split()
 )
 

@@ -90,5 +90,5 @@ def find_reported(doc: Doc, quoted: list[bool]) -> list[Reported]:
             continue
         if span is None:
             continue
-        out.append(Reported(span[0], span[1], from_cue(tok), tok))
+        out.append(Reported(span[0], span[1], from_cue(tok, quoted), tok))
     return out

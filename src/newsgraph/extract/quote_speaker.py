@@ -10,6 +10,7 @@ clinic").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -72,11 +73,17 @@ def according_to(tok: Token) -> Token | None:
     return nxt.nbor(1) if nxt.i + 1 < len(tok.doc) else None
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The subject of a verb of saying, climbing through the verbs it depends on."""
+def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
+    """The subject of a verb of saying, climbing through the verbs it depends on.
+
+    A subject inside quote marks (``quoted[i]``) is the parser's mistake, never the speaker.
+    """
     tok = cue
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = next(
+            (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
+            None,
+        )
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
@@ -90,8 +97,9 @@ def subject_of(cue: Token) -> Token | None:
             tok = tok.head  # "issued a statement saying": statement -> issued
     # "..., said Geoff Garin": a name after the verb, not labelled as its subject
     for c in cue.rights:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and c.pos_ == "PROPN":
-            return c
+        if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj") and c.pos_ == "PROPN":
+            if not (quoted and quoted[c.i]) and c.ent_type_ not in ("DATE", "TIME"):
+                return c
     return None
 
 
@@ -241,7 +249,7 @@ def venue_of(cue: Token) -> str | None:
     return None
 
 
-def from_cue(cue: Token) -> Attribution:
+def from_cue(cue: Token, quoted: Sequence[bool] = ()) -> Attribution:
     """The attribution a verb of saying (or "according to") makes."""
     source = according_to(cue)
     if source is not None:
@@ -249,7 +257,7 @@ def from_cue(cue: Token) -> Attribution:
         nxt = cue.nbor(1)
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
-    subj = subject_of(cue)
+    subj = subject_of(cue, quoted)
     att = describe_speaker(subj) if subj is not None else Attribution()
     att.cue, att.cue_span = _cue_text(cue)
     att.venue = venue_of(cue)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract import annotator
-from newsgraph.extract.quote_cues import GROUP_PRONOUNS, PERSON_PRONOUNS, TITLES
+from newsgraph.extract.quote_cues import GROUP_PRONOUNS, NAMING_VERBS, PERSON_PRONOUNS, TITLES
 from newsgraph.extract.quote_indirect import Reported, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, from_phrase, is_cue
@@ -30,8 +30,10 @@ from newsgraph.record import Article, Entity, Quote, Speaker
 _LINE = re.compile(r"[^\n]+")
 _DASH = re.compile(r"\s*(?:[—―–]|--?)\s*(?=\S)")
 _SENT_END = (".", "!", "?")
+# A line that opens with a name and a colon, as headlines and transcripts do: "Pence: ..."
+_LABEL = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*):\s")
 # An attribution after a quote that ends with a full stop must follow within this many words.
-_AFTER_REACH = 5
+_AFTER_REACH = 8
 # A line ending in a quote may pass its speaker to quotes this many lines on.
 _INHERIT_LINES = 1
 _PERSON_TYPES = ("PERSON",)
@@ -120,7 +122,7 @@ def _attribute_direct(
     cue_after = _cue_in(after if runs_on else words_after[:_AFTER_REACH])
     for cue in (cue_after, cue_before) if runs_on else (cue_before, cue_after):
         if cue is not None:
-            return from_cue(cue)
+            return from_cue(cue, text.quoted)
     dash = _DASH.match(after_text)
     if dash is not None and q.end + dash.end() < line_end:
         return from_phrase(text.doc, q.end + dash.end(), min(next_start, line_end))
@@ -133,10 +135,41 @@ def _attribute_direct(
             toks = _clause_before(text.tokens(prev_start, prev_end_line))
             cue = _cue_in(list(reversed(toks)))
             if cue is not None:
-                return from_cue(cue)
+                return from_cue(cue, text.quoted)
             if toks:
                 return from_phrase(text.doc, toks[0].idx, prev_end_line)
+    label = _LABEL.match(body, line_start, q.start)
+    if label is not None:
+        return from_phrase(text.doc, line_start, line_start + label.end(1) - label.start(1))
+    if any(not t.is_punct for t in before):
+        return _governor(text, q)
     return None
+
+
+def _governor(text: _Text, q: MarkedQuote) -> Attribution | None:
+    """For a quote inside a clause ("Clinton called them “deplorables.”"): the clause's verb and subject.
+
+    Climbs from the quote to the first verb of saying or naming, else to the topmost verb on the
+    way that is not a copula, and takes that verb's subject.
+    """
+    doc = text.doc
+    a, b = text.tok_index(q.start), text.tok_index(q.end)
+    tok = next((doc[i].head for i in range(a, b) if not a <= doc[i].head.i < b), None)
+    chosen = None
+    for _ in range(8):
+        if tok is None or text.quoted[tok.i]:
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ != "be":
+            chosen = tok
+            if tok.lemma_.lower() in NAMING_VERBS or is_cue(tok, beliefs=True):
+                break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if chosen is None or text.line_of(chosen.idx) != text.line_of(q.start):
+        return None
+    att = from_cue(chosen, text.quoted)
+    return att if att.speaker is not None else None
 
 
 def _direct(text: _Text, marked: list[MarkedQuote], absorbed: set[int]) -> list[_Found]:
