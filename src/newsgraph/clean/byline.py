@@ -38,6 +38,8 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w{1,30}")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMPTY_PARENS = re.compile(r"\(\s*[,;:|]*\s*\)|\[\s*\]")
+# "Jane Doe. Sputnik International": a full stop after a word (not an initial) ends a sentence
+_SENTENCE_SEP = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])")
 _CHUNK_SEP = re.compile(r"\s*(?:[|•·;\n\t/]|\s[-–—]\s)\s*")
 _PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|report|reported|reporting|posted|compiled|"
@@ -75,7 +77,9 @@ _OUTLET_WORDS = frozenset(
     chronicle observer independent express mail mirror star standard online
     magazine radio tv television network media wire service services agency reuters
     bloomberg afp ap upi bbc cnn cnbc npr pbs abc cbs nbc fox xinhua tass dpa efe ansa
-    kyodo yonhap pti ians ani aap insider weekly monthly associated the""".split()
+    kyodo yonhap pti ians ani aap insider weekly monthly associated international today
+    leader register dispatch bulletin courier sentinel inquirer examiner advertiser globe
+    the""".split()
 )
 _NAME_TOKEN = re.compile(
     r"^(?:[^\W\d_][\w'’.-]*|(?:al|el|ad|ibn|bin|abu|de|di|d|o|mc)[-'’][^\W\d_][\w'’.-]*)$"
@@ -86,7 +90,7 @@ _MAX_BYLINE = 400
 def _drop_date(m: re.Match) -> str:
     """A date run only counts as a date with a digit or a relative word in it ("Sun", "May")."""
     run = m.group(0)
-    if re.search(r"\d|\b(?:ago|yesterday|today)\b", run, re.IGNORECASE):
+    if re.search(r"\d|\b(?:ago|yesterday)\b", run, re.IGNORECASE):
         return " | "
     return run
 
@@ -210,7 +214,13 @@ def parse_byline(text: str) -> list[Author]:
     if not text or len(text) > _MAX_BYLINE:
         return []
     text = re.sub(r"[\u00a0\u2009\u202f]", " ", text)
-    chunks = [c.strip(" ,.:") for c in _CHUNK_SEP.split(_scrub(text))]
+    sentences = _SENTENCE_SEP.split(_scrub(text))
+    chunks = [c.strip(" ,.:") for c in _CHUNK_SEP.split(sentences[0])]
+    # later sentences name an outlet or a further "By ..." credit; other prose is a bio
+    for sentence in sentences[1:]:
+        sentence = sentence.strip(" ,.:")
+        if _PREFIX.match(sentence) or (_is_outlet(sentence) and _clean_name(sentence) is None):
+            chunks.extend(c.strip(" ,.:") for c in _CHUNK_SEP.split(sentence))
     chunks = [c for c in chunks if c]
     authors: list[Author] = []
     trailing_outlet = None

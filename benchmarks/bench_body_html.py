@@ -1,0 +1,119 @@
+"""HTML body extraction: newsgraph's clean_html against trafilatura alone, same pages, same run.
+
+    python benchmarks/bench_body_html.py [--data ../shared/data/body-html] [--limit N]
+
+Score: 4-word shingle precision/recall averaged over pages, F1 of the
+averages (benchmarks/shingle_score.py). Speed: pages per second in this one
+process, HTML already decoded to str for both. Figures go to
+benchmarks/results/body_html.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+import trafilatura
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from shingle_score import page_score, score_pages  # noqa: E402
+
+from newsgraph.clean.html import TRAFILATURA_OPTIONS, clean_html  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "body-html"
+
+
+def trafilatura_alone(html: str, url: str | None) -> str:
+    """trafilatura with its default options, as a user would call it."""
+    return trafilatura.extract(html, url=url) or ""
+
+
+def trafilatura_tuned(html: str, url: str | None) -> str:
+    """trafilatura with the options clean_html passes it, nothing else."""
+    return trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
+
+
+def newsgraph_body(html: str, url: str | None) -> str:
+    return clean_html(html, url=url).body
+
+
+SYSTEMS = {
+    "trafilatura (defaults)": trafilatura_alone,
+    "trafilatura (our options)": trafilatura_tuned,
+    "newsgraph clean_html": newsgraph_body,
+}
+
+
+def load(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
+    """(id, html, url, gold body) per page, in id order."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth)[:limit]:
+        raw = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
+        html = raw.decode("utf-8", errors="replace")
+        pages.append((page_id, html, truth[page_id].get("url"), truth[page_id]["articleBody"]))
+    return pages
+
+
+def run(data: Path, limit: int | None) -> dict:
+    pages = load(data, limit)
+    results = {}
+    for name, system in SYSTEMS.items():
+        start = time.perf_counter()
+        predicted = [system(html, url) for _, html, url, _ in pages]
+        elapsed = time.perf_counter() - start
+        score = score_pages(zip(predicted, (gold for *_, gold in pages), strict=True))
+        per_page = [page_score(p, g) for p, (*_, g) in zip(predicted, pages, strict=True)]
+        worst = sorted(
+            (
+                (pid, 2 * p * r / (p + r) if p + r else 0.0)
+                for (pid, *_), (p, r) in zip(pages, per_page, strict=True)
+            ),
+            key=lambda item: item[1],
+        )[:10]
+        results[name] = {
+            **score,
+            "pages_per_second": len(pages) / elapsed,
+            "seconds": elapsed,
+            "empty_bodies": sum(1 for p in predicted if not p.strip()),
+            "worst_pages": [{"id": pid, "f1": round(f, 3)} for pid, f in worst],
+        }
+    return {
+        "data": str(data),
+        "pages": len(pages),
+        "options": TRAFILATURA_OPTIONS,
+        "systems": results,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="first N pages only")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/body_html.json")
+    args = parser.parse_args()
+    if not (args.data / "ground-truth.json").exists():
+        sys.exit(f"bench_body_html: no data at {args.data}")
+    report = run(args.data, args.limit)
+    print(f"{'system':28} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} {'empty':>5}")
+    for name, r in report["systems"].items():
+        print(
+            f"{name:28} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
+            f"{r['pages_per_second']:8.1f} {r['empty_bodies']:5d}"
+        )
+    if args.limit is None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(
+            f"written {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}"
+        )
+
+
+if __name__ == "__main__":
+    main()

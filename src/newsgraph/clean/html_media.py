@@ -1,0 +1,213 @@
+"""Figures, captions and photo credits of an HTML page; links to related articles.
+
+Captions come from ``<figcaption>`` and caption-classed elements; a credit
+is an element classed as such (credit, copyright, photographer, source)
+or a credit line inside the caption ("Photo: ...", "(AP Photo/...)",
+"... /Getty Images", "© ..."). Figures inside related-story, navigation
+and footer blocks are teasers, not the article's media, and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from newsgraph.record import Media, Related
+
+_CREDIT_CLASS = re.compile(
+    r"credit|copyright|photographer|attribution|(?:^|[\s_-])source(?:$|[\s_-])|courtesy",
+    re.IGNORECASE,
+)
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+_TEASER_BLOCK = re.compile(
+    r"related|recommend|more-?stories|read-?more|promo|teaser|sidebar|footer|"
+    r"(?:^|[\s_-])nav(?:$|[\s_-])|menu|trending|most-?popular|outbrain|taboola",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"\s*[(\[]?\s*(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto|video|source|"
+    r"illustration)\s*(?:by|:)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,120}?)\s*[)\]]?\s*$"
+    r"|\s*[(\[]?(?P<agency>(?:AP|AFP|Reuters|EPA|PA)\s+Photo(?:/[^()\[\]]{2,80})?)\s*[)\]]?\s*$"
+    r"|\s+[(\[]?(?P<slash>[\w.' -]{2,60}/(?:Getty\s+Images|Shutterstock|Reuters|AP|AFP|EPA|"
+    r"Alamy|Bloomberg|Zuma|NurPhoto|Sipa|SOPA)[\w ]*)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"related|more-?stories|recommend|read-?more|also-?read|more-?from|you-?may|see-?also|"
+    r"further-?reading",
+    re.IGNORECASE,
+)
+# a cheap XPath prefilter (substring tests run in C); _RELATED and the class tokens decide
+_MARKED = (
+    "//*["
+    + " or ".join(
+        [
+            f"contains(@class, '{w}')"
+            for w in ("elated", "ecommend", "more", "rev", "ext", "also", "you-may", "urther")
+        ]
+        + ["contains(@id, 'elated')"]
+    )
+    + "]"
+)
+_PREV_NEXT_LABEL = re.compile(
+    r"^\s*(?:«|‹|<|←)?\s*(?:previous|prev|next|older|newer)\s+(?:article|post|story|entry)?\s*"
+    r"(?:»|›|>|→)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_MAX_RELATED = 20
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _classes(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _in_teaser_block(el: HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("nav", "footer", "aside") or _TEASER_BLOCK.search(_classes(anc)):
+            return True
+    return False
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """(caption, credit) from a caption that may end in a credit line."""
+    m = _CREDIT_LINE.search(caption)
+    if not m:
+        return caption, None
+    credit = m.group("credit") or m.group("agency") or m.group("slash")
+    return caption[: m.start()].rstrip(" ,;:|-–—"), _norm(credit)
+
+
+def _image_url(el: HtmlElement, base: str | None) -> str | None:
+    img = el if el.tag == "img" else next(iter(el.iter("img")), None)
+    if img is None:
+        return None
+    src = img.get("src") or img.get("data-src") or img.get("data-original")
+    if not src or src.startswith("data:"):
+        return None
+    return urljoin(base, src) if base else src
+
+
+def _media_kind(el: HtmlElement) -> str:
+    if next(iter(el.iter("video")), None) is not None:
+        return "video"
+    if next(iter(el.iter("audio")), None) is not None:
+        return "audio"
+    return "image"
+
+
+def _caption_and_credit(
+    container: HtmlElement, caption_el: HtmlElement | None
+) -> tuple[str, str | None]:
+    credit = None
+    credit_texts = []
+    for el in container.iter():
+        if el is not container and _CREDIT_CLASS.search(_classes(el)):
+            text = _norm(el.text_content())
+            if text and len(text) < 200:
+                credit_texts.append(text)
+    caption = _norm(caption_el.text_content()) if caption_el is not None else ""
+    for text in credit_texts:
+        if caption.endswith(text):
+            caption = caption[: -len(text)].rstrip(" ,;:|-–—")
+        credit = credit or text
+    if credit is None and caption:
+        caption, credit = split_credit(caption)
+    if credit:
+        credit = re.sub(
+            r"^(?:photo(?:graph)?|image|picture|credit|foto)s?\s*(?:by|:)\s*",
+            "",
+            credit,
+            flags=re.IGNORECASE,
+        ).strip(" ()[]")
+    return caption, credit or None
+
+
+def page_media(tree: HtmlElement, base_url: str | None = None) -> list[Media]:
+    """Figures with a caption or a credit, in page order, without teasers and duplicates."""
+    media: list[Media] = []
+    seen: set[tuple[str, str | None]] = set()
+    containers = tree.xpath(
+        "//figure | //*[contains(@class, 'wp-caption') and not(ancestor::figure)]"
+        " | //*[(contains(@class, 'caption') or contains(@class, 'Caption'))"
+        " and not(ancestor::figure) and not(ancestor::*[contains(@class, 'caption')])"
+        " and not(self::body) and not(self::html)]"
+    )
+    for container in containers[:200]:
+        if _in_teaser_block(container):
+            continue
+        if container.tag == "figure":
+            caption_el = next(iter(container.iter("figcaption")), None)
+            if caption_el is None:
+                caps = [e for e in container.iter() if _CAPTION_CLASS.search(_classes(e))]
+                caption_el = caps[0] if caps else None
+        else:
+            caption_el = container
+        caption, credit = _caption_and_credit(container, caption_el)
+        if not caption and not credit:
+            continue
+        if len(caption) > 1000:
+            continue
+        key = (caption, credit)
+        if key in seen:
+            continue
+        seen.add(key)
+        media.append(
+            Media(
+                kind=_media_kind(container),
+                caption=caption or None,
+                credit=credit,
+                url=_image_url(container, base_url),
+            )
+        )
+    return media
+
+
+def _related_title(text: str) -> str:
+    return _norm(_PREV_NEXT_LABEL.sub("", _norm(text)))
+
+
+def page_related(tree: HtmlElement, base_url: str | None = None) -> list[Related]:
+    """Previous/next article links (rel=prev/next, prev/next classes) and related-article links."""
+    related: list[Related] = []
+    seen: set[str] = set()
+
+    def add(rel: str, anchor: HtmlElement) -> None:
+        href = (anchor.get("href") or "").strip()
+        title = _related_title(anchor.text_content() or anchor.get("title") or "")
+        if not href or href.startswith(("#", "javascript:")) or len(title.split()) < 3:
+            return
+        url = urljoin(base_url, href) if base_url else href
+        if url in seen or len(related) >= _MAX_RELATED:
+            return
+        seen.add(url)
+        related.append(Related(rel=rel, title=title[:300], url=url))
+
+    for anchor in tree.xpath("//a[@rel and @href]"):
+        rel = anchor.get("rel", "").lower().split()
+        if "prev" in rel or "previous" in rel:
+            add("previous", anchor)
+        elif "next" in rel:
+            add("next", anchor)
+    outer: list[HtmlElement] = []
+    for el in tree.xpath(_MARKED):
+        names = _classes(el)
+        parts = {p.lower() for p in re.split(r"[\s_-]+", names)}
+        rel = "previous" if parts & {"prev", "previous"} else "next" if "next" in parts else None
+        if rel:
+            anchors = [el] if el.tag == "a" else el.xpath(".//a[@href]")
+            for anchor in anchors[:1]:
+                add(rel, anchor)
+        elif _RELATED.search(names) and el.tag not in ("html", "body", "a"):
+            if not outer or not any(anc is outer[-1] for anc in el.iterancestors()):
+                outer.append(el)
+    for block in outer[:30]:
+        for anchor in block.iter("a"):
+            if anchor.get("href"):
+                add("related", anchor)
+    return related

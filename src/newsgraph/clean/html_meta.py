@@ -1,0 +1,327 @@
+"""Title, publication date, authors and language of an HTML page, with their provenance.
+
+Each value is taken from the most explicit source that has it: JSON-LD
+(schema.org Article types), then ``<meta>`` tags and microdata, then byline
+elements in the page. Every value carries where it came from ("json-ld",
+"meta", "byline", "text", "url"), so a user can trust or discard it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+from lxml.html import HtmlElement
+
+from newsgraph.clean.byline import parse_byline
+from newsgraph.record import Author
+
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "socialmediaposting",
+}
+_TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "headline")
+_DATE_META = (
+    "article:published_time",
+    "article:published",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "ptime",
+    "pdate",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "byl",
+    "twitter:creator",
+)
+_BYLINE_XPATHS = (
+    # most to least specific; the first that yields a clean author wins
+    '//*[@itemprop="author"]//*[@itemprop="name"]',
+    '//*[@itemprop="author"]',
+    '//a[@rel="author"]',
+    '//*[contains(@class, "byline")]',
+    '//*[contains(@class, "author-name") or contains(@class, "author__name") '
+    'or contains(@class, "authorName")]',
+)
+_LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
+_IN_COMMENTS = re.compile(r"comment|reply|respon", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—:·]{2,60}$")
+
+
+@dataclass
+class PageMeta:
+    """Metadata found in a page; ``provenance`` maps a field to its source."""
+
+    title: str | None = None
+    published: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    language: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+    site_name: str | None = None
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or ""
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def json_ld_articles(tree: HtmlElement) -> list[dict]:
+    """The schema.org objects describing the page: Article types first, then any with a date."""
+    articles: list[dict] = []
+    others: list[dict] = []
+    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
+        raw = (script.text or "").strip()
+        raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", raw)
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(articles) + len(others) < 20:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type", "")
+                types = types if isinstance(types, list) else [types]
+                if any(str(t).lower() in _ARTICLE_TYPES for t in types):
+                    articles.append(item)
+                elif "datePublished" in item or "headline" in item:
+                    others.append(item)  # a WebPage or similar
+                for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+                    if isinstance(item.get(key), list | dict):
+                        stack.append(item[key])
+    return articles + others
+
+
+def publication_date(value: str | None) -> str | None:
+    """ISO 8601 form of a date string, or None if unreadable, before 1900 or in the future."""
+    if not value:
+        return None
+    text = str(value).strip()
+    if re.fullmatch(r"(?:19|20)\d{6}", text):  # compact yyyymmdd
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    dt = None
+    try:
+        dt = datetime.fromisoformat(
+            text.replace(" ", "T", 1) if re.match(r"\d{4}-", text) else text
+        )
+    except ValueError:
+        if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+            try:
+                dt = datetime.fromisoformat(text[:10])
+            except ValueError:
+                return None
+        else:
+            try:
+                dt = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    if dt is None:
+        return None
+    now = datetime.now(UTC)
+    aware = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    if dt.year < 1900 or aware.date() > now.date():
+        return None
+    if len(text) == 10 and dt.hour == dt.minute == 0:
+        return dt.date().isoformat()
+    return dt.isoformat()
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        content = meta.get("content", "").strip()
+        keys = {meta.get("property"), meta.get("name"), *(meta.get("itemprop") or "").split()}
+        for key in keys:
+            if key and content:
+                values.setdefault(key.strip().lower(), []).append(content)
+    return values
+
+
+def _json_ld_authors(article: dict) -> list[Author]:
+    raw = article.get("author") or article.get("creator") or []
+    raw = raw if isinstance(raw, list) else [raw]
+    authors: list[Author] = []
+    for item in raw[:20]:
+        if isinstance(item, dict):
+            kind = str(item.get("@type", "Person")).lower()
+            if "organization" in kind:
+                continue
+            name, bio = _text(item.get("name")), _text(item.get("description")) or None
+        else:
+            name, bio = _text(item), None
+        for author in parse_byline(name):
+            author.bio = bio
+            authors.append(author)
+    return authors
+
+
+def _authors_from_texts(texts: list[str]) -> list[Author]:
+    authors: list[Author] = []
+    for text in texts:
+        for author in parse_byline(text):
+            if all(a.name != author.name for a in authors):
+                authors.append(author)
+    return authors
+
+
+def _lines(el: HtmlElement) -> str:
+    """Text of an element with a line break at <br>, block elements and source line breaks."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        block = node.tag in _LINE_TAGS
+        if block:
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+        if block:
+            parts.append("\n")
+
+    walk(el)
+    text = re.sub(r"[ \t\r\f\v\u00a0]*\n\s*", "\n", "".join(parts))
+    return re.sub(r"[ \t\r\f\v\u00a0]+", " ", text).strip()
+
+
+def _byline_authors(tree: HtmlElement) -> list[Author]:
+    for xpath in _BYLINE_XPATHS:
+        texts = []
+        for el in tree.xpath(xpath)[:10]:
+            if any(
+                _IN_COMMENTS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+                for a in el.iterancestors()
+            ):
+                continue
+            text = _lines(el) if el.tag != "meta" else el.get("content", "")
+            if 0 < len(text) <= 300:
+                texts.append(text)
+        authors = _authors_from_texts(texts)
+        if authors:
+            return authors
+    return []
+
+
+def page_language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
+    """Primary language subtag the page declares (lang attribute, content-language, og:locale)."""
+    candidates = [
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *meta.get("content-language", []),
+        *meta.get("og:locale", []),
+    ]
+    for code in candidates:
+        m = re.match(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$", code or "")
+        if m and m.group(1).lower() not in {"und", "mul", "xx"}:
+            return m.group(1).lower()
+    return None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    if site and title.endswith(site) and len(title) > len(site) + 5:
+        stripped = _SITE_SUFFIX.sub("", title)
+        if stripped != title:
+            return stripped.strip()
+    return title
+
+
+def page_meta(tree: HtmlElement) -> PageMeta:
+    """Title, publication date, authors and language declared by the page."""
+    out = PageMeta()
+    meta = _meta_values(tree)
+    out.site_name = (meta.get("og:site_name") or [None])[0]
+    out.language = page_language(tree, meta)
+    articles = json_ld_articles(tree)
+    for article in articles:
+        headline = _text(article.get("headline")) or _text(article.get("name"))
+        if out.title is None and headline:
+            out.title, out.provenance["title"] = headline, "json-ld"
+        if out.published is None:
+            date = publication_date(
+                _text(article.get("datePublished") or article.get("dateCreated"))
+            )
+            if date:
+                out.published, out.provenance["published"] = date, "json-ld"
+        if not out.authors:
+            out.authors = _json_ld_authors(article)
+            if out.authors:
+                out.provenance["authors"] = "json-ld"
+    if out.title is None:
+        for key in _TITLE_META:
+            if meta.get(key):
+                out.title, out.provenance["title"] = meta[key][0].strip(), "meta"
+                break
+    if out.title is None:
+        h1 = tree.xpath("//h1")
+        text = re.sub(r"\s+", " ", h1[0].text_content()).strip() if h1 else ""
+        if text:
+            out.title, out.provenance["title"] = text, "text"
+        else:
+            titles = tree.xpath("//title/text()")
+            if titles and titles[0].strip():
+                out.title, out.provenance["title"] = titles[0].strip(), "meta"
+    if out.title:
+        out.title = _strip_site(re.sub(r"\s+", " ", out.title), out.site_name)
+    if out.published is None:
+        for key in _DATE_META:
+            date = next(filter(None, map(publication_date, meta.get(key, []))), None)
+            if date:
+                out.published, out.provenance["published"] = date, "meta"
+                break
+    if out.published is None:
+        for el in tree.xpath('//*[@itemprop="datePublished"]')[:3]:
+            date = publication_date(el.get("datetime") or el.get("content") or el.text_content())
+            if date:
+                out.published, out.provenance["published"] = date, "meta"
+                break
+    if not out.authors:
+        texts = [v for key in _AUTHOR_META for v in meta.get(key, []) if "/" not in v]
+        out.authors = _authors_from_texts(texts)
+        if out.authors:
+            out.provenance["authors"] = "meta"
+    if not out.authors:
+        out.authors = _byline_authors(tree)
+        if out.authors:
+            out.provenance["authors"] = "byline"
+    return out
