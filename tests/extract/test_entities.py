@@ -1,0 +1,218 @@
+"""The entities annotator: cleaning, merging, typing and keys.
+
+Most tests set the recogniser's spans by hand on a parsed text, so they check
+newsgraph's rules and not one model's guesses; the seed test runs the whole
+pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import newsgraph
+from newsgraph import nlp as nlp_mod
+from newsgraph.extract.entities import annotate_entities
+from newsgraph.record import Article
+
+
+def _run(text: str, spans: list[tuple[str, str]] | None = None) -> Article:
+    """Annotate ``text``; ``spans`` (surface, label) replace the recogniser's, in order."""
+    doc = nlp_mod.parse(text)
+    if spans is not None:
+        ents, pos = [], 0
+        for surface, label in spans:
+            start = text.index(surface, pos)
+            ents.append(doc.char_span(start, start + len(surface), label=label))
+            pos = start + len(surface)
+        assert all(e is not None for e in ents)
+        doc.ents = ents
+    article = Article(body=text, language="en")
+    annotate_entities(doc, article)
+    return article
+
+
+def _by_name(article: Article) -> dict:
+    return {e.name: e for e in article.entities}
+
+
+def test_empty_document_gives_no_entities():
+    article = Article(body="", language="en")
+    annotate_entities(nlp_mod.parse(""), article)
+    assert article.entities == []
+    assert newsgraph.annotate(Article(body="  ", language="en")).entities == []
+
+
+def test_title_split_off_and_surname_merges_with_full_name():
+    text = (
+        "Israel's Ambassador to Azerbaijan George Deek spoke on Monday. "
+        "Ambassador George Deek said the visit went well. Deek left on Tuesday."
+    )
+    art = _run(
+        text,
+        [
+            ("Israel", "GPE"),
+            ("Azerbaijan George Deek", "PERSON"),
+            ("Ambassador George Deek", "PERSON"),
+            ("Deek", "PERSON"),
+        ],
+    )
+    people = [e for e in art.entities if e.type == "PERSON"]
+    assert len(people) == 1
+    deek = people[0]
+    assert deek.name == "George Deek"
+    assert deek.key == "person:george deek"
+    assert "Ambassador to Azerbaijan" in deek.description
+    assert deek.aliases == ["Deek"]
+    assert [m.text for m in deek.mentions] == ["George Deek", "George Deek", "Deek"]
+    for m in deek.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_title_outside_the_span_becomes_description_and_retypes_org():
+    art = _run(
+        "As Azerbaijani MP Rasim Musabeyli told reporters, the vote was close.",
+        [("Azerbaijani MP Rasim Musabeyli", "ORG")],
+    )
+    (ent,) = art.entities
+    assert (ent.type, ent.name, ent.description) == ("PERSON", "Rasim Musabeyli", "Azerbaijani MP")
+
+
+def test_shorter_then_fuller_person_name_merge():
+    art = _run(
+        "Donald Trump spoke. Later Donald J. Trump left, and Trump returned.",
+        [("Donald Trump", "PERSON"), ("Donald J. Trump", "PERSON"), ("Trump", "PERSON")],
+    )
+    (ent,) = art.entities
+    assert ent.name == "Donald J. Trump"
+    assert set(ent.aliases) == {"Donald Trump", "Trump"}
+
+
+def test_surname_before_the_full_name_joins_the_only_candidate():
+    art = _run(
+        "Smith wins. The race was won by Jane Smith on Sunday.",
+        [("Smith", "PERSON"), ("Jane Smith", "PERSON")],
+    )
+    (ent,) = art.entities
+    assert ent.name == "Jane Smith" and len(ent.mentions) == 2
+
+
+def test_two_people_with_one_surname_stay_apart_and_surname_takes_the_latest():
+    art = _run(
+        "Anna Lee met Tom Lee. Then Tom Lee spoke, and Lee laughed.",
+        [("Anna Lee", "PERSON"), ("Tom Lee", "PERSON"), ("Tom Lee", "PERSON"), ("Lee", "PERSON")],
+    )
+    names = _by_name(art)
+    assert set(names) == {"Anna Lee", "Tom Lee"}
+    assert "Lee" in names["Tom Lee"].aliases
+
+
+def test_possessive_article_and_punctuation_trimmed():
+    text = "The talks in Iran's capital were hosted by the Islamic Revolutionary Guard Corps."
+    art = _run(text, [("Iran's", "GPE"), ("the Islamic Revolutionary Guard Corps.", "ORG")])
+    names = _by_name(art)
+    assert set(names) == {"Iran", "Islamic Revolutionary Guard Corps"}
+    assert names["Iran"].country == "IRN"
+
+
+def test_acronym_defined_in_text_joins_its_expansion():
+    text = (
+        "The Islamic Revolutionary Guard Corps (IRGC) fired missiles. "
+        "Officials said the IRGC had been warned. IRGC commanders denied it."
+    )
+    art = _run(text, [("Islamic Revolutionary Guard Corps", "ORG"), ("IRGC", "ORG")])
+    (ent,) = art.entities
+    assert ent.name == "Islamic Revolutionary Guard Corps"
+    assert ent.aliases == ["IRGC"]
+    assert [m.start for m in ent.mentions] == [
+        m.start() for m in re.finditer(r"Islamic|IRGC", text)
+    ]
+
+
+def test_nationality_words_link_to_their_country_and_merge():
+    art = _run(
+        "Azerbaijanis gathered. The Azerbaijani people and many Israelis came.",
+        [("Azerbaijanis", "ORG"), ("Azerbaijani", "PERSON"), ("Israelis", "NORP")],
+    )
+    names = _by_name(art)
+    aze = names["Azerbaijani"]
+    assert (aze.type, aze.country, aze.key) == ("NORP", "AZE", "norp:azerbaijani")
+    assert aze.aliases == ["Azerbaijanis"]
+    assert names["Israelis"].country == "ISR"
+    assert names["Israelis"].key == "norp:israeli"
+
+
+def test_country_names_carry_codes_and_share_a_key_across_forms():
+    art = _run(
+        "The U.S. and the United States of America are one; Baku is a city.",
+        [("U.S.", "GPE"), ("United States of America", "GPE"), ("Baku", "GPE")],
+    )
+    names = _by_name(art)
+    usa = names["United States of America"]
+    assert usa.country == "USA" and usa.aliases == ["U.S."]
+    assert usa.key == "gpe:united states"
+    assert names["Baku"].country is None
+
+
+def test_type_vote_and_coordinated_city():
+    art = _run(
+        "Rockets hit cities such as Ganja and Barda. I was in Ganja last June.",
+        [("Ganja", "PERSON"), ("Barda", "PERSON"), ("Ganja", "GPE")],
+    )
+    names = _by_name(art)
+    # The tie between PERSON and GPE goes to GPE; Barda, listed with it and a city name, follows.
+    assert names["Ganja"].type == "GPE" and len(names["Ganja"].mentions) == 2
+    assert names["Barda"].type == "GPE"
+
+
+def test_numeric_and_lowercase_spans_skipped():
+    art = _run(
+        "On October 7 some 300 people stood at the embassy gate.",
+        [("October 7", "DATE"), ("300", "CARDINAL"), ("the embassy gate", "FAC")],
+    )
+    assert art.entities == []
+
+
+def test_ids_in_order_of_first_mention():
+    art = _run(
+        "Paris and Berlin met London.", [("Paris", "GPE"), ("Berlin", "GPE"), ("London", "GPE")]
+    )
+    assert [(e.id, e.name) for e in art.entities] == [
+        ("E1", "Paris"),
+        ("E2", "Berlin"),
+        ("E3", "London"),
+    ]
+
+
+def test_seed_article(seed_text):
+    art = newsgraph.extract(seed_text)
+    body = art.body
+    for ent in art.entities:
+        for m in ent.mentions:
+            assert body[m.start : m.end] == m.text
+    people = {e.name: e for e in art.entities if e.type == "PERSON"}
+    assert "Ambassador to Azerbaijan" in people["George Deek"].description
+    assert people["Rasim Musabeyli"].description == "Azerbaijani MP"
+    assert sum("Deek" in n for n in people) == 1
+    orgs = {e.name for e in art.entities if e.type == "ORG"}
+    assert "Working Group for Azerbaijan-Israel Interparliamentary Relations" in orgs
+    gpes = {e.name: e.country for e in art.entities if e.type == "GPE"}
+    for name, code in [
+        ("Azerbaijan", "AZE"),
+        ("Israel", "ISR"),
+        ("Iran", "IRN"),
+        ("Armenia", "ARM"),
+    ]:
+        assert gpes.get(name) == code, name
+    for city in ("Baku", "Ganja", "Barda"):
+        assert city in gpes, city
+    norps = [e for e in art.entities if e.type == "NORP" and e.country == "AZE"]
+    assert len(norps) == 1 and norps[0].name.startswith("Azerbaijani")
+
+
+@pytest.mark.parametrize("text", ["   ", "\n\n", "!!! ???", "A" * 5000, "Mr. . . ."])
+def test_odd_input_does_not_crash(text):
+    art = _run(text)
+    for ent in art.entities:
+        assert ent.mentions
