@@ -116,7 +116,7 @@ def direct_predictions(article: Article) -> list[tuple[int, int, Quote]]:
     if mixed:
         for m in find_marked_quotes(article.body):
             s, e = m.inner
-            owner = next((q for q in mixed if q.start <= m.start and m.end <= q.end + 1), None)
+            owner = next((q for q in mixed if q.start <= s and e <= q.end + 1), None)
             if owner is not None:
                 out.append((s, e, owner))
     return out

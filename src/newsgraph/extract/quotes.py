@@ -191,16 +191,28 @@ def _reported(text: _Text, marked: list[MarkedQuote]) -> tuple[list[_Found], set
     found: list[_Found] = []
     absorbed: set[int] = set()
     for rep in find_reported(text.doc, text.quoted):
-        inside = _quotes_within(marked, starts, rep)
+        line = text.line_of(rep.cue.idx)
+        line_start, line_end = text.lines[line]
+        rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
+        if rep.end - rep.start < 8:
+            continue
+        inside = [k for k in _quotes_within(marked, starts, rep) if _holds(rep, marked[k])]
+        overlapping = _quotes_within(marked, starts, rep)
         quoted_chars = sum(
-            min(marked[k].end, rep.end) - max(marked[k].start, rep.start) for k in inside
+            min(marked[k].end, rep.end) - max(marked[k].start, rep.start) for k in overlapping
         )
         if quoted_chars > 0.5 * (rep.end - rep.start):
             continue  # it is a direct quote with its cue; the direct finder has it
         kind = "mixed" if inside else "indirect"
         absorbed.update(inside)
-        found.append(_Found(rep.start, rep.end, kind, rep.attribution, text.line_of(rep.start)))
+        found.append(_Found(rep.start, rep.end, kind, rep.attribution, line))
     return found, absorbed
+
+
+def _holds(rep: Reported, q: MarkedQuote) -> bool:
+    """Does the reported content contain the quoted words?"""
+    a, b = q.inner
+    return rep.start <= a and b <= rep.end + 1
 
 
 def _quotes_within(marked: list[MarkedQuote], starts: list[int], rep: Reported) -> list[int]:
@@ -325,7 +337,7 @@ def find_quotes(doc: Doc, entities: list[Entity] | None = None) -> list[Quote]:
     return [_quote(text.body, f, mentions) for f in found if f.end > f.start]
 
 
-@annotator("quotes", requires=(), assigns=("quotes",))
+@annotator("quotes", requires=("entities",), assigns=("quotes",))
 def annotate_quotes(doc: Doc, article: Article) -> None:
     """Fill ``article.quotes``."""
     article.quotes = find_quotes(doc, article.entities)
