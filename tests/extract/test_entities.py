@@ -216,3 +216,17 @@ def test_odd_input_does_not_crash(text):
     art = _run(text)
     for ent in art.entities:
         assert ent.mentions
+
+
+def test_appositive_title_after_the_name():
+    art = _run(
+        "George Deek, Israel's ambassador to Azerbaijan, thanked them.",
+        [("George Deek", "PERSON"), ("Israel", "GPE")],
+    )
+    names = _by_name(art)
+    assert names["George Deek"].description == "Israel's ambassador to Azerbaijan"
+
+
+def test_no_description_from_an_ordinary_clause():
+    art = _run("George Deek, who lives in Baku, thanked them.", [("George Deek", "PERSON")])
+    assert art.entities[0].description is None

@@ -140,6 +140,31 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
     return first if has_head else start
 
 
+def _title_after(doc: Doc, end: int) -> str | None:
+    """An appositive title after a name: 'George Deek, Israel's ambassador to Azerbaijan,'."""
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return None
+    has_head = False
+    for i in range(end + 1, min(len(doc), end + 12)):
+        tok = doc[i]
+        if tok.text in (",", ".", ";", ":", ")") or tok.is_space:
+            if not has_head or i == end + 1:
+                return None
+            text = doc[end + 1 : i].text.strip()
+            return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or None
+        if is_title_head(tok.text):
+            has_head = True
+        elif not (
+            is_title_word(tok.text)
+            or tok.text in _CONNECTORS
+            or tok.lower_ in _ARTICLES
+            or _is_place_word(tok)
+            or (tok.ent_type_ in _NAME_LABELS and not tok.is_lower)
+        ):
+            return None
+    return None
+
+
 def _name_core(doc: Doc, start: int, end: int) -> int:
     """Start of the bare name inside a person span: after titles and place words in it."""
     core = start
@@ -170,6 +195,8 @@ def clean_mention(doc: Doc, ent: Span) -> Mention | None:
             if label == "ORG" and any(is_title_head(t.text) for t in doc[head:core]):
                 label = "PERSON"
             start = core
+        if description is None and label == "PERSON":
+            description = _title_after(doc, end)
     text = doc[start:end].text
     if not any(c.isupper() for c in text):
         return None  # "the embassy gate": no proper name
