@@ -8,7 +8,8 @@ Two figures, each for TimeBank (tuned on), AQUAINT (held out) and both:
      (relaxed) or have the same offsets (strict), and counts as correct when
      the values agree too.
 Values are compared after a canonical form that only rewrites notation
-(199X -> 199, W7 -> W07, T24 -> T24:00), never meaning.
+(199X -> 199, 1997-XX-XX -> 1997, W7 -> W07, T24 -> T24:00, P1Q -> P3M,
+PT24H -> P1D), never meaning.
 
     python benchmarks/bench_dates.py [--data ../shared/data/dates-tempeval3] [--limit N]
 """
@@ -99,7 +100,30 @@ def canonical(value: str) -> str:
     v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
     v = re.sub(r"T(\d\d)$", r"T\1:00", v)
     v = re.sub(r"T(\d\d:\d\d):00$", r"T\1", v)
-    return v
+    return _duration_units(v)
+
+
+_DURATION = re.compile(r"^P(\d+|X)(DE|CE|Q|E|C|L)$|^PT(\d+)H$")
+_SCALE = {
+    "Q": (3, "M"),
+    "DE": (10, "Y"),
+    "E": (10, "Y"),
+    "CE": (100, "Y"),
+    "C": (100, "Y"),
+    "L": (1000, "Y"),
+}
+
+
+def _duration_units(v: str) -> str:
+    """One unit per duration: P1Q -> P3M, P1DE -> P10Y, PT24H -> P1D (same length, other notation)."""
+    m = _DURATION.match(v)
+    if not m:
+        return v
+    if m.group(3):
+        hours = int(m.group(3))
+        return f"P{hours // 24}D" if hours % 24 == 0 else v
+    factor, unit = _SCALE[m.group(2)]
+    return f"P{int(m.group(1)) * factor}{unit}" if m.group(1) != "X" else f"PX{unit}"
 
 
 def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tuple]]:

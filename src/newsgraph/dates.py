@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from newsgraph.dates_lexicon import lower_ascii
 from newsgraph.dates_rules import RULES
 from newsgraph.dates_values import Context, Resolved, as_date
 
@@ -38,22 +39,24 @@ _SPACES = re.compile(r"\s+")
 
 
 def _clean(expression: str) -> str:
-    text = _SPACES.sub(" ", expression.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    """Lower-cased, whitespace-normalised, trailing punctuation and possessive dropped."""
+    text = _SPACES.sub(
+        " ", lower_ascii(expression).replace("\u2019", "'").replace("\u2018", "'")
+    ).strip()
     text = re.sub(r"[,;:!?\"()\[\]]+$", "", text).strip()
-    if text.endswith(".") and not re.search(r"[ap]\.\s?m\.$", text, re.I):
+    if text.endswith(".") and not re.search(r"[ap]\.\s?m\.$", text):
         text = text[:-1]
-    for _ in range(4):
-        if _matches(text):
-            break
-        stripped = _LEAD.sub("", text, count=1)
-        if stripped == text:
-            break
-        text = stripped
     return text
 
 
-def _matches(text: str) -> bool:
-    return any(r.pattern.fullmatch(text) for r in RULES)
+def _by_rules(text: str, ctx: Context) -> Resolved | None:
+    for r in RULES:
+        m = r.pattern.fullmatch(text)
+        if m:
+            got = r.handler(m, ctx)
+            if got is not None:
+                return got
+    return None
 
 
 def resolve(
@@ -85,13 +88,14 @@ def resolve(
     if not text or len(text) > 200:
         return None
     ctx = Context(as_date(reference), tense, quarterly)
-    for r in RULES:
-        m = r.pattern.fullmatch(text)
-        if m:
-            got = r.handler(m, ctx)
-            if got is not None:
-                return got
-    return _resolve_part(text, ctx)
+    got = _by_rules(text, ctx)
+    while got is None:
+        stripped = _LEAD.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+        got = _by_rules(text, ctx)
+    return got or _resolve_part(text, ctx)
 
 
 _WORD_EDGE = re.compile(r"\w")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from newsgraph.dates_lexicon import MONTHS, WEEKDAYS
+from newsgraph.dates_lexicon import MONTHS, WEEKDAYS, lower_ascii
 from newsgraph.dates_rules import RULES, Rule
 from newsgraph.dates_values import Context, Resolved
 
@@ -25,7 +25,7 @@ _PLACEHOLDER_REF = date(2000, 6, 15)
 # Vague words TimeML rarely tags in news ("once again", "earlier", "the current account").
 _VAGUE_SKIPPED = {
     "once", "earlier", "current", "today's", "the moment", "this time", "one day", "some day", "someday",
-    "previously", "soon", "future", "recent", "eventually",
+    "previously", "soon", "future", "recent", "eventually", "already", "the long term",
 }  # fmt: skip
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
 _MONTH_WORDS = {w for w in MONTHS if len(w) > 3 or w == "may"}
@@ -136,16 +136,48 @@ _YEAR_FOLLOWERS = {
 }  # fmt: skip
 
 
+# Every expression any rule matches holds one of these (a digit or a word stem); the
+# rules run only in windows around them, which keeps long plain stretches cheap.
+_TRIGGER = re.compile(
+    r"\d+|\b(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri"
+    r"|satur|sun)(?:day)?s?|spring|summer|fall|autumn|winter|(?:second|minute|hour|day|night|week|fortnight"
+    r"|month|quarter|year|decade|weekend)s?|centur(?:y|ies)|millenni(?:um|a)|now|current(?:ly)?"
+    r"|recent(?:ly)?|lately|previously|formerly|past|future|soon|eventually|someday|present(?:ly)?"
+    r"|nowadays|moment|today|tonight|yesterday|tomorrow|overnight|morning|afternoon|evening|christmas"
+    r"|easter|thanksgiving|halloween|valentine's|independence|memorial|labor|election|veterans|bastille"
+    r"|new\s+year's|boxing|daily|nightly|weekly|monthly|hourly|quarterly|annually|yearly|nineteen"
+    r"|eighteen|twenty|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|noon|midday|midnight|half"
+    r"|period|fiscal|fy|once|earlier|ago)\b)"
+)
+_WINDOW_BEFORE, _WINDOW_AFTER = 40, 40
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words, where a date expression can be."""
+    spans: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW_BEFORE), min(len(text), m.end() + _WINDOW_AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def candidates(text: str) -> Iterator[Found]:
     """Every plausible match of every searched rule, unordered."""
+    lowered = lower_ascii(text)
+    windows = _windows(lowered)
     for r in RULES:
         if r.name in _NOT_SEARCHED:
             continue
-        yield from _rule_matches(text, r)
+        for lo, hi in windows:
+            yield from _rule_matches(text, lowered, r, lo, hi)
 
 
-def _rule_matches(text: str, r: Rule) -> Iterator[Found]:
-    for m in r.pattern.finditer(text):
+def _rule_matches(text: str, lowered: str, r: Rule, lo: int, hi: int) -> Iterator[Found]:
+    for m in r.pattern.finditer(lowered, lo, hi):
         a, b = m.span()
         if b - a < 2 or not _boundary_ok(text, a, b):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -133,3 +134,11 @@ def spoken_year(text: str) -> int | None:
     if value is not None and 1000 <= value <= 2999 and "thousand" in words:
         return int(value)
     return None
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def lower_ascii(text: str) -> str:
+    """Text with A-Z lowered and nothing else changed, so offsets stay valid."""
+    return text.translate(_ASCII_LOWER)

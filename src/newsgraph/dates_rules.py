@@ -1,5 +1,9 @@
 """Rules that turn one date expression into a TimeML value.
 
+Patterns are written in lower case and matched against ASCII-lowered text
+(``lower_ascii``), which keeps offsets and is several times faster than
+case-insensitive matching.
+
 Each rule is a regular expression over the expression (case-insensitive) and a
 handler that builds the value from its groups and a ``Context``. The same
 patterns find expressions in running text (``dates_find``), so what is found is
@@ -56,7 +60,7 @@ def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
     """Register a handler for the expressions ``pattern`` matches."""
 
     def register(func: Handler) -> Handler:
-        RULES.append(Rule(name, re.compile(pattern, re.I), func))
+        RULES.append(Rule(name, re.compile(pattern), func))
         return func
 
     return register
@@ -230,7 +234,7 @@ def _shift(ctx: Context, unit: str, steps: int) -> Resolved | None:
 # ---------------------------------------------------------------- explicit dates
 
 
-@rule("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d))?")
+@rule("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[t ](?P<H>[0-2]\d):(?P<M>[0-5]\d))?")
 def _iso(m: re.Match, ctx: Context) -> Resolved | None:
     day = cal.valid_day(int(m["y"]), int(m["m"]), int(m["d"]))
     if day is None:
@@ -614,7 +618,7 @@ _SPAN_LEAD = r"(?:the\s+)?(?:(?:year-earlier|year-ago|comparable|corresponding)\
 
 @rule(
     "duration",
-    rf"{_SPAN_LEAD}(?P<n>{NUMBER})(?:[\s-]+more)?[\s-]+(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?",
+    rf"{_SPAN_LEAD}(?P<n>{NUMBER})(?:[\s-]+(?:more|additional|extra|further|full|straight|consecutive))?[\s-]+(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?",
 )
 def _duration(m: re.Match, ctx: Context) -> Resolved | None:
     amount = parse_number(m["n"])
@@ -627,10 +631,11 @@ def _duration(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "vague-duration",
-    rf"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})\s+)?(?P<u>{UNIT})s(?:[\s-]+long)?",
+    rf"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})[\s-]+)?(?P<u>{UNIT})s?(?:[\s-]+long)?",
 )
 def _vague_duration(m: re.Match, ctx: Context) -> Resolved | None:
-    rel = (m["rel"] or "").lower()
+    if not m["v"] and not m.group().endswith(("s", "long")):
+        return None  # a bare "year" is not a vague duration
     v = (m["v"] or "").lower()
     amount = 2 if "couple" in v else None
     return Resolved(duration_value(amount, _unit(m["u"])), "duration", amount is not None)
@@ -686,9 +691,9 @@ def _set_weekdays(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- vague references
 
-_PRESENT = r"now|right\s+now|just\s+now|currently|current|nowadays|presently|at\s+present|the\s+present(?:\s+time)?|these\s+days|at\s+the\s+moment|the\s+moment|this\s+time|today's"
+_PRESENT = r"now|already|right\s+now|just\s+now|currently|current|nowadays|presently|at\s+present|the\s+present(?:\s+time)?|these\s+days|at\s+the\s+moment|the\s+moment|this\s+time|today's"
 _PAST = r"(?:more\s+)?recently|recent|lately|earlier|previously|formerly|the\s+past|in\s+the\s+past|once|long\s+ago|some\s+time\s+ago|years\s+ago|the\s+old\s+days"
-_FUTURE = r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|eventually|someday|one\s+day|some\s+day|the\s+years\s+ahead|down\s+the\s+road"
+_FUTURE = r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date|soon|eventually|someday|one\s+day|some\s+day|the\s+years\s+ahead|down\s+the\s+road"
 
 
 @rule("ref", rf"(?P<present>{_PRESENT})|(?P<past>{_PAST})|(?P<future>{_FUTURE})")
@@ -794,7 +799,7 @@ def _week_of(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(cal.iso_week(when), "week", bool(m["y"])) if when else None
 
 
-_CLOCK = r"(?P<H>[012]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?|o'clock)(?:\s+(?P<tz>[A-Z]{2,4}T|GMT|UTC))?"
+_CLOCK = r"(?P<H>[012]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?|o'clock)(?:\s+(?P<tz>[ecmpa][sd]t|gmt|utc|bst|cet))?"
 _NAMED_TIME = r"(?P<named>noon|midday|midnight)"
 _DAY_PART = rf"(?P<day>{DAY_WORD}|(?:(?:last|next|this)\s+)?{WEEKDAY}|{MONTH}\s+{ORDINAL_DAY}(?:,?\s+{YEAR4})?)"
 
