@@ -198,7 +198,7 @@ def run_pipeline(docs: list[Doc], gaz) -> dict:
             hit = next((p for s, e, p in spans if s < g.end and g.start < e), None)
             if hit is not None:
                 tally.add(g, _Pred(hit.lat, hit.lon, _cc(gaz, hit.country)))
-            elif any(s < g.end and g.start < e for s, e, _ in _unresolved(article)):
+            elif any(s < g.end and g.start < e for s, e in _detected(article, sdoc)):
                 tally.found += 1
     out = tally.figures()
     out["docs_per_s_places_only"] = round(len(docs) / annotate_s, 1) if annotate_s else None
@@ -217,14 +217,16 @@ def _cc(gaz, iso3: str | None) -> str | None:
     return next((a2 for a2, a3 in gaz.iso3.items() if a3 == iso3), None)
 
 
-def _unresolved(article) -> list[tuple[int, int, None]]:
-    """Place entities the annotator found but could not resolve (they count as found)."""
-    return [
-        (m.start, m.end, None)
-        for e in article.entities
-        if e.type in ("GPE", "LOC", "FAC")
-        for m in e.mentions
-    ]
+def _detected(article, sdoc) -> list[tuple[int, int]]:
+    """Every place mention found, resolved or not (an unresolved one counts as found, wrong)."""
+    if article.entities:
+        return [
+            (m.start, m.end)
+            for e in article.entities
+            if e.type in ("GPE", "LOC", "FAC")
+            for m in e.mentions
+        ]
+    return [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC")]
 
 
 def _bench(docs: list[Doc], gaz, pipeline: bool) -> dict:

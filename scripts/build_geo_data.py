@@ -35,6 +35,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "geo"
 SKIP_REGIONS = {"United Nations", "Eurozone", "North America", "South America"}
 # Names news uses for a country that neither source lists.
 EXTRA_ALIASES = {"US": ["America", "USA", "U.S.A."]}
+COMPASS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
 COLUMNS = ("geonameid", "feature", "name", "aliases", "cc", "admin1", "population", "lat", "lon")
 
 
@@ -130,6 +131,7 @@ def _regions(
             a[1] += pop * math.cos(lat) * math.sin(lon)
             a[2] += pop * math.sin(lat)
             a[3] += pop
+    country_names = {row[0] for row in countries} | {c["name"] for c in gn_countries.values()}
     out = []
     for line_no, row in enumerate(regions, start=1):
         name, code, kind = row[0], row[1], row[2]
@@ -139,6 +141,9 @@ def _regions(
         lat = math.degrees(math.atan2(z, math.hypot(x, y)))
         lon = math.degrees(math.atan2(y, x))
         aliases = [code] if code.isalpha() else []
+        first, _, rest = name.partition(" ")
+        if first in COMPASS and COMPASS[first] + " " + rest not in country_names:
+            aliases.append(COMPASS[first] + " " + rest)  # "North Africa"; not "South Africa"
         out.append((0, "RGN", name, aliases, "", "", int(pop), lat, lon))
     return out
 

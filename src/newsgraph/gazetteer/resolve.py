@@ -34,7 +34,7 @@ MAIN_NAME_BONUS = 1.0  # the place's own name rather than one of its aliases
 # A city this large is meant rather than the state of the same name it lies in ("New York").
 CITY_OVER_STATE_POPULATION = 1_000_000
 COUNTRY_WEIGHT = 3.0  # a candidate in a country the article is about
-STATE_WEIGHT = 2.0  # ... in a first-level division the article is about
+STATE_WEIGHT = 3.0  # ... in a first-level division the article is about
 CONFIDENT_MARGIN = 1.0  # pass-1 winners this far ahead count as context
 # Small towns outside the article's countries are more often a wrong match than a place.
 MIN_POPULATION_WITHOUT_CONTEXT = 5000
@@ -66,25 +66,27 @@ class Toponym:
 Constraint = tuple[str, str | None]  # (country alpha-2, admin1 code or None)
 
 
-def _qualifier(gaz: Gazetteer, phrase: str) -> Constraint | None:
+def _qualifier(gaz: Gazetteer, phrase: str) -> Candidate | None:
     """The country or state a qualifier names ("CA", "Calif.", "France", "New Mexico")."""
     words = phrase.split()
     for n in range(len(words), 0, -1):
         part = " ".join(words[:n]).rstrip(",;:")
         state = gaz.us_state(part) if (len(part) <= 6 and part[:1].isupper()) else None
         if state is not None:
-            return state.cc, state.admin1
+            return state
         for cand in gaz.lookup(part):
-            if cand.feature == "PCLI":
-                return cand.cc, None
-            if cand.feature == "ADM1":
-                return cand.cc, cand.admin1
+            if cand.feature in ("PCLI", "ADM1"):
+                return cand
     return None
+
+
+def _constraint(area: Candidate) -> Constraint:
+    return area.cc, (area.admin1 if area.feature == "ADM1" else None)
 
 
 def _names_and_qualifiers(
     gaz: Gazetteer, text: str, toponym: Toponym
-) -> tuple[list[str], list[Constraint]]:
+) -> tuple[list[str], list[Candidate]]:
     names, quals = [], []
     for m in toponym.mentions:
         head, _, tail = m.text.partition(",")
@@ -105,7 +107,9 @@ def _is_demonym(name: str) -> bool:
     return country_code(name) is not None and not is_country_name(name)
 
 
-def _candidates(gaz: Gazetteer, names: Iterable[str]) -> list[Candidate]:
+def _candidates(gaz: Gazetteer, names: list[str]) -> list[Candidate]:
+    """The places the names may denote; a division loses to a city inside it that bears
+    its name ("Barda", the town, not the district; "New York", the city)."""
     seen: dict[tuple[int, str], Candidate] = {}
     for name in names:
         if _is_demonym(name):
@@ -113,12 +117,18 @@ def _candidates(gaz: Gazetteer, names: Iterable[str]) -> list[Candidate]:
         for cand in gaz.lookup(name):
             seen.setdefault((cand.geonameid, cand.name), cand)
     cands = list(seen.values())
-    big_cities = {
-        (c.cc, c.admin1)
-        for c in cands
-        if not c.is_area and c.population >= CITY_OVER_STATE_POPULATION
-    }
-    return [c for c in cands if not (c.feature == "ADM1" and (c.cc, c.admin1) in big_cities)]
+    keys = {name_key(n) for n in names}
+    towns = [c for c in cands if not c.is_area]
+    named = {(c.cc, c.admin1) for c in towns if name_key(c.name) in keys}
+    big = {(c.cc, c.admin1) for c in towns if c.population >= CITY_OVER_STATE_POPULATION}
+
+    def outranked(c: Candidate) -> bool:
+        if c.feature not in ("ADM1", "ADM2"):
+            return False
+        inside = (c.cc, c.admin1)
+        return inside in big or (inside in named and name_key(c.name) not in keys)
+
+    return [c for c in cands if not outranked(c)]
 
 
 def _satisfies(cand: Candidate, q: Constraint) -> bool:
@@ -189,9 +199,11 @@ def resolve_toponyms(
         names, quals = _names_and_qualifiers(gaz, text, top)
         cands = _candidates(gaz, names)
         for q in quals:  # a qualifier that some candidate meets restricts the rest
-            kept = [c for c in cands if _satisfies(c, q)]
+            kept = [c for c in cands if _satisfies(c, _constraint(q))]
             if kept:
                 cands = kept
+        if not cands and quals:  # "Thruxton, Hampshire": at least the county we are told
+            cands = quals[:1]
         keys = {name_key(n) for n in names}
         priors = [_prior(c, keys) for c in cands]
         prepared.append((top, cands, priors))

@@ -39,6 +39,8 @@ AP_STATES = {
 }  # fmt: skip
 
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+# "Oaxaca State", "Punjab province": the division's own name without the word.
+_DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast|Governorate)$")
 _DOTTED = re.compile(r"^(?:[a-z] )+[a-z]$")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACE = re.compile(r"[\s-]+")
@@ -92,10 +94,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Every place the name may denote (exact match on the lookup form).
 
-        A code in capitals ("USA", "UK") denotes the country it codes, and an
+        An ISO alpha-3 code in capitals ("USA") denotes its country, and an
         AP abbreviation with its dot ("Calif.", "D.C.") the US state.
         """
-        if name.isupper() and 2 <= len(name) <= 3:
+        if name.isupper() and len(name) == 3:
             country = self.country_by_code(name)
             if country is not None:
                 return [country]
@@ -103,7 +105,12 @@ class Gazetteer:
             state = self.us_state(name)
             if state is not None:
                 return [state]
-        return [self.places[i] for i in self._by_key.get(name_key(name), ())]
+        found = [self.places[i] for i in self._by_key.get(name_key(name), ())]
+        if not found:
+            bare = _DIVISION_WORD.sub("", name)
+            if bare != name:
+                found = [p for p in self.lookup(bare) if p.feature == "ADM1"]
+        return found
 
     def us_state(self, abbreviation: str) -> Candidate | None:
         """The US state of a postal code ("CA") or an AP abbreviation ("Calif.")."""

@@ -1,0 +1,126 @@
+"""The gazetteer and the choice among same-named places, on small invented texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.gazetteer import (
+    Mention,
+    Toponym,
+    distance_km,
+    load_gazetteer,
+    name_key,
+    resolve_toponyms,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _resolve(text: str, *names: str, countries=()):
+    """Resolve each name, grouping all its occurrences in text as one toponym."""
+    tops = []
+    for name in names:
+        spans = [m.span() for m in re.finditer(re.escape(name), text)]
+        assert spans, name
+        tops.append(Toponym(tuple(Mention(s, e, text[s:e]) for s, e in spans)))
+    return dict(zip(names, resolve_toponyms(text, tops, countries), strict=True))
+
+
+def test_name_key_folds_case_accents_dots_and_saint():
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("Zürich") == name_key("ZURICH") == "zurich"
+    assert name_key("St. Louis") == name_key("Saint Louis")
+    assert name_key("the Gaza Strip") == "gaza strip"
+    assert name_key("Israel's") == "israel"
+
+
+def test_codes_and_abbreviations(gaz):
+    assert [c.name for c in gaz.lookup("USA")] == ["United States"]
+    assert gaz.lookup("Calif.")[0].name == "California"
+    assert gaz.us_state("CA").name == "California"
+    assert any(c.name == "European Union" for c in gaz.lookup("EU"))
+
+
+def test_distance_km():
+    assert distance_km(0, 0, 0, 0) == 0
+    # one degree of latitude is about 111 km
+    assert 110 < distance_km(10, 20, 11, 20) < 112
+
+
+def test_context_country_picks_the_towns():
+    text = "Azerbaijan says shells hit Ganja and Barda overnight."
+    got = _resolve(text, "Azerbaijan", "Ganja", "Barda")
+    assert {p.cc for p in got.values()} == {"AZ"}
+    assert got["Barda"].feature.startswith("PPL")  # the town, not the district
+
+
+def test_state_qualifier_restricts_the_city():
+    ca = _resolve("Police in Long Beach, CA said on Monday.", "Long Beach")["Long Beach"]
+    ny = _resolve("Police in Long Beach, NY said on Monday.", "Long Beach")["Long Beach"]
+    ap = _resolve("Police in Long Beach, N.Y., said on Monday.", "Long Beach")["Long Beach"]
+    assert (ca.cc, ca.admin1) == ("US", "CA")
+    assert (ny.cc, ny.admin1) == ("US", "NY")
+    assert ap.geonameid == ny.geonameid
+    assert distance_km(ca.lat, ca.lon, ny.lat, ny.lon) > 3000
+
+
+def test_country_qualifier_and_qualifier_inside_the_mention():
+    text = "He moved to Paris, Texas, not to Paris."
+    tops = [
+        Toponym((Mention(12, 17, "Paris"),)),
+        Toponym((Mention(33, 38, "Paris"),)),
+    ]
+    texas, plain = resolve_toponyms(text, tops)
+    assert (texas.cc, texas.admin1) == ("US", "TX")
+    assert plain.cc == "FR"
+    whole = resolve_toponyms(
+        "Dateline: Paris, Texas.", [Toponym((Mention(10, 22, "Paris, Texas"),))]
+    )
+    assert whole[0].geonameid == texas.geonameid
+
+
+def test_country_names_resolve_to_the_country():
+    got = _resolve("Jordan and Israel signed the accord.", "Jordan", "Israel")
+    assert got["Jordan"].feature == "PCLI" and got["Jordan"].cc == "JO"
+    assert got["Israel"].feature == "PCLI" and got["Israel"].cc == "IL"
+
+
+def test_article_about_two_countries_keeps_both():
+    got = _resolve(
+        "Armenia and Azerbaijan traded fire; Armenia denied it.", "Armenia", "Azerbaijan"
+    )
+    assert {got["Armenia"].cc, got["Azerbaijan"].cc} == {"AM", "AZ"}
+
+
+def test_georgia_follows_the_article():
+    us = _resolve(
+        "Atlanta police and Savannah officials said Georgia will act.",
+        "Atlanta",
+        "Savannah",
+        "Georgia",
+    )
+    caucasus = _resolve("Tbilisi says Russia must leave Georgia.", "Tbilisi", "Russia", "Georgia")
+    assert (us["Georgia"].feature, us["Georgia"].cc) == ("ADM1", "US")
+    assert (caucasus["Georgia"].feature, caucasus["Georgia"].cc) == ("PCLI", "GE")
+
+
+def test_nationality_words_are_context_not_places():
+    text = "Russian troops entered Georgia."
+    got = _resolve(text, "Russian", "Georgia", countries=["USA"])
+    assert got["Russian"] is None
+
+
+def test_unknown_names_and_empty_input_give_nothing():
+    assert resolve_toponyms("", []) == []
+    assert _resolve("We met at Zqxvbnm Hall.", "Zqxvbnm")["Zqxvbnm"] is None
+
+
+def test_facility_named_like_a_small_town_is_not_resolved():
+    text = "The White House said Mr. Biden would travel."
+    top = Toponym((Mention(4, 15, "White House"),), kind="FAC")
+    assert resolve_toponyms(text, [top]) == [None]
