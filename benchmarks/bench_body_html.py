@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shingle_score import page_score, score_pages  # noqa: E402
 
-from newsgraph.clean.html import TRAFILATURA_OPTIONS, clean_html  # noqa: E402
+from newsgraph.clean.html import clean_html
+from newsgraph.clean.html_body import TRAFILATURA_OPTIONS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "body-html"

@@ -43,10 +43,7 @@ _RELATED = re.compile(
 _MARKED = (
     "//*["
     + " or ".join(
-        [
-            f"contains(@class, '{w}')"
-            for w in ("elated", "ecommend", "more", "rev", "ext", "also", "you-may", "urther")
-        ]
+        [f"contains(@class, '{w}')" for w in ("elated", "ecommend", "prev", "Prev", "next", "Next")]
         + ["contains(@id, 'elated')"]
     )
     + "]"
@@ -133,12 +130,17 @@ def page_media(tree: HtmlElement, base_url: str | None = None) -> list[Media]:
     media: list[Media] = []
     seen: set[tuple[str, str | None]] = set()
     containers = tree.xpath(
-        "//figure | //*[contains(@class, 'wp-caption') and not(ancestor::figure)]"
-        " | //*[(contains(@class, 'caption') or contains(@class, 'Caption'))"
-        " and not(ancestor::figure) and not(ancestor::*[contains(@class, 'caption')])"
-        " and not(self::body) and not(self::html)]"
+        "//figure | //*[contains(@class, 'caption') or contains(@class, 'Caption')]"
     )
     for container in containers[:200]:
+        if container.tag != "figure" and (
+            container.tag in ("html", "body")
+            or any(
+                a.tag == "figure" or _CAPTION_CLASS.search(_classes(a))
+                for a in container.iterancestors()
+            )
+        ):
+            continue  # inside a figure, or a caption within a caption: seen with its container
         if _in_teaser_block(container):
             continue
         if container.tag == "figure":

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -39,7 +41,14 @@ _BOMS = (
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
 )
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-:.]+)""")
+# Tie-break for detection: legacy encodings in rough order of use on the web.
+_WEB_COMMON = ("cp1252", "cp1251", "gb18030", "shift_jis", "cp1250", "cp949", "big5", "cp1256")
+# Browsers look at the first 1024 bytes; real pages often declare later, behind scripts.
+_PRESCAN_BYTES = 32_768
+_HTML_START = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _TAG = re.compile(r"</?(p|div|span|a|br|html|body|head|meta|script|table|li|ul|h[1-6])\b", re.I)
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -51,8 +60,27 @@ _MAGIC = {
     b"RIFF": "a RIFF media file",
 }
 # GB2312 pages are in practice GBK (a superset); decoding with the narrower codec loses text.
-_CODEC_ALIASES = {"gb2312": "gbk", "gb_2312": "gbk", "x-gbk": "gbk", "iso-8859-1": "cp1252",
-                  "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+_CODEC_ALIASES = {
+    "gb2312": "gbk",
+    "gb_2312": "gbk",
+    "x-gbk": "gbk",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
+    "big5": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+}
 
 
 @dataclass
@@ -79,7 +107,7 @@ def detect_format(text: str) -> Format:
 
 
 def _codec(name: str) -> str | None:
-    name = name.strip().lower()
+    name = name.strip().strip("\"'").lower()
     name = _CODEC_ALIASES.get(name, name)
     try:
         return codecs.lookup(name).name
@@ -87,56 +115,106 @@ def _codec(name: str) -> str | None:
         return None
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when NUL bytes sit at every other position, as in UTF-16."""
+    even, odd = sample[0::2], sample[1::2]
+    if odd and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _check_binary(data: bytes) -> None:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryInputError(f"input is binary ({what}), not text or HTML")
-    sample = data[:8192]
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # UTF-16/32 without a BOM is rare in the wild; NUL bytes otherwise mean binary.
-        if sample.count(b"\x00") > len(sample) // 8 and _utf16_guess(sample):
-            return
+    if b"\x00" in data[:8192]:
         raise BinaryInputError("input is binary (contains NUL bytes), not text or HTML")
 
 
-def _utf16_guess(sample: bytes) -> bool:
-    even, odd = sample[0::2], sample[1::2]
-    return even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd)
+def _declared_charset(data: bytes) -> str | None:
+    """The codec a page declares in <meta charset> or <meta http-equiv> (or an XML prolog)."""
+    head = data[:_PRESCAN_BYTES]
+    m = _META_CHARSET.search(head) or _XML_ENCODING.match(head)
+    enc = _codec(m.group(1).decode("ascii", "ignore")) if m else None
+    # a page read as ASCII to find this cannot be UTF-16/32: the declaration is wrong
+    return "utf-8" if enc and enc.startswith(("utf-16", "utf-32")) else enc
+
+
+def _mostly(data: bytes, enc: str) -> str | None:
+    """data decoded with enc if only a few bytes are invalid in it, else None."""
+    text = data.decode(enc, errors="replace")
+    bad = text.count("\ufffd")
+    return text if bad <= max(2, len(text) // 2000) else None
+
+
+def _detect(data: bytes) -> str:
+    """The encoding charset-normalizer finds; among equally good guesses, the commonest on the web."""
+    results = list(from_bytes(data[:200_000]))
+    if not results:
+        raise DecodeError("input bytes are in no text encoding that could be detected")
+    best = results[0]
+    tied = [
+        r.encoding
+        for r in results
+        if r.chaos <= best.chaos + 0.01 and r.coherence >= best.coherence - 0.01
+    ]
+    preferred = next((e for e in _WEB_COMMON if e in tied), best.encoding)
+    return _codec(preferred) or preferred
 
 
 def decode(data: bytes, format: Format | None = None) -> tuple[str, str]:
-    """Decode bytes to text; return (text, encoding used)."""
+    """Decode bytes to text; return (text, encoding used).
+
+    Order: a byte-order mark; the charset an HTML page declares, unless the
+    bytes are valid UTF-8 with non-ASCII text in them (a declaration that
+    lies is far more common than Latin-1 text that happens to be valid
+    UTF-8); UTF-8; the declared codec with a few bad bytes replaced;
+    detection by charset-normalizer.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc
+                return data[len(bom) :].decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"input starts with a {enc} byte-order mark but is not {enc}") from exc
+                raise DecodeError(
+                    f"input starts with a {enc} byte-order mark but is not {enc}"
+                ) from exc
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     _check_binary(data)
-    if format != "text":
-        m = _META_CHARSET.search(data[:4096])
-        if m:
-            enc = _codec(m.group(1).decode("ascii", "ignore"))
-            if enc:
-                try:
-                    return data.decode(enc), enc
-                except UnicodeDecodeError:
-                    pass  # the declaration lies; fall through to detection
+    declared = _declared_charset(data) if format != "text" else None
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        if declared in (None, "utf-8") or not text.isascii():
+            return text, "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise DecodeError("input bytes are in no text encoding that could be detected")
-    enc = _codec(best.encoding) or best.encoding
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            text = _mostly(data, declared)
+            if text is not None:
+                return text, declared
+    text = _mostly(data, "utf-8")
+    if text is not None and not text.isascii() and text.count("\ufffd") < len(text) // 50:
+        return text, "utf-8"
+    enc = _detect(data)
     try:
-        text = data.decode(enc)
+        return data.decode(enc), enc
     except UnicodeDecodeError:
-        text = data.decode(enc, errors="replace")
-        if text.count("\ufffd") > max(10, len(text) // 100):
-            raise DecodeError(f"input is not valid text in any encoding (best guess {enc})") from None
-    return text, enc
+        text = _mostly(data, enc)
+        if text is None:
+            raise DecodeError(
+                f"input is not valid text in any encoding (best guess {enc})"
+            ) from None
+        return text, enc
 
 
 def _looks_binary_text(text: str) -> bool:
@@ -165,6 +243,18 @@ def read_text(
     return RawDocument(text=text, format=fmt, **meta)
 
 
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Unpack gzip data, reading at most one byte past the limit (no gzip bombs)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"input is a damaged gzip file ({exc})") from exc
+    if len(out) > max_bytes:
+        raise TooLargeError(f"input unpacks to over the limit of {max_bytes:,} bytes")
+    return out
+
+
 def read_bytes(
     data: bytes,
     format: Format | None = None,
@@ -174,10 +264,7 @@ def read_bytes(
 ) -> RawDocument:
     """A RawDocument from bytes in any common encoding (gzip is unpacked)."""
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"input is a damaged gzip file ({exc})") from exc
+        data = _gunzip(data, max_bytes)
     if len(data) > max_bytes:
         raise TooLargeError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
     if not data.strip():

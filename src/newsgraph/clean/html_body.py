@@ -1,0 +1,156 @@
+"""The article text of a parsed page: trafilatura, a fallback, and paragraph-level cleanup.
+
+trafilatura runs in precision mode (best on the HTML benchmark). When that
+keeps almost nothing, its default mode gets a second chance, and when
+trafilatura rejects the page outright (short CJK and Arabic pages), the
+page's own paragraphs outside navigation are the body. The paragraphs kept
+are then checked for what trafilatura lets through on news pages: the
+headline repeated, captions and credits, bylines, date stamps,
+"Read more:"-style teasers and the furniture found in the markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+
+from newsgraph.clean.byline import parse_byline
+from newsgraph.record import Media, Removed
+
+# Chosen on the 181-page HTML benchmark (docs/benchmarks/body_html.md):
+# precision mode raises F1 from 0.960 to 0.964; comments are never article text.
+TRAFILATURA_OPTIONS = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+}
+# Precision mode sometimes keeps only a notice; below this size the default mode
+# is tried too and kept when it finds several times more text.
+_SHORT_BODY = 500
+_LONGER_BY = 3
+_FALLBACK_TAGS = ("p", "blockquote", "pre", "h2", "h3", "li")
+_NOT_CONTENT = re.compile(
+    r"(?:^|[\s_-])(?:nav|menu|footer|header|sidebar|cookie|share|social|related|comments?)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BYLINE_START = re.compile(r"^(?:(?:written|words|story|reporting)\s+)?by\s", re.IGNORECASE)
+_TEASER = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|content|coverage))?|read\s+(?:more|also|next)|"
+    r"see\s+(?:more|also)|also\s+read|more\s*(?:on\s+this(?:\s+story)?)?|don'?t\s+miss|"
+    r"recommended|watch|listen|must\s+read|trending)\s*(?::|\||»|>|-|–)",
+    re.IGNORECASE,
+)
+_TEASER_ALONE = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|content))?|read\s+more|see\s+more|don'?t\s+miss|"
+    r"more\s+stories|recommended(?:\s+for\s+you)?|tags?|comments?|share(?:\s+this)?(?:\s+article)?|"
+    r"advertisement|sponsored)\s*:?$",
+    re.IGNORECASE,
+)
+_YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[:h]\d{2}\b")
+_DATE_WORD = re.compile(
+    r"\b(?:\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|"
+    r"aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|"
+    r"updated|published|posted|last|modified|on|at|de|às|le|am|um|den|el|del|gmt|utc|[ecmp][sd]t|et)\b",
+    re.IGNORECASE,
+)
+_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines of a text, inner whitespace collapsed."""
+    return [p for p in (_WS.sub(" ", line).strip() for line in text.split("\n")) if p]
+
+
+def _trafilatura(tree: HtmlElement, url: str | None, **overrides) -> str:
+    options = {**TRAFILATURA_OPTIONS, **overrides}
+    try:
+        doc = bare_extraction(tree, url=url, with_metadata=False, **options)
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+        return ""
+    if doc is None or not doc.text:
+        return ""
+    return "\n\n".join(paragraphs(doc.text))
+
+
+def _page_paragraphs(tree: HtmlElement) -> str:
+    """The page's paragraphs outside navigation and footers, for pages trafilatura rejects."""
+    texts: list[str] = []
+    seen: set[str] = set()
+    for el in tree.iter(*_FALLBACK_TAGS):
+        ancestors = list(el.iterancestors())
+        if any(a.tag in _FALLBACK_TAGS for a in ancestors):
+            continue
+        if any(
+            a.tag in ("nav", "footer", "header", "aside")
+            or _NOT_CONTENT.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+            for a in ancestors
+        ):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) >= 10 and text not in seen:
+            seen.add(text)
+            texts.append(text)
+    body = "\n\n".join(texts)
+    return body if len(body) >= 20 else ""
+
+
+def extract_body(tree: HtmlElement, url: str | None) -> str:
+    """The article text, paragraphs joined by blank lines; "" when the page has none."""
+    body = _trafilatura(tree, url)
+    if len(body) < _SHORT_BODY:
+        fuller = _trafilatura(tree, url, favor_precision=False)
+        if len(fuller) > _LONGER_BY * max(len(body), 1):
+            body = fuller
+    return body or _page_paragraphs(tree)
+
+
+def _is_date_line(para: str) -> bool:
+    """A short paragraph that is only a date or time stamp, in any common layout."""
+    if len(para) > 80 or not _YEAR_OR_TIME.search(para):
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", _DATE_WORD.sub(" ", para))
+    has_year_and_time = bool(re.search(r"\b(?:1[89]|20)\d{2}\b", para)) and bool(
+        re.search(r"\b\d{1,2}[:h]\d{2}\b", para)
+    )
+    return len(words) <= (4 if has_year_and_time else 2)
+
+
+def split_off(
+    body: str, media: list[Media], title: str | None, furniture: list[Removed]
+) -> tuple[str, list[Removed]]:
+    """Drop paragraphs that are the headline, a caption or credit, a byline, a date stamp,
+    a teaser link or page furniture; return the body kept and what was dropped."""
+    captions = {m.caption for m in media if m.caption}
+    credits = {m.credit for m in media if m.credit}
+    both = {f"{m.caption} {m.credit}" for m in media if m.caption and m.credit}
+    furniture_texts = {r.text: r.reason for r in furniture}
+    paras = body.split("\n\n") if body else []
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for i, para in enumerate(paras):
+        edge = i < 3 or i >= len(paras) - 3
+        reason = None
+        if i < 3 and title and para.casefold() == title.casefold():
+            reason = "title"
+        elif para in captions or para in both:
+            reason = "caption"
+        elif para in credits:
+            reason = "credit"
+        elif para in furniture_texts:
+            reason = furniture_texts[para]
+        elif len(para) < 120 and _BYLINE_START.match(para) and parse_byline(para):
+            reason = "byline"
+        elif edge and _is_date_line(para):
+            reason = "date"
+        elif _TEASER_ALONE.match(para) or (len(para) < 200 and _TEASER.match(para)):
+            reason = "related"
+        if reason:
+            removed.append(Removed(text=para, reason=reason))
+        else:
+            kept.append(para)
+    return "\n\n".join(kept), removed
