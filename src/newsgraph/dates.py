@@ -49,14 +49,17 @@ def _clean(expression: str) -> str:
     return text
 
 
-def _by_rules(text: str, ctx: Context) -> Resolved | None:
+def _by_rules(text: str, ctx: Context) -> tuple[bool, Resolved | None]:
+    """(whether some rule matched the whole text, the first value a matching rule gives)."""
+    matched = False
     for r in RULES:
         m = r.pattern.fullmatch(text)
         if m:
+            matched = True
             got = r.handler(m, ctx)
             if got is not None:
-                return got
-    return None
+                return True, got
+    return matched, None
 
 
 def resolve(
@@ -88,14 +91,16 @@ def resolve(
     if not text or len(text) > 200:
         return None
     ctx = Context(as_date(reference), tense, quarterly)
-    got = _by_rules(text, ctx)
-    while got is None:
+    matched, got = _by_rules(text, ctx)
+    while not matched:
         stripped = _LEAD.sub("", text, count=1)
         if stripped == text:
             break
         text = stripped
-        got = _by_rules(text, ctx)
-    return got or _resolve_part(text, ctx)
+        matched, got = _by_rules(text, ctx)
+    if matched:
+        return got  # None for a date that cannot be ("February 30")
+    return _resolve_part(text, ctx)
 
 
 _WORD_EDGE = re.compile(r"\w")

@@ -36,6 +36,9 @@ _BARE_CUE = re.compile(
     r"|[(,;:-])\s*$",
     re.I,
 )
+_YEAR_CUE = re.compile(
+    r"\b(?:in|since|by|until|till|of|during|before|after|from|through|early|late|mid)\s+$", re.I
+)
 _EDGE = re.compile(r"[\w$\u20ac\u00a3]")
 _NUMERIC_NEIGHBOUR = re.compile(r"^[.,]\d|^\s*(?:%|percent|per\s+cent)", re.I)
 _LEAD_MOD = re.compile(
@@ -94,12 +97,9 @@ def _plausible(text: str, found: Found) -> bool:
             r"\s+of\s+(?!\d)", text[found.end : found.end + 8]
         ):
             return False
-    if rule == "year":
-        if not (
-            found.match.group().lower() != found.match["y"]
-            or _BARE_CUE.search(before)
-            or _year_context(text, found)
-        ):
+    if rule == "year" and found.match.group() == found.match["y"]:
+        # a bare number is a year unless a counted noun follows ("2000 troops"), or a cue precedes it
+        if not (_year_context(text, found) or _YEAR_CUE.search(before)):
             return False
     if rule == "decade" and found.match["w"] and not lower.startswith("the"):
         return False
@@ -203,10 +203,10 @@ def find(text: str, ctx: Context | None = None) -> list[tuple[Found, Resolved | 
             continue
         handler = rule_by_name(f.rule).handler
         checked = handler(f.match, check)
-        if checked is None:
-            continue
-        value = checked if check is ctx else handler(f.match, ctx)
         used[f.start : f.end] = b"\x01" * (f.end - f.start)
+        if checked is None:
+            continue  # "February 30, 2023" is no date, and neither are its parts
+        value = checked if check is ctx else handler(f.match, ctx)
         taken.append((f, value))
     taken.sort(key=lambda item: item[0].start)
     return taken

@@ -571,7 +571,7 @@ def _year_ago(m: re.Match, ctx: Context) -> Resolved | None:
     return _shift(ctx, "year", -1)
 
 
-_AGO = r"(?P<dir>ago|earlier|before|back|later|after|from\s+now|hence)"
+_AGO = r"(?P<dir>ago|earlier|back|later|from\s+now|hence)"
 
 
 @rule(
@@ -581,8 +581,6 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
     direction = m["dir"].lower()
     unit = _unit(m["u"])
     amount = parse_number(m["n"])
-    if direction in ("before", "after"):
-        return Resolved(duration_value(amount, unit), "duration", amount is not None)
     step = -1 if direction in ("ago", "earlier", "back") else 1
     if amount is None:
         return Resolved("PAST_REF" if step < 0 else "FUTURE_REF", "ref", False)

@@ -1,0 +1,149 @@
+"""The dates annotator: finding expressions, the reference date, values and spans."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import newsgraph
+from newsgraph import Options
+from newsgraph import nlp as nlp_mod
+from newsgraph.extract import plan
+from newsgraph.extract.dates import annotate_dates
+from newsgraph.record import Article
+
+
+def _run(text: str, published: str | None = None, parse: bool = True) -> Article:
+    doc = nlp_mod.parse(text) if parse else nlp_mod.load().make_doc(text)
+    article = Article(body=text, published=published, language="en")
+    annotate_dates(doc, article)
+    return article
+
+
+def _values(article: Article) -> dict[str, str]:
+    return {d.text: d.value for d in article.dates}
+
+
+def test_registered_as_the_dates_annotator():
+    assert [a.name for a in plan(["dates"])] == ["dates"]
+    assert plan(["dates"])[0].assigns == ("dates",)
+
+
+def test_empty_and_dateless_documents_give_no_dates():
+    assert _run("").dates == []
+    assert _run("The committee met and agreed on a plan.").dates == []
+
+
+def test_relative_dates_resolve_against_the_publication_date():
+    text = "The minister said on Monday that prices rose 5% last year and would fall next year."
+    got = _values(_run(text, published="2023-10-11"))
+    assert got == {"Monday": "2023-10-09", "last year": "2022", "next year": "2024"}
+
+
+def test_spans_are_offsets_into_the_body():
+    text = (
+        "Talks resumed on Oct. 7, 2023, two days after the strike, and will go on for five years."
+    )
+    article = _run(text, published="2023-10-09")
+    assert article.dates, "expected dates"
+    for d in article.dates:
+        assert text[d.start : d.end] == d.text
+    assert _values(article) == {
+        "Oct. 7, 2023": "2023-10-07",
+        "two days": "P2D",
+        "five years": "P5Y",
+    }
+
+
+def test_without_publication_date_the_latest_full_date_in_the_text_is_the_reference():
+    text = (
+        "A child outside the embassy in Baku, October 9, 2023.\n\n"
+        "Flowers were left after the attacks on October 7. When I was in Ganja last June, "
+        "I saw the ruins. In March 2021 the town was rebuilt."
+    )
+    got = {d.text: d for d in _run(text).dates}
+    assert got["October 9, 2023"].value == "2023-10-09"
+    assert got["October 9, 2023"].reliable is True
+    assert got["October 7"].value == "2023-10-07"
+    assert got["October 7"].reliable is False
+    assert got["last June"].value == "2023-06"
+    assert got["last June"].granularity == "month"
+    assert got["March 2021"].value == "2021-03"
+
+
+def test_without_any_reference_relative_dates_stay_underspecified():
+    got = {
+        d.text: d for d in _run("The vote is on Friday and the report came out in October.").dates
+    }
+    assert got["Friday"].value == "XXXX-WXX-5"
+    assert got["October"].value == "XXXX-10"
+    assert not any(d.reliable for d in got.values())
+
+
+def test_no_false_dates_from_words_names_coordinates_or_versions():
+    text = (
+        "Theresa May said the car and the boats are ready. Do they march? "
+        "The camp lies at 31.7683, 35.2137 and runs version 3.10.2 of the software; "
+        "2000 troops arrived with 1500 vehicles."
+    )
+    assert _run(text).dates == []
+
+
+def test_may_as_a_month_is_kept():
+    got = _values(
+        _run("The law passed in May and took effect on May 3, 2019.", published="2019-06-01")
+    )
+    assert got == {"May": "2019-05", "May 3, 2019": "2019-05-03"}
+
+
+def test_modifiers_stay_in_the_span_but_not_in_the_value():
+    got = _values(
+        _run(
+            "Sales fell in early December and stayed flat for at least 20 years.",
+            published="2023-12-20",
+        )
+    )
+    assert got == {"early December": "2023-12", "at least 20 years": "P20Y"}
+
+
+def test_vague_references_get_timeml_refs():
+    got = _values(_run("Prices are now high. Recently they rose, and in the future they may fall."))
+    assert got == {"now": "PRESENT_REF", "Recently": "PAST_REF", "the future": "FUTURE_REF"}
+
+
+def test_impossible_dates_are_skipped():
+    assert _run("The deadline was February 30, 2023.").dates == []
+
+
+def test_seed_article_without_publication_date(seed_text):
+    article = newsgraph.extract(seed_text, clean=False, options=Options(annotators=("dates",)))
+    got = {d.text: d for d in article.dates}
+    assert got["October 9, 2023"].value == "2023-10-09"
+    assert got["October 7"].value == "2023-10-07"
+    assert got["last June"].value == "2023-06"
+    for d in article.dates:
+        assert article.body[d.start : d.end] == d.text
+
+
+def test_dense_page_is_fast_and_linear():
+    unit = (
+        "On Oct. 7, 2023, 1,204 people paid $3.50 at 10:35 a.m.; 2.5% rose 12 days later, v1.2.3. "
+    )
+    small = unit * 200
+    started = time.perf_counter()
+    article = _run(small, published="2023-10-09", parse=False)
+    small_time = time.perf_counter() - started
+    assert len(article.dates) >= 200 * 3
+    started = time.perf_counter()
+    _run(small * 5, published="2023-10-09", parse=False)
+    big_time = time.perf_counter() - started
+    assert small_time < 5.0
+    assert big_time < small_time * 5 * 2.5 + 0.5
+
+
+@pytest.mark.parametrize("text", ["\n\n\n", "2023", "Friday", "a" * 5000, "1" * 5000])
+def test_odd_input_never_crashes(text):
+    article = _run(text, parse=False)
+    for d in article.dates:
+        assert text[d.start : d.end] == d.text
