@@ -4,7 +4,8 @@ Each ``<REUTERS>`` record gives one story: ``<TITLE>``, ``<DATELINE>`` and
 ``<BODY>`` inside ``<TEXT>``, and ``<DATE>`` (``26-FEB-1987 15:01:01.79``),
 which becomes the publication date. Bodies are hard-wrapped at ~70 columns
 with paragraphs indented; they are unwrapped into paragraphs and the
-``Reuter`` sign-off is dropped. A brief (title only) keeps its title as body.
+``Reuter`` sign-off is dropped. A brief (title only, or the collection's
+placeholder body "Blah blah blah.") keeps its title as body.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ _RECORD = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _NEWID = re.compile(r'NEWID="(\d+)"')
 _SIGNOFF = re.compile(r"\s*\bReuters?\b\s*$")
 _CTRL = re.compile(r"&#\d+;|[\x00-\x08\x0b-\x1f\x7f]")
+# The collection's stand-in body for headline-only stories.
+_PLACEHOLDER = "Blah blah blah."
+_TITLE_EL = re.compile(r"<TITLE>.*?</TITLE>", re.S)
+_MARKUP = re.compile(r"<[^>]+>|^\s*\*+", re.M)
 
 
 def _tag(block: str, name: str) -> str | None:
@@ -65,11 +70,13 @@ def iter_reuters(path: Path) -> Iterator[Item]:
         attrs, block = m.group(1), m.group(2)
         newid = _NEWID.search(attrs)
         location = f"{path}#{newid.group(1) if newid else m.start()}"
-        title = _text(_tag(block, "TITLE") or "").strip() or None
+        title = " ".join(_text(_tag(block, "TITLE") or "").split()) or None
         body = unwrap(_text(_tag(block, "BODY") or ""))
         if not body:
-            text = _tag(block, "TEXT") or ""
-            body = unwrap(_text(re.sub(r"<[^>]+>", " ", text))) or (title or "")
+            text = _TITLE_EL.sub(" ", _tag(block, "TEXT") or "")
+            body = unwrap(_text(_MARKUP.sub(" ", text)))
+        if not body or body == _PLACEHOLDER:
+            body = title or ""
         if not body.strip():
             yield failed(location, "EmptyInputError", "story has no title and no text", m.group(0))
             continue

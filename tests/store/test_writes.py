@@ -1,0 +1,79 @@
+"""Articles go into the store whole and come back out identical."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsgraph.store import open as open_store
+from newsgraph.store import writes
+from newsgraph.store.db import connect, transaction
+
+
+def _store(path, articles):
+    conn = connect(path, write=True)
+    with transaction(conn):
+        run = writes.start_run(conn, ["test"], {})
+        for n, art in enumerate(articles):
+            assert writes.record_input(conn, f"h{n}", f"loc{n}", art.url, art.id, run)
+            writes.insert_article(conn, art, run_id=run, source=f"outlet{n % 2}")
+    conn.close()
+    return open_store(path)
+
+
+def test_every_field_round_trips(tmp_path, article):
+    store = _store(tmp_path / "s.db", [article])
+    assert store.article(article.id).to_dict() == article.to_dict()
+
+
+def test_entities_are_corpus_level_by_key(tmp_path, build):
+    arts = [build(city="Oslo"), build(city="Bergen")]
+    store = _store(tmp_path / "s.db", arts)
+    keys = [r[0] for r in store.conn.execute("SELECT key FROM entities ORDER BY key")]
+    assert keys == ["bergen|GPE", "george deek|PERSON", "hamas|ORG", "oslo|GPE"]
+    n = store.conn.execute("SELECT count(*) FROM article_entities WHERE key = 'hamas|ORG'")
+    assert n.fetchone()[0] == 2
+
+
+def test_quote_speaker_keeps_the_corpus_key(tmp_path, article):
+    store = _store(tmp_path / "s.db", [article])
+    rows = store.conn.execute("SELECT speaker_key, speaker_local FROM quotes ORDER BY n").fetchall()
+    assert tuple(rows[0]) == ("george deek|PERSON", "E1")
+    assert tuple(rows[1]) == (None, None)
+
+
+def test_same_body_is_stored_once_and_same_input_recorded_once(tmp_path, article):
+    conn = connect(tmp_path / "s.db", write=True)
+    with transaction(conn):
+        run = writes.start_run(conn, [], {})
+        assert writes.insert_article(conn, article, run_id=run) is not None
+        assert writes.insert_article(conn, article, run_id=run) is None
+        assert writes.record_input(conn, "h", "a", None, article.id, run)
+        assert not writes.record_input(conn, "h", "b", None, article.id, run)
+        assert writes.insert_error(conn, "e", "x.html", "BinaryInputError", "binary", run)
+        assert not writes.insert_error(conn, "e", "x.html", "BinaryInputError", "binary", run)
+    assert writes.is_known(conn, "h") and writes.is_known(conn, "e")
+    assert not writes.is_known(conn, "other")
+
+
+def test_tables_are_plain_and_readable_by_sqlite3(tmp_path, article):
+    _store(tmp_path / "s.db", [article]).close()
+    plain = sqlite3.connect(tmp_path / "s.db")
+    title, body = plain.execute("SELECT title, body FROM articles").fetchone()
+    assert title == article.title and body == article.body
+    hit = plain.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'embassy'")
+    assert hit.fetchall() == [(1,)]
+
+
+@pytest.mark.parametrize("bad", ["entities", "quotes"])
+def test_a_failed_batch_leaves_nothing(tmp_path, article, bad):
+    conn = connect(tmp_path / "s.db", write=True)
+    run = writes.start_run(conn, [], {})
+    broken = article.model_copy(update={bad: [None]})  # insert fails half-way through
+    with pytest.raises(AttributeError):
+        with transaction(conn):
+            writes.record_input(conn, "h", "a", None, article.id, run)
+            writes.insert_article(conn, broken, run_id=run)
+    for table in ("articles", "inputs", "quotes", "entities", "articles_fts"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
