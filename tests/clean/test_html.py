@@ -220,3 +220,30 @@ def test_pages_without_an_article_give_an_empty_body_not_an_exception(html):
 def test_html_to_text_keeps_inline_text_together():
     html = "<html><body><p>Hello <a href='x'>big</a> world.</p><p>Second.</p><script>x=1</script></body></html>"
     assert html_to_text(html) == "Hello big world.\n\nSecond."
+
+
+def test_article_cut_into_chunks_is_read_to_the_end():
+    chunk = '<div class="article-chunks"><div class="body article__body">{}</div></div>'
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    second = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    ad = '<div class="ad-slot"><p>Advertisement</p></div>'
+    html = (
+        '<html lang="en"><head><title>Harbour</title></head><body><main>'
+        + chunk.format(first)
+        + ad
+        + chunk.format(second)
+        + "</main></body></html>"
+    )
+    assert clean_html(html).body.split("\n\n") == PARAGRAPHS
+
+
+def test_date_stamps_and_teaser_lines_leave_the_body():
+    extra = (
+        "<p>Updated at 1:23 p.m. November 19, 2019</p>"
+        "<p>Read more: Ferry service cut for the winter season</p>"
+    )
+    out = clean_html(page(extra_body=extra))
+    assert out.body.split("\n\n") == PARAGRAPHS
+    reasons = {r.text: r.reason for r in out.removed}
+    assert reasons.get("Updated at 1:23 p.m. November 19, 2019") == "date"
+    assert reasons.get("Read more: Ferry service cut for the winter season") == "related"

@@ -99,6 +99,41 @@ def _page_paragraphs(tree: HtmlElement) -> str:
     return body if len(body) >= 20 else ""
 
 
+def _signature(el: HtmlElement, depth: int = 3) -> list[tuple[str, str]]:
+    """Tag and class of an element and its nearest ancestors."""
+    chain = [el, *list(el.iterancestors())[: depth - 1]]
+    return [(a.tag, a.get("class") or "") for a in chain]
+
+
+def _continued(tree: HtmlElement, body: str) -> list[str]:
+    """Paragraphs of later containers just like the one the body ends in.
+
+    Some sites cut an article into chunks (ads between them), each in its own
+    container with the same class; trafilatura keeps the first chunk only.
+    """
+    last = body.rsplit("\n\n", 1)[-1]
+    container = next(
+        (p.getparent() for p in tree.iter("p") if " ".join(p.text_content().split()) == last),
+        None,
+    )
+    if container is None or not (container.get("class") or "").strip():
+        return []
+    signature = _signature(container)
+    seen = set(body.split("\n\n"))
+    extra: list[str] = []
+    after = False
+    for el in tree.iter(container.tag):
+        if el is container:
+            after = True
+        elif after and el.get("class") == container.get("class") and _signature(el) == signature:
+            for p in el.iter("p"):
+                text = " ".join(p.text_content().split())
+                if text and text not in seen:
+                    seen.add(text)
+                    extra.append(text)
+    return extra
+
+
 def extract_body(tree: HtmlElement, url: str | None) -> str:
     """The article text, paragraphs joined by blank lines; "" when the page has none."""
     body = _trafilatura(tree, url)
@@ -106,7 +141,9 @@ def extract_body(tree: HtmlElement, url: str | None) -> str:
         fuller = _trafilatura(tree, url, favor_precision=False)
         if len(fuller) > _LONGER_BY * max(len(body), 1):
             body = fuller
-    return body or _page_paragraphs(tree)
+    if body:
+        return "\n\n".join([body, *_continued(tree, body)])
+    return _page_paragraphs(tree)
 
 
 def _is_date_line(para: str) -> bool:
