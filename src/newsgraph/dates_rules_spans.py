@@ -1,0 +1,117 @@
+"""Rules for durations, sets and vague references: five years, daily, recently."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.dates_lexicon import (
+    MONTH,
+    NUMBER,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    SEASON,
+    SEASON_WORDS,
+    UNIT,
+    VAGUE_NUMBER,
+    WEEKDAY,
+    WEEKDAY_FULL,
+    parse_number,
+)
+from newsgraph.dates_rule_base import (
+    duration_value,
+    month_number,
+    rule,
+    unit_name,
+    weekday_number,
+)
+from newsgraph.dates_values import Context, Resolved
+
+# ---------------------------------------------------------------- durations and sets
+
+_SPAN_LEAD = r"(?:the\s+)?(?:(?:year-earlier|year-ago|comparable|corresponding)\s+)?(?:(?:past|last|next|first|final|coming|previous|following|same|entire|full|whole|initial|remaining|latest)\s+)?"
+
+
+@rule(
+    "duration",
+    rf"{_SPAN_LEAD}(?P<n>{NUMBER})(?:[\s-]+(?:more|additional|extra|further|full|straight|consecutive))?[\s-]+(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?",
+)
+def _duration(m: re.Match, ctx: Context) -> Resolved | None:
+    amount = parse_number(m["n"])
+    if amount is None or amount <= 0:
+        return None
+    if m["half"]:
+        amount += 0.5
+    return Resolved(duration_value(amount, unit_name(m["u"])), "duration", True)
+
+
+@rule(
+    "vague-duration",
+    rf"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})[\s-]+)?(?P<u>{UNIT})s?(?:[\s-]+long)?",
+)
+def _vague_duration(m: re.Match, ctx: Context) -> Resolved | None:
+    if not m["v"] and not m.group().endswith(("s", "long")):
+        return None  # a bare "year" is not a vague duration
+    v = (m["v"] or "").lower()
+    amount = 2 if "couple" in v else None
+    return Resolved(duration_value(amount, unit_name(m["u"])), "duration", amount is not None)
+
+
+@rule("unit-long", rf"(?P<u>{UNIT})[\s-]long")
+def _unit_long(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved(duration_value(1, unit_name(m["u"])), "duration", True)
+
+
+_ADVERB_SET = {
+    "daily": "day",
+    "nightly": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "annually": "year",
+    "yearly": "year",
+    "hourly": "hour",
+}
+
+
+@rule("set-adverb", r"(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly)")
+def _set_adverb(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved(duration_value(1, _ADVERB_SET[m["w"].lower()]), "set", True)
+
+
+@rule(
+    "set-every",
+    rf"(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<s>{SEASON})|(?P<u>{UNIT}))",
+)
+def _set_every(m: re.Match, ctx: Context) -> Resolved | None:
+    if m["wd"]:
+        return Resolved(f"XXXX-WXX-{weekday_number(m['wd']) + 1}", "set", True)
+    if m["mon"]:
+        return Resolved(f"XXXX-{month_number(m['mon']):02d}", "set", True)
+    if m["s"]:
+        return Resolved(f"XXXX-{SEASON_WORDS[m['s'].lower()]}", "set", True)
+    return Resolved(duration_value(1, unit_name(m["u"])), "set", True)
+
+
+@rule(
+    "set-weekdays",
+    rf"(?P<wd>{WEEKDAY_FULL})s(?:\s+(?P<pod>{PART_OF_DAY})s)?|(?P<wd2>{WEEKDAY})\s+(?P<pod2>{PART_OF_DAY})s",
+)
+def _set_weekdays(m: re.Match, ctx: Context) -> Resolved | None:
+    wd, pod = m["wd"] or m["wd2"], m["pod"] or m["pod2"]
+    value = f"XXXX-WXX-{weekday_number(wd) + 1}"
+    if pod:
+        value += "T" + PARTS_OF_DAY[pod.lower()]
+    return Resolved(value, "set", True)
+
+
+# ---------------------------------------------------------------- vague references
+
+_PRESENT = r"now|already|right\s+now|just\s+now|currently|current|nowadays|presently|at\s+present|the\s+present(?:\s+time)?|these\s+days|at\s+the\s+moment|the\s+moment|this\s+time|today's"
+_PAST = r"(?:more\s+)?recently|recent|lately|earlier|previously|formerly|the\s+past|in\s+the\s+past|once|long\s+ago|some\s+time\s+ago|years\s+ago|the\s+old\s+days"
+_FUTURE = r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date|soon|eventually|someday|one\s+day|some\s+day|the\s+years\s+ahead|down\s+the\s+road"
+
+
+@rule("ref", rf"(?P<present>{_PRESENT})|(?P<past>{_PAST})|(?P<future>{_FUTURE})")
+def _ref(m: re.Match, ctx: Context) -> Resolved | None:
+    kind = "PRESENT_REF" if m["present"] else "PAST_REF" if m["past"] else "FUTURE_REF"
+    return Resolved(kind, "ref", False)
