@@ -247,3 +247,16 @@ def test_date_stamps_and_teaser_lines_leave_the_body():
     reasons = {r.text: r.reason for r in out.removed}
     assert reasons.get("Updated at 1:23 p.m. November 19, 2019") == "date"
     assert reasons.get("Read more: Ferry service cut for the winter season") == "related"
+
+
+def test_author_box_becomes_the_bio_of_the_author_it_names():
+    byline = '<div class="byline">By Jane Doe</div>'
+    box = (
+        '<div class="author-bio">Jane Doe covers the coast and its harbours for The Coast '
+        "Times. She lives in Saint-Malo.</div>"
+    )
+    out = clean_html(page(byline=byline, extra_body=box))
+    assert [a.name for a in out.authors] == ["Jane Doe"]
+    assert out.authors[0].bio.startswith("Jane Doe covers the coast")
+    assert any(r.reason == "byline" and r.text == "By Jane Doe" for r in out.removed)
+    assert "She lives in Saint-Malo" not in out.body

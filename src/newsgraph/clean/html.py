@@ -97,6 +97,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         if m.caption and not any(r.text == m.caption for r in removed)
     )
     removed.extend(Removed(text=m.credit, reason="credit") for m in media if m.credit)
+    removed.extend(Removed(text=text, reason="byline") for text in meta.bylines)
     removed.extend(r for r in furniture if r not in removed)
     links = body_links(tree, body, url)
     related = page_related(tree, url)

@@ -77,6 +77,12 @@ _BYLINE_XPATHS = (
     'or contains(@class, "authorName")]',
 )
 _LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
+_BIO_XPATH = (
+    '//*[contains(@class, "author-bio") or contains(@class, "author__bio") '
+    'or contains(@class, "authorBio") or contains(@class, "about-author") '
+    'or contains(@class, "author-info") or contains(@class, "author-description") '
+    'or contains(@class, "author-box") or @itemprop="description" and ancestor::*[@itemprop="author"]]'
+)
 _IN_COMMENTS = re.compile(r"comment|reply|respon", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—:·]{2,60}$")
 
@@ -91,6 +97,7 @@ class PageMeta:
     language: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
     site_name: str | None = None
+    bylines: list[str] = field(default_factory=list)  # byline texts the authors came from
 
 
 def _text(value) -> str:
@@ -190,7 +197,7 @@ def _json_ld_authors(article: dict) -> list[Author]:
         else:
             name, bio = _text(item), None
         for author in parse_byline(name):
-            author.bio = bio
+            author.bio = clean_bio(bio, author.name)
             authors.append(author)
     return authors
 
@@ -225,7 +232,8 @@ def _lines(el: HtmlElement) -> str:
     return re.sub(r"[ \t\r\f\v\u00a0]+", " ", text).strip()
 
 
-def _byline_authors(tree: HtmlElement) -> list[Author]:
+def _byline_authors(tree: HtmlElement) -> tuple[list[Author], list[str]]:
+    """Authors from the first kind of byline element that names any, and those elements' texts."""
     for xpath in _BYLINE_XPATHS:
         texts = []
         for el in tree.xpath(xpath)[:10]:
@@ -239,8 +247,40 @@ def _byline_authors(tree: HtmlElement) -> list[Author]:
                 texts.append(text)
         authors = _authors_from_texts(texts)
         if authors:
-            return authors
-    return []
+            return authors, texts
+    return [], []
+
+
+def clean_bio(text: str | None, name: str) -> str | None:
+    """An author's bio without markup, handles and box labels; None unless it reads as prose."""
+    if not text:
+        return None
+    text = re.sub(r"<[^>]+>|\S+@\S+\.\w+|(?<!\w)@\w{1,30}", " ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"^about(?:\s+the\s+author)?\b:?\s*", "", text, flags=re.IGNORECASE)
+    # start where the name is followed by prose ("Jane Doe is a ...", "Jane covers ...")
+    for key in (name, name.split()[0]):
+        m = re.search(re.escape(key) + r"\s+(?=[^\W\d_]*[a-z])(?![A-Z])", text)
+        if m:
+            text = text[m.start() :]
+            break
+    if len(re.findall(r"\b[a-z]{2,}\b", text)) < 3 or not re.search(r"[.!?](?:\s|$)", text):
+        return None
+    return text
+
+
+def _attach_bios(tree: HtmlElement, authors: list[Author]) -> None:
+    """An author box's text as the bio of the author it names (by surname)."""
+    if not authors or all(a.bio for a in authors):
+        return
+    for el in tree.xpath(_BIO_XPATH)[:20]:
+        text = " ".join(el.text_content().split())
+        if not 40 <= len(text) <= 1500:
+            continue
+        for author in authors:
+            if author.bio is None and author.name.split()[-1] in text:
+                author.bio = clean_bio(text, author.name)
+                break
 
 
 def page_language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
@@ -321,7 +361,8 @@ def page_meta(tree: HtmlElement) -> PageMeta:
         if out.authors:
             out.provenance["authors"] = "meta"
     if not out.authors:
-        out.authors = _byline_authors(tree)
+        out.authors, out.bylines = _byline_authors(tree)
         if out.authors:
             out.provenance["authors"] = "byline"
+    _attach_bios(tree, out.authors)
     return out
