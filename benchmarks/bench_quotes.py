@@ -147,7 +147,10 @@ def eval_direct(gold: list[polnear.GoldArticle], arts: list[Article], min_words:
 
 
 def attribution_predictions(article: Article) -> list[tuple[set[int], Quote]]:
-    """Every quote; direct quotes split by one attribution ("A," she said, "B.") count as one."""
+    """Every quote, where consecutive direct quotes of one speaker in one paragraph count as one.
+
+    PolNeAR annotates them so: "A," she said, "B." is one attribution with two Content fragments.
+    """
     out: list[tuple[set[int], Quote]] = []
     prev: Quote | None = None
     for q in article.quotes:
@@ -156,7 +159,7 @@ def attribution_predictions(article: Article) -> list[tuple[set[int], Quote]]:
             and q.kind == prev.kind == "direct"
             and q.speaker is not None
             and prev.speaker is not None
-            and (q.speaker.start, q.cue) == (prev.speaker.start, prev.cue)
+            and q.speaker.start == prev.speaker.start
             and "\n" not in article.body[prev.end : q.start]
         )
         if same:

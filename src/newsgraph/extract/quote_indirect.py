@@ -1,23 +1,27 @@
 """Reported speech: "Flynn said that the generals ...", "according to the ministry, ...".
 
-A verb of saying (or thinking) outside quote marks with a clause complement
-makes an attribution whose content is that clause; "according to X" makes
-one whose content is the rest of its sentence. Content that is mostly a
-direct quote is left to the direct-quote finder; content holding a quoted
-fragment is a mixed quote.
+A reporting verb outside quote marks makes an attribution whose content is
+its complement: the clause it governs ("said that ..."), or, for verbs that
+report without a clause ("cited the polls", "called for a ban", "refused to
+comment"), its object or infinitive. "according to X" makes one whose
+content is the rest of its sentence. Content that is mostly a direct quote
+is left to the direct-quote finder; content holding a quoted fragment is a
+mixed quote.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import CLAUSE_ONLY
+from newsgraph.extract.quote_cues import CLAUSE_ONLY, NAMING_VERBS, REPORTING_VERBS
 from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, is_cue
 
-_MIN_TOKENS = 3
-_CONTENT_DEPS = ("ccomp",)
+_MIN_TOKENS = 2
+_OBJECT_DEPS = ("dobj", "xcomp", "oprd")
+_OBJECT_PREPS = ("for", "to", "on", "about", "of", "as")
 
 
 @dataclass
@@ -31,12 +35,8 @@ class Reported:
 
 
 def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
-    """Drop edge punctuation, a leading "that" and the quote marks around the span."""
-    while left <= right and (
-        doc[left].is_punct or doc[left].is_space or doc[left].lower_ == "that"
-    ):
-        if doc[left].is_quote:
-            break
+    """Drop edge punctuation and spaces, keeping quote marks."""
+    while left <= right and (doc[left].is_space or (doc[left].is_punct and not doc[left].is_quote)):
         left += 1
     while right >= left and (
         doc[right].is_space or (doc[right].is_punct and not doc[right].is_quote)
@@ -48,7 +48,9 @@ def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
 
 
 def _clause(cue: Token) -> tuple[int, int] | None:
-    comp = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS), None)
+    """The clause a verb of saying governs, or the one hanging off its addressee."""
+    doc = cue.doc
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
@@ -56,9 +58,34 @@ def _clause(cue: Token) -> tuple[int, int] | None:
                 comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
                 if comp is not None:
                     break
-    if comp is None:
+    if comp is None or comp.i < cue.i:
         return None
-    return _trim(cue.doc, comp.left_edge.i, comp.right_edge.i)
+    return _trim(doc, comp.left_edge.i, comp.right_edge.i)
+
+
+_TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "advcl", "ccomp", "acomp")
+
+
+def _complement(cue: Token) -> tuple[int, int] | None:
+    """What a verb reports without a clause: "cited [the polls]", "called [for a ban]", "refused [to comment]"."""
+    first = last = None
+    for c in cue.rights:
+        if first is None:
+            if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+                first = last = c
+            continue
+        if c.dep_ not in _TAIL_DEPS:
+            break
+        last = c
+    if first is None:
+        return None
+    if first.dep_ == "prep":
+        objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        if last is first:
+            return _trim(cue.doc, objs[0].left_edge.i, objs[0].right_edge.i)
+    return _trim(cue.doc, first.left_edge.i, last.right_edge.i)
 
 
 def _according_content(tok: Token) -> tuple[int, int] | None:
@@ -72,7 +99,13 @@ def _according_content(tok: Token) -> tuple[int, int] | None:
     return _trim(tok.doc, phrase_end + 1, sent.end - 1)
 
 
-def find_reported(doc: Doc, quoted: list[bool]) -> list[Reported]:
+def _is_reporting(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.lemma_.lower() in REPORTING_VERBS or tok.lemma_.lower() in NAMING_VERBS
+
+
+def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
     """Every reported-speech attribution whose cue stands outside quote marks."""
     out: list[Reported] = []
     for tok in doc:
@@ -85,7 +118,9 @@ def find_reported(doc: Doc, quoted: list[bool]) -> list[Reported]:
         elif is_cue(tok, beliefs=True) or (
             tok.pos_ == "VERB" and tok.lemma_.lower() in CLAUSE_ONLY
         ):
-            span = _clause(tok)
+            span = _clause(tok) or (_complement(tok) if _is_reporting(tok) else None)
+        elif _is_reporting(tok):
+            span = _clause(tok) or _complement(tok)
         else:
             continue
         if span is None:

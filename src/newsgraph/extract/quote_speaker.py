@@ -30,6 +30,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _DETS = ("the", "The")
+_NO_SPEAKER = frozenset(("seem", "appear"))
+_RELATIVES = frozenset(("who", "which", "that"))
 
 
 @dataclass
@@ -76,17 +78,22 @@ def according_to(tok: Token) -> Token | None:
 def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
     """The subject of a verb of saying, climbing through the verbs it depends on.
 
-    A subject inside quote marks (``quoted[i]``) is the parser's mistake, never the speaker.
+    A subject inside quote marks (``quoted[i]``) is the parser's mistake, never the speaker;
+    a passive subject is the one spoken about ("he was accused of"), so only an agent
+    ("by X") speaks; "seems"/"appears" have no speaker.
     """
+    if cue.lemma_.lower() in _NO_SPEAKER:
+        return None
     tok = cue
     for _ in range(4):
         subj = next(
             (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
             None,
         )
+        if subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if subj is not None:
-            if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-                return tok.head
             return subj
         if tok.dep_ == "relcl":
             return tok.head
@@ -100,6 +107,25 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
         if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj") and c.pos_ == "PROPN":
             if not (quoted and quoted[c.i]) and c.ent_type_ not in ("DATE", "TIME"):
                 return c
+    return None
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _noun_before(cue: Token) -> Token | None:
+    """The nearest noun or name before the cue on its own line: a subject the parser put elsewhere."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and "\n" not in doc[i].text_with_ws:
+        if doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
+            tok = doc[i]
+            while tok.dep_ in ("compound", "poss") and tok.head.i > tok.i and tok.head.i < cue.i:
+                tok = tok.head
+            return tok
+        i -= 1
     return None
 
 
@@ -163,8 +189,10 @@ def describe_speaker(head: Token) -> Attribution:
         head, appos = appos, head  # "the party's nominee, Hillary Clinton"
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-        form = "pronoun"
-        return Attribution(speaker=(head.idx, head.idx + len(head)), head=head.idx, form=form)
+        refers = head.idx
+        if lower in _RELATIVES and head.head.dep_ == "relcl":
+            refers = head.head.head.idx  # "an architect who said": who -> architect
+        return Attribution(speaker=(head.idx, head.idx + len(head)), head=refers, form="pronoun")
     left, right = _core_bounds(head)
     role = None
     span = (left, right)
@@ -258,6 +286,8 @@ def from_cue(cue: Token, quoted: Sequence[bool] = ()) -> Attribution:
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
     subj = subject_of(cue, quoted)
+    if subj is not None and not _same_line(subj, cue):
+        subj = _noun_before(cue)
     att = describe_speaker(subj) if subj is not None else Attribution()
     att.cue, att.cue_span = _cue_text(cue)
     att.venue = venue_of(cue)
