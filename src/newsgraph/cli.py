@@ -117,6 +117,12 @@ def ingest(
     source_field: Annotated[
         str, typer.Option(help="JSONL key / CSV column with the outlet's name.")
     ] = "source",
+    annotators: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated annotators to run (default: all; 'none': metadata only)."
+        ),
+    ] = None,
     progress: Annotated[bool, typer.Option(help="Show a live progress bar.")] = True,
 ) -> None:
     """Ingest documents into a store; inputs already stored are skipped. Exit 1 if any failed."""
@@ -132,11 +138,14 @@ def ingest(
         published=published_field,
         source=source_field,
     )
+    chosen = None
+    if annotators is not None:
+        chosen = tuple(a.strip() for a in annotators.split(",") if a.strip() not in ("", "none"))
     try:
         summary = run(
             paths,
             db,
-            options=Options(clean=not no_clean, model=model),
+            options=Options(clean=not no_clean, model=model, annotators=chosen),
             fields=fields,
             workers=workers,
             batch_size=batch_size,

@@ -13,8 +13,9 @@ from warcio.warcwriter import WARCWriter
 
 from newsgraph.options import Options
 
-# No annotators: ingest tests exercise reading, cleaning, storing and clustering, fast.
-FAST = Options(annotators=())
+# No annotators and no cleaning (other stages, tested on their own): ingest tests
+# exercise reading, storing and clustering, fast.
+FAST = Options(annotators=(), clean=False)
 
 _WORDS = (
     "harbour council budget minister ferry strike election court river bridge museum vote "

@@ -1,0 +1,201 @@
+"""Exports, each read back: JSON Lines, Parquet, CSV, GDELT GKG 2.1."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from newsgraph.corpus import gkg
+from newsgraph.corpus.export import TABLES, export
+from newsgraph.errors import NewsgraphError
+from newsgraph.record import Article
+from newsgraph.store import open as open_store
+from newsgraph.store import writes
+from newsgraph.store.db import connect, transaction
+
+
+def _article(n: int) -> Article:
+    body = (
+        f'Paris -- Emmanuel Macron said on 7 October 2023 that "France stands with Israel, "'
+        f" in a speech number {n}."
+    )
+    return Article.from_dict(
+        {
+            "id": f"a{n}",
+            "url": f"https://lemonde.test/{n}",
+            "title": f"Macron speech {n}",
+            "published": "2023-10-07T12:30:00",
+            "language": "en",
+            "body": body,
+            "entities": [
+                {
+                    "id": "E1",
+                    "key": "emmanuel macron|PERSON",
+                    "name": "Emmanuel Macron",
+                    "type": "PERSON",
+                    "mentions": [{"start": 9, "end": 24, "text": "Emmanuel Macron"}],
+                },
+                {
+                    "id": "E2",
+                    "key": "paris|GPE",
+                    "name": "Paris",
+                    "type": "GPE",
+                    "country": "FRA",
+                    "mentions": [{"start": 0, "end": 5, "text": "Paris"}],
+                },
+                {
+                    "id": "E3",
+                    "key": "israel|GPE",
+                    "name": "Israel",
+                    "type": "GPE",
+                    "mentions": [
+                        {
+                            "start": body.index("Israel"),
+                            "end": body.index("Israel") + 6,
+                            "text": "Israel",
+                        }
+                    ],
+                },
+            ],
+            "places": [
+                {
+                    "entity": "E2",
+                    "name": "Paris",
+                    "lat": 48.8534,
+                    "lon": 2.3488,
+                    "country": "FRA",
+                    "geonameid": 2988507,
+                    "feature": "PPLC",
+                    "mentions": [{"start": 0, "end": 5, "text": "Paris"}],
+                }
+            ],
+            "dates": [
+                {
+                    "start": 33,
+                    "end": 47,
+                    "text": "7 October 2023",
+                    "value": "2023-10-07",
+                    "granularity": "day",
+                }
+            ],
+            "quotes": [
+                {
+                    "start": body.index("France"),
+                    "end": body.index("Israel") + 7,
+                    "text": body[body.index("France") : body.index("Israel") + 7],
+                    "kind": "direct",
+                    "cue": "said",
+                    "speaker": {"text": "Emmanuel Macron", "start": 9, "end": 24, "entity": "E1"},
+                }
+            ],
+            "events": [
+                {
+                    "type": "SUPPORT",
+                    "actor": {
+                        "text": "France",
+                        "start": body.index("France"),
+                        "end": body.index("France") + 6,
+                        "country": "FRA",
+                    },
+                    "start": 0,
+                    "end": len(body),
+                }
+            ],
+        }
+    )
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    path = tmp_path / "s.db"
+    conn = connect(path, write=True)
+    with transaction(conn):
+        run = writes.start_run(conn, [], {})
+        for n in (1, 2):
+            writes.insert_article(conn, _article(n), run_id=run, source="lemonde.test")
+        writes.insert_error(conn, "h", "bad.html", "BinaryInputError", "binary", run)
+    conn.close()
+    return path
+
+
+def test_jsonl_is_one_record_per_article(store_path, tmp_path):
+    export(store_path, tmp_path / "out", "jsonl")
+    lines = (tmp_path / "out" / "articles.jsonl").read_text().splitlines()
+    assert [Article.from_dict(json.loads(line)) for line in lines] == [_article(1), _article(2)]
+
+
+def test_parquet_has_one_typed_table_per_kind(store_path, tmp_path):
+    import pyarrow.parquet as pq
+
+    counts = export(store_path, tmp_path / "out", "parquet")
+    assert counts == {
+        "articles": 2,
+        "entities": 6,
+        "mentions": 6,
+        "quotes": 2,
+        "places": 2,
+        "dates": 2,
+        "events": 2,
+        "clusters": 0,
+        "errors": 1,
+    }
+    places = pq.read_table(tmp_path / "out" / "places.parquet")
+    assert str(places.schema.field("lat").type) == "double"
+    assert places.column("lat").to_pylist() == [48.8534, 48.8534]
+    arts = pq.read_table(tmp_path / "out" / "articles.parquet").to_pylist()
+    assert arts[0]["syndicated"] is False and arts[0]["body"] == _article(1).body
+    quotes = pq.read_table(tmp_path / "out" / "quotes.parquet").to_pylist()
+    assert quotes[0]["speaker_key"] == "emmanuel macron|PERSON"
+    for kind in TABLES:
+        assert (tmp_path / "out" / f"{kind}.parquet").exists()
+
+
+def test_csv_round_trips(store_path, tmp_path):
+    export(store_path, tmp_path / "out", "csv")
+    with open(tmp_path / "out" / "entities.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["name"] for r in rows] == ["Emmanuel Macron", "Paris", "Israel"] * 2
+    with open(tmp_path / "out" / "articles.csv", newline="") as fh:
+        assert [r["body"] for r in csv.DictReader(fh)] == [_article(1).body, _article(2).body]
+
+
+def test_gkg_rows_are_what_gdelt_tools_parse(store_path, tmp_path):
+    export(store_path, tmp_path / "out", "gkg")
+    rows = [
+        line.split("\t")
+        for line in (tmp_path / "out" / "articles.gkg.csv").read_text().splitlines()
+    ]
+    assert len(rows) == 2 and all(len(r) == 27 for r in rows)
+    row = dict(zip(gkg.COLUMNS, rows[0], strict=True))
+    body = _article(1).body
+    assert row["V2.1DATE"] == "20231007123000"
+    assert row["V2SOURCECOMMONNAME"] == "lemonde.test"
+    assert row["V2DOCUMENTIDENTIFIER"] == "https://lemonde.test/1"
+    assert row["V1PERSONS"] == "emmanuel macron"
+    assert row["V2ENHANCEDPERSONS"] == "Emmanuel Macron,9"
+    loc = row["V2ENHANCEDLOCATIONS"].split("#")
+    assert loc[0] == "4" and loc[1] == "Paris" and loc[2] == "FR"  # world city, FIPS code
+    assert (float(loc[5]), float(loc[6]), loc[7], loc[8]) == (48.8534, 2.3488, "2988507", "0")
+    offset, length, verb, quote = row["V2.1QUOTATIONS"].split("|")
+    assert body[int(offset) : int(offset) + int(length)].startswith(quote.strip())
+    assert verb == "said"
+    assert row["V2.1ENHANCEDDATES"] == "4#10#7#2023#33"
+    assert row["V1.5TONE"].split(",")[-1] == str(len(body.split()))
+    assert "Israel," in row["V2.1ALLNAMES"]
+    assert row["V2EXTRASXML"] == "<PAGE_TITLE>Macron speech 1</PAGE_TITLE>"
+
+
+def test_gkg_codes():
+    assert gkg.location_type("PCLI", "FRA") == 1
+    assert gkg.location_type("ADM1", "USA") == 2 and gkg.location_type("ADM1", "DEU") == 5
+    assert gkg.location_type("PPL", "USA") == 3 and gkg.location_type(None, None) == 4
+    assert gkg.fips("DEU") == "GM" and gkg.fips(None) == ""
+
+
+def test_unknown_format(store_path, tmp_path):
+    with pytest.raises(NewsgraphError, match="format must be"):
+        export(store_path, tmp_path / "out", "xml")
+    with open_store(store_path) as store:
+        assert store.count()["articles"] == 2
