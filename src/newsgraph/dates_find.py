@@ -42,9 +42,18 @@ _YEAR_CUE = re.compile(
 _EDGE = re.compile(r"[\w$\u20ac\u00a3]")
 _NUMERIC_NEIGHBOUR = re.compile(r"^[.,]\d|^\s*(?:%|percent|per\s+cent)", re.I)
 _LEAD_MOD = re.compile(
-    r"(?:\b(?:at\s+least|more\s+than|less\s+than|no\s+more\s+than|fewer\s+than|up\s+to|nearly|almost|about"
-    r"|approximately|roughly|over|early|late|the\s+(?:end|beginning|middle|start)\s+of|the\s+(?:early|late|mid))"
-    r"\s+|\bmid-)$",
+    r"(?:\b(?:early|late|earlier|later|the\s+(?:end|beginning|middle|start)\s+of|the\s+(?:early|late|mid))\s+"
+    r"|\bmid-)$",
+    re.I,
+)
+# Quantity modifiers TimeML keeps before a number ("about two years ago", "at least 30 days").
+_COUNT_MOD = re.compile(
+    r"\b(?:at\s+least|more\s+than|less\s+than|no\s+more\s+than|fewer\s+than|up\s+to|nearly|almost|about"
+    r"|approximately|roughly)\s+$",
+    re.I,
+)
+_COUNT_START = re.compile(
+    r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|several|a\s+few)",
     re.I,
 )
 
@@ -214,8 +223,25 @@ def find(text: str, ctx: Context | None = None) -> list[tuple[Found, Resolved | 
 
 def extend_left(text: str, start: int) -> int:
     """Start of the span with a leading modifier TimeML keeps ("early", "at least", "mid-")."""
-    m = _LEAD_MOD.search(text[max(0, start - 30) : start])
+    before = text[max(0, start - 30) : start]
+    m = _LEAD_MOD.search(before)
+    if m is None and _COUNT_START.match(text, start):
+        m = _COUNT_MOD.search(before)
     return start - len(m.group()) if m else start
+
+
+_ADJECTIVE_THE = re.compile(r"the\s+(?=\S+-\S+$|\d{4}$)", re.I)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span boundaries as TimeML draws them: no possessive "'s", no "the" before "five-year" or "1987"."""
+    span = text[start:end]
+    if span.endswith(("'s", "\u2019s")):
+        end -= 2
+    m = _ADJECTIVE_THE.match(text, start, end)
+    if m:
+        start = m.end()
+    return start, end
 
 
 _BY_NAME = {r.name: r for r in RULES}

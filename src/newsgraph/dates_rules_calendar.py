@@ -88,7 +88,7 @@ def _month_day(month: int, day: int | None, m: re.Match, ctx: Context) -> Resolv
 
 @rule(
     "month-day",
-    rf"{_OPT_WEEKDAY}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{ORDINAL_DAY}|{ORDINAL_WORD})(?![\d:])"
+    rf"{_OPT_WEEKDAY}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{ORDINAL_DAY}|{ORDINAL_WORD})(?!\d|:\d)"
     + _YEAR_TAIL,
 )
 def _mdy(m: re.Match, ctx: Context) -> Resolved | None:
@@ -148,7 +148,7 @@ def _day_of_rel_month(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "year",
-    rf"(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?|the\s+(?:year\s+)?|fy\s*)?(?P<y>{YEAR4})(?:\s+(?:fiscal\s+year|season))?",
+    rf"(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?|the\s+year\s+|fy\s*)?(?P<y>{YEAR4})(?:\s+(?:fiscal\s+year|season))?",
 )
 def _year(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(m["y"], "year", True)

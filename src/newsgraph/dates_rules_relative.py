@@ -111,7 +111,7 @@ def _year_quarter(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "year-ago",
-    r"(?:the\s+)?(?:a\s+)?year[\s-](?:ago|earlier)(?:\s+(?:period|quarter|level|results))?",
+    r"year-(?:ago|earlier)|(?:the\s+)?year[\s-](?:ago|earlier)\s+(?:period|quarter)",
 )
 def _year_ago(m: re.Match, ctx: Context) -> Resolved | None:
     if ctx.quarterly or "quarter" in m.group().lower():

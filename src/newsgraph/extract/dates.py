@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.dates_context import clause_hints, is_quarterly
-from newsgraph.dates_find import Found, extend_left, find, rule_by_name
+from newsgraph.dates_find import Found, extend_left, find, rule_by_name, trim
 from newsgraph.dates_values import Context, Resolved, as_date
 from newsgraph.extract import annotator
 from newsgraph.record import Article, DateMention
@@ -60,12 +60,13 @@ def annotate_dates(doc: Doc, article: Article) -> None:
         value = rule_by_name(f.rule).handler(f.match, Context(ref, tense, quarterly))
         if value is None:
             continue
-        start = extend_left(text, f.start)
+        start, end = trim(text, f.start, f.end)
+        start = extend_left(text, start)
         mentions.append(
             DateMention(
                 start=start,
-                end=f.end,
-                text=text[start : f.end],
+                end=end,
+                text=text[start:end],
                 value=value.value,
                 granularity=value.granularity,
                 reliable=value.reliable,
