@@ -2,8 +2,8 @@
 
 trafilatura gives text, not positions. Each ``<a href>`` is located through
 its enclosing block (paragraph, list item, heading, ...): the block's text
-is found in the body, then the anchor texts of that block are found in
-order inside it. An anchor whose block is not in the body (a menu, a
+is found among the body's paragraphs, then the anchor texts of that block
+are found in order inside it. An anchor whose block is not in the body (a menu, a
 teaser) gets no link, so links never point into text we dropped.
 """
 
@@ -37,7 +37,8 @@ _BLOCKS = {
     "article",
 }
 _WS = re.compile(r"\s+")
-_MAX_LINKS = 2000
+_MAX_LINKS = 5000
+_MAX_SEARCHES = 200  # substring searches of the whole body per page, for blocks not found whole
 
 
 def _norm(text: str | None) -> str:
@@ -51,8 +52,23 @@ def _block(anchor: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _paragraph_offsets(body: str) -> dict[str, int]:
+    """Each paragraph of the body (blank-line separated) -> offset of its first occurrence."""
+    offsets: dict[str, int] = {}
+    pos = 0
+    for para in body.split("\n\n"):
+        offsets.setdefault(para, pos)
+        pos += len(para) + 2
+    return offsets
+
+
 def body_links(tree: HtmlElement, body: str, base_url: str | None = None) -> list[Link]:
-    """Links whose anchor text is in the body, with body offsets, in body order."""
+    """Links whose anchor text is in the body, with body offsets, in body order.
+
+    Linear in the page: a block is looked up among the body's paragraphs by
+    exact text, with a bounded number of substring searches for blocks that
+    trafilatura kept only in part of a paragraph.
+    """
     if not body:
         return []
     by_block: dict[int, tuple[HtmlElement, list[tuple[str, str]]]] = {}
@@ -61,19 +77,21 @@ def body_links(tree: HtmlElement, body: str, base_url: str | None = None) -> lis
         if not href or href.startswith(("#", "javascript:")):
             continue
         label = _norm(anchor.text_content())
-        if not label or label not in body:
-            continue
-        block = _block(anchor)
+        block = _block(anchor) if label else None
         if block is not None:
             by_block.setdefault(id(block), (block, []))[1].append((label, href))
+    paragraphs = _paragraph_offsets(body)
+    searches = _MAX_SEARCHES
     links: list[Link] = []
     used: set[tuple[int, int]] = set()
     for block, anchors in by_block.values():
         text = _norm(block.text_content())
-        if len(text) < 2:
-            continue
-        start = body.find(text)
-        if start < 0:
+        start = paragraphs.get(text)
+        if start is None and len(text) >= 30 and searches > 0:
+            searches -= 1
+            found = body.find(text)
+            start = found if found >= 0 else None
+        if start is None:
             continue
         end, cursor = start + len(text), start
         for label, href in anchors:
@@ -81,14 +99,12 @@ def body_links(tree: HtmlElement, body: str, base_url: str | None = None) -> lis
             if pos < 0:
                 continue
             cursor = pos + len(label)
-            span = (pos, cursor)
-            if span in used:
+            if (pos, cursor) in used:
                 continue
-            used.add(span)
-            links.append(
-                Link(start=span[0], end=span[1], url=urljoin(base_url, href) if base_url else href)
-            )
-            if len(links) >= _MAX_LINKS:
-                break
+            used.add((pos, cursor))
+            url = urljoin(base_url, href) if base_url else href
+            links.append(Link(start=pos, end=cursor, url=url))
+        if len(links) >= _MAX_LINKS:
+            break
     links.sort(key=lambda link: link.start)
     return links
