@@ -249,6 +249,30 @@ def end_to_end(docs: list[TmlDoc]) -> tuple[dict, list[tuple]]:
     return result, errors
 
 
+DENSE_UNIT = "On Oct. 7, 2023, 1,204 people paid $3.50 at 10:35 a.m.; 2.5% rose 12 days later (v1.2.3, 31.77, 35.21). "
+
+
+def dense_page_speed(repeats: int = 1000) -> dict:
+    """The annotator on a page of nothing but dates and numbers (~100 kB), without spaCy parsing."""
+    from newsgraph import nlp
+    from newsgraph.extract.dates import annotate_dates
+    from newsgraph.record import Article
+
+    text = DENSE_UNIT * repeats
+    doc = nlp.load().make_doc(text)
+    article = Article(body=text, published="2023-10-09", language="en")
+    started = time.perf_counter()
+    annotate_dates(doc, article)
+    elapsed = time.perf_counter() - started
+    return {
+        "characters": len(text),
+        "dates": len(article.dates),
+        "seconds": round(elapsed, 3),
+        "kilobytes_per_second": round(len(text) / 1000 / elapsed, 1),
+        "dates_per_second": round(len(article.dates) / elapsed),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -294,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{e2e['documents_per_second_with_parse']} documents/s with spaCy parsing"
         )
         results["end_to_end"] = e2e
+    dense = dense_page_speed()
+    print(
+        f"\ndense page ({dense['characters']:,} characters, {dense['dates']:,} dates): "
+        f"{dense['seconds']} s, {dense['kilobytes_per_second']} kB/s, {dense['dates_per_second']:,} dates/s"
+    )
+    results["dense_page"] = dense
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as fh:
             for row in gold_errors:
