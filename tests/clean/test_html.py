@@ -260,3 +260,8 @@ def test_author_box_becomes_the_bio_of_the_author_it_names():
     assert out.authors[0].bio.startswith("Jane Doe covers the coast")
     assert any(r.reason == "byline" and r.text == "By Jane Doe" for r in out.removed)
     assert "She lives in Saint-Malo" not in out.body
+
+
+def test_json_ld_text_is_unescaped():
+    ld = {"@type": "NewsArticle", "headline": "&#8216;Harbour&#8217; gets its breakwater"}
+    assert clean_html(page(json_ld=ld)).title == "‘Harbour’ gets its breakwater"

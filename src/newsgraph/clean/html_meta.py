@@ -8,6 +8,7 @@ elements in the page. Every value carries where it came from ("json-ld",
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -105,7 +106,7 @@ def _text(value) -> str:
         value = value[0] if value else ""
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value") or ""
-    return re.sub(r"\s+", " ", str(value)).strip()
+    return re.sub(r"\s+", " ", html.unescape(str(value))).strip()
 
 
 def json_ld_articles(tree: HtmlElement) -> list[dict]:
