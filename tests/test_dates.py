@@ -175,3 +175,21 @@ def test_long_and_hostile_input_is_fast():
     assert normalize("a" * 100_000, REF) is None
     normalize("the " * 50 + "year", REF)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("reference", ["2023-10-09", "0001-01-01", "9999-12-31", None])
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "99999999 days ago",
+        "9999999999 weeks ago",
+        "the 31st of last month",
+        "the day after tomorrow",
+        "13 p.m.",
+        "Q5",
+        "31/31/2020",
+    ],
+)
+def test_out_of_range_arithmetic_gives_nothing_not_an_exception(expression, reference):
+    got = resolve(expression, reference)
+    assert got is None or got.value

@@ -38,7 +38,13 @@ def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
     """Register a handler for the expressions ``pattern`` matches."""
 
     def register(func: Handler) -> Handler:
-        RULES.append(Rule(name, re.compile(pattern), func))
+        def guarded(m: re.Match, ctx: Context) -> Resolved | None:
+            try:
+                return func(m, ctx)
+            except (OverflowError, ValueError):
+                return None  # "99999999 days ago": arithmetic beyond year 1 or 9999
+
+        RULES.append(Rule(name, re.compile(pattern), guarded))
         return func
 
     return register
