@@ -39,14 +39,13 @@ _RELATED = re.compile(
     r"further-?reading",
     re.IGNORECASE,
 )
-# a cheap XPath prefilter (substring tests run in C); _RELATED and the class tokens decide
+# cheap XPath prefilter (substring tests on attribute nodes, in C); _RELATED and class tokens decide
 _MARKED = (
-    "//*["
+    "//@class["
     + " or ".join(
-        [f"contains(@class, '{w}')" for w in ("elated", "ecommend", "prev", "Prev", "next", "Next")]
-        + ["contains(@id, 'elated')"]
+        f"contains(., '{w}')" for w in ("elated", "ecommend", "prev", "Prev", "next", "Next")
     )
-    + "]"
+    + "]/.. | //@id[contains(., 'elated')]/.."
 )
 _PREV_NEXT_LABEL = re.compile(
     r"^\s*(?:«|‹|<|←)?\s*(?:previous|prev|next|older|newer)\s+(?:article|post|story|entry)?\s*"
@@ -130,7 +129,7 @@ def page_media(tree: HtmlElement, base_url: str | None = None) -> list[Media]:
     media: list[Media] = []
     seen: set[tuple[str, str | None]] = set()
     containers = tree.xpath(
-        "//figure | //*[contains(@class, 'caption') or contains(@class, 'Caption')]"
+        "//figure | //@class[contains(., 'caption') or contains(., 'Caption')]/.."
     )
     for container in containers[:200]:
         if container.tag != "figure" and (

@@ -73,17 +73,16 @@ _BYLINE_XPATHS = (
     '//*[@itemprop="author"]//*[@itemprop="name"]',
     '//*[@itemprop="author"]',
     '//a[@rel="author"]',
-    '//*[contains(@class, "byline")]',
-    '//*[contains(@class, "author-name") or contains(@class, "author__name") '
-    'or contains(@class, "authorName")]',
+    '//@class[contains(., "byline")]/..',
+    '//@class[contains(., "author-name") or contains(., "author__name") '
+    'or contains(., "authorName")]/..',
 )
 _LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
 _BIO_XPATH = (
-    '//*[contains(@class, "author-bio") or contains(@class, "author__bio") '
-    'or contains(@class, "authorBio") or contains(@class, "about-author") '
-    'or contains(@class, "author-info") or contains(@class, "author-description") '
-    'or contains(@class, "author-box") or @itemprop="description" and ancestor::*[@itemprop="author"]]'
+    '//@class[contains(., "author") or contains(., "Author")]/..'
+    ' | //*[@itemprop="author"]//*[@itemprop="description"]'
 )
+_BIO_CLASS = re.compile(r"bio|about|info|description|box|details", re.IGNORECASE)
 _IN_COMMENTS = re.compile(r"comment|reply|respon", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—:·]{2,60}$")
 
@@ -274,7 +273,12 @@ def _attach_bios(tree: HtmlElement, authors: list[Author]) -> None:
     """An author box's text as the bio of the author it names (by surname)."""
     if not authors or all(a.bio for a in authors):
         return
-    for el in tree.xpath(_BIO_XPATH)[:20]:
+    boxes = [
+        el
+        for el in tree.xpath(_BIO_XPATH)
+        if el.get("itemprop") == "description" or _BIO_CLASS.search(el.get("class") or "")
+    ]
+    for el in boxes[:20]:
         text = " ".join(el.text_content().split())
         if not 40 <= len(text) <= 1500:
             continue
