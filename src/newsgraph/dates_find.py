@@ -39,6 +39,9 @@ _BARE_CUE = re.compile(
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|by|until|till|of|during|before|after|from|through|early|late|mid)\s+$", re.I
 )
+_PLURAL_CUE = re.compile(
+    r"\b(?:for|within|in|over|after|before|took|take|takes|lasted|spent)\s+$", re.I
+)
 _EDGE = re.compile(r"[\w$\u20ac\u00a3]")
 _NUMERIC_NEIGHBOUR = re.compile(r"^[.,]\d|^\s*(?:%|percent|per\s+cent)", re.I)
 _LEAD_MOD = re.compile(
@@ -122,6 +125,16 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # ages ("a 6-year-old", "52 years old") are not tagged as times
     if rule == "set-adverb" and lower in _SET_SKIPPED:
         return False
+    if (
+        rule in ("duration", "vague-duration")
+        and re.match(r"\s+of\b", text[found.end : found.end + 4])
+        and "quarter" in lower
+    ):
+        return False  # "a quarter of the shares", "three quarters of voters": fractions
+    if rule == "vague-duration" and not found.match["v"] and not found.match["rel"]:
+        # bare "years", "weeks": only as a stretch of time ("for years", "within weeks"), never "the minutes"
+        if found.match["u"] in ("minute", "second") or not _PLURAL_CUE.search(before):
+            return False
     if rule == "q-quarter" and not span.startswith("Q"):
         return False
     if rule == "day-word" and not re.match(
