@@ -237,16 +237,20 @@ def test_article_cut_into_chunks_is_read_to_the_end():
     assert clean_html(html).body.split("\n\n") == PARAGRAPHS
 
 
-def test_date_stamps_and_teaser_lines_leave_the_body():
+def test_date_stamps_teasers_and_prompts_leave_the_body():
     extra = (
         "<p>Updated at 1:23 p.m. November 19, 2019</p>"
         "<p>Read more: Ferry service cut for the winter season</p>"
+        "<p>Follow The Coast Times on Facebook, Twitter and Instagram.</p>"
+        "<p>Subscribe to the Morning Tide newsletter</p>"
     )
     out = clean_html(page(extra_body=extra))
     assert out.body.split("\n\n") == PARAGRAPHS
     reasons = {r.text: r.reason for r in out.removed}
     assert reasons.get("Updated at 1:23 p.m. November 19, 2019") == "date"
     assert reasons.get("Read more: Ferry service cut for the winter season") == "related"
+    assert reasons.get("Follow The Coast Times on Facebook, Twitter and Instagram.") == "share"
+    assert reasons.get("Subscribe to the Morning Tide newsletter") == "subscribe"
 
 
 def test_author_box_becomes_the_bio_of_the_author_it_names():

@@ -54,6 +54,20 @@ _TEASER_ALONE = re.compile(
     r"advertisement|sponsored)\s*:?$",
     re.IGNORECASE,
 )
+# Calls to action trafilatura keeps at the ends of articles; checked on short edge paragraphs.
+_PROMPTS = (
+    (
+        re.compile(r"^(?:like this (?:story|article)\?|share (?:this|it)\b|click to share)", re.I),
+        "share",
+    ),
+    (
+        re.compile(r"^follow (?:us|@\w+|[\w ]{2,40} on (?:twitter|facebook|instagram|x)\b)", re.I),
+        "share",
+    ),
+    (re.compile(r"^(?:subscribe|sign up|get the latest|get our|join our)\b", re.I), "subscribe"),
+    (re.compile(r"^have a (?:news )?tip\b", re.I), "boilerplate"),
+    (re.compile(r"^also on [\w-]+\.\w{2,}\b", re.I), "related"),
+)
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[:h]\d{2}\b")
 _DATE_WORD = re.compile(
     r"\b(?:\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|"
@@ -191,6 +205,8 @@ def split_off(
             reason = "date"
         elif _TEASER_ALONE.match(para) or (len(para) < 200 and _TEASER.match(para)):
             reason = "related"
+        elif edge and len(para) < 200:
+            reason = next((kind for rx, kind in _PROMPTS if rx.match(para)), None)
         if reason:
             removed.append(Removed(text=para, reason=reason))
         else:
