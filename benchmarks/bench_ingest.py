@@ -79,7 +79,9 @@ class RssSampler(threading.Thread):
         return quarter
 
 
-def bench_corpus(name: str, paths: list[Path], db: Path, workers: int, options) -> dict:
+def bench_corpus(
+    name: str, paths: list[Path], db: Path, workers: int, options, baseline: bool = True
+) -> dict:
     from newsgraph import nlp
     from newsgraph.corpus.runner import ingest
     from newsgraph.store import open as open_store
@@ -88,18 +90,16 @@ def bench_corpus(name: str, paths: list[Path], db: Path, workers: int, options) 
     model("Warm up the pipeline once.")
     sampler = RssSampler()
     sampler.start()
+    cpu = time.process_time()
     summary = ingest(paths, db, options=options, workers=workers)
+    ingest_cpu = time.process_time() - cpu
     memory = sampler.stop()
     with open_store(db) as store:
         bodies = [a.body for a in store.articles()]
         counts = store.count()
-    start = time.perf_counter()
-    for _ in model.pipe(bodies, batch_size=32):
-        pass
-    pipe_seconds = time.perf_counter() - start
     size = db.stat().st_size
     c = summary.counts
-    return {
+    out = {
         "corpus": name,
         "inputs": c.added + c.duplicates + c.failed,
         "articles": counts["articles"],
@@ -109,13 +109,26 @@ def bench_corpus(name: str, paths: list[Path], db: Path, workers: int, options) 
         "syndicated": counts["syndicated"],
         "chars": sum(map(len, bodies)),
         "ingest_seconds": round(summary.seconds, 2),
-        "nlp_pipe_seconds": round(pipe_seconds, 2),
-        "ratio_ingest_to_nlp_pipe": round(summary.seconds / pipe_seconds, 3),
+        # CPU seconds of this process: steadier than wall time on a shared machine
+        # (with --workers 1 all ingest work runs in this process).
+        "ingest_cpu_seconds": round(ingest_cpu, 2),
         "docs_per_second": round((c.added + c.duplicates + c.failed) / summary.seconds, 2),
         "store_mb": round(size / 2**20, 2),
         "store_mb_per_1000_articles": round(size / 2**20 / max(counts["articles"], 1) * 1000, 2),
         **memory,
     }
+    if baseline:
+        start, cpu = time.perf_counter(), time.process_time()
+        for _ in model.pipe(bodies, batch_size=32):
+            pass
+        pipe_seconds, pipe_cpu = time.perf_counter() - start, time.process_time() - cpu
+        out.update(
+            nlp_pipe_seconds=round(pipe_seconds, 2),
+            ratio_ingest_to_nlp_pipe=round(summary.seconds / pipe_seconds, 3),
+            nlp_pipe_cpu_seconds=round(pipe_cpu, 2),
+            cpu_ratio_ingest_to_nlp_pipe=round(ingest_cpu / pipe_cpu, 3),
+        )
+    return out
 
 
 def bench_search(db: Path, repeats: int = 5) -> dict:
@@ -151,6 +164,12 @@ def main() -> None:
         action="store_true",
         help="parse only: time the store's own cost over the spaCy parse",
     )
+    ap.add_argument("--only", choices=("bbc", "reuters21578"), help="one corpus only")
+    ap.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the nlp.pipe side (no ratio): speed, memory, size, search only",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ingest.json")
     args = ap.parse_args()
 
@@ -171,17 +190,25 @@ def main() -> None:
     results = {"workers": args.workers, "annotators": annotators, "corpora": []}
     with tempfile.TemporaryDirectory() as tmp:
         for name, paths in (("bbc", bbc), ("reuters21578", reuters)):
+            if args.only and name != args.only:
+                continue
             if not paths:
                 print(f"skipping {name}: no input found")
                 continue
             db = Path(tmp) / f"{name}.db"
-            results["corpora"].append(bench_corpus(name, paths, db, args.workers, options))
+            results["corpora"].append(
+                bench_corpus(name, paths, db, args.workers, options, not args.no_baseline)
+            )
             if name == "reuters21578":
                 results["search"] = bench_search(db)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    total_in = sum(c["ingest_seconds"] for c in results["corpora"])
-    total_pipe = sum(c["nlp_pipe_seconds"] for c in results["corpora"])
-    results["ratio_all"] = round(total_in / total_pipe, 3) if total_pipe else None
+    measured = [c for c in results["corpora"] if "nlp_pipe_seconds" in c]
+    for key, num, den in (
+        ("ratio_all", "ingest_seconds", "nlp_pipe_seconds"),
+        ("cpu_ratio_all", "ingest_cpu_seconds", "nlp_pipe_cpu_seconds"),
+    ):
+        total = sum(c[den] for c in measured)
+        results[key] = round(sum(c[num] for c in measured) / total, 3) if total else None
 
     print(f"annotators: {', '.join(annotators)}; workers: {args.workers}")
     cols = (
@@ -196,12 +223,15 @@ def main() -> None:
     )
     print(" | ".join(cols))
     for c in results["corpora"]:
-        print(" | ".join(str(c[k]) for k in cols))
+        print(" | ".join(str(c.get(k, "-")) for k in cols))
         print(
             "  memory MB at 10/25/50/75/100% of the run:",
             [c.get(f"rss_mb_at_{q}pct") for q in (10, 25, 50, 75, 100)],
         )
-    print(f"ratio over both: {results['ratio_all']}; peak RSS {results['peak_rss_mb']} MB")
+    print(
+        f"ratio over both: wall {results['ratio_all']}, CPU {results['cpu_ratio_all']}; "
+        f"peak RSS {results['peak_rss_mb']} MB"
+    )
     if "search" in results:
         s = results["search"]
         print(

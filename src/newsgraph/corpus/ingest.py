@@ -128,7 +128,7 @@ class Counts:
     """What a run did, for its summary."""
 
     added: int = 0  # new articles
-    duplicates: int = 0  # inputs whose body was already stored
+    duplicates: int = 0  # inputs whose body (or whole content) was already stored
     skipped: int = 0  # inputs already seen in an earlier run (same content hash)
     failed: int = 0  # inputs that could not be processed
     errors: list[tuple[str, str]] = field(default_factory=list)  # the first few (location, reason)
@@ -167,7 +167,8 @@ class Writer:
         if not writes.record_input(
             conn, out.hash, out.location, out.url, out.article.id, self.run_id
         ):
-            return  # the same input twice in one run
+            self.counts.duplicates += 1  # the same input twice in one run
+            return
         pk = writes.insert_article(
             conn,
             out.article,

@@ -28,7 +28,8 @@ from newsgraph.store.db import WriterLock, connect
 
 DEFAULT_BATCH = 32
 # A worker is replaced after this many batches, so no per-process growth (spaCy's
-# string store, caches) accumulates over a long run.
+# string store, caches) accumulates over a long run. (This makes the pool spawn
+# its workers rather than fork them: each imports newsgraph afresh.)
 MAX_BATCHES_PER_WORKER = 200
 
 
@@ -60,11 +61,12 @@ def _batches(items: Iterable[Item], writer: Writer, size: int) -> Iterator[list[
 
 
 def _worker_init(options: Options) -> None:
-    """Load the spaCy pipeline once per worker, before the first batch."""
+    """Load the spaCy pipeline once per worker, before the first batch (if it will parse)."""
     from newsgraph import nlp
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    nlp.load(options.model)
+    if plan(options.annotators):
+        nlp.load(options.model)
 
 
 def _pooled(

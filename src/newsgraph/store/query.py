@@ -127,7 +127,7 @@ class Store:
             r["pk"]: r
             for r in self.conn.execute(
                 f"""SELECT a.pk, a.id, a.title, a.published, a.source, a.url, a.syndicated,
-                       snippet(articles_fts, 1, '[', ']', '…', 20) AS snippet
+                       snippet(articles_fts, -1, '[', ']', '…', 20) AS snippet
                     FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
                     WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})""",
                 [query, *(c[0] for c in chosen)],
