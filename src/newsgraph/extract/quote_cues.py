@@ -22,7 +22,7 @@ SPEECH_VERBS = frozenset(
 NAMING_VERBS = frozenset(
     """
     call describe label dub brand term dismiss denounce praise accuse cite refer compare liken
-    put decry criticize criticise blast slam mock deride hail characterize characterise
+    decry criticize criticise blast slam mock deride hail characterize characterise
     """.split()
 )
 
@@ -39,6 +39,9 @@ REPORTING_VERBS = frozenset(
     announce ask write tweet add say tell note
     """.split()
 )
+
+# Reporting verbs whose object is the one spoken to or of, never what was said ("told USA Today").
+NO_OBJECT_CONTENT = frozenset("say tell add continue talk respond write tweet".split())
 
 # Verbs of thinking and wanting: cues of reported beliefs, never of direct quotes.
 BELIEF_VERBS = frozenset(

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import CLAUSE_ONLY, NAMING_VERBS, REPORTING_VERBS
+from newsgraph.extract.quote_cues import (
+    CLAUSE_ONLY,
+    NAMING_VERBS,
+    NO_OBJECT_CONTENT,
+    REPORTING_VERBS,
+)
 from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, is_cue
 
 _MIN_TOKENS = 2
@@ -58,12 +63,12 @@ def _clause(cue: Token) -> tuple[int, int] | None:
                 comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
                 if comp is not None:
                     break
-    if comp is None or comp.i < cue.i:
+    if comp is None:
         return None
     return _trim(doc, comp.left_edge.i, comp.right_edge.i)
 
 
-_TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "advcl", "ccomp", "acomp")
+_TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp")
 
 
 def _complement(cue: Token) -> tuple[int, int] | None:
@@ -74,8 +79,8 @@ def _complement(cue: Token) -> tuple[int, int] | None:
             if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
                 first = last = c
             continue
-        if c.dep_ not in _TAIL_DEPS:
-            break
+        if c.dep_ not in _TAIL_DEPS or (c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPS):
+            break  # "... as a “crazy system” [during a campaign stop]"
         last = c
     if first is None:
         return None
@@ -100,9 +105,11 @@ def _according_content(tok: Token) -> tuple[int, int] | None:
 
 
 def _is_reporting(tok: Token) -> bool:
+    """Does the verb report a stance through its object ("cited the polls")?"""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return tok.lemma_.lower() in REPORTING_VERBS or tok.lemma_.lower() in NAMING_VERBS
+    lemma = tok.lemma_.lower()
+    return (lemma in REPORTING_VERBS or lemma in NAMING_VERBS) and lemma not in NO_OBJECT_CONTENT
 
 
 def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:

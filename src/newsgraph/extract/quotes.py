@@ -36,6 +36,8 @@ _LABEL = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*):\s")
 _AFTER_REACH = 8
 # A line ending in a quote may pass its speaker to quotes this many lines on.
 _INHERIT_LINES = 1
+# Quoted phrases shorter than this with no speaker are titles or scare quotes, not quotations.
+_MIN_UNATTRIBUTED = 4
 _PERSON_TYPES = ("PERSON",)
 _GROUP_TYPES = ("ORG", "NORP", "GPE")
 
@@ -161,7 +163,11 @@ def _governor(text: _Text, q: MarkedQuote) -> Attribution | None:
             break
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ != "be":
             chosen = tok
-            if tok.lemma_.lower() in NAMING_VERBS or is_cue(tok, beliefs=True):
+            if (
+                tok.lemma_.lower() in NAMING_VERBS
+                or tok.lemma_ == "put"
+                or is_cue(tok, beliefs=True)
+            ):
                 break
         if tok.head is tok:
             break
@@ -215,6 +221,32 @@ def _holds(rep: Reported, q: MarkedQuote) -> bool:
     return rep.start <= a and b <= rep.end + 1
 
 
+def _labelled(text: _Text, marked: list[MarkedQuote]) -> list[_Found]:
+    """Lines that open with a name and a colon, as headlines do: "Pence: Flowers Won't Be at Debate"."""
+    body = text.body
+    found = []
+    for index, (line_start, line_end) in enumerate(text.lines):
+        label = _LABEL.match(body, line_start, line_end)
+        if label is None or text.quoted[min(text.tok_index(line_start), len(text.quoted) - 1)]:
+            continue
+        names = text.tokens(label.start(1), label.end(1))
+        if not names or any(t.pos_ != "PROPN" for t in names):
+            continue
+        start = line_start + label.end()
+        end = line_end
+        while end > start and body[end - 1] in " .":
+            end -= 1
+        if body[start : start + 1] in "\"“‘'" or len(body[start:end].split()) < 3:
+            continue
+        att = from_phrase(text.doc, label.start(1), label.end(1))
+        if att is None:
+            continue
+        att.cue, att.cue_span = ":", (label.end(1), label.end(1) + 1)
+        kind = "mixed" if any(start <= q.start and q.end <= end + 1 for q in marked) else "indirect"
+        found.append(_Found(start, end, kind, att, index))
+    return found
+
+
 def _quotes_within(marked: list[MarkedQuote], starts: list[int], rep: Reported) -> list[int]:
     """Indexes of the marked quotes overlapping the span."""
     k = max(0, bisect.bisect_right(starts, rep.start) - 1)
@@ -241,6 +273,15 @@ def _inherit(found: list[_Found]) -> None:
                 )
         if f.attribution is not None and f.attribution.speaker is not None:
             last = f
+
+
+def _unattributed_title(body: str, f: _Found) -> bool:
+    """A short quoted phrase nobody says: a title ("the film “13th”") or a scare quote."""
+    return (
+        f.kind == "direct"
+        and f.attribution is None
+        and len(body[f.start : f.end].split()) < _MIN_UNATTRIBUTED
+    )
 
 
 class _Mentions:
@@ -331,8 +372,11 @@ def find_quotes(doc: Doc, entities: list[Entity] | None = None) -> list[Quote]:
     marked = find_marked_quotes(doc.text)
     text = _Text(doc, marked)
     reported, absorbed = _reported(text, marked)
-    found = sorted(_direct(text, marked, absorbed) + reported, key=lambda f: f.start)
+    found = sorted(
+        _direct(text, marked, absorbed) + reported + _labelled(text, marked), key=lambda f: f.start
+    )
     _inherit(found)
+    found = [f for f in found if not _unattributed_title(text.body, f)]
     mentions = _Mentions(entities or [], text)
     return [_quote(text.body, f, mentions) for f in found if f.end > f.start]
 
