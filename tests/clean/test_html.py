@@ -238,13 +238,13 @@ def test_article_cut_into_chunks_is_read_to_the_end():
 
 
 def test_date_stamps_teasers_and_prompts_leave_the_body():
+    stamp = "<p>Updated at 1:23 p.m. November 19, 2019</p>"
     extra = (
-        "<p>Updated at 1:23 p.m. November 19, 2019</p>"
         "<p>Read more: Ferry service cut for the winter season</p>"
         "<p>Follow The Coast Times on Facebook, Twitter and Instagram.</p>"
         "<p>Subscribe to the Morning Tide newsletter</p>"
     )
-    out = clean_html(page(extra_body=extra))
+    out = clean_html(page(byline=stamp, extra_body=extra))
     assert out.body.split("\n\n") == PARAGRAPHS
     reasons = {r.text: r.reason for r in out.removed}
     assert reasons.get("Updated at 1:23 p.m. November 19, 2019") == "date"
