@@ -12,9 +12,8 @@ import re
 _WINDOW = 300
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo|'ll|shall|would|might|going\s+to|(?:is|are|was|were)\s+to|plans?|planned|planning"
-    r"|schedul(?:ed|es?)|expects?|expected|set\s+to|due|intends?|intended|until|till|as\s+soon\s+as"
-    r"|deadline|upcoming|starting|effective)\b",
+    r"\b(?:will|won't|wo|'ll|shall|going\s+to|(?:is|are|am)\s+(?:to|scheduled|expected|due|set|likely|planning)"
+    r"|plans?\s+to|expects?\s+to|intends?\s+to|upcoming|as\s+soon\s+as)\b",
     re.I,
 )
 _PAST = re.compile(
