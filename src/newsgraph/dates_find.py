@@ -1,10 +1,12 @@
 """Find date expressions in running text with the normaliser's own rules.
 
-Every rule's pattern is run over the text (each a linear scan), matches are
-filtered against the usual false friends (the month "May" as a name,
-"March" the verb, "2000 troops", "a second term", version numbers), and the
-longest non-overlapping ones that normalise are kept. Text only: the
-annotator adds what spaCy knows (a number that is a cardinal, not a year).
+The text is lowered (offsets kept), cut to windows around trigger words (a
+digit, a month, "week", "now"...), and every rule's pattern is run over the
+windows: a linear scan per rule. Matches are filtered against the usual false
+friends (the month "May" as a name, "march" the verb, "2000 troops", "a
+second term", "a quarter of", ages, version numbers), and the longest
+non-overlapping ones that normalise are kept. Text only: the annotator adds
+what spaCy knows (a number that is a cardinal, not a year).
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ _COUNT_START = re.compile(
 
 @dataclass(frozen=True)
 class Found:
+    """One match of one rule in the text; ``match`` runs on the lowered text."""
+
     start: int
     end: int
     rule: str
