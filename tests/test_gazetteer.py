@@ -70,12 +70,8 @@ def test_state_qualifier_restricts_the_city():
 
 
 def test_country_qualifier_and_qualifier_inside_the_mention():
-    text = "He moved to Paris, Texas, not to Paris."
-    tops = [
-        Toponym((Mention(12, 17, "Paris"),)),
-        Toponym((Mention(33, 38, "Paris"),)),
-    ]
-    texas, plain = resolve_toponyms(text, tops)
+    texas = _resolve("He moved to Paris, Texas, last year.", "Paris")["Paris"]
+    plain = _resolve("He moved to Paris last year.", "Paris")["Paris"]
     assert (texas.cc, texas.admin1) == ("US", "TX")
     assert plain.cc == "FR"
     whole = resolve_toponyms(
@@ -124,3 +120,18 @@ def test_facility_named_like_a_small_town_is_not_resolved():
     text = "The White House said Mr. Biden would travel."
     top = Toponym((Mention(4, 15, "White House"),), kind="FAC")
     assert resolve_toponyms(text, [top]) == [None]
+
+
+def test_street_placed_at_the_town_the_text_is_about():
+    text = "New Orleans police closed Frenchmen Street. New Orleans residents cheered."
+    got = _resolve(text, "New Orleans", "Frenchmen Street")
+    street, town = got["Frenchmen Street"], got["New Orleans"]
+    assert street.geonameid == 0 and street.feature == ""  # located, not a gazetteer match
+    assert (street.lat, street.lon) == (town.lat, town.lon)
+
+
+def test_no_focus_town_means_no_guess_for_unknown_names():
+    text = "Baku and Ganja; Baku and Ganja again, said the Zqxvbnm Institute."
+    got = _resolve(text, "Baku", "Ganja", "Zqxvbnm Institute")
+    assert got["Baku"].cc == got["Ganja"].cc == "AZ"
+    assert got["Zqxvbnm Institute"] is None

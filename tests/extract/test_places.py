@@ -1,0 +1,103 @@
+"""The places annotator: from the entities annotator's output, from spaCy's own entities, and in the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.extract.places import places
+from newsgraph.pipeline import annotate
+from newsgraph.record import Article, Entity, Span
+
+
+def _span(body: str, text: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return Span(start=start, end=start + len(text), text=text)
+
+
+def _entity(body: str, eid: str, etype: str, text: str, country: str | None = None) -> Entity:
+    mentions = [_span(body, text, i) for i in range(body.count(text))]
+    return Entity(
+        id=eid,
+        key=f"{text.lower()}|{etype}",
+        name=text,
+        type=etype,
+        country=country,
+        mentions=mentions,
+    )
+
+
+def _run(body: str, entities: list[Entity]) -> Article:
+    article = Article(body=body, language="en", entities=entities)
+    places(nlp.parse(body), article)
+    return article
+
+
+def test_one_place_per_place_entity_linked_by_id():
+    body = "Shelling hit Ganja overnight. Ganja residents fled to Baku, Azerbaijan said."
+    ents = [
+        _entity(body, "E1", "GPE", "Ganja"),
+        _entity(body, "E2", "GPE", "Baku"),
+        _entity(body, "E3", "GPE", "Azerbaijan", "AZE"),
+        _entity(body, "E4", "PERSON", "Ganja residents"),
+    ]
+    article = _run(body, ents)
+    by_id = {p.entity: p for p in article.places}
+    assert set(by_id) == {"E1", "E2", "E3"}
+    assert all(p.country == "AZE" and p.lat is not None and p.geonameid for p in article.places)
+    assert by_id["E3"].feature == "PCLI"
+    assert by_id["E2"].feature == "PPLC"
+    ganja = by_id["E1"]
+    assert len(ganja.mentions) == 2
+    assert all(body[m.start : m.end] == m.text == "Ganja" for m in ganja.mentions)
+
+
+def test_nationality_entities_are_context_not_places():
+    body = "Georgian officials said Georgia would not yield."
+    ents = [
+        _entity(body, "E1", "NORP", "Georgian", "GEO"),
+        _entity(body, "E2", "GPE", "Georgia", "GEO"),
+    ]
+    article = _run(body, ents)
+    assert [(p.entity, p.country, p.feature) for p in article.places] == [("E2", "GEO", "PCLI")]
+
+
+def test_falls_back_to_spacy_entities_when_there_are_none():
+    body = "The minister flew from Paris to Berlin, then back to Paris."
+    article = _run(body, [])
+    names = {p.name: p for p in article.places}
+    assert {"Paris", "Berlin"} <= set(names)
+    assert names["Paris"].country == "FRA" and names["Berlin"].country == "DEU"
+    assert names["Paris"].entity is None and len(names["Paris"].mentions) == 2
+
+
+def test_empty_document():
+    article = Article(body="", language="en")
+    places(nlp.parse(""), article)
+    assert article.places == []
+    assert annotate(Article(body="   ", language="en")).places == []
+
+
+def test_seed_places(seed_text):
+    article = annotate(Article(body=seed_text, language="en"))
+    got = {p.name: p for p in article.places}
+    want = {
+        "Baku": "AZE",
+        "Ganja": "AZE",
+        "Barda": "AZE",
+        "Gaza Strip": "PSE",
+        "Israel": "ISR",
+        "Iran": "IRN",
+        "Armenia": "ARM",
+        "Azerbaijan": "AZE",
+    }
+    for name, country in want.items():
+        assert name in got, name
+        assert got[name].country == country
+        assert got[name].lat is not None and got[name].lon is not None
+    assert pytest.approx(got["Baku"].lat, abs=0.5) == 40.4
+    for p in article.places:
+        for m in p.mentions:
+            assert seed_text[m.start : m.end] == m.text
