@@ -269,3 +269,23 @@ def test_author_box_becomes_the_bio_of_the_author_it_names():
 def test_json_ld_text_is_unescaped():
     ld = {"@type": "NewsArticle", "headline": "&#8216;Harbour&#8217; gets its breakwater"}
     assert clean_html(page(json_ld=ld)).title == "‘Harbour’ gets its breakwater"
+
+
+@pytest.mark.parametrize(
+    ("figcaption", "expected"),
+    [
+        ("WikiLeaks founder Julian Assange (AFP)", ("WikiLeaks founder Julian Assange", "AFP")),
+        (
+            'Her first album.<span class="credit">Image copyright Getty Images</span>',
+            ("Her first album.", "Getty Images"),
+        ),
+        (
+            '<span class="photo-credit">Two writers in 2002. Photo by Ann Smith</span>',
+            ("Two writers in 2002.", "Ann Smith"),
+        ),
+    ],
+)
+def test_credit_forms(figcaption, expected):
+    figure = f'<figure><img src="a.jpg"><figcaption>{figcaption}</figcaption></figure>'
+    media = clean_html(page(figure=figure)).media
+    assert [(m.caption, m.credit) for m in media] == [expected]

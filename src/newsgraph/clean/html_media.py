@@ -31,9 +31,18 @@ _CREDIT_LINE = re.compile(
     r"illustration)\s*(?:by|:)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,120}?)\s*[)\]]?\s*$"
     r"|\s*[(\[]?(?P<agency>(?:AP|AFP|Reuters|EPA|PA)\s+Photo(?:/[^()\[\]]{2,80})?)\s*[)\]]?\s*$"
     r"|\s+[(\[]?(?P<slash>[\w.' -]{2,60}/(?:Getty\s+Images|Shutterstock|Reuters|AP|AFP|EPA|"
-    r"Alamy|Bloomberg|Zuma|NurPhoto|Sipa|SOPA)[\w ]*)\s*[)\]]?\s*$",
+    r"Alamy|Bloomberg|Zuma|NurPhoto|Sipa|SOPA)[\w ]*)\s*[)\]]?\s*$"
+    r"|\s*[(\[](?P<paren>(?:AP|AFP|Reuters|EPA|PA|Getty Images|Shutterstock|Xinhua|Bloomberg|"
+    r"ANI|PTI|IANS|AAP|dpa)\b[^()\[\]]{0,60})[)\]]\s*$",
     re.IGNORECASE,
 )
+# "Image credit:", "Photo by", "Image copyright", ... before the credited name
+_CREDIT_LABEL = re.compile(
+    r"^(?:(?:photo(?:graph)?|image|picture|pic|foto|video)s?\s*)?"
+    r"(?:credit|copyright|courtesy(?:\s+of)?|by|:|©)\s*:?\s*",
+    re.IGNORECASE,
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|video)\s+caption\s*:?\s*", re.IGNORECASE)
 _RELATED = re.compile(
     r"related|more-?stories|recommend|read-?more|also-?read|more-?from|you-?may|see-?also|"
     r"further-?reading",
@@ -75,7 +84,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     m = _CREDIT_LINE.search(caption)
     if not m:
         return caption, None
-    credit = m.group("credit") or m.group("agency") or m.group("slash")
+    credit = m.group("credit") or m.group("agency") or m.group("slash") or m.group("paren")
     return caption[: m.start()].rstrip(" ,;:|-–—"), _norm(credit)
 
 
@@ -114,14 +123,19 @@ def _caption_and_credit(
         credit = credit or text
     if credit is None and caption:
         caption, credit = split_credit(caption)
+    elif credit:
+        # a credit element that holds the caption too: "Jane in 2002. Photo by Ann Smith"
+        lead, inner = split_credit(credit)
+        if inner and lead:
+            caption, credit = caption or lead, inner
     if credit:
-        credit = re.sub(
-            r"^(?:photo(?:graph)?|image|picture|credit|foto)s?\s*(?:by|:)\s*",
-            "",
-            credit,
-            flags=re.IGNORECASE,
-        ).strip(" ()[]")
-    return caption, credit or None
+        credit = _CREDIT_LABEL.sub("", credit).strip(" ()[]") or None
+    if credit and not caption and len(credit.split()) > 8:
+        caption, credit = credit, None  # a sentence in a credit-classed element is a caption
+    caption = _CAPTION_LABEL.sub("", caption)
+    if caption.lower().strip(" :") in {"image", "photo", "picture", "video", "credit"}:
+        caption = ""
+    return caption, credit
 
 
 def page_media(tree: HtmlElement, base_url: str | None = None) -> list[Media]:
@@ -149,6 +163,8 @@ def page_media(tree: HtmlElement, base_url: str | None = None) -> list[Media]:
                 caption_el = caps[0] if caps else None
         else:
             caption_el = container
+        if caption_el is not None and caption_el.xpath(".//h1 | .//h2 | .//h3 | .//time"):
+            continue  # a header block named "...caption", not a figure's caption
         caption, credit = _caption_and_credit(container, caption_el)
         if not caption and not credit:
             continue
