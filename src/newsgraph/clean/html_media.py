@@ -85,6 +85,8 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     if not m:
         return caption, None
     credit = m.group("credit") or m.group("agency") or m.group("slash") or m.group("paren")
+    if len(credit.split()) > 8:  # "A photo by the lake shows ...": prose, not a credit line
+        return caption, None
     return caption[: m.start()].rstrip(" ,;:|-–—"), _norm(credit)
 
 
