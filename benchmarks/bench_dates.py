@@ -144,7 +144,8 @@ def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tu
             got = resolved.value if resolved else None
             n_expr += 1
             ok = got is not None and canonical(got) == canonical(t.value)
-            for key in (doc.corpus, "all"):
+            for key in (doc.corpus, "all", f"type {t.type}"):
+                counts.setdefault(key, [0, 0])
                 counts[key][0] += ok
                 counts[key][1] += 1
             if not ok:
@@ -290,10 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         gold, errs = gold_span_accuracy(docs, context)
         label = "with clause context (tense, quarterly)" if context else "expression alone"
         print(f"value accuracy on gold spans, {label} (DCT excluded)")
-        print(f"{'corpus':<10} {'correct':>8} {'total':>6} {'accuracy':>9}")
-        for k in (*CORPORA, "all"):
+        print(f"{'corpus':<15} {'correct':>8} {'total':>6} {'accuracy':>9}")
+        for k in (*CORPORA, "all", *sorted(k for k in gold if k.startswith("type "))):
             g = gold[k]
-            print(f"{k:<10} {g['correct']:>8} {g['total']:>6} {g['accuracy']:>9.4f}")
+            print(f"{k:<15} {g['correct']:>8} {g['total']:>6} {g['accuracy']:>9.4f}")
         print(f"speed: {gold['expressions_per_second']} expressions/s\n")
         results["gold_span_value_accuracy" + ("_with_context" if context else "")] = gold
         gold_errors = errs

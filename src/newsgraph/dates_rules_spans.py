@@ -33,7 +33,7 @@ _SPAN_LEAD = r"(?:the\s+)?(?:(?:year-earlier|year-ago|comparable|corresponding)\
 
 @rule(
     "duration",
-    rf"{_SPAN_LEAD}(?P<n>{NUMBER})(?:[\s-]+(?:more|additional|extra|further|full|straight|consecutive))?[\s-]+(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?",
+    rf"{_SPAN_LEAD}(?P<n>{NUMBER})(?:[\s-]+(?:more|additional|extra|further|full|straight|consecutive))?[\s-]+(?:(?:trading|business|working|calendar|school)\s+)?(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?",
 )
 def _duration(m: re.Match, ctx: Context) -> Resolved | None:
     amount = parse_number(m["n"])
@@ -46,11 +46,11 @@ def _duration(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "vague-duration",
-    rf"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})[\s-]+)?(?P<u>{UNIT})s?(?:[\s-]+long)?",
+    rf"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?(?:[\s-]+long)?",
 )
 def _vague_duration(m: re.Match, ctx: Context) -> Resolved | None:
-    if not m["v"] and not m.group().endswith(("s", "long")):
-        return None  # a bare "year" is not a vague duration
+    if not m["v"] and not m["pl"]:
+        return None  # a bare "year" or "day-long" is not a vague duration
     v = (m["v"] or "").lower()
     amount = 2 if "couple" in v else None
     return Resolved(duration_value(amount, unit_name(m["u"])), "duration", amount is not None)
