@@ -42,6 +42,11 @@ _CREDIT_LABEL = re.compile(
     r"(?:credit|copyright|courtesy(?:\s+of)?|by|:|©)\s*:?\s*",
     re.IGNORECASE,
 )
+_UI_WORDS = re.compile(
+    r"(?:(?:image|photo|picture|video|credit|caption|close|open|expand|enlarge|toggle|hide|show|"
+    r"more|less|view|gallery|fullscreen)\W*){1,4}",
+    re.IGNORECASE,
+)
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|video)\s+caption\s*:?\s*", re.IGNORECASE)
 _RELATED = re.compile(
     r"related|more-?stories|recommend|read-?more|also-?read|more-?from|you-?may|see-?also|"
@@ -135,8 +140,12 @@ def _caption_and_credit(
     if credit and not caption and len(credit.split()) > 8:
         caption, credit = credit, None  # a sentence in a credit-classed element is a caption
     caption = _CAPTION_LABEL.sub("", caption)
-    if caption.lower().strip(" :") in {"image", "photo", "picture", "video", "credit"}:
+    if _UI_WORDS.fullmatch(caption):
         caption = ""
+    # "Full caption ... less Full caption ... more": an expand/collapse widget shows it twice
+    head, sep, tail = caption.partition(" less ")
+    if sep and len(head) >= 30 and tail.startswith(head[:30]):
+        caption = head
     return caption, credit
 
 
