@@ -289,3 +289,11 @@ def test_credit_forms(figcaption, expected):
     figure = f'<figure><img src="a.jpg"><figcaption>{figcaption}</figcaption></figure>'
     media = clean_html(page(figure=figure)).media
     assert [(m.caption, m.credit) for m in media] == [expected]
+
+
+def test_relative_links_resolve_against_the_canonical_url_when_none_is_given():
+    head = '<link rel="canonical" href="https://coast.example/2023/10/harbour">'
+    paras = list(PARAGRAPHS)
+    paras[2] = paras[2].replace("ferry", '<a href="/ferry">ferry</a>')
+    out = clean_html(page(head=head, paragraphs=paras))
+    assert [link.url for link in out.links] == ["https://coast.example/ferry"]

@@ -75,7 +75,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
 
     Args:
         html: the page's markup, already decoded.
-        url: the page's address, used to resolve relative links.
+        url: the page's address, used to resolve relative links (default: the
+            canonical address the page declares).
 
     Returns:
         A ``Cleaned`` with the body (paragraphs joined by blank lines), title,
@@ -87,6 +88,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     if tree is None:
         return Cleaned(body="")
     meta = page_meta(tree)
+    url = url or meta.url  # relative links resolve against the page's canonical address
     body = extract_body(tree, url)
     media = page_media(tree, url)
     furniture = page_furniture(tree)

@@ -98,6 +98,7 @@ class PageMeta:
     provenance: dict[str, str] = field(default_factory=dict)
     site_name: str | None = None
     bylines: list[str] = field(default_factory=list)  # byline texts the authors came from
+    url: str | None = None  # canonical address the page declares
 
 
 def _text(value) -> str:
@@ -316,6 +317,8 @@ def page_meta(tree: HtmlElement) -> PageMeta:
     out = PageMeta()
     meta = _meta_values(tree)
     out.site_name = (meta.get("og:site_name") or [None])[0]
+    canonical = tree.xpath('//link[@rel="canonical"]/@href') or meta.get("og:url") or []
+    out.url = next((u.strip() for u in canonical if u.strip().startswith("http")), None)
     out.language = page_language(tree, meta)
     articles = json_ld_articles(tree)
     for article in articles:
