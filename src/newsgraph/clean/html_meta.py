@@ -68,14 +68,10 @@ _AUTHOR_META = (
     "byl",
     "twitter:creator",
 )
-_BYLINE_XPATHS = (
-    # most to least specific; the first that yields a clean author wins
-    '//*[@itemprop="author"]//*[@itemprop="name"]',
-    '//*[@itemprop="author"]',
-    '//a[@rel="author"]',
-    '//@class[contains(., "byline")]/..',
-    '//@class[contains(., "author-name") or contains(., "author__name") '
-    'or contains(., "authorName")]/..',
+# byline candidates in one pass; _byline_kind ranks them from most to least specific
+_BYLINE_XPATH = (
+    "//@itemprop[. = 'author']/.. | //@rel[. = 'author']/.. | //@class[contains(., 'byline')"
+    " or contains(., 'author-name') or contains(., 'author__name') or contains(., 'authorName')]/.."
 )
 _LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
 _BIO_XPATH = (
@@ -233,19 +229,32 @@ def _lines(el: HtmlElement) -> str:
     return re.sub(r"[ \t\r\f\v\u00a0]+", " ", text).strip()
 
 
+def _byline_kind(el: HtmlElement) -> tuple[int, list[HtmlElement]]:
+    """Rank of a byline candidate (0 = most specific) and the elements holding the name."""
+    if el.get("itemprop") == "author":
+        names = el.xpath('.//*[@itemprop="name"]')
+        return (0, names) if names else (1, [el])
+    if el.get("rel") == "author":
+        return 2, [el]
+    return (3 if "byline" in (el.get("class") or "") else 4), [el]
+
+
 def _byline_authors(tree: HtmlElement) -> tuple[list[Author], list[str]]:
-    """Authors from the first kind of byline element that names any, and those elements' texts."""
-    for xpath in _BYLINE_XPATHS:
-        texts = []
-        for el in tree.xpath(xpath)[:10]:
-            if any(
-                _IN_COMMENTS.search((a.get("class") or "") + " " + (a.get("id") or ""))
-                for a in el.iterancestors()
-            ):
-                continue
-            text = _lines(el) if el.tag != "meta" else el.get("content", "")
+    """Authors from the most specific kind of byline element that names any, and its texts."""
+    by_kind: dict[int, list[str]] = {}
+    for el in tree.xpath(_BYLINE_XPATH)[:50]:
+        if any(
+            _IN_COMMENTS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+            for a in el.iterancestors()
+        ):
+            continue
+        kind, holders = _byline_kind(el)
+        for holder in holders:
+            text = _lines(holder) if holder.tag != "meta" else holder.get("content", "")
             if 0 < len(text) <= 300:
-                texts.append(text)
+                by_kind.setdefault(kind, []).append(text)
+    for kind in sorted(by_kind):
+        texts = by_kind[kind][:10]
         authors = _authors_from_texts(texts)
         if authors:
             return authors, texts
