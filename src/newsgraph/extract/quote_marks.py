@@ -189,6 +189,8 @@ def _step(
         opened = stack[depth]
         del stack[depth:]  # marks opened inside and never closed go with it
         quote = MarkedQuote(opened.pos, pos + length, family, True, opened.length, length)
+        if family == SINGLE and pos - opened.pos - opened.length <= 2:
+            return  # rock 'n' roll: elision marks, not a quotation
         if stack:
             stack[-1].children.append(quote)
         else:

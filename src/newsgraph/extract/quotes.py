@@ -40,6 +40,8 @@ _INHERIT_LINES = 1
 _MIN_UNATTRIBUTED = 4
 _PERSON_TYPES = ("PERSON",)
 _GROUP_TYPES = ("ORG", "NORP", "GPE")
+# How far back a referring word looks for an entity of its preferred type.
+_LOOKBACK = 1500
 
 
 @dataclass
@@ -203,16 +205,22 @@ def _reported(text: _Text, marked: list[MarkedQuote]) -> tuple[list[_Found], set
         if rep.end - rep.start < 8:
             continue
         inside = [k for k in _quotes_within(marked, starts, rep) if _holds(rep, marked[k])]
-        overlapping = _quotes_within(marked, starts, rep)
-        quoted_chars = sum(
-            min(marked[k].end, rep.end) - max(marked[k].start, rep.start) for k in overlapping
-        )
-        if quoted_chars > 0.5 * (rep.end - rep.start):
+        overlapping = [marked[k] for k in _quotes_within(marked, starts, rep)]
+        if _unquoted_words(text.body, rep, overlapping) < 2:
             continue  # it is a direct quote with its cue; the direct finder has it
         kind = "mixed" if inside else "indirect"
         absorbed.update(inside)
         found.append(_Found(rep.start, rep.end, kind, rep.attribution, line))
     return found, absorbed
+
+
+def _unquoted_words(body: str, rep: Reported, quotes: list[MarkedQuote]) -> int:
+    """Words of the content outside quote marks."""
+    pos, words = rep.start, 0
+    for q in quotes:
+        words += len(body[pos : max(pos, q.start)].split())
+        pos = max(pos, q.end)
+    return words + len(body[pos : max(pos, rep.end)].split())
 
 
 def _holds(rep: Reported, q: MarkedQuote) -> bool:
@@ -295,8 +303,15 @@ class _Mentions:
                 if i < len(text.quoted) and text.quoted[i]:
                     continue
                 rows.append((m.start, m.end, ent))
-        rows.sort(key=lambda r: r[0])
-        self.rows = rows
+        rows.sort(key=lambda r: (r[0], -r[1]))
+        self.rows = []
+        for row in (
+            rows
+        ):  # a mention inside another ("Israel" in "Azerbaijan-Israel Group") is no referent
+            if self.rows and row[1] <= self.rows[-1][1]:
+                continue
+            self.rows.append(row)
+        rows = self.rows
         self.starts = [r[0] for r in rows]
 
     def containing(self, pos: int) -> Entity | None:
@@ -309,13 +324,19 @@ class _Mentions:
         return None
 
     def before(self, pos: int, wanted: tuple[str, ...], word: str | None) -> Entity | None:
-        """The most recent entity of a wanted type mentioned before pos; one described by word first."""
+        """The most recent entity of a wanted type mentioned before pos.
+
+        Nearby (within ``_LOOKBACK`` characters), an entity of the first wanted type, or one
+        described by word, wins over a more recent one of another type.
+        """
         k = bisect.bisect_left(self.starts, pos) - 1
         fallback = None
         while k >= 0:
-            _, _, ent = self.rows[k]
+            start, _, ent = self.rows[k]
             if ent.type in wanted:
-                if word is None or word in (ent.description or "").lower():
+                described = word is not None and word in (ent.description or "").lower()
+                preferred = word is None and ent.type == wanted[0]
+                if described or (preferred and pos - start < _LOOKBACK):
                     return ent
                 fallback = fallback or ent
             k -= 1

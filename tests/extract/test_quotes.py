@@ -1,0 +1,259 @@
+"""The quotes annotator: direct, indirect and mixed quotes with speaker, role, cue, venue and entity."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph import Options
+from newsgraph.extract import plan
+from newsgraph.extract.quotes import annotate_quotes, find_quotes
+from newsgraph.nlp import load, parse
+from newsgraph.record import Article, Entity, Quote, Span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def quotes_of(text: str, entities: list[Entity] | None = None) -> list[Quote]:
+    return find_quotes(parse(text, load()), entities)
+
+
+def entity(eid: str, name: str, type_: str, body: str, description: str | None = None) -> Entity:
+    """An entity with a mention at every occurrence of its name in body."""
+    mentions, at = [], body.find(name)
+    while at >= 0:
+        mentions.append(Span(start=at, end=at + len(name), text=name))
+        at = body.find(name, at + 1)
+    return Entity(
+        id=eid, key=name.lower(), name=name, type=type_, description=description, mentions=mentions
+    )
+
+
+def only(found: list[Quote], kind: str | None = None) -> Quote:
+    chosen = [q for q in found if kind is None or q.kind == kind]
+    assert len(chosen) == 1, chosen
+    return chosen[0]
+
+
+def test_registered_after_entities():
+    names = [a.name for a in plan(("quotes", "entities"))]
+    assert names.index("entities") < names.index("quotes")
+
+
+def test_quote_with_pre_name_role_cue_and_venue(nlp):
+    text = "As Azerbaijani MP Rasim Musabeyli told the Voice of America: “We strongly condemn the attacks.”"
+    q = only(quotes_of(text))
+    assert (q.kind, q.text) == ("direct", "We strongly condemn the attacks.")
+    assert text[q.start : q.end] == q.text
+    assert q.speaker.text == "Rasim Musabeyli"
+    assert text[q.speaker.start : q.speaker.end] == "Rasim Musabeyli"
+    assert (q.role, q.cue, q.venue) == ("Azerbaijani MP", "told", "Voice of America")
+
+
+def test_title_with_a_place_before_the_name(nlp):
+    text = (
+        "Israel’s Ambassador to Azerbaijan George Deek tweeted: “Thank you to the people of Baku.”"
+    )
+    q = only(quotes_of(text))
+    assert q.speaker.text == "George Deek"
+    assert (q.role, q.cue, q.venue) == ("Israel’s Ambassador to Azerbaijan", "tweeted", "Twitter/X")
+
+
+def test_organisation_statement_and_they_added_resolve_to_it(nlp):
+    text = (
+        "The Working Group for Azerbaijan-Israel Interparliamentary Relations issued a statement "
+        "saying: “We condemn the attacks against Israel from the Gaza Strip.”\n\n"
+        "They added: “We stand firmly with Israel.”"
+    )
+    ents = [
+        entity(
+            "E1", "Working Group for Azerbaijan-Israel Interparliamentary Relations", "ORG", text
+        ),
+        entity("E2", "Israel", "GPE", text),
+        entity("E3", "Gaza Strip", "GPE", text),
+    ]
+    first, second = quotes_of(text, ents)
+    assert first.speaker.text.endswith(
+        "Working Group for Azerbaijan-Israel Interparliamentary Relations"
+    )
+    assert (first.cue, first.venue, first.speaker.entity) == (
+        "issued a statement saying",
+        "a statement",
+        "E1",
+    )
+    assert (second.speaker.text, second.cue, second.speaker.entity) == ("They", "added", "E1")
+
+
+def test_without_entities_the_speaker_has_no_entity(nlp):
+    q = only(quotes_of("They added: “We stand firmly with our friends.”"))
+    assert q.speaker.text == "They"
+    assert q.speaker.entity is None
+
+
+def test_nominal_speaker_resolves_to_the_person_it_describes(nlp):
+    text = (
+        "Jane Porter met the minister on Monday.\n\n"
+        "“This is a very good day for both of our countries,” the ambassador said."
+    )
+    ents = [entity("E1", "Jane Porter", "PERSON", text, description="ambassador")]
+    q = only(quotes_of(text, ents))
+    assert (q.speaker.text, q.speaker.entity) == ("the ambassador", "E1")
+
+
+def test_quote_split_by_its_attribution(nlp):
+    text = "“We strongly condemn the attack,” she said, “and we will respond to it.”"
+    first, second = quotes_of(text)
+    assert first.text == "We strongly condemn the attack,"
+    assert second.text == "and we will respond to it."
+    assert first.speaker.text == second.speaker.text == "she"
+
+
+def test_sentence_splits_inside_a_quotation_do_not_cut_it(nlp):
+    text = "“This is bad. It is very bad. We will fight it every day,” said Senator Mary Hale."
+    q = only(quotes_of(text))
+    assert q.text == "This is bad. It is very bad. We will fight it every day,"
+    assert q.speaker.text == "Mary Hale"
+    assert q.role == "Senator"
+
+
+def test_quote_over_several_paragraphs(nlp):
+    text = (
+        "Caddell continued:\n\n"
+        "“The health issue is very much a partisan issue.\n\n"
+        "“It will decide this race,” he said."
+    )
+    q = only(quotes_of(text), "direct")
+    assert q.text.startswith("The health issue") and q.text.endswith("decide this race,")
+    assert q.speaker.text in ("Caddell", "he")
+
+
+def test_block_quote_after_a_colon_on_the_line_before(nlp):
+    text = "Caddell continued:\n\n“The health issue overall is very much a partisan issue.”"
+    q = only(quotes_of(text))
+    assert (q.speaker.text, q.cue) == ("Caddell", "continued")
+
+
+def test_dash_attribution_with_role(nlp):
+    text = "“We need law and order in every city of this country.” ― John Smith, a voter in Ohio"
+    q = only(quotes_of(text))
+    assert q.speaker.text == "John Smith"
+    assert q.role == "a voter in Ohio"
+
+
+def test_lead_in_names_the_speaker(nlp):
+    text = "From the ministry:\n\n“The border will stay closed until further notice.”"
+    q = only(quotes_of(text))
+    assert q.speaker.text == "the ministry"
+
+
+def test_speaker_named_in_the_paragraph_before(nlp):
+    text = (
+        "Mayor Jane Doe said the city would rebuild the harbour.\n\n"
+        "“We will not be defeated by this storm or the next one.”"
+    )
+    q = only(quotes_of(text), "direct")
+    assert q.speaker.text == "Jane Doe"
+
+
+def test_appositive_role(nlp):
+    text = "Hugh Hill, a doctor at the clinic, said: “The ward has been full since Friday.”"
+    q = only(quotes_of(text), "direct")
+    assert (q.speaker.text, q.role, q.cue) == ("Hugh Hill", "a doctor at the clinic", "said")
+
+
+def test_venue_from_a_press_conference_and_a_statement(nlp):
+    q = only(quotes_of("“We are ready,” the governor said at a press conference."))
+    assert q.venue == "a press conference"
+    q = only(quotes_of("“We are ready,” the company said in a statement."))
+    assert q.venue == "a statement"
+
+
+def test_indirect_speech_with_that(nlp):
+    text = "Flynn said that the generals had been reduced to rubble."
+    q = only(quotes_of(text))
+    assert q.kind == "indirect"
+    assert q.text == "that the generals had been reduced to rubble"
+    assert (q.speaker.text, q.cue) == ("Flynn", "said")
+
+
+def test_according_to(nlp):
+    text = "According to the ministry, forty people died in the attack on the port."
+    q = only(quotes_of(text))
+    assert q.kind == "indirect"
+    assert q.text == "forty people died in the attack on the port"
+    assert (q.speaker.text, q.cue) == ("the ministry", "according to")
+
+
+def test_mixed_quote_holds_its_fragment(nlp):
+    text = "Trump said the deal was “a total disaster for the country” and walked out."
+    q = only(quotes_of(text))
+    assert q.kind == "mixed"
+    assert "“a total disaster for the country”" in q.text
+    assert q.speaker.text == "Trump"
+
+
+def test_attribution_with_no_speaker_stays(nlp):
+    text = "The room went quiet.\n\n“Nobody knows what happens next in this town.”"
+    q = only(quotes_of(text))
+    assert q.kind == "direct"
+    assert q.speaker is None
+
+
+def test_bad_marks_do_not_stop_the_rest(nlp):
+    text = (
+        ('He wrote "' * 150)
+        + "\n\nShe said: “never closed\n\n“a ‘b “c” b’ a,” he said.\n\n"
+        + "“We will win this election,” said Tom Reed."
+    )
+    found = quotes_of(text)
+    last = found[-1]
+    assert last.text == "We will win this election,"
+    assert last.speaker.text == "Tom Reed"
+
+
+def test_empty_and_quoteless_documents(nlp):
+    assert quotes_of("") == []
+    assert quotes_of("The harbour reopened on Monday after repairs.") == []
+
+
+def test_annotator_fills_the_article(nlp):
+    body = "“We are ready for the storm,” the mayor said."
+    article = Article(body=body, language="en")
+    annotate_quotes(parse(body, nlp), article)
+    assert len(article.quotes) == 1
+    assert article.quotes[0].speaker.text == "the mayor"
+
+
+SEED_QUOTES = [
+    ("We strongly condemn", "Rasim Musabeyli", "Azerbaijani MP", "told", "Voice of America"),
+    ("We condemn unequivocally", "Working Group", None, "issued a statement saying", "a statement"),
+    ("We stand firmly", "They", None, "added", None),
+    (
+        "Thank you to the Azerbaijani",
+        "George Deek",
+        "Israel’s Ambassador to Azerbaijan",
+        "tweeted",
+        "Twitter/X",
+    ),
+]
+
+
+def test_seed_article_four_quotes(seed_text):
+    paragraphs = [p for p in seed_text.split("\n") if p.strip()]
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith("Numerous Azerbaijanis"))
+    body = "\n\n".join(p for p in paragraphs[first:] if p != "Advertisement")
+    body = "\n\n".join(body.split("\n\n")[:7])
+    art = newsgraph.extract(body, clean=False, options=Options(annotators=("entities", "quotes")))
+    direct = [q for q in art.quotes if q.kind == "direct"]
+    assert len(direct) == 4
+    for q, (start, speaker, role, cue, venue) in zip(direct, SEED_QUOTES, strict=True):
+        assert q.text.startswith(start)
+        assert speaker in q.speaker.text
+        assert (q.role, q.cue, q.venue) == (role, cue, venue)
+    group = direct[1].speaker.entity
+    assert group is not None and art.entity(group).type == "ORG"
+    assert direct[2].speaker.entity == group
+    assert art.entity(direct[3].speaker.entity).name == "George Deek"
