@@ -1,6 +1,6 @@
 import pytest
 
-from newsgraph.countries import country_code, country_name, is_country_name
+from newsgraph.countries import country_code, country_name, is_country_name, is_demonym
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,8 @@ def test_is_country_name_separates_names_from_demonyms():
     assert is_country_name("the US")
     assert not is_country_name("Iranian")
     assert not is_country_name("Baku")
+    assert country_code("Scotland") == "GBR" and not is_country_name("Scotland")
+    assert country_code("the Gaza Strip") == "PSE" and not is_country_name("Gaza Strip")
 
 
 def test_country_name_prefers_common_form():
@@ -58,3 +60,8 @@ def test_country_name_prefers_common_form():
 def test_long_or_odd_input_does_not_crash():
     assert country_code("x" * 10_000) is None
     assert country_code(None) is None  # type: ignore[arg-type]
+
+
+def test_is_demonym():
+    assert is_demonym("Azerbaijanis") and is_demonym("French")
+    assert not is_demonym("Azerbaijan") and not is_demonym("Scotland") and not is_demonym("Arab")

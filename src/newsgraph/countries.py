@@ -1,9 +1,11 @@
 """Country names, demonyms and nationality words to ISO 3166 alpha-3 codes.
 
 ``country_code("Azerbaijanis") == "AZE"``. The table joins pycountry's names
-with two small files under ``data/ner/``: ``demonyms.tsv`` (adjective and
-person forms, plurals in -s derived here) and ``country_names.tsv`` (common
-names and acronyms pycountry lacks: "Russia", "U.S.", "Ivory Coast").
+with three small files under ``data/ner/``: ``demonyms.tsv`` (adjective and
+person forms, plurals in -s derived here), ``country_names.tsv`` (common
+names and acronyms pycountry lacks: "Russia", "U.S.", "Ivory Coast") and
+``country_parts.tsv`` (places that imply a country without being one:
+"Scotland", "Gaza Strip").
 A form that names two countries ("Congolese") maps to neither. Acronyms
 match only in capitals, so "us" is not the United States.
 """
@@ -74,9 +76,9 @@ class _Table:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    """(names, demonyms, acronyms, display): folded form -> alpha-3, and alpha-3 -> name."""
-    names, demonyms = _Table(), _Table()
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], dict]:
+    """(names, demonyms, parts, acronyms, display): folded form -> alpha-3; alpha-3 -> name."""
+    names, demonyms, parts = _Table(), _Table(), _Table()
     acronyms: dict[str, str] = {}
     display: dict[str, str] = {}
     for country in pycountry.countries:
@@ -101,7 +103,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
             demonyms.add(form, code)
             if plural := _plural(form):
                 demonyms.add(plural, code)
-    return names.result(), demonyms.result(), acronyms, display
+    for code, forms in _rows("country_parts.tsv"):
+        for form in forms:
+            parts.fix(form, code)
+    return names.result(), demonyms.result(), parts.result(), acronyms, display
 
 
 def _clean(text: str) -> str:
@@ -132,11 +137,11 @@ def country_code(name: str) -> str | None:
     text = _clean(name)
     if not text or len(text) > 80:
         return None
-    names, demonyms, acronyms, _ = _tables()
+    names, demonyms, parts, acronyms, _ = _tables()
     if (acro := _acronym(text)) and acro in acronyms:
         return acronyms[acro]
     folded = _fold(text)
-    return names.get(folded) or demonyms.get(folded)
+    return names.get(folded) or demonyms.get(folded) or parts.get(folded)
 
 
 def is_country_name(name: str) -> bool:
@@ -144,9 +149,15 @@ def is_country_name(name: str) -> bool:
     text = _clean(name) if isinstance(name, str) else ""
     if not text:
         return False
-    names, _, acronyms, _ = _tables()
+    names, _, _, acronyms, _ = _tables()
     acro = _acronym(text)
     return (acro is not None and acro in acronyms) or _fold(text) in names
+
+
+def is_demonym(name: str) -> bool:
+    """True when ``name`` is a nationality word of one country: 'Azerbaijanis', 'French'."""
+    text = _clean(name) if isinstance(name, str) else ""
+    return bool(text) and _fold(text) in _tables()[1] and not is_country_name(text)
 
 
 def country_name(code: str) -> str | None:
@@ -157,5 +168,5 @@ def country_name(code: str) -> str | None:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return None
-    preferred = _tables()[3].get(code)
+    preferred = _tables()[4].get(code)
     return preferred or getattr(country, "common_name", None) or country.name

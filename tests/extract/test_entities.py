@@ -266,3 +266,11 @@ def test_short_org_name_joins_the_full_name_it_begins():
     names = _by_name(art)
     assert set(names) == {"Working Group for Interparliamentary Relations", "Working Party"}
     assert names["Working Group for Interparliamentary Relations"].aliases == ["Working Group"]
+
+
+def test_part_of_a_country_stays_its_own_place():
+    art = _run("Scotland voted; the UK did not.", [("Scotland", "GPE"), ("UK", "GPE")])
+    names = _by_name(art)
+    assert set(names) == {"Scotland", "UK"}
+    assert names["Scotland"].type == "GPE" and names["Scotland"].key == "gpe:scotland"
+    assert names["UK"].country == "GBR"

@@ -3,7 +3,7 @@
 Rules, in order:
 - the same name in different types is one entity, typed by vote ("Ganja"
   once a person, once a place, is a place);
-- countries and nationality words group by their country code;
+- countries group by their country code, nationality words by their singular;
 - a person's shorter name ("Deek", "Donald Trump") joins the fuller one with
   the same surname ("George Deek", "Donald J. Trump"), preferring the latest
   one before it;
@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.countries import country_code, country_name
+from newsgraph.countries import country_code, country_name, is_country_name
 from newsgraph.extract.entity_names import Mention, fold
 
 # When one name gets several types equally often, the first here wins.
@@ -52,11 +52,9 @@ class Cluster:
 
     @property
     def key(self) -> str:
-        if self.country and self.label == "GPE":
+        if self.country and self.label == "GPE" and is_country_name(self.name):
             return f"gpe:{fold(country_name(self.country) or self.name)}"
-        name = fold(self.name)
-        if self.label == "NORP" and name.endswith("s") and country_code(name[:-1]):
-            name = name[:-1]
+        name = _singular(self.name) if self.label == "NORP" else fold(self.name)
         return f"{self.label.lower()}:{name}"
 
     @property
@@ -67,6 +65,14 @@ class Cluster:
                 seen.add(m.text)
                 out.append(m.text)
         return out
+
+
+def _singular(word: str) -> str:
+    """Folded nationality word without a plural -s: 'Azerbaijanis' -> 'azerbaijani'."""
+    folded = fold(word)
+    if folded.endswith("s") and country_code(folded[:-1]) == country_code(folded):
+        return folded[:-1]
+    return folded
 
 
 def vote_labels(mentions: list[Mention]) -> None:
@@ -134,8 +140,10 @@ def cluster(mentions: list[Mention], body: str) -> list[Cluster]:
         owner[i] = c
 
     for i, m in enumerate(mentions):
-        if m.label in ("GPE", "NORP") and m.country:
+        if m.label == "GPE" and m.country and is_country_name(m.text):
             key: tuple = (m.label, m.country)
+        elif m.label == "NORP" and m.country:
+            key = (m.label, _singular(m.text))
         elif m.text in acronyms and acronyms[m.text] in owner:
             add(i, owner[acronyms[m.text]])
             continue

@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.countries import country_code, is_country_name
+from newsgraph.countries import country_code, is_country_name, is_demonym
 
 # Modifiers of a title: they never make one alone ("former", "Foreign").
 _MODIFIERS = frozenset(
@@ -203,11 +203,10 @@ def clean_mention(doc: Doc, ent: Span) -> Mention | None:
     code = None
     if end - start <= 6:
         code = country_code(text)
-        if code:
-            if is_country_name(text):
-                label = "GPE" if label not in ("GPE", "LOC") else label
-            elif label in ("PERSON", "ORG", "NORP", "GPE"):
-                label = "NORP"
+        if code and is_country_name(text):
+            label = "GPE" if label not in ("GPE", "LOC") else label
+        elif code and is_demonym(text) and label in ("PERSON", "ORG", "NORP", "GPE"):
+            label = "NORP"
     return Mention(
         start=doc[start].idx,
         end=doc[end - 1].idx + len(doc[end - 1].text),
