@@ -39,7 +39,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _clean(expression: str) -> str:
-    """Lower-cased, whitespace-normalised, trailing punctuation and possessive dropped."""
+    """Lower-cased (ASCII only, offsets kept), whitespace-normalised, trailing punctuation dropped."""
     text = _SPACES.sub(
         " ", lower_ascii(expression).replace("\u2019", "'").replace("\u2018", "'")
     ).strip()
