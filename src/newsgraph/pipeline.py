@@ -84,7 +84,7 @@ def _article(raw: RawDocument, cleaned: Cleaned, url: str | None, published) -> 
         prov.pop("authors", None)
     return Article(
         id=body_id(cleaned.body),
-        url=url or raw.url,
+        url=url or raw.url or cleaned.url,
         title=title,
         published=pub,
         language=cleaned.language or detect_language(cleaned.body),

@@ -18,6 +18,7 @@ class Cleaned:
     """What cleaning made of one raw document."""
 
     body: str
+    url: str | None = None  # the page's own (canonical) address, when it states one
     title: str | None = None
     published: str | None = None
     authors: list[Author] = field(default_factory=list)

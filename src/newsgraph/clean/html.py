@@ -107,6 +107,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         _fallback_date(tree, url, meta)
     return Cleaned(
         body=body,
+        url=meta.url,
         title=meta.title,
         published=meta.published,
         authors=meta.authors,
