@@ -126,20 +126,25 @@ def test_seed_article_without_publication_date(seed_text):
         assert article.body[d.start : d.end] == d.text
 
 
+def _best_time(text: str) -> tuple[float, int]:
+    """Fastest of two runs (the machine is shared), and how many dates were found."""
+    times = []
+    for _ in range(2):
+        started = time.perf_counter()
+        article = _run(text, published="2023-10-09", parse=False)
+        times.append(time.perf_counter() - started)
+    return min(times), len(article.dates)
+
+
 def test_dense_page_is_fast_and_linear():
     unit = (
         "On Oct. 7, 2023, 1,204 people paid $3.50 at 10:35 a.m.; 2.5% rose 12 days later, v1.2.3. "
     )
-    small = unit * 200
-    started = time.perf_counter()
-    article = _run(small, published="2023-10-09", parse=False)
-    small_time = time.perf_counter() - started
-    assert len(article.dates) >= 200 * 3
-    started = time.perf_counter()
-    _run(small * 5, published="2023-10-09", parse=False)
-    big_time = time.perf_counter() - started
+    small_time, small_dates = _best_time(unit * 100)
+    big_time, big_dates = _best_time(unit * 500)
+    assert small_dates == 100 * 3 and big_dates == 500 * 3
     assert small_time < 5.0
-    assert big_time < small_time * 5 * 2.5 + 0.5
+    assert big_time < small_time * 5 * 3 + 0.5  # linear: 5x the page, about 5x the time
 
 
 @pytest.mark.parametrize("text", ["\n\n\n", "2023", "Friday", "a" * 5000, "1" * 5000])
