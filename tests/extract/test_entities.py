@@ -274,3 +274,20 @@ def test_part_of_a_country_stays_its_own_place():
     assert set(names) == {"Scotland", "UK"}
     assert names["Scotland"].type == "GPE" and names["Scotland"].key == "gpe:scotland"
     assert names["UK"].country == "GBR"
+
+
+def test_first_name_joins_the_only_person_with_it():
+    art = _run(
+        "Paula Radcliffe won. Paula said it was hard. Anna Lee and Anna Smith agreed, Anna added.",
+        [
+            ("Paula Radcliffe", "PERSON"),
+            ("Paula", "PERSON"),
+            ("Anna Lee", "PERSON"),
+            ("Anna Smith", "PERSON"),
+            ("Anna", "PERSON"),
+        ],
+    )
+    names = _by_name(art)
+    assert names["Paula Radcliffe"].aliases == ["Paula"]
+    # Two people named Anna: the lone "Anna" joins neither.
+    assert "Anna" in names and not names["Anna Lee"].aliases and not names["Anna Smith"].aliases

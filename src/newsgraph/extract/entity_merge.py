@@ -6,7 +6,7 @@ Rules, in order:
 - countries group by their country code, nationality words by their singular;
 - a person's shorter name ("Deek", "Donald Trump") joins the fuller one with
   the same surname ("George Deek", "Donald J. Trump"), preferring the latest
-  one before it;
+  one before it; a lone first name joins the only person who has it;
 - an acronym the text defines ("... Guard Corps (IRGC)") joins its expansion;
 - an organisation's short name that begins its full one ("the Working Group",
   after "the Working Group for Azerbaijan-Israel ... Relations") joins it;
@@ -219,6 +219,16 @@ def _person_for(m: Mention, persons: list[Cluster], before: bool = True) -> Clus
         if any(refers(other) for other in c.mentions)
         and (not before or c.mentions[0].start < m.start)
     ]
+    if not found and len(m.tokens) == 1:
+        # "Paula" after "Paula Radcliffe": a first name, when only one person has it.
+        first = fold(m.tokens[0])
+        found = [
+            c
+            for c in persons
+            if any(len(o.tokens) > 1 and fold(o.tokens[0]) == first for o in c.mentions)
+            and (not before or c.mentions[0].start < m.start)
+        ]
+        return found[0] if len(found) == 1 else None
     if before:
         return max(found, key=lambda c: c.mentions[-1].start) if found else None
     return found[0] if len(found) == 1 else None
