@@ -1,6 +1,7 @@
 """newsgraph: turn raw news into a structured record of who said what, who did what to whom,
 where and when."""
 
+from newsgraph import dates
 from newsgraph.errors import NewsgraphError
 from newsgraph.options import Options
 from newsgraph.pipeline import annotate, extract
@@ -8,4 +9,4 @@ from newsgraph.record import Article
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "NewsgraphError", "Options", "__version__", "annotate", "extract"]
+__all__ = ["Article", "NewsgraphError", "Options", "__version__", "annotate", "dates", "extract"]
