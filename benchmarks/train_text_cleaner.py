@@ -72,6 +72,7 @@ def label_lines(lines: list[Line], body: str) -> np.ndarray:
     """1 for a line of the true body, 0 for furniture."""
     truth_sh = set(shingles(body))
     truth_words = " " + " ".join(words(body)) + " "
+    truth_chars = "".join(body.split())
     labels = np.zeros(len(lines), dtype=int)
     long_body = []
     for i, ln in enumerate(lines):
@@ -81,12 +82,15 @@ def label_lines(lines: list[Line], body: str) -> np.ndarray:
             if hit >= 0.5:
                 labels[i] = 1
                 long_body.append(i)
+        elif len(chars := "".join(ln.text.split())) >= 12 and chars in truth_chars:
+            # Few \w-runs but long: a line of a script written without spaces.
+            labels[i] = 1
+            long_body.append(i)
     if not long_body:
         return labels
     lo, hi = long_body[0], long_body[-1]
     for i in range(lo, hi + 1):
-        ln = lines[i]
-        w = words(ln.text)
+        w = words(lines[i].text)
         if 0 < len(w) < 4 and f" {' '.join(w)} " in truth_words:
             labels[i] = 1
     return labels

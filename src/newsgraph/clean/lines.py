@@ -28,6 +28,21 @@ STOP_WORDS = frozenset(
     which while who will with would you your""".split()
 )
 
+# Function words of a few other languages written with spaces: prose in any of
+# them has many, menus and buttons have few. English words come from STOP_WORDS.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    """de la el en y los las del por con para una un que se su al lo como más pero sus es
+    le les des et du une est pas dans qui sur au avec ce il ne sont pour ou aux
+    der die das und ist nicht ein eine den dem mit sich auf für von zu im auch wie
+    o os as do da dos das em no na um uma com não mais ao pelo pela foi são
+    il di che è per non una sono gli nel della alla het een van ook niet zijn dat""".split()
+)
+FUNCTION_WORDS = STOP_WORDS | _FOREIGN_FUNCTION_WORDS
+# Scripts written without spaces: each character is roughly half a word, and
+# these characters play the part of function words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_FUNCTION = frozenset("のにはをがでとたしてもないるか的了是在和有也不这我他们之与而")
+
 # Generic boilerplate cues, one group per kind of furniture.
 CUES: dict[str, re.Pattern[str]] = {
     "share": re.compile(
@@ -73,13 +88,22 @@ _DATE = re.compile(
     r"\b\d+\s+(minutes?|hours?|days?|weeks?)\s+ago\b)",
     re.I,
 )
-_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
-_SENT_MARK = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z0-9]")
+_SENT_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
+_SENT_MARK = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z0-9]|[。！？]")
 _LINKISH = re.compile(r"(https?://|www\.|\.(com|org|net|co\.uk)\b|@\w)", re.I)
 _SEPARATORS = re.compile(r"[|»›•·►▶«‹]")
 _TITLE_SEP = re.compile(r"\s[|\-–—:]\s")
 _BYLINE = re.compile(r"^(by|written by|posted by|words by|author:)\s", re.I)
+_COMMENT_MARK = re.compile(
+    r"(\b\d+\s+(comments?|responses?|replies|reactions)\b|^(reader )?comments?\s*(\(\d+\))?:?$|"
+    r"^(leave|post|add|write) a (reply|comment)|^join the (discussion|conversation)|"
+    r"\b(says|said|wrote|writes):$|^reply$|^\d+\s+(votes?|likes?|points?)$)",
+    re.I,
+)
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]")
 
 BASE_FEATURES = (
     "log_chars",
@@ -128,6 +152,10 @@ PAGE_FEATURES = (
     "prose_window_10",
     "title_overlap",
     "cue_any",
+    "after_headline",
+    "headline_distance",
+    "after_comment_mark",
+    "comment_mark_distance",
 )
 FEATURE_NAMES = (
     *BASE_FEATURES,
@@ -169,24 +197,39 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def word_count(text: str) -> float:
+    """Whitespace words, with each character of a spaceless script as half a word."""
+    s = text[:_MEASURE_CHARS]
+    n = len(s.split())
+    if len(text) > _MEASURE_CHARS:
+        n = len(text.split())
+    cjk = len(_CJK.findall(s))
+    return n + cjk / 2 if cjk else float(n)
+
+
 def _base(text: str) -> list[float]:
     s = text[:_MEASURE_CHARS]
     toks = s.split()
-    n = max(len(toks), 1)
-    alpha = [t for t in toks if t[:1].isalpha()]
+    cjk = _CJK.findall(s)
+    n_words = word_count(text)
+    n = max(len(toks) + len(cjk) / 2, 1)
+    alpha = [t for t in toks if t[:1].isalpha() and not _CJK.match(t)]
     n_alpha = max(len(alpha), 1)
-    letters = sum(c.isalpha() for c in s)
-    digits = sum(c.isdigit() for c in s)
-    punct = sum(not c.isalnum() and not c.isspace() for c in s)
-    lower_toks = [t.strip(".,;:!?\"'()[]“”‘’").lower() for t in toks]
+    function = sum(
+        t in FUNCTION_WORDS for t in (x.strip(".,;:!?\"'()[]“”‘’").lower() for x in toks)
+    )
+    function += sum(c in _CJK_FUNCTION for c in cjk)
+    letters = len(_LETTER.findall(s))
+    digits = len(_DIGIT.findall(s))
+    punct = len(_PUNCT.findall(s))
     feats = [
         math.log1p(len(text)),
-        math.log1p(len(text.split()) if len(text) > _MEASURE_CHARS else len(toks)),
+        math.log1p(n_words),
         min(len(s) / n, 20.0),
         1.0 if _SENT_END.search(s) else 0.0,
         1.0 if s.endswith(":") else 0.0,
         math.log1p(len(_SENT_MARK.findall(s)) + (1 if _SENT_END.search(s) else 0)),
-        sum(t in STOP_WORDS for t in lower_toks) / n,
+        min(function / n, 1.0),
         sum(t[0].isupper() for t in alpha) / n_alpha,
         1.0 if letters >= 2 and s.upper() == s else 0.0,
         digits / max(len(s), 1),
@@ -228,6 +271,30 @@ def _densest_region(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+def _headline(lines: list[Line]) -> int:
+    """Index of the line repeating the page title (the first line), or -1.
+
+    Scraped pages open with the document title, "Headline | Site"; the
+    headline itself comes again just above the article.
+    """
+    first = words_of(lines[0].text[:_MEASURE_CHARS])
+    if len(first) < 2 or len(first) > 60:
+        return -1
+    ref = set(first)
+    best, best_score = -1, 0.0
+    for i in range(1, len(lines)):
+        ln = lines[i].text
+        if len(ln) > 400:
+            continue
+        ws = set(words_of(ln))
+        if len(ws) < 2:
+            continue
+        score = len(ref & ws) / len(ws) * min(1.0, 2 * len(ref & ws) / len(ref))
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score >= 0.5 else -1
+
+
 def line_features(lines: list[Line]) -> np.ndarray:
     """One row of ``FEATURE_NAMES`` per line."""
     n = len(lines)
@@ -235,7 +302,7 @@ def line_features(lines: list[Line]) -> np.ndarray:
         return np.zeros((0, len(FEATURE_NAMES)))
     idx = {name: i for i, name in enumerate(BASE_FEATURES)}
     base = np.array([_base(ln.text) for ln in lines], dtype=float)
-    words = np.array([len(ln.text.split()) for ln in lines], dtype=float)
+    words = np.array([word_count(ln.text) for ln in lines], dtype=float)
     chars = np.array([len(ln.text) for ln in lines], dtype=float)
     counts = Counter(ln.text for ln in lines)
     cue_cols = [idx[f"cue_{name}"] for name in CUES]
@@ -265,6 +332,18 @@ def line_features(lines: list[Line]) -> np.ndarray:
         for ws in (words_of(ln.text[:_MEASURE_CHARS]) for ln in lines)
     ]
     overlap[0] = 0.0
+    head = _headline(lines)
+    if head < 0:
+        after_head = np.zeros(n)
+        head_dist = np.full(n, -1.0)
+    else:
+        after_head = np.where(pos > head, 1.0, np.where(pos == head, 0.5, 0.0))
+        head_dist = np.log1p(np.abs(pos - head))
+    marks = np.array([bool(_COMMENT_MARK.search(ln.text[:300])) for ln in lines])
+    # Only marks after the first prose line count: a menu's "Comments" link does not.
+    first_prose = next((i for i, v in enumerate(prose) if v > 0), n)
+    marks[: max(first_prose, head + 1)] = False
+    seen = np.maximum.accumulate(np.where(marks, pos, -1.0))
     cum_chars = np.concatenate([[0.0], np.cumsum(chars)])[:-1]
     blank_before = np.array([min(ln.blank_before, 3) for ln in lines], dtype=float)
     page = np.column_stack(
@@ -283,6 +362,10 @@ def line_features(lines: list[Line]) -> np.ndarray:
             window(10),
             np.array(overlap),
             cue_any,
+            after_head,
+            head_dist,
+            (seen >= 0).astype(float),
+            np.where(seen >= 0, np.log1p(pos - seen), -1.0),
         ]
     )
     neigh_src = np.column_stack(

@@ -36,12 +36,14 @@ _AGENCY_LINE = re.compile(
     rf"^\(?(?P<who>(?:[^()]{{0,60}}?\s*[/|]\s*)?(?:{_AGENCIES})(?:\s+(?:via|for)\s+[^()]{{1,40}})?)\)?$",
     re.I,
 )
+# "Caption text (Photo: Jane Roe/Reuters)": a caption with its credit in brackets.
 _TRAILING_CREDIT = re.compile(
-    rf"^(?P<caption>.{{10,}}?)\s*[(\[]\s*(?:(?:{_IMG}|credit)s?\s*(?:by|:)?\s*)?"
-    rf"(?P<who>[^()\[\]]{{2,80}}?(?:{_AGENCIES}|[^()\[\]]*?)\s*)[)\]]$",
+    rf"^(?P<caption>.{{10,}}?)\s*[(\[]\s*(?:"
+    rf"(?:{_IMG}|credit)s?\s*(?:by|credit|:)+\s*(?P<who>[^()\[\]]{{2,80}})"
+    rf"|(?P<who2>(?:[^()\[\]/]{{1,60}}/\s*)?(?:{_AGENCIES})(?:\s+via\s+[^()\[\]]{{1,40}})?)"
+    r")\s*[)\]]$",
     re.I,
 )
-_TRAILING_CREDIT_CUE = re.compile(rf"\b({_IMG}|credit|{_AGENCIES})\b", re.I)
 _CAPTION_PREFIX = re.compile(
     r"^(?:above|below|top|left|right|pictured|caption|in this (?:photo|image|picture)|"
     r"file photo|photo|image)\s*[:\-–—|]\s*(?P<text>\S.*)$",
@@ -208,12 +210,12 @@ def find_media(lines: list[Line], body_p: list[float], finds: Finds) -> None:
             finds.media.append(Media(kind="image", credit=credit, caption=caption))
             continue
         m = _TRAILING_CREDIT.match(ln.text) if _short(ln.text, 80) else None
-        if m and _TRAILING_CREDIT_CUE.search(m.group("who")):
-            who = re.sub(rf"^(?:{_IMG}|credit)s?\s*(?:by|:)?\s*", "", m.group("who"), flags=re.I)
+        # A bare agency in brackets also closes wire-copy sentences: trust the
+        # classifier there unless the bracket says photo or credit.
+        if m and (m.group("who") or body_p[i] < 0.5):
             finds.claimed[i] = "caption"
-            finds.media.append(
-                Media(kind="image", credit=who.strip(" .;,"), caption=m.group("caption").strip())
-            )
+            who = (m.group("who") or m.group("who2")).strip(" .;,")
+            finds.media.append(Media(kind="image", credit=who, caption=m.group("caption").strip()))
     for i, ln in enumerate(lines):
         if i not in finds.claimed and (text := _caption_text(ln)) is not None and body_p[i] < 0.5:
             finds.claimed[i] = "caption"

@@ -26,34 +26,42 @@ _CHUNK = 2048
 
 @dataclass(frozen=True)
 class TreeEnsemble:
-    """Additive binary-classification trees: raw score = baseline + sum of leaves."""
+    """Additive binary-classification trees: raw score = baseline + sum of leaves.
+
+    All trees' nodes sit in flat arrays; a leaf points to itself on both
+    sides, so every row can take exactly ``depth`` steps without a test.
+    """
 
     baseline: float
-    feature: np.ndarray  # (trees, nodes) int, -1 at leaves
-    threshold: np.ndarray  # (trees, nodes) float; go left when x <= threshold
-    left: np.ndarray  # (trees, nodes) int
-    right: np.ndarray  # (trees, nodes) int
-    value: np.ndarray  # (trees, nodes) float
+    feature: np.ndarray  # (nodes,) feature tested at each node (0 at leaves)
+    threshold: np.ndarray  # (nodes,) go left when x <= threshold
+    left: np.ndarray  # (nodes,) global index of the left child (itself at leaves)
+    right: np.ndarray  # (nodes,) global index of the right child (itself at leaves)
+    value: np.ndarray  # (nodes,) leaf values (0 elsewhere)
+    roots: np.ndarray  # (trees,) global index of each tree's root
     depth: int
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TreeEnsemble:
-        trees = d["trees"]
-        width = max(len(t["feature"]) for t in trees)
-
-        def stack(key: str, fill: float, dtype: type) -> np.ndarray:
-            out = np.full((len(trees), width), fill, dtype=dtype)
-            for i, t in enumerate(trees):
-                out[i, : len(t[key])] = t[key]
-            return out
-
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        for t in d["trees"]:
+            base = len(feature)
+            roots.append(base)
+            for k, f in enumerate(t["feature"]):
+                leaf = f < 0
+                feature.append(0 if leaf else f)
+                threshold.append(t["threshold"][k])
+                left.append(base + k if leaf else base + t["left"][k])
+                right.append(base + k if leaf else base + t["right"][k])
+                value.append(t["value"][k] if leaf else 0.0)
         return cls(
             baseline=float(d["baseline"]),
-            feature=stack("feature", -1, np.int64),
-            threshold=stack("threshold", 0.0, np.float64),
-            left=stack("left", 0, np.int64),
-            right=stack("right", 0, np.int64),
-            value=stack("value", 0.0, np.float64),
+            feature=np.array(feature, dtype=np.intp),
+            threshold=np.array(threshold, dtype=np.float64),
+            left=np.array(left, dtype=np.intp),
+            right=np.array(right, dtype=np.intp),
+            value=np.array(value, dtype=np.float64),
+            roots=np.array(roots, dtype=np.intp),
             depth=int(d["depth"]),
         )
 
@@ -67,18 +75,13 @@ class TreeEnsemble:
         n = x.shape[0]
         if n == 0:
             return np.zeros(0)
-        t = self.feature.shape[0]
-        rows = np.arange(n)[None, :]
-        trees = np.arange(t)[:, None]
-        node = np.zeros((t, n), dtype=np.int64)
+        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        row_base = (np.arange(n, dtype=np.intp) * x.shape[1])[None, :]
+        node = np.repeat(self.roots[:, None], n, axis=1)
         for _ in range(self.depth):
-            feat = self.feature[trees, node]
-            leaf = feat < 0
-            xv = x[rows, np.where(leaf, 0, feat)]
-            go_left = xv <= self.threshold[trees, node]
-            nxt = np.where(go_left, self.left[trees, node], self.right[trees, node])
-            node = np.where(leaf, node, nxt)
-        return self.baseline + self.value[trees, node].sum(axis=0)
+            xv = flat[row_base + self.feature[node]]
+            node = np.where(xv <= self.threshold[node], self.left[node], self.right[node])
+        return self.baseline + self.value[node].sum(axis=0)
 
 
 def context_features(score: np.ndarray) -> np.ndarray:
