@@ -291,3 +291,35 @@ def test_first_name_joins_the_only_person_with_it():
     assert names["Paula Radcliffe"].aliases == ["Paula"]
     # Two people named Anna: the lone "Anna" joins neither.
     assert "Anna" in names and not names["Anna Lee"].aliases and not names["Anna Smith"].aliases
+
+
+def test_title_of_someone_else_before_an_org_is_not_taken():
+    art = _run(
+        "said Jim Smith, an analyst at Edwards & Sons in St. Louis.",
+        [("Jim Smith", "PERSON"), ("Edwards & Sons", "ORG"), ("St. Louis", "GPE")],
+    )
+    names = _by_name(art)
+    assert names["Edwards & Sons"].type == "ORG" and names["Edwards & Sons"].description is None
+
+
+def test_org_and_place_readings_of_one_name_are_both_kept():
+    art = _run(
+        "New York beat Boston. Fans in New York cheered.",
+        [("New York", "ORG"), ("Boston", "ORG"), ("New York", "GPE")],
+    )
+    assert sorted(e.type for e in art.entities if e.name == "New York") == ["GPE", "ORG"]
+
+
+def test_sentence_initial_word_before_a_nationality_is_cut_but_not_before_a_country():
+    art = _run(
+        "Numerous Azerbaijanis left flowers. Statistics Canada said so. Major League Baseball agreed.",
+        [
+            ("Numerous Azerbaijanis", "PERSON"),
+            ("Statistics Canada", "ORG"),
+            ("Major League Baseball", "ORG"),
+        ],
+    )
+    names = _by_name(art)
+    assert set(names) == {"Azerbaijanis", "Statistics Canada", "Major League Baseball"}
+    assert names["Azerbaijanis"].type == "NORP"
+    assert names["Major League Baseball"].description is None

@@ -24,6 +24,7 @@ from newsgraph.extract.entity_names import Mention, fold
 
 # When one name gets several types equally often, the first here wins.
 _PRIORITY = ("GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART")
+_PERSON_OR_PLACE = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 
 
@@ -76,13 +77,18 @@ def _singular(word: str) -> str:
 
 
 def vote_labels(mentions: list[Mention]) -> None:
-    """Give every mention of the same name the type most of them have (in place)."""
+    """Settle person-or-place doubts: the same name gets the type most of its mentions have.
+
+    Only a person/place disagreement is settled ("Ganja" once a person, once
+    a city); organisation against place is often right both ways ("New York"
+    the team and the city).
+    """
     votes: dict[str, Counter] = {}
     for m in mentions:
         votes.setdefault(fold(m.text), Counter())[m.label] += 1
     for m in mentions:
         counts = votes[fold(m.text)]
-        if len(counts) > 1:
+        if len(counts) > 1 and set(counts) <= _PERSON_OR_PLACE and "PERSON" in counts:
             top = max(counts.values())
             tied = [lab for lab, n in counts.items() if n == top]
             m.label = min(tied, key=lambda lab: _PRIORITY.index(lab) if lab in _PRIORITY else 99)

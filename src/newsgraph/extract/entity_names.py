@@ -87,7 +87,7 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[start].lower_ in _ARTICLES
         or (
             doc[start].tag_ in _LEADING_TAGS
-            and (doc[start].is_sent_start or doc[start].is_lower)
+            and doc[start].is_lower
             and country_code(doc[start].text) is None
             and end - start > 1
         )
@@ -97,7 +97,7 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if (
         end - start >= 2
         and doc[start].is_sent_start
-        and country_code(doc[start + 1 : end].text)
+        and is_demonym(doc[start + 1 : end].text)
         and not country_code(doc[start:end].text)
     ):
         start += 1
@@ -120,6 +120,8 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
     holds a title head ("Ambassador"), and drops dangling connectors.
     """
     i = start - 1
+    if i < floor or doc[i].text in _CONNECTORS:
+        return start  # "an analyst at Acme": the title is the speaker's, not the name's
     first = start
     has_head = False
     while i >= floor:
@@ -185,8 +187,12 @@ def clean_mention(doc: Doc, ent: Span) -> Mention | None:
     label = ent.label_
     description = None
     text = doc[start:end].text
-    if label in ("PERSON", "ORG") or (end - start > 1 and is_title_head(doc[start].text)):
+    if label in ("PERSON", "ORG"):
         core = _name_core(doc, start, end)
+        if label == "ORG" and (end - core < 2 or core - start < 2):
+            # "General Motors", "Major League Baseball" are whole names; "Azerbaijani
+            # MP Rasim Musabeyli" is a title and a person.
+            core = start
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else max(0, start - 12)
         head = _title_before(doc, core, max(sent_start, start - 12))
         if head < core and core < end and doc[core].is_title:
