@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -135,3 +136,14 @@ def test_no_focus_town_means_no_guess_for_unknown_names():
     got = _resolve(text, "Baku", "Ganja", "Zqxvbnm Institute")
     assert got["Baku"].cc == got["Ganja"].cc == "AZ"
     assert got["Zqxvbnm Institute"] is None
+
+
+def test_long_mentions_and_many_toponyms_stay_fast():
+    long_name = "Paris, " + "Texas " * 20000
+    text = long_name + " and more"
+    tops = [Toponym((Mention(0, len(long_name), long_name),))]
+    tops += [Toponym((Mention(0, 5, "Paris"),)) for _ in range(2000)]
+    start = time.perf_counter()
+    got = resolve_toponyms(text, tops)
+    assert len(got) == len(tops)
+    assert time.perf_counter() - start < 5

@@ -101,3 +101,26 @@ def test_seed_places(seed_text):
     for p in article.places:
         for m in p.mentions:
             assert seed_text[m.start : m.end] == m.text
+
+
+def test_building_named_after_a_country_is_not_the_country():
+    body = "She studied at Azerbaijan Medical University before Azerbaijan sent her abroad."
+    ents = [
+        _entity(body, "E1", "FAC", "Azerbaijan Medical University"),
+        _entity(body, "E2", "GPE", "Azerbaijan", "AZE"),
+    ]
+    ents[1].mentions = [_span(body, "Azerbaijan", 1)]  # the second one, outside the name
+    article = _run(body, ents)
+    assert [(p.entity, p.feature, p.country) for p in article.places] == [("E2", "PCLI", "AZE")]
+
+
+def test_a_person_named_like_a_country_is_no_place():
+    body = "Michael Jordan scored 40 points as Chicago beat Boston."
+    ents = [
+        _entity(body, "E1", "PERSON", "Michael Jordan"),
+        _entity(body, "E2", "GPE", "Chicago"),
+        _entity(body, "E3", "GPE", "Boston"),
+    ]
+    article = _run(body, ents)
+    assert {p.entity for p in article.places} == {"E2", "E3"}
+    assert {p.country for p in article.places} == {"USA"}

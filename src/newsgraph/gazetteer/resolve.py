@@ -73,7 +73,7 @@ Constraint = tuple[str, str | None]  # (country alpha-2, admin1 code or None)
 
 def _qualifier(gaz: Gazetteer, phrase: str) -> Candidate | None:
     """The country or state a qualifier names ("CA", "Calif.", "France", "New Mexico")."""
-    words = phrase.split()
+    words = phrase.split()[:4]  # "New South Wales"; longer text after a comma is no qualifier
     for n in range(len(words), 0, -1):
         part = " ".join(words[:n]).rstrip(",;:")
         state = gaz.us_state(part) if (len(part) <= 6 and part[:1].isupper()) else None
@@ -117,9 +117,10 @@ def _candidates(gaz: Gazetteer, names: list[str]) -> list[Candidate]:
     its name ("Barda", the town, not the district; "New York", the city)."""
     seen: dict[tuple[int, str], Candidate] = {}
     for name in names:
-        if _is_demonym(name):
-            continue
-        for cand in gaz.lookup(name):
+        found = gaz.lookup(name)
+        if _is_demonym(name) and not any(c.is_area for c in found):
+            continue  # "Russian", "English" (a town in Indiana): people, not a place
+        for cand in found:
             seen.setdefault((cand.geonameid, cand.name), cand)
     cands = list(seen.values())
     keys = {name_key(n) for n in names}

@@ -41,6 +41,9 @@ AP_STATES = {
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 # "Oaxaca State", "Punjab province": the division's own name without the word.
 _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast|Governorate)$")
+_COMPASS_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|Central)\s+"
+)
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff’]")
 _DOTTED = re.compile(r"^(?:[a-z] )+[a-z]$")
 _FORMS = re.compile(r"\b(?:saint|sainte|mount|fort)\b")
@@ -116,6 +119,10 @@ class Gazetteer:
             bare = _DIVISION_WORD.sub("", name)
             if bare != name:
                 found = [p for p in self.lookup(bare) if p.feature == "ADM1"]
+        if not found:  # "Northern Israel", "South Texas": the area it is part of
+            rest = _COMPASS_PREFIX.sub("", name)
+            if rest != name:
+                found = [p for p in self.lookup(rest) if p.feature in ("PCLI", "ADM1")]
         return found
 
     def us_state(self, abbreviation: str) -> Candidate | None:
