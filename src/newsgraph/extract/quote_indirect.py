@@ -93,6 +93,11 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     return _trim(cue.doc, first.left_edge.i, last.right_edge.i)
 
 
+def content_of(cue: Token) -> tuple[int, int] | None:
+    """Character span of what a verb reports: its clause, else its object or infinitive."""
+    return _clause(cue) or _complement(cue)
+
+
 def _according_content(tok: Token) -> tuple[int, int] | None:
     """The sentence around "according to X", without that phrase."""
     sent = tok.sent

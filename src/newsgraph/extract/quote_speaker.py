@@ -27,7 +27,7 @@ from newsgraph.extract.quote_cues import (
 )
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
+_CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _DETS = ("the", "The")
 _NO_SPEAKER = frozenset(("seem", "appear"))
@@ -45,6 +45,7 @@ class Attribution:
     cue: str | None = None
     cue_span: tuple[int, int] | None = None
     venue: str | None = None
+    content: tuple[int, int] | None = None  # the paraphrase holding a quote, for a mixed quote
 
 
 def is_cue(tok: Token, beliefs: bool = False) -> bool:
@@ -90,7 +91,7 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
             (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
             None,
         )
-        if subj is not None and subj.dep_ == "nsubjpass":
+        if subj is not None and subj.dep_ == "nsubjpass" and tok is cue:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if subj is not None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract import annotator
 from newsgraph.extract.quote_cues import GROUP_PRONOUNS, NAMING_VERBS, PERSON_PRONOUNS, TITLES
-from newsgraph.extract.quote_indirect import Reported, find_reported
+from newsgraph.extract.quote_indirect import Reported, content_of, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, from_phrase, is_cue
 from newsgraph.record import Article, Entity, Quote, Speaker
@@ -137,9 +137,11 @@ def _attribute_direct(
         prev_start, prev_end_line = text.lines[first - 1]
         if body[prev_start:prev_end_line].rstrip().endswith(":"):
             toks = _clause_before(text.tokens(prev_start, prev_end_line))
-            cue = _cue_in(list(reversed(toks)))
+            cue = _cue_in(list(reversed(toks))) or _clause_verb(toks)
             if cue is not None:
-                return from_cue(cue, text.quoted)
+                att = from_cue(cue, text.quoted)
+                if att.speaker is not None:
+                    return att
             if toks:
                 return from_phrase(text.doc, toks[0].idx, prev_end_line)
     label = _LABEL.match(body, line_start, q.start)
@@ -148,6 +150,14 @@ def _attribute_direct(
     if any(not t.is_punct for t in before):
         return _governor(text, q)
     return None
+
+
+def _clause_verb(toks: list[Token]) -> Token | None:
+    """The main verb of a lead-in clause ("Sanders made the following comment:")."""
+    inside = {t.i for t in toks}
+    return next(
+        (t for t in toks if t.pos_ == "VERB" and t.head.i not in inside or t.head is t), None
+    )
 
 
 def _governor(text: _Text, q: MarkedQuote) -> Attribution | None:
@@ -177,7 +187,21 @@ def _governor(text: _Text, q: MarkedQuote) -> Attribution | None:
     if chosen is None or text.line_of(chosen.idx) != text.line_of(q.start):
         return None
     att = from_cue(chosen, text.quoted)
-    return att if att.speaker is not None else None
+    if att.speaker is None:
+        return None
+    span = content_of(chosen)
+    line_start, line_end = text.lines[text.line_of(q.start)]
+    if span is not None:
+        span = (max(span[0], line_start), min(span[1], line_end))
+        inner = q.inner
+        if (
+            span[0] <= inner[0]
+            and inner[1] <= span[1] + 1
+            and len(text.body[span[0] : span[1]].split())
+            > len(text.body[inner[0] : inner[1]].split()) + 1
+        ):
+            att.content = span  # "called half of his supporters “deplorables”": a mixed quote
+    return att
 
 
 def _direct(text: _Text, marked: list[MarkedQuote], absorbed: set[int]) -> list[_Found]:
@@ -188,6 +212,10 @@ def _direct(text: _Text, marked: list[MarkedQuote], absorbed: set[int]) -> list[
         prev_end = marked[k - 1].end if k else 0
         next_start = marked[k + 1].start if k + 1 < len(marked) else len(text.body)
         att = _attribute_direct(text, q, prev_end, next_start)
+        if att is not None and att.content is not None:
+            if not any(f.kind == "mixed" and (f.start, f.end) == att.content for f in found):
+                found.append(_Found(*att.content, "mixed", att, text.line_of(q.start)))
+            continue
         start, end = q.inner
         found.append(_Found(start, end, "direct", att, text.line_of(q.start)))
     return found
