@@ -68,6 +68,7 @@ def resolve(
     *,
     tense: str | None = None,
     quarterly: bool = False,
+    anchor: str | None = None,
 ) -> Resolved | None:
     """Normalise one date expression, with its granularity and reliability.
 
@@ -78,6 +79,9 @@ def resolve(
         tense: "past" or "future" if known from the clause; it picks the
             direction of a bare "Friday" or "June".
         quarterly: the clause is about quarters, so "a year earlier" is a quarter.
+        anchor: the last calendar value the text mentioned before the expression
+            (``dates_values.anchor_value`` of it), for "that year", "the following
+            month", "the previous Friday"; None resolves those against the reference.
 
     Returns:
         A ``Resolved(value, granularity, reliable)``, or None when the
@@ -90,7 +94,7 @@ def resolve(
     text = _clean(expression)
     if not text or len(text) > 200:
         return None
-    ctx = Context(as_date(reference), tense, quarterly)
+    ctx = Context(as_date(reference), tense, quarterly, anchor)
     matched, got = _by_rules(text, ctx)
     while not matched:
         stripped = _LEAD.sub("", text, count=1)

@@ -12,14 +12,23 @@ import re
 _WINDOW = 300
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo|'ll|shall|going\s+to|(?:is|are|am)\s+(?:to|scheduled|expected|due|set|likely|planning)"
-    r"|plans?\s+to|expects?\s+to|intends?\s+to|upcoming|as\s+soon\s+as)\b",
+    r"(?<!been )(?<!had )\b(?:will|won't|wo|'ll|shall|going\s+to|(?:is|are|am)\s+(?:to|scheduled|expected|due|set|likely|planning)"
+    r"|plans?\s+to|expects?\s+to|intends?\s+to|upcoming|as\s+soon\s+as"
+    r"|set\s+to|scheduled|due\s+to|plann(?:ed|ing)\s+(?:to|for)|until)\b",
     re.I,
 )
 _PAST = re.compile(
     r"\b(?:said|was|were|had|did|told|came|went|took|made|rose|fell|began|became|gave|left|met|"
     r"got|saw|found|won|lost|held|led|paid|sold|bought|ago|last|yesterday|\w{3,}ed)\b",
     re.I,
+)
+# An "-ed" word after a form of "be" or "have" is a participle ("will be named in December"),
+# which says nothing of the tense by itself.
+_PARTICIPLE = re.compile(r"\w{3,}ed$", re.I)
+_AUXILIARY = re.compile(r"\b(?:be|been|being|have|has)\s+(?:\w+ly\s+)?$", re.I)
+# A preposition right before the expression that points ahead ("by February", "effective June 1").
+_FUTURE_LEAD = re.compile(
+    r"\b(?:effective|starting|beginning)\s+(?:the\s+)?$", re.I
 )
 _QUARTERLY = re.compile(r"\bquarter|\bquarterly\b|\bperiod\b", re.I)
 _QUARTER_WORD = re.compile(r"\bquarter", re.I)
@@ -52,13 +61,22 @@ def clause_hints(
     talks about quarters or periods, or ``quarterly_text`` says the whole text does.
     """
     left, right = sentence_bounds(text, start, end)
+    before = text[left:start] + " " + text[end:right]
+    quarterly = quarterly_text or bool(_QUARTERLY.search(before))
+    if _FUTURE_LEAD.search(text, max(left, start - 30), start):
+        return "future", quarterly
     best: tuple[int, str] | None = None
     for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
+            if (
+                kind == "past"
+                and _PARTICIPLE.match(m.group())
+                and _AUXILIARY.search(text, max(left, m.start() - 20), m.start())
+            ):
+                continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    before = text[left:start] + " " + text[end:right]
-    return (best[1] if best else None), quarterly_text or bool(_QUARTERLY.search(before))
+    return (best[1] if best else None), quarterly

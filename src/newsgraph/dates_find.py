@@ -22,7 +22,8 @@ from newsgraph.dates_values import Context, Resolved
 
 # Rules too generic to find on their own ("the year", "the day"): normalised when given, never searched.
 _NOT_SEARCHED = {"the-unit"}
-# Matches are checked against this date when no reference is known, so relative ones are kept.
+# Matches are checked against this date (as reference and anchor) when no reference is known,
+# so relative and anaphoric ones are kept.
 _PLACEHOLDER_REF = date(2000, 6, 15)
 # Vague words TimeML rarely tags in news ("once again", "earlier", "the current account").
 _VAGUE_SKIPPED = {
@@ -220,7 +221,7 @@ def find(text: str, ctx: Context | None = None) -> list[tuple[Found, Resolved | 
     clause or the reference resolve the match again.
     """
     ctx = ctx or Context()
-    check = ctx if ctx.ref else Context(_PLACEHOLDER_REF)
+    check = ctx if ctx.ref else Context(_PLACEHOLDER_REF, anchor=_PLACEHOLDER_REF.isoformat())
     found = sorted(candidates(text), key=lambda f: (f.start - f.end, f.start))
     taken: list[tuple[Found, Resolved | None]] = []
     used = bytearray(len(text) + 1)

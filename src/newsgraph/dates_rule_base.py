@@ -130,7 +130,7 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
         if diff > 0:
             score += {"past": 200, "future": 0}.get(ctx.tense or "", 90)
         elif diff < 0 and ctx.tense == "future":
-            score += 200
+            score += 400  # a plan is for a date ahead, however far ("will ... in December")
         if best_score is None or score < best_score:
             best, best_score = year, score
     return best

@@ -1,12 +1,18 @@
 """All date rules, in the order they are tried.
 
-Importing the rule modules registers their rules; calendar expressions come
-first, then relative ones, then durations, sets and vague references.
+Importing the rule modules registers their rules; anaphoric expressions
+("the following year", resolved against the text's last date) come first,
+then calendar expressions, relative ones, durations, sets and vague references.
 """
 
 from __future__ import annotations
 
-from newsgraph import dates_rules_calendar, dates_rules_relative, dates_rules_spans  # noqa: F401
+from newsgraph import (  # noqa: F401
+    dates_rules_anchor,
+    dates_rules_calendar,
+    dates_rules_relative,
+    dates_rules_spans,
+)
 from newsgraph.dates_rule_base import RULES, Rule, duration_value
 
 __all__ = ["RULES", "Rule", "duration_value"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,12 +24,16 @@ class Context:
     "future" or None) is the tense of the clause the expression sits in and
     picks the direction of bare "Friday" or "June"; ``quarterly`` says the
     clause talks about quarters (earnings reports), so "a year earlier" means
-    the same quarter a year before.
+    the same quarter a year before; ``anchor`` is the last calendar value the
+    text mentioned before the expression ("1995-05-22", "1988", "1989-03"),
+    which anaphoric expressions resolve against ("the following year", "that
+    quarter", "the previous Friday"), as TimeML does.
     """
 
     ref: date | None = None
     tense: str | None = None
     quarterly: bool = False
+    anchor: str | None = None
 
 
 def as_date(reference: str | date | datetime | None) -> date | None:
@@ -44,3 +49,14 @@ def as_date(reference: str | date | datetime | None) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+_ANCHOR = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?(?=$|T|-WE)")
+
+
+def anchor_value(value: str | None) -> str | None:
+    """The calendar point a value names ("1989-10-27", "1988-Q2", "1995"), None for
+    durations, sets, vague references and underspecified values; what later
+    anaphoric expressions in the same text are resolved against."""
+    m = _ANCHOR.match(value or "")
+    return m.group() if m else None

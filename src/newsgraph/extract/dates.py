@@ -10,6 +10,9 @@ resolved against the reference date:
    them ("October 7" -> XXXX-10-07, "Friday" -> XXXX-WXX-5, "last year" ->
    XXXX) and those TimeML cannot write at all are skipped.
 
+Anaphoric expressions ("that year", "the following month", "the previous
+Friday") resolve against the last date mentioned before them (the anchor).
+
 Each mention carries ``reliable``: True only for explicit calendar text
 ("October 9, 2023", "1998", "five years"), False for anything inferred.
 """
@@ -22,7 +25,7 @@ from spacy.tokens import Doc
 
 from newsgraph.dates_context import clause_hints, is_quarterly
 from newsgraph.dates_find import Found, extend_left, find, rule_by_name, trim
-from newsgraph.dates_values import Context, Resolved, as_date
+from newsgraph.dates_values import Context, Resolved, anchor_value, as_date
 from newsgraph.extract import annotator
 from newsgraph.record import Article, DateMention
 
@@ -55,11 +58,13 @@ def annotate_dates(doc: Doc, article: Article) -> None:
     ref = reference_date(article, found)
     quarterly_text = is_quarterly(text)
     mentions = []
+    anchor = None
     for f, _ in found:
         tense, quarterly = clause_hints(text, f.start, f.end, quarterly_text)
-        value = rule_by_name(f.rule).handler(f.match, Context(ref, tense, quarterly))
+        value = rule_by_name(f.rule).handler(f.match, Context(ref, tense, quarterly, anchor))
         if value is None:
             continue
+        anchor = anchor_value(value.value) or anchor
         start, end = trim(text, f.start, f.end)
         start = extend_left(text, start)
         mentions.append(
