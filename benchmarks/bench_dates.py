@@ -143,7 +143,11 @@ def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tu
                 clause_hints(doc.text, t.start, t.end, quarterly_text) if context else (None, False)
             )
             resolved = resolve(
-                t.text, doc.dct, tense=tense, quarterly=quarterly, anchor=anchor if context else None
+                t.text,
+                doc.dct,
+                tense=tense,
+                quarterly=quarterly,
+                anchor=anchor if context else None,
             )
             got = resolved.value if resolved else None
             if context and got:

@@ -26,10 +26,8 @@ _PAST = re.compile(
 # which says nothing of the tense by itself.
 _PARTICIPLE = re.compile(r"\w{3,}ed$", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|have|has)\s+(?:\w+ly\s+)?$", re.I)
-# A preposition right before the expression that points ahead ("by February", "effective June 1").
-_FUTURE_LEAD = re.compile(
-    r"\b(?:effective|starting|beginning)\s+(?:the\s+)?$", re.I
-)
+# A word right before the expression that points ahead ("effective June 1", "starting Monday").
+_FUTURE_LEAD = re.compile(r"\b(?:effective|starting|beginning)\s+(?:the\s+)?$", re.I)
 _QUARTERLY = re.compile(r"\bquarter|\bquarterly\b|\bperiod\b", re.I)
 _QUARTER_WORD = re.compile(r"\bquarter", re.I)
 

@@ -44,7 +44,9 @@ def _moved(anchor: str, unit: str, step: int) -> Resolved | None:
         y, q = cal.shift_quarter(year, quarter, step)
         return Resolved(f"{y:04d}-Q{q}", "quarter", False)
     if unit == "month" and month:
-        return Resolved(cal.add_months(date(year, month, 1), step).strftime("%Y-%m"), "month", False)
+        return Resolved(
+            cal.add_months(date(year, month, 1), step).strftime("%Y-%m"), "month", False
+        )
     if unit == "week" and week:
         monday = date.fromisocalendar(int(week[:4]), int(week[6:8]), 1)
         return Resolved(cal.iso_week(monday + timedelta(weeks=step)), "week", False)
