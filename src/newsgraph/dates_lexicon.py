@@ -77,7 +77,7 @@ _TENS_WORD = alt(TENS)
 _ONES_WORD = alt(ONES)
 NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS_WORD}(?:[\s-]{_ONES_WORD})?(?:\s+and\s+a\s+half)?"
-    rf"|{_NUM_WORD}(?:\s+and\s+a\s+half)?(?:\s+hundred)?|a\s+hundred|a\s+thousand|an?|a\s+half)"
+    rf"|{_NUM_WORD}(?:\s+and\s+a\s+half)?(?:\s+(?:hundred|thousand))?|a\s+hundred|a\s+thousand|an?|a\s+half)"
 )
 VAGUE_NUMBER = alt(VAGUE_COUNT)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"

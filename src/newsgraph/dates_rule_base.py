@@ -117,6 +117,10 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
     ref = ctx.ref
     if ref is None:
         return None
+    anchor = ctx.anchor or ""
+    if ctx.tense is None and anchor[5:7].isdigit():
+        # no tense to go by: the month nearest the last month the text named ("in June ... in March")
+        ref = date(int(anchor[:4]), int(anchor[5:7]), int(anchor[8:10] or 15))
     best, best_score = ref.year, None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         when = cal.valid_day(year, month, day) if day else date(year, month, 15)

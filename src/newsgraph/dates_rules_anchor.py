@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 
 from newsgraph import dates_calendar as cal
-from newsgraph.dates_lexicon import PARTS_OF_DAY, WEEKDAY
+from newsgraph.dates_lexicon import ORDINAL_WORD, PARTS_OF_DAY, WEEKDAY
 from newsgraph.dates_rule_base import rule, weekday_number
 from newsgraph.dates_values import Context, Resolved
 
@@ -81,6 +81,14 @@ def _weekday(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(cal.weekday_near(start, wd, step).isoformat(), "day", False)
 
 
-@rule("anchor-part-of-day", r"the\s+(?P<u>morning|afternoon|evening|night)")
+@rule(
+    "anchor-part-of-day",
+    rf"the\s+(?P<u>day|morning|afternoon|evening|night)|(?:the\s+)?{ORDINAL_WORD}\s+(?P<d>day)"
+    r"|(?:earlier|later)\s+in\s+the\s+(?P<y>year)",
+)
 def _part_of_day(m: re.Match, ctx: Context) -> Resolved | None:
-    return _moved(ctx.anchor, m["u"], 0) if ctx.anchor else None
+    """ "the morning", "the day", "the eighth day" (of a strike): the anchor's; "later in the
+    year" (unlike "later that year") is the reference's year."""
+    anchor = ctx.anchor if ctx.anchor and not m["y"] else None
+    anchor = anchor or (ctx.ref.isoformat() if ctx.ref else None)
+    return _moved(anchor, m["u"] or m["d"] or m["y"], 0) if anchor else None

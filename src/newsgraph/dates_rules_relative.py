@@ -62,7 +62,7 @@ def _fiscal(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "the-unit",
-    r"the\s+(?P<adj>(?:fiscal|full|whole|entire|calendar)\s+)?(?P<u>year|month|week|day)",
+    r"(?:the\s+(?P<adj>(?:fiscal|full|whole|entire|calendar)\s+)?)?(?P<u>year|month|week|day)",
 )
 def _the_unit(m: re.Match, ctx: Context) -> Resolved | None:
     if (m["adj"] or "").strip().lower() == "full" and m["u"].lower() == "year":
@@ -243,7 +243,12 @@ def _clock(m: re.Match, ctx: Context) -> Resolved | None:
     clock = _clock_value(m)
     if clock is None:
         return None
-    day = _day_of(m["day"], ctx) if m["day"] else (ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX")
+    if m["day"]:
+        day = _day_of(m["day"], ctx)
+    elif ctx.anchor and len(ctx.anchor) == 10:
+        day = ctx.anchor  # "Friday ... at 10:35 a.m.": the clock is on the day last named
+    else:
+        day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
     return Resolved(f"{day}T{clock}", "time", False) if day else None
 
 
