@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--conll", type=Path, default=DATA / "ner-conll2003")
     ap.add_argument("--news", type=Path, default=DATA.parent / "corpora" / "bbc")
-    ap.add_argument("--rehearse", type=int, default=4000, help="raw-news paragraphs to mix in")
+    ap.add_argument("--rehearse", type=int, default=8000, help="raw-news paragraphs to mix in")
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--out", type=Path, default=OUT)
@@ -130,8 +130,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.rehearse and args.news.exists():
         examples += rehearsal(nlp, args.news, args.rehearse)
     print(f"{len(examples)} examples in {time.perf_counter() - t0:.0f}s", flush=True)
-    best = evaluate(nlp, valid, ONTO_TO_CONLL)["f1"]
-    print(f"stock valid F1 {best:.4f}", flush=True)
     best = 0.0
     optimizer = nlp.resume_training()
     with nlp.select_pipes(enable=["ner"]):

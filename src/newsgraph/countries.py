@@ -115,6 +115,7 @@ def _clean(text: str) -> str:
     return text[4:].lstrip() if text[:4].casefold() == "the " else text
 
 
+@lru_cache(maxsize=8192)
 def country_code(name: str) -> str | None:
     """ISO 3166 alpha-3 code of a country named or implied by ``name``, or None.
 
@@ -144,6 +145,7 @@ def country_code(name: str) -> str | None:
     return names.get(folded) or demonyms.get(folded) or parts.get(folded)
 
 
+@lru_cache(maxsize=8192)
 def is_country_name(name: str) -> bool:
     """True when ``name`` names a country (not a demonym): 'Iran', 'the UK'."""
     text = _clean(name) if isinstance(name, str) else ""

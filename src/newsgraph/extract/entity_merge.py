@@ -118,13 +118,16 @@ def _acronym_definitions(mentions: list[Mention], body: str) -> dict[str, int]:
 
 def acronym_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     """Mentions of defined acronyms the recogniser missed, found by plain search."""
-    taken = {(m.start, m.end) for m in mentions}
-    covered = [(m.start, m.end) for m in mentions]
+    defs = _acronym_definitions(mentions, body)
+    if not defs:
+        return []
+    covered = bytearray(len(body) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra = []
-    for acr, i in _acronym_definitions(mentions, body).items():
+    for acr, i in defs.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", body):
-            span = (hit.start(), hit.end())
-            if span in taken or any(a <= span[0] and span[1] <= b for a, b in covered):
+            if any(covered[hit.start() : hit.end()]):
                 continue
             extra.append(Mention(hit.start(), hit.end(), acr, mentions[i].label, tokens=(acr,)))
     return extra
