@@ -28,6 +28,7 @@ from newsgraph.record import Article, Quote  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-polnear"
+DEFAULT_GUM = ROOT.parent / "shared" / "data" / "ner-gum-news"
 RESULTS = ROOT / "benchmarks" / "results" / "quotes.json"
 TEXTACY_DEV = {"direct_4plus": {"p": 0.891, "r": 0.737, "f1": 0.807}, "direct_all": {"f1": 0.741}}
 _HEAD_CUT = re.compile(r",| of | for | at | to | with | who | from ")
@@ -202,6 +203,104 @@ def eval_attributions(gold: list[polnear.GoldArticle], arts: list[Article]) -> d
     }
 
 
+_OPEN = re.compile(r"\((\d+)[^()]*")
+_CLOSE = re.compile(r"(\d+)\)")
+REFERRING = frozenset("he she they it we who him her them".split())
+
+
+def _gum_brackets(value: str) -> list[tuple[str, str]]:
+    """('open'|'close', entity id) events of a GUM ``Entity=`` value, in order."""
+    out, i = [], 0
+    while i < len(value):
+        if value[i] == "(":
+            m = _OPEN.match(value, i)
+            out.append(("open", m.group(1)))
+            i = m.end()
+            if i < len(value) and value[i] == ")":
+                out.append(("close", m.group(1)))
+                i += 1
+            continue
+        m = _CLOSE.match(value, i)
+        if m:
+            out.append(("close", m.group(1)))
+            i = m.end()
+        else:
+            i += 1
+    return out
+
+
+def read_gum(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    """Text of a GUM CoNLL-U document (paragraphs as blank lines) and its coreference mentions."""
+    parts: list[str] = []
+    mentions: list[tuple[int, int, str]] = []
+    opened: dict[str, list[int]] = {}
+    pos, space = 0, ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newpar") and not line.startswith("# newpar_"):
+            space = "\n\n" if parts else ""
+        cols = line.split("\t")
+        if len(cols) < 10 or not cols[0].isdigit():
+            continue
+        parts.append(space)
+        pos += len(space)
+        start = pos
+        parts.append(cols[1])
+        pos += len(cols[1])
+        misc = dict(f.split("=", 1) for f in cols[9].split("|") if "=" in f)
+        for what, eid in _gum_brackets(misc.get("Entity", "")):
+            if what == "open":
+                opened.setdefault(eid, []).append(start)
+            elif opened.get(eid):
+                mentions.append((opened[eid].pop(), pos, eid))
+        space = "" if misc.get("SpaceAfter") == "No" else " "
+    return "".join(parts), mentions
+
+
+def eval_resolution(gum_dir: Path) -> dict:
+    """How often a pronoun or nominal speaker resolves to an entity of its gold coreference chain (GUM news).
+
+    Recall counts the speakers whose gold chain has a mention of some entity of the article
+    (so that a right answer exists); precision counts every speaker given an entity.
+    """
+    speakers = resolved = right = wrongly = 0
+    for path in sorted(gum_dir.glob("*.conllu")):
+        text, gold = read_gum(path)
+        art = newsgraph.extract(
+            text, clean=False, format="text", options=Options(annotators=annotators())
+        )
+        for q in art.quotes:
+            sp = q.speaker
+            if sp is None or sp.text.split()[0].lower() not in REFERRING | {"the"}:
+                continue
+            head = speaker_head(q)
+            chains = [m for m in gold if m[0] <= head < m[1]]
+            if not chains:
+                continue
+            chain = min(chains, key=lambda m: m[1] - m[0])[2]
+            others = [(a, b) for a, b, eid in gold if eid == chain and not a <= head < b]
+            ent = art.entity(sp.entity) if sp.entity else None
+            if not any(_overlaps(e, others) for e in art.entities):
+                wrongly += ent is not None  # its chain names no entity the article has
+                continue
+            speakers += 1
+            if ent is None:
+                continue
+            resolved += 1
+            right += _overlaps(ent, others)
+    return {
+        "referring_speakers": speakers,
+        "resolved": resolved,
+        "resolved_right": right,
+        "resolved_with_no_entity_in_chain": wrongly,
+        "precision": round(right / (resolved + wrongly), 4) if resolved + wrongly else 0.0,
+        "recall": round(right / speakers, 4) if speakers else 0.0,
+    }
+
+
+def _overlaps(ent, spans: list[tuple[int, int]]) -> bool:
+    return any(m.start < b and a < m.end for m in ent.mentions for a, b in spans)
+
+
 def extract_all(
     gold: list[polnear.GoldArticle], names: tuple[str, ...]
 ) -> tuple[list[Article], float]:
@@ -215,8 +314,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--splits", nargs="+", default=["dev", "train"])
+    ap.add_argument(
+        "--speed-splits", nargs="*", default=["dev"], help="splits also timed without quotes"
+    )
     ap.add_argument("--limit", type=int, default=0, help="first N articles per split (0: all)")
     ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument(
+        "--gum", type=Path, default=DEFAULT_GUM, help="GUM news CoNLL-U, for speaker resolution"
+    )
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"no PolNeAR data at {args.data}", file=sys.stderr)
@@ -241,10 +346,19 @@ def main(argv: list[str] | None = None) -> int:
             "attributions": eval_attributions(gold, arts),
             "articles_per_second": {"with_quotes": round(len(gold) / seconds, 2)},
         }
-        _, base_seconds = extract_all(gold, without)
-        res["articles_per_second"]["without_quotes"] = round(len(gold) / base_seconds, 2)
+        if split in args.speed_splits:
+            _, base_seconds = extract_all(gold, without)
+            res["articles_per_second"]["without_quotes"] = round(len(gold) / base_seconds, 2)
         results[split] = res
         _print(split, res)
+    if args.gum.exists():
+        results["speaker_resolution_gum"] = eval_resolution(args.gum)
+        r = results["speaker_resolution_gum"]
+        print(
+            f"\nGUM news pronoun/nominal speakers: {r['resolved_right']} resolved right of "
+            f"{r['resolved'] + r['resolved_with_no_entity_in_chain']} resolved, {r['referring_speakers']} resolvable "
+            f"(P {r['precision']:.3f}, R {r['recall']:.3f})"
+        )
     if not args.limit:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n")
@@ -270,7 +384,8 @@ def _print(split: str, res: dict) -> None:
         )
     print(f"{'cue accuracy (matched attributions)':38} {a['cue_accuracy']:6.3f}")
     sp = res["articles_per_second"]
-    print(f"articles/second: with quotes {sp['with_quotes']}, without {sp['without_quotes']}")
+    without = sp.get("without_quotes", "not timed")
+    print(f"articles/second: with quotes {sp['with_quotes']}, without {without}")
 
 
 if __name__ == "__main__":

@@ -84,5 +84,14 @@ PLATFORM_NAMES = {
     "instagram": "Instagram",
 }
 
+# Nouns for bodies that speak as one: "the ministry said", "the group added".
+GROUP_NOUNS = frozenset(
+    """
+    group ministry government company campaign committee party department agency council office
+    administration commission organization organisation union association embassy army military
+    police board firm bank network coalition alliance movement court
+    """.split()
+)
+
 PERSON_PRONOUNS = frozenset("he she him her".split())
 GROUP_PRONOUNS = frozenset("they it we them".split())

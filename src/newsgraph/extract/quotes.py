@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract import annotator
-from newsgraph.extract.quote_cues import GROUP_PRONOUNS, NAMING_VERBS, PERSON_PRONOUNS, TITLES
+from newsgraph.extract.quote_cues import (
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    NAMING_VERBS,
+    PERSON_PRONOUNS,
+    TITLES,
+)
 from newsgraph.extract.quote_indirect import Reported, content_of, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, from_phrase, is_cue
@@ -330,57 +336,78 @@ class _Mentions:
                 i = text.tok_index(m.start)
                 if i < len(text.quoted) and text.quoted[i]:
                     continue
-                rows.append((m.start, m.end, ent))
+                rows.append((m.start, m.end, ent, _is_subject(text, m.start, m.end)))
         rows.sort(key=lambda r: (r[0], -r[1]))
-        self.rows = []
+        self.rows: list[tuple[int, int, Entity, bool]] = []
         for row in (
             rows
         ):  # a mention inside another ("Israel" in "Azerbaijan-Israel Group") is no referent
             if self.rows and row[1] <= self.rows[-1][1]:
                 continue
             self.rows.append(row)
-        rows = self.rows
-        self.starts = [r[0] for r in rows]
+        self.starts = [r[0] for r in self.rows]
 
     def containing(self, pos: int) -> Entity | None:
         k = bisect.bisect_right(self.starts, pos) - 1
         while k >= 0 and pos - self.rows[k][0] < 300:  # mentions are short: look back a little
-            start, end, ent = self.rows[k]
+            start, end, ent, _ = self.rows[k]
             if start <= pos < end:
                 return ent
             k -= 1
         return None
 
-    def before(self, pos: int, wanted: tuple[str, ...], word: str | None) -> Entity | None:
-        """The most recent entity of a wanted type mentioned before pos.
+    def before(self, pos: int, wanted: tuple[str, ...], word: str | None = None) -> Entity | None:
+        """The entity a referring word at pos most likely means.
 
-        Nearby (within ``_LOOKBACK`` characters), an entity of the first wanted type, or one
-        described by word, wins over a more recent one of another type.
+        An entity described by word ("the ambassador" -> "Israel's Ambassador ...") wins;
+        then, within ``_LOOKBACK`` characters, the most recent mention of the first wanted
+        type that is a grammatical subject (the salient one), then the most recent of that
+        type; else the most recent of any wanted type.
         """
         k = bisect.bisect_left(self.starts, pos) - 1
-        fallback = None
+        preferred = fallback = None
         while k >= 0:
-            start, _, ent = self.rows[k]
-            if ent.type in wanted:
-                described = word is not None and word in (ent.description or "").lower()
-                preferred = word is None and ent.type == wanted[0]
-                if described or (preferred and pos - start < _LOOKBACK):
-                    return ent
-                fallback = fallback or ent
+            start, _, ent, subject = self.rows[k]
             k -= 1
-        return fallback
+            if ent.type not in wanted:
+                continue
+            if word is not None and word in (ent.description or "").lower():
+                return ent
+            if ent.type == wanted[0] and pos - start < _LOOKBACK:
+                if subject:
+                    return ent
+                preferred = preferred or ent
+            fallback = fallback or ent
+        return preferred or fallback
+
+
+def _is_subject(text: _Text, start: int, end: int) -> bool:
+    """Is the mention (or the phrase it names) the subject of its clause?"""
+    doc = text.doc
+    i = text.tok_index(start)
+    while i < len(doc) and doc[i].idx < end:
+        tok = doc[i]
+        for _ in range(3):
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if tok.dep_ not in ("compound", "flat", "amod", "poss", "appos") or tok.head is tok:
+                break
+            tok = tok.head
+        i += 1
+    return False
 
 
 def _resolve(att: Attribution, body: str, mentions: _Mentions) -> str | None:
     """The entity id a speaker refers to."""
     if att.speaker is None:
         return None
-    ent = mentions.containing(att.head if att.head is not None else att.speaker[0])
+    head_at = att.head if att.head is not None else att.speaker[0]
+    ent = mentions.containing(head_at)
     if ent is not None:
         return ent.id
-    start, end = att.speaker
-    words = body[start:end].lower().split()
-    head = words[-1] if words else ""
+    start, _ = att.speaker
+    words = body[head_at : head_at + 40].lower().split()
+    head = words[0].strip(".,;:") if words else ""
     if att.form == "pronoun":
         wanted = (
             _PERSON_TYPES
@@ -389,12 +416,11 @@ def _resolve(att: Attribution, body: str, mentions: _Mentions) -> str | None:
             if head in GROUP_PRONOUNS
             else ()
         )
-        ent = mentions.before(start, wanted, None) if wanted else None
-    elif att.form == "nominal":
-        person = any(w.rstrip(".") in TITLES for w in words)
-        ent = mentions.before(
-            start, _PERSON_TYPES if person else _GROUP_TYPES, head if person else None
-        )
+        ent = mentions.before(start, wanted) if wanted else None
+    elif att.form == "nominal" and head.rstrip(".") in TITLES:
+        ent = mentions.before(start, _PERSON_TYPES, head)
+    elif att.form == "nominal" and head in GROUP_NOUNS:
+        ent = mentions.before(start, _GROUP_TYPES)
     return ent.id if ent is not None else None
 
 
