@@ -19,7 +19,9 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:said|was|were|had|did|told|came|went|took|made|rose|fell|began|became|gave|left|met|"
-    r"got|saw|found|won|lost|held|led|paid|sold|bought|ago|last|yesterday|\w{3,}ed)\b",
+    r"got|saw|found|won|lost|held|led|paid|sold|bought|brought|thought|sought|spent|sent|built|kept|"
+    r"felt|meant|struck|wrote|spoke|chose|fought|ran|grew|knew|threw|flew|drew|shot|stood|fled|broke|"
+    r"stole|ate|sat|heard|withdrew|took|overtook|upheld|withheld|ago|last|yesterday|\w{3,}ed)\b",
     re.I,
 )
 # An "-ed" word after a form of "be" or "have" is a participle ("will be named in December"),
@@ -30,6 +32,11 @@ _AUXILIARY = re.compile(r"\b(?:be|been|being|have|has)\s+(?:\w+ly\s+)?$", re.I)
 _FUTURE_LEAD = re.compile(r"\b(?:effective|starting|beginning)\s+(?:the\s+)?$", re.I)
 _QUARTERLY = re.compile(r"\bquarter|\bquarterly\b|\bperiod\b", re.I)
 _QUARTER_WORD = re.compile(r"\bquarter", re.I)
+# A sentence about another stretch than a quarter ("for the nine months ... a year earlier").
+_ANNUAL = re.compile(
+    r"\b(?:nine|six|twelve|9|6|12)[\s-]+months?\b|\b(?:fiscal|full|calendar)[\s-]+year\b|\bannual\b",
+    re.I,
+)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -60,7 +67,7 @@ def clause_hints(
     """
     left, right = sentence_bounds(text, start, end)
     before = text[left:start] + " " + text[end:right]
-    quarterly = quarterly_text or bool(_QUARTERLY.search(before))
+    quarterly = bool(_QUARTERLY.search(before)) or (quarterly_text and not _ANNUAL.search(before))
     if _FUTURE_LEAD.search(text, max(left, start - 30), start):
         return "future", quarterly
     best: tuple[int, str] | None = None
