@@ -8,6 +8,8 @@ from datetime import date, datetime
 import pytest
 
 from newsgraph.dates import normalize, resolve
+from newsgraph.dates_context import clause_hints
+from newsgraph.dates_values import anchor_value
 
 REF = "2023-10-09"  # a Monday
 
@@ -193,3 +195,82 @@ def test_long_and_hostile_input_is_fast():
 def test_out_of_range_arithmetic_gives_nothing_not_an_exception(expression, reference):
     got = resolve(expression, reference)
     assert got is None or got.value
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "anchor", "value"),
+    [
+        ("the following year", "1998-04-18", "1995-05-22", "1996"),
+        ("that year", "1989-11-02", "1988", "1988"),
+        ("later that year", "2000-01-28", "1998-06", "1998"),
+        ("The following month", "1989-10-27", "1989-03", "1989-04"),
+        ("that quarter", "1989-10-27", "1988-Q2", "1988-Q2"),
+        ("the previous Friday", "1989-10-30", "1989-10-27", "1989-10-20"),
+        ("the next morning", "2000-02-24", "2000-02-21", "2000-02-22TMO"),
+        ("the same day", "1999-10-24", "1999-10-23", "1999-10-23"),
+        ("the day", "1989-10-30", "1989-10-12", "1989-10-12"),
+        ("the eighth day", "1990-08-15", "1990-08-15", "1990-08-15"),
+        ("10:35 a.m.", "1998-08-08", "1998-08-07", "1998-08-07T10:35"),
+        ("earlier in the year", "1989-10-26", "1988", "1989"),  # this year, not the anchor's
+    ],
+)
+def test_anaphoric_expressions_resolve_against_the_anchor(expression, reference, anchor, value):
+    assert resolve(expression, reference, anchor=anchor).value == value
+
+
+def test_without_an_anchor_anaphoric_expressions_fall_back_to_the_reference():
+    assert normalize("the following year", REF) == "2024"
+    assert normalize("the previous Friday", REF) == "2023-10-06"
+    assert normalize("that year", REF) is None  # no ground for it
+    assert resolve("the following month", REF, anchor="1995").value == "2023-11"  # too coarse
+
+
+@pytest.mark.parametrize("anchor", ["garbage", "9999-12-31", "0001-01-01", "1989-W53", ""])
+def test_odd_anchors_never_raise(anchor):
+    for expression in ("the following year", "the previous day", "the next week", "March"):
+        got = resolve(expression, REF, anchor=anchor)
+        assert got is None or got.value
+
+
+def test_anchor_value_keeps_calendar_points_only():
+    assert anchor_value("1989-10-27T10:00") == "1989-10-27"
+    assert anchor_value("1989-W43-WE") == "1989-W43"
+    assert anchor_value("1988-Q2") == "1988-Q2"
+    assert anchor_value("P5Y") is None
+    assert anchor_value("XXXX-10") is None
+    assert anchor_value("PRESENT_REF") is None
+
+
+def test_a_plan_points_ahead_however_far():
+    assert resolve("December", "1998-03-04", tense="future").value == "1998-12"
+
+
+def test_without_tense_a_bare_month_is_read_near_the_last_named_month():
+    assert resolve("March", "1989-10-30", anchor="1989-06").value == "1989-03"
+    assert resolve("March", "1989-10-30").value == "1990-03"
+
+
+def test_counted_thousands_are_durations():
+    assert normalize("more than two thousand years", REF) == "P2000Y"
+
+
+def _hints(sentence: str, expression: str, quarterly_text: bool = False):
+    start = sentence.index(expression)
+    return clause_hints(sentence, start, start + len(expression), quarterly_text)
+
+
+def test_clause_hints_read_the_tense_around_the_expression():
+    assert _hints("Collins will be named commander for a mission in December.", "December")[0] == (
+        "future"
+    )
+    assert _hints("The talks are set to resume Monday in Belfast.", "Monday")[0] == "future"
+    assert _hints("The new pact takes hold, effective June 1.", "June 1")[0] == "future"
+    assert _hints("It had been due to expire Friday evening.", "Friday evening")[0] == "past"
+    assert _hints("In January, the company brought in a new chief.", "January")[0] == "past"
+
+
+def test_a_year_earlier_in_a_sentence_about_nine_months_is_not_a_quarter():
+    nine = "For the nine months, net was $5 million, up from $4 million a year earlier."
+    quarter = "Net for the quarter was $5 million, up from $4 million a year earlier."
+    assert _hints(nine, "a year earlier", quarterly_text=True)[1] is False
+    assert _hints(quarter, "a year earlier")[1] is True

@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from newsgraph.dates_lexicon import lower_ascii
 from newsgraph.dates_rules import RULES
-from newsgraph.dates_values import Context, Resolved, as_date
+from newsgraph.dates_values import Context, Resolved, anchor_value, as_date
 
 __all__ = ["Context", "Resolved", "normalize", "resolve"]
 
@@ -94,7 +94,7 @@ def resolve(
     text = _clean(expression)
     if not text or len(text) > 200:
         return None
-    ctx = Context(as_date(reference), tense, quarterly, anchor)
+    ctx = Context(as_date(reference), tense, quarterly, anchor_value(anchor))
     matched, got = _by_rules(text, ctx)
     while not matched:
         stripped = _LEAD.sub("", text, count=1)

@@ -5,9 +5,9 @@ the year after the publication date; "that year", "the same day", "the
 previous Friday", "the next morning" likewise. TimeML resolves them against
 the anchor (``Context.anchor``: the last calendar value mentioned before the
 expression), so these rules do too. Without an anchor, or when the anchor is
-coarser than the expression (a bare year for "the following month"), they
-give nothing and the ordinary rules resolve the expression against the
-reference date. These rules come first in ``RULES``.
+coarser than the expression (a bare year for "the following month"), "the
+following ..." and "the previous ..." count from the reference date, and
+"that year" gives nothing. These rules come first in ``RULES``.
 """
 
 from __future__ import annotations
@@ -65,7 +65,11 @@ def _same(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule("anchor-next", rf"the\s+(?P<rel>following|next|previous|preceding|prior)\s+{_UNIT}")
 def _next(m: re.Match, ctx: Context) -> Resolved | None:
-    return _moved(ctx.anchor, m["u"], _STEP[m["rel"]]) if ctx.anchor else None
+    for base in (ctx.anchor, ctx.ref.isoformat() if ctx.ref else None):
+        got = _moved(base, m["u"], _STEP[m["rel"]]) if base else None
+        if got:
+            return got
+    return None
 
 
 @rule(
@@ -73,7 +77,7 @@ def _next(m: re.Match, ctx: Context) -> Resolved | None:
     rf"the\s+(?P<rel>following|next|previous|preceding|prior)\s+(?P<wd>{WEEKDAY})",
 )
 def _weekday(m: re.Match, ctx: Context) -> Resolved | None:
-    day = _parts(ctx.anchor)[2] if ctx.anchor else None
+    day = (_parts(ctx.anchor)[2] if ctx.anchor else None) or ctx.ref
     if day is None:
         return None
     wd, step = weekday_number(m["wd"]), _STEP[m["rel"]]

@@ -152,3 +152,17 @@ def test_odd_input_never_crashes(text):
     article = _run(text, parse=False)
     for d in article.dates:
         assert text[d.start : d.end] == d.text
+
+
+def test_anaphoric_dates_resolve_against_the_last_date_in_the_text():
+    text = (
+        "On May 22, 1995, Farkas was made a brigadier general, and the following year he was "
+        "appointed attache in Washington. Imports totaled $37 million in 1988, a small share "
+        "of all imports that year."
+    )
+    got = _values(_run(text, published="1998-04-18"))
+    assert got["the following year"] == "1996"
+    assert got["that year"] == "1988"
+    assert _values(_run("Prices will rise the following year.", published="1998-04-18")) == {
+        "the following year": "1999"
+    }
