@@ -152,6 +152,8 @@ def read_gum(folder: Path) -> list[GoldDoc]:
             if label is None or upos[head] != "PROPN":
                 continue
             name = _name_span(words, start, end, head)
+            if name and label == "PER":
+                name = _without_title(words, *name)
             if name:
                 doc.spans.add((*name, label))
         docs.append(doc)
@@ -196,6 +198,21 @@ def _name_span(words: list[str], start: int, end: int, head: int) -> tuple[int, 
         else:
             break
     return left, right
+
+
+# Titles GUM keeps in a person's mention and NER conventions (OntoNotes, CoNLL) leave out.
+_TITLES = frozenset(
+    "mr mrs ms miss dr sir dame lady lord president vice ambassador minister prime senator "
+    "sen rep governor gov mayor king queen prince princess pope general gen captain judge "
+    "professor prof rev reverend chancellor secretary chairman spokesman".split()
+)
+
+
+def _without_title(words: list[str], start: int, end: int) -> tuple[int, int]:
+    """A person's name without leading titles: 'Ambassador Mohib' -> 'Mohib'."""
+    while end - start > 1 and words[start].lower().rstrip(".") in _TITLES:
+        start += 1
+    return start, end
 
 
 def _span_head(start: int, end: int, heads: list[int]) -> int:
