@@ -9,7 +9,7 @@ Two figures, each for TimeBank (tuned on), AQUAINT (held out) and both:
      the values agree too.
 Values are compared after a canonical form that only rewrites notation
 (199X -> 199, 1997-XX-XX -> 1997, W7 -> W07, T24 -> T24:00, P1Q -> P3M,
-PT24H -> P1D), never meaning.
+PT24H -> P1D, PXE -> PXDE), never meaning: PXQ stays apart from PXM.
 
     python benchmarks/bench_dates.py [--data ../shared/data/dates-tempeval3] [--limit N]
 """
@@ -115,15 +115,22 @@ _SCALE = {
 
 
 def _duration_units(v: str) -> str:
-    """One unit per duration: P1Q -> P3M, P1DE -> P10Y, PT24H -> P1D (same length, other notation)."""
+    """One unit per duration: P1Q -> P3M, P1DE -> P10Y, PT24H -> P1D (same length, other notation).
+
+    With an unknown amount only the spelling is unified (PXE -> PXDE): "quarters"
+    (PXQ) and "months" (PXM) are different answers.
+    """
     m = _DURATION.match(v)
     if not m:
         return v
     if m.group(3):
         hours = int(m.group(3))
         return f"P{hours // 24}D" if hours % 24 == 0 else v
+    if m.group(1) == "X":
+        # an unknown number of decades is not an unknown number of years: only the spelling changes
+        return "PX" + {"E": "DE", "C": "CE"}.get(m.group(2), m.group(2))
     factor, unit = _SCALE[m.group(2)]
-    return f"P{int(m.group(1)) * factor}{unit}" if m.group(1) != "X" else f"PX{unit}"
+    return f"P{int(m.group(1)) * factor}{unit}"
 
 
 def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tuple]]:

@@ -160,6 +160,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     code = {"MIN": "M"}.get(letter, letter)
     lead = "PT" if timed else "P"
     if amount is None:
+        # "decades" is some number of decades, not of years: the unit keeps its scale
+        code = {10: "DE", 100: "CE"}.get(factor, code) if letter == "Y" else code
         return f"{lead}X{code}"
     amount *= factor
     whole = int(amount)
