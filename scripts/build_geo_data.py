@@ -177,6 +177,8 @@ def build() -> list[tuple]:
             _aliases(gn.get("name") or name, "|".join(row[:1] + [row[4], row[6]])),
         )
         aliases += EXTRA_ALIASES.get(cc, [])
+        if " and " in name:  # "Bosnia", "Trinidad", "Antigua"
+            aliases.append(name.split(" and ")[0])
         pop = int(gn.get("population") or 0)
         lat, lon = points[cc]
         out.append((int(gid), "PCLI", name, aliases, cc, "", pop, lat, lon))

@@ -125,10 +125,14 @@ def test_facility_named_like_a_small_town_is_not_resolved():
 
 def test_street_placed_at_the_town_the_text_is_about():
     text = "New Orleans police closed Frenchmen Street. New Orleans residents cheered."
-    got = _resolve(text, "New Orleans", "Frenchmen Street")
-    street, town = got["Frenchmen Street"], got["New Orleans"]
+    town_top = Toponym((Mention(0, 11, "New Orleans"), Mention(44, 55, "New Orleans")))
+    street_top = Toponym((Mention(26, 42, "Frenchmen Street"),), kind="FAC")
+    unknown_gpe = Toponym((Mention(26, 42, "Frenchmen Street"),), kind="GPE")
+    town, street, gpe = resolve_toponyms(text, [town_top, street_top, unknown_gpe])
+    assert town.name == "New Orleans"
     assert street.geonameid == 0 and street.feature == ""  # located, not a gazetteer match
     assert (street.lat, street.lon) == (town.lat, town.lon)
+    assert gpe is None  # an unknown political entity is not placed by guess
 
 
 def test_no_focus_town_means_no_guess_for_unknown_names():

@@ -267,8 +267,8 @@ def _focus(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> Cand
 
 def _located_in(top: Toponym, town: Candidate) -> Candidate | None:
     """A street or building the gazetteer lacks, placed at the text's focus town."""
-    if top.kind == "GPE" and len(top.mentions[0].text.split()) < 2:
-        return None  # a one-word political entity we do not know is no street
+    if top.kind == "GPE":
+        return None  # a political entity we do not know ("Islamic Republic") is no street
     name = max((m.text for m in top.mentions), key=len)
     return Candidate(0, name, "", town.cc, town.admin1, 0, town.lat, town.lon)
 

@@ -114,7 +114,10 @@ class Gazetteer:
             state = self.us_state(name)
             if state is not None:
                 return [state]
-        found = [self.places[i] for i in self._by_key.get(name_key(name), ())]
+        key = name_key(name)
+        found = [self.places[i] for i in self._by_key.get(key, ())]
+        if len(key) <= 2:  # "US", "UK", "EU"; not "ST" from "ST. LOUIS" or a town's code
+            found = [p for p in found if p.is_area]
         if not found:
             bare = _DIVISION_WORD.sub("", name)
             if bare != name:
