@@ -146,8 +146,10 @@ def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tu
         quarterly_text = is_quarterly(doc.text)
         anchor = None  # the last date we resolved in this document (never a gold value)
         for t in doc.timexes:
-            tense, quarterly = (
-                clause_hints(doc.text, t.start, t.end, quarterly_text) if context else (None, False)
+            tense, quarterly, period = (
+                clause_hints(doc.text, t.start, t.end, quarterly_text)
+                if context
+                else (None, False, False)
             )
             resolved = resolve(
                 t.text,
@@ -155,6 +157,7 @@ def gold_span_accuracy(docs: list[TmlDoc], context: bool) -> tuple[dict, list[tu
                 tense=tense,
                 quarterly=quarterly,
                 anchor=anchor if context else None,
+                period=period,
             )
             got = resolved.value if resolved else None
             if context and got:

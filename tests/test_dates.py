@@ -272,5 +272,15 @@ def test_clause_hints_read_the_tense_around_the_expression():
 def test_a_year_earlier_in_a_sentence_about_nine_months_is_not_a_quarter():
     nine = "For the nine months, net was $5 million, up from $4 million a year earlier."
     quarter = "Net for the quarter was $5 million, up from $4 million a year earlier."
-    assert _hints(nine, "a year earlier", quarterly_text=True)[1] is False
-    assert _hints(quarter, "a year earlier")[1] is True
+    assert _hints(nine, "a year earlier", quarterly_text=True).quarterly is False
+    assert _hints(quarter, "a year earlier").quarterly is True
+
+
+def test_the_year_is_the_current_one_unless_it_ended_on_a_date():
+    assert normalize("the year", "1989-10-30") == "1989"
+    assert resolve("the year", "1989-10-30", period=True).value == "P1Y"
+    text = "For the year ended March 31, revenue rose. For the year, volume was flat."
+    first = text.index("the year")
+    second = text.index("the year", first + 1)
+    assert clause_hints(text, first, first + 8).period is True
+    assert clause_hints(text, second, second + 8).period is False

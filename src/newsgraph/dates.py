@@ -69,6 +69,7 @@ def resolve(
     tense: str | None = None,
     quarterly: bool = False,
     anchor: str | None = None,
+    period: bool = False,
 ) -> Resolved | None:
     """Normalise one date expression, with its granularity and reliability.
 
@@ -82,6 +83,8 @@ def resolve(
         anchor: the last calendar value the text mentioned before the expression
             (``dates_values.anchor_value`` of it), for "that year", "the following
             month", "the previous Friday"; None resolves those against the reference.
+        period: "ended ..." or "ending ..." follows the expression, so "the year" is a
+            stretch of a year (P1Y), not the current year.
 
     Returns:
         A ``Resolved(value, granularity, reliable)``, or None when the
@@ -94,7 +97,7 @@ def resolve(
     text = _clean(expression)
     if not text or len(text) > 200:
         return None
-    ctx = Context(as_date(reference), tense, quarterly, anchor_value(anchor))
+    ctx = Context(as_date(reference), tense, quarterly, anchor_value(anchor), period)
     matched, got = _by_rules(text, ctx)
     while not matched:
         stripped = _LEAD.sub("", text, count=1)

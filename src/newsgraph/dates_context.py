@@ -8,6 +8,7 @@ hundred characters either side, so the cost per expression is bounded.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _WINDOW = 300
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s+(?=[A-Z\"\u201c])|\n\s*\n")
@@ -30,6 +31,7 @@ _PARTICIPLE = re.compile(r"\w{3,}ed$", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|have|has)\s+(?:\w+ly\s+)?$", re.I)
 # A word right before the expression that points ahead ("effective June 1", "starting Monday").
 _FUTURE_LEAD = re.compile(r"\b(?:effective|starting|beginning)\s+(?:the\s+)?$", re.I)
+_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 _QUARTERLY = re.compile(r"\bquarter|\bquarterly\b|\bperiod\b", re.I)
 _QUARTER_WORD = re.compile(r"\bquarter", re.I)
 # A sentence about another stretch than a quarter ("for the nine months ... a year earlier").
@@ -56,20 +58,29 @@ def is_quarterly(text: str) -> bool:
     return len(_QUARTER_WORD.findall(text, 0, 20_000)) >= 2
 
 
-def clause_hints(
-    text: str, start: int, end: int, quarterly_text: bool = False
-) -> tuple[str | None, bool]:
-    """(tense, quarterly) for the expression at text[start:end].
+class Hints(NamedTuple):
+    """What the clause says about one expression (see ``dates.resolve`` for their use)."""
+
+    tense: str | None
+    quarterly: bool
+    period: bool
+
+
+def clause_hints(text: str, start: int, end: int, quarterly_text: bool = False) -> Hints:
+    """(tense, quarterly, period) for the expression at text[start:end].
 
     tense is "future" or "past" from the marker nearest the expression in its
     sentence (None when there is none); quarterly is True when the sentence
-    talks about quarters or periods, or ``quarterly_text`` says the whole text does.
+    talks about quarters or periods (and not about nine months or a fiscal
+    year), or ``quarterly_text`` says the whole text does; period is True
+    when "ended" or "ending" follows ("the year ended March 31").
     """
     left, right = sentence_bounds(text, start, end)
     before = text[left:start] + " " + text[end:right]
     quarterly = bool(_QUARTERLY.search(before)) or (quarterly_text and not _ANNUAL.search(before))
+    period = _ENDED.match(text, end) is not None
     if _FUTURE_LEAD.search(text, max(left, start - 30), start):
-        return "future", quarterly
+        return Hints("future", quarterly, period)
     best: tuple[int, str] | None = None
     for kind, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, right):
@@ -84,4 +95,4 @@ def clause_hints(
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    return (best[1] if best else None), quarterly
+    return Hints(best[1] if best else None, quarterly, period)

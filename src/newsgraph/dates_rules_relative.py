@@ -65,8 +65,11 @@ def _fiscal(m: re.Match, ctx: Context) -> Resolved | None:
     r"(?:the\s+(?P<adj>(?:fiscal|full|whole|entire|calendar)\s+)?)?(?P<u>year|month|week|day)",
 )
 def _the_unit(m: re.Match, ctx: Context) -> Resolved | None:
-    if (m["adj"] or "").strip().lower() == "full" and m["u"].lower() == "year":
-        return shift(ctx, "year", 0)
+    adj = (m["adj"] or "").strip()
+    if m.group().startswith("the") and m["u"] == "year" and adj in ("", "full", "fiscal"):
+        # "for the year", "the full year": the current one; "the year ended March 31": P1Y
+        if adj == "full" or not ctx.period:
+            return shift(ctx, "year", 0)
     return Resolved(duration_value(1, m["u"].lower()), "duration", True)
 
 

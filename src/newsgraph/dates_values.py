@@ -27,13 +27,16 @@ class Context:
     the same quarter a year before; ``anchor`` is the last calendar value the
     text mentioned before the expression ("1995-05-22", "1988", "1989-03"),
     which anaphoric expressions resolve against ("the following year", "that
-    quarter", "the previous Friday"), as TimeML does.
+    quarter", "the previous Friday"), as TimeML does; ``period`` says the expression is followed by "ended"
+    or "ending" ("the year ended March 31"): a stretch of time (P1Y), where a
+    bare "the year" is the current one.
     """
 
     ref: date | None = None
     tense: str | None = None
     quarterly: bool = False
     anchor: str | None = None
+    period: bool = False
 
 
 def as_date(reference: str | date | datetime | None) -> date | None:

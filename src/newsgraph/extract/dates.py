@@ -60,8 +60,9 @@ def annotate_dates(doc: Doc, article: Article) -> None:
     mentions = []
     anchor = None
     for f, _ in found:
-        tense, quarterly = clause_hints(text, f.start, f.end, quarterly_text)
-        value = rule_by_name(f.rule).handler(f.match, Context(ref, tense, quarterly, anchor))
+        tense, quarterly, period = clause_hints(text, f.start, f.end, quarterly_text)
+        ctx = Context(ref, tense, quarterly, anchor, period)
+        value = rule_by_name(f.rule).handler(f.match, ctx)
         if value is None:
             continue
         anchor = anchor_value(value.value) or anchor
