@@ -1,7 +1,8 @@
 """Corpus ingest: speed against bare spaCy, memory, store size, search latency.
 
     python benchmarks/bench_ingest.py [--bbc PATH] [--reuters PATH]
-        [--bbc-docs N] [--reuters-files N] [--workers 1] [--no-annotators]
+        [--bbc-docs N] [--reuters-files N] [--workers 1]
+        [--annotators all|parse-only|none] [--only bbc|reuters21578] [--no-baseline]
 
 Ingests the BBC folder (``.txt`` files) and the Reuters-21578 SGML files into
 fresh stores, then times ``nlp.pipe`` of the same spaCy pipeline over exactly
@@ -168,9 +169,11 @@ def main() -> None:
     ap.add_argument("--reuters-files", type=int, default=0, help="first N .sgm files (0: all 22)")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument(
-        "--no-annotators",
-        action="store_true",
-        help="parse only: time the store's own cost over the spaCy parse",
+        "--annotators",
+        choices=("all", "parse-only", "none"),
+        default="all",
+        help="all registered; parse-only: bodies parsed, no annotator (the store's own cost "
+        "over the parse); none: no parse (store size, search and memory of a bare store)",
     )
     ap.add_argument("--only", choices=("bbc", "reuters21578"), help="one corpus only")
     ap.add_argument(
@@ -184,10 +187,12 @@ def main() -> None:
     from newsgraph.extract import annotator, plan
     from newsgraph.options import Options
 
-    if args.no_annotators:
+    if args.annotators == "parse-only":
         # A do-nothing annotator still makes every body go through the spaCy parse.
         annotator("bench_parse_only")(lambda doc, article: None)
         options = Options(annotators=("bench_parse_only",))
+    elif args.annotators == "none":
+        options = Options(annotators=())
     else:
         options = Options()
     annotators = [a.name for a in plan(options.annotators)]
