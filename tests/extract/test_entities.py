@@ -323,3 +323,18 @@ def test_sentence_initial_word_before_a_nationality_is_cut_but_not_before_a_coun
     assert set(names) == {"Azerbaijanis", "Statistics Canada", "Major League Baseball"}
     assert names["Azerbaijanis"].type == "NORP"
     assert names["Major League Baseball"].description is None
+
+
+def test_part_of_a_person_name_typed_otherwise_joins_the_person():
+    art = _run(
+        "Ahmed Mohamed built a clock. Mohamed was arrested. George Washington visited Washington.",
+        [
+            ("Ahmed Mohamed", "PERSON"),
+            ("Mohamed", "ORG"),
+            ("George Washington", "PERSON"),
+            ("Washington", "GPE"),
+        ],
+    )
+    names = _by_name(art)
+    assert names["Ahmed Mohamed"].aliases == ["Mohamed"]
+    assert names["Washington"].type == "GPE"

@@ -62,7 +62,29 @@ def mentions_of(doc: Doc) -> list[Mention]:
     found = _join_of_phrases(found, doc.text)
     vote_labels(found)
     _fix_coordinated_places(found, doc.text)
+    _retype_name_parts(found)
     return found
+
+
+def _retype_name_parts(mentions: list[Mention]) -> None:
+    """'Mohamed' typed ORG after 'Ahmed Mohamed': a person's surname or first name is the person.
+
+    Not for a known country or city ("Washington" after "George Washington").
+    """
+    parts: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON" and len(m.tokens) > 1:
+            parts.add(m.tokens[-1])
+            parts.add(m.tokens[0])
+    for m in mentions:
+        if (
+            m.label != "PERSON"
+            and len(m.tokens) == 1
+            and m.text in parts
+            and m.country is None
+            and m.text not in _city_names()
+        ):
+            m.label = "PERSON"
 
 
 def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:
