@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     gold_errors: list[tuple] = []
     for context in (False, True):
         gold, errs = gold_span_accuracy(docs, context)
-        label = "with clause context (tense, quarterly)" if context else "expression alone"
+        label = "with context (clause hints, anchor)" if context else "expression alone"
         print(f"value accuracy on gold spans, {label} (DCT excluded)")
         print(f"{'corpus':<15} {'correct':>8} {'total':>6} {'accuracy':>9}")
         for k in (*CORPORA, "all", *sorted(k for k in gold if k.startswith("type "))):
