@@ -257,3 +257,11 @@ def test_seed_article_four_quotes(seed_text):
     assert group is not None and art.entity(group).type == "ORG"
     assert direct[2].speaker.entity == group
     assert art.entity(direct[3].speaker.entity).name == "George Deek"
+
+
+def test_long_line_of_quotes_and_cues_ends(nlp):
+    text = "".join(f"“Part {i} of it,” he said, adding that it was fine. " for i in range(200))
+    found = quotes_of(text)
+    direct = [q for q in found if q.kind == "direct"]
+    assert len(direct) == 200
+    assert all(q.speaker is not None and q.speaker.text == "he" for q in direct)

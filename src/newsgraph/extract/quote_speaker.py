@@ -31,6 +31,9 @@ _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acom
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _DETS = ("the", "The")
 _NO_SPEAKER = frozenset(("seem", "appear"))
+# A speaker further than this from its cue is the parser running sentences together.
+_NEAR_CHARS = 1000
+_NEAR_TOKENS = 40
 _RELATIVES = frozenset(("who", "which", "that"))
 
 
@@ -113,14 +116,14 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
 
 def _same_line(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return hi - lo < _NEAR_CHARS and "\n" not in a.doc.text[lo:hi]
 
 
 def _noun_before(cue: Token) -> Token | None:
     """The nearest noun or name before the cue on its own line: a subject the parser put elsewhere."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= 0 and "\n" not in doc[i].text_with_ws:
+    while i >= max(0, cue.i - _NEAR_TOKENS) and "\n" not in doc[i].text_with_ws:
         if doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
             tok = doc[i]
             while tok.dep_ in ("compound", "poss") and tok.head.i > tok.i and tok.head.i < cue.i:

@@ -9,7 +9,11 @@ before ("From the ministry:" / "Caddell continued:"), or, failing those, the
 attribution of the quote or statement just before it on this line or the
 previous one. Reported speech comes from ``quote_indirect``. Speakers given
 as pronouns or nominals ("They added", "the ambassador said") resolve to the
-most recent compatible entity outside quote marks.
+most recent compatible entity outside quote marks, a nearby subject first.
+A quote inside a clause whose verb reports it ("called his supporters
+“deplorables”") is a mixed quote of that clause.
+
+Every step is linear in the text (or bounded per quote), so no input hangs it.
 """
 
 from __future__ import annotations
@@ -46,8 +50,9 @@ _INHERIT_LINES = 1
 _MIN_UNATTRIBUTED = 4
 _PERSON_TYPES = ("PERSON",)
 _GROUP_TYPES = ("ORG", "NORP", "GPE")
-# How far back a referring word looks for an entity of its preferred type.
+# How far back a referring word looks for an entity of its preferred type, and for any.
 _LOOKBACK = 1500
+_REACH = 20_000
 
 
 @dataclass
@@ -211,7 +216,8 @@ def _governor(text: _Text, q: MarkedQuote) -> Attribution | None:
 
 
 def _direct(text: _Text, marked: list[MarkedQuote], absorbed: set[int]) -> list[_Found]:
-    found = []
+    found: list[_Found] = []
+    mixed: set[tuple[int, int]] = set()
     for k, q in enumerate(marked):
         if k in absorbed:
             continue
@@ -219,7 +225,8 @@ def _direct(text: _Text, marked: list[MarkedQuote], absorbed: set[int]) -> list[
         next_start = marked[k + 1].start if k + 1 < len(marked) else len(text.body)
         att = _attribute_direct(text, q, prev_end, next_start)
         if att is not None and att.content is not None:
-            if not any(f.kind == "mixed" and (f.start, f.end) == att.content for f in found):
+            if att.content not in mixed:
+                mixed.add(att.content)
                 found.append(_Found(*att.content, "mixed", att, text.line_of(q.start)))
             continue
         start, end = q.inner
@@ -362,11 +369,11 @@ class _Mentions:
         An entity described by word ("the ambassador" -> "Israel's Ambassador ...") wins;
         then, within ``_LOOKBACK`` characters, the most recent mention of the first wanted
         type that is a grammatical subject (the salient one), then the most recent of that
-        type; else the most recent of any wanted type.
+        type; else the most recent of any wanted type within ``_REACH`` characters.
         """
         k = bisect.bisect_left(self.starts, pos) - 1
         preferred = fallback = None
-        while k >= 0:
+        while k >= 0 and pos - self.rows[k][0] < _REACH:
             start, _, ent, subject = self.rows[k]
             k -= 1
             if ent.type not in wanted:
