@@ -223,6 +223,8 @@ def test_without_an_anchor_anaphoric_expressions_fall_back_to_the_reference():
     assert normalize("the previous Friday", REF) == "2023-10-06"
     assert normalize("that year", REF) is None  # no ground for it
     assert resolve("the following month", REF, anchor="1995").value == "2023-11"  # too coarse
+    assert resolve("the following year", REF, anchor="9999").value == "2024"  # off the calendar
+    assert resolve("the previous year", REF, anchor="0001").value == "2022"
 
 
 @pytest.mark.parametrize("anchor", ["garbage", "9999-12-31", "0001-01-01", "1989-W53", ""])

@@ -38,6 +38,8 @@ def _parts(anchor: str) -> tuple[int, int | None, date | None, int | None, str |
 def _moved(anchor: str, unit: str, step: int) -> Resolved | None:
     """The anchor's unit moved by step (0: the anchor itself, at that unit's granularity)."""
     year, month, day, quarter, week = _parts(anchor)
+    if not 1 <= year + step <= 9999:
+        return None  # a chain of "the following year" runs off the calendar
     if unit == "year":
         return Resolved(f"{year + step:04d}", "year", False)
     if unit == "quarter" and quarter:

@@ -166,3 +166,9 @@ def test_anaphoric_dates_resolve_against_the_last_date_in_the_text():
     assert _values(_run("Prices will rise the following year.", published="1998-04-18")) == {
         "the following year": "1999"
     }
+
+
+def test_each_anaphoric_date_becomes_the_next_anchor():
+    text = "It began on May 22, 1995. " + "The following year it grew. " * 3
+    values = [d.value for d in _run(text, published="2023-10-09", parse=False).dates]
+    assert values == ["1995-05-22", "1996", "1997", "1998"]
