@@ -4,6 +4,11 @@ Works from ``article.entities`` (one Place per place entity, linked by id;
 nationality words with a country feed the context). When the entities
 annotator left nothing, spaCy's own ``doc.ents`` stand in, grouped by name.
 The choice among same-named places is made in ``newsgraph.gazetteer``.
+
+A street or building the gazetteer lacks, in an article about one town, gets
+that town's coordinates and country under its own name, with no GeoNames id
+and no feature code: located, not identified. A place entity with no ground
+for a choice gets no Place.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ def to_place(cand: Candidate, toponym: Toponym, entity: str | None, iso3: dict[s
         lon=round(cand.lon, 5),
         country=iso3.get(cand.cc),
         geonameid=cand.geonameid or None,
-        feature=cand.feature,
+        feature=cand.feature or None,
         mentions=[Span(start=m.start, end=m.end, text=m.text) for m in toponym.mentions],
     )
 
