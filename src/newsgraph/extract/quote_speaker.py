@@ -115,8 +115,11 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
 
 
 def _same_line(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return hi - lo < _NEAR_CHARS and "\n" not in a.doc.text[lo:hi]
+    """Are the tokens near each other on one line? (Token by token: ``doc.text`` costs the whole text.)"""
+    lo, hi = sorted((a, b), key=lambda t: t.i)
+    if hi.idx - lo.idx >= _NEAR_CHARS:
+        return False
+    return not any("\n" in t.text_with_ws for t in lo.doc[lo.i : hi.i])
 
 
 def _noun_before(cue: Token) -> Token | None:
