@@ -30,6 +30,7 @@ from shingle_score import score_pages  # noqa: E402
 
 from newsgraph.clean.lines import split_lines  # noqa: E402
 from newsgraph.clean.text import clean_text  # noqa: E402
+from newsgraph.clean.text_model import default_model  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "body_text.json"
 
@@ -113,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                 "pages": len(data),
                 "score": "4-word shingle multiset P/R per page, averaged; F1 of the averages",
                 "machine": {"python": platform.python_version(), "processes": 1},
+                "shipped_threshold": default_model().threshold,
                 "rows": rows,
             },
             indent=2,

@@ -143,6 +143,30 @@ def test_previous_next_run_together_and_related_prefix() -> None:
     assert {r.reason for r in c.removed} == {"title", "related"}
 
 
+def test_titles_under_a_related_heading() -> None:
+    c = clean_text(
+        page(
+            "Harbour vote splits town | The Coastal Courier",
+            *PROSE,
+            "Related Articles",
+            "Ferry timetable cut for the winter months",
+            "Council approves new bike lanes on the seafront",
+            "Copyright 2024 The Coastal Courier",
+        )
+    )
+    assert [(r.rel, r.title) for r in c.related] == [
+        ("related", "Ferry timetable cut for the winter months"),
+        ("related", "Council approves new bike lanes on the seafront"),
+    ]
+    assert c.body.split("\n\n") == PROSE
+
+
+def test_gallery_links_are_not_credits() -> None:
+    assert credit_of("Photos: Million-dollar cars for auction") is None
+    assert credit_of("Video: Storm hits the coast") is None
+    assert credit_of("Photo: Gene Smith") == "Gene Smith"
+
+
 def test_byline_and_bio_after_the_article() -> None:
     bio = (
         "Tom Berger is a reporter for the Coastal Courier covering local politics. He "
@@ -172,6 +196,8 @@ def test_bio_needs_a_name_and_a_description() -> None:
     assert bio_name("The council is expected to vote again next year.") is None
     # A person introduced in the story, not described as a writer: not a bio.
     assert bio_name("Anna Weber was seen leaving the building at noon.") is None
+    # An outlet describing itself: no pronoun, no role.
+    assert bio_name("Medical Xpress covers all medical research advances.") is None
 
 
 def test_title_from_the_page_title_line() -> None:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from newsgraph.clean import Cleaned
 from newsgraph.clean.lines import line_features, split_lines
-from newsgraph.clean.text_meta import find_metadata, removal_reason
+from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
 from newsgraph.clean.text_model import LineModel, default_model
 from newsgraph.record import Removed
+
+# Score a line naming its own furniture kind ("Share on Facebook") must reach to be kept.
+_CUE_CONFIDENCE = 0.8
 
 
 def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
@@ -38,7 +41,9 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
     removed: list[Removed] = []
     for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
         reason = finds.claimed.get(i)
-        if reason is None and p >= model.threshold:
+        # A short line that names its own kind of furniture needs a confident score.
+        keep = p >= model.threshold and (p >= _CUE_CONFIDENCE or not has_furniture_cue(line.text))
+        if reason is None and keep:
             body.append(line.text)
         else:
             removed.append(Removed(text=line.text, reason=reason or removal_reason(line.text)))

@@ -21,10 +21,12 @@ _MAX_META_WORDS = 40
 # ---- credits and captions ------------------------------------------------------------
 
 _IMG = r"(?:photo(?:graph)?|image|picture|pic|video|graphic|illustration|artwork|footage)s?"
+# Singular only: "Photos: ..." and "Video: ..." title a gallery or a clip.
+_ONE_IMG = r"(?:photo(?:graph)?|image|picture|pic|illustration|artwork)"
 _CREDIT_LINE = re.compile(
     rf"^(?:(?:top|main|header|featured|lead|cover)\s+)?(?:{_IMG}\s*)?"
     r"(?:credits?|courtesy(?:\s+of)?|source)\s*[:\-–—]?\s+(?P<who>\S.*)$"
-    rf"|^{_IMG}\s*(?:by|:|-|–|—)\s*(?P<who2>\S.*)$",
+    rf"|^{_ONE_IMG}\s*(?:by|:|-|–|—)\s*(?P<who2>\S.*)$",
     re.I,
 )
 _AGENCIES = (
@@ -50,11 +52,13 @@ _CAPTION_PREFIX = re.compile(
     re.I,
 )
 
+_GALLERY_COUNTER = re.compile(rf"^(?:{_IMG}\s*)?\d+\s*(?:of|/)\s*", re.I)
+
 # ---- related links --------------------------------------------------------------------
 
 _PREV_NEXT = re.compile(
     r"^(?P<rel>previous|prev|next|older|newer)\s*(?P<kind>article|post|story|entry|item|page)?"
-    r"s?\s*(?P<sep>[:»«›‹<>|\-–—]*)\s*(?P<title>.*)$",
+    r"(?P<plural>s)?\s*(?P<sep>[:»«›‹<>|\-–—]*)\s*(?P<title>.*)$",
     re.I,
 )
 _RELATED_PREFIX = re.compile(
@@ -63,6 +67,17 @@ _RELATED_PREFIX = re.compile(
     r"don't miss|watch|listen)\s*[:»›|\-–—]+\s*(?P<title>\S.*)$",
     re.I,
 )
+
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?: articles?| stories| posts| news| coverage| content| reading)?|"
+    r"more (?:stories|articles|news|on this(?: story| topic)?|from [\w .&'’-]{1,40})|"
+    r"you (?:may|might) also (?:like|enjoy)|recommended(?: for you| stories| articles)?|"
+    r"read (?:more|next|also)|see also|also read|further reading|"
+    r"(?:most )?(?:popular|read|trending)(?: now| stories| articles)?|top stories)\s*:?$",
+    re.I,
+)
+# Titles taken from under one "Related" heading, at most.
+_MAX_LISTED = 10
 
 # ---- bylines and bios -----------------------------------------------------------------
 
@@ -82,6 +97,13 @@ _BIO_CUE = re.compile(
     r"graduate|degree|ma|ba|phd|mba|based in|covers|covering|specializ\w*|specialis\w*|"
     r"freelance\w*|producer|host|blogger|student|staff|bureau|newsroom|desk|intern|"
     r"photographer|novelist|historian|economist|scientist|commentator|advocate)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|they|their|them)\b", re.I)
+_ROLE = re.compile(
+    r"\b(journalist|writer|reporter|editor|correspondent|columnist|contributor|author|"
+    r"professor|lecturer|ceo|director|founder|co-founder|fellow|analyst|researcher|"
+    r"student|photographer|producer|blogger|novelist|historian|economist|scientist)s?\b",
     re.I,
 )
 _NOT_NAME = frozenset(
@@ -134,6 +156,14 @@ def removal_reason(text: str) -> RemovedReason:
     return "boilerplate"
 
 
+_STRONG_REASONS = frozenset({"ad", "share", "cookie", "subscribe", "comments", "footer"})
+
+
+def has_furniture_cue(text: str) -> bool:
+    """A short line that names its kind of furniture ("Share on Facebook", "© 2024 ...")."""
+    return len(text.split()) <= 12 and removal_reason(text) in _STRONG_REASONS
+
+
 @dataclass
 class Finds:
     """What the rules found, and which lines they claim (index -> reason)."""
@@ -174,9 +204,11 @@ def _caption_text(line: Line) -> str | None:
 def _plausible_caption(line: Line, body_p: float) -> bool:
     n = len(line.text.split())
     return (
-        3 <= n <= 80
+        4 <= n <= 80
         and credit_of(line.text) is None
         and not _PREV_NEXT.match(line.text)
+        and not _BYLINE.match(line.text)
+        and not _GALLERY_COUNTER.match(line.text)
         and (body_p < 0.99 or n <= 60)
     )
 
@@ -222,18 +254,19 @@ def find_media(lines: list[Line], body_p: list[float], finds: Finds) -> None:
             finds.media.append(Media(kind="image", credit=None, caption=text))
 
 
-def find_related(lines: list[Line], finds: Finds) -> None:
-    """Previous/next links (often run together with their titles) and "Related: ..." lines."""
+def find_related(lines: list[Line], body_p: list[float], finds: Finds) -> None:
+    """Previous/next links (often run together with their titles), "Related: ..." lines,
+    and the titles listed under a "Related articles"-style heading."""
     for i, ln in enumerate(lines):
         if i in finds.claimed or not _short(ln.text, 30):
             continue
         m = _PREV_NEXT.match(ln.text)
-        if m and (m.group("kind") or m.group("sep") or not m.group("title")):
+        if m and (m.group("kind") or (m.group("sep") and m.group("title"))):
             rel = "previous" if m.group("rel").lower() in ("previous", "prev", "older") else "next"
             title = m.group("title").strip()
-            if not title and i + 1 < len(lines) and i + 1 not in finds.claimed:
+            if not title and not m.group("plural") and i + 1 < len(lines):
                 nxt = lines[i + 1].text
-                if 2 <= len(nxt.split()) <= 30 and not _PREV_NEXT.match(nxt):
+                if i + 1 not in finds.claimed and _looks_like_title(nxt):
                     title = nxt
                     finds.claimed[i + 1] = "related"
             finds.claimed[i] = "related"
@@ -244,6 +277,29 @@ def find_related(lines: list[Line], finds: Finds) -> None:
         if m and len(m.group("title").split()) >= 3:
             finds.claimed[i] = "related"
             finds.related.append(Related(rel="related", title=m.group("title").strip()))
+            continue
+        if _RELATED_HEADING.match(ln.text) and body_p[i] < 0.5:
+            finds.claimed[i] = "related"
+            for j in range(i + 1, min(i + 1 + _MAX_LISTED, len(lines))):
+                text = lines[j].text
+                if j in finds.claimed or body_p[j] >= 0.5 or not _looks_like_title(text):
+                    break
+                finds.claimed[j] = "related"
+                finds.related.append(Related(rel="related", title=text))
+
+
+def _looks_like_title(text: str) -> bool:
+    """A headline-shaped line: a few words, no closing full stop or colon."""
+    n = len(text.split())
+    return (
+        4 <= n <= 25
+        and not text.endswith((".", ":"))
+        and not _PREV_NEXT.match(text)
+        and not _RELATED_HEADING.match(text)
+        and not _DATE_ONLY.match(text)
+        and not _BYLINE.match(text)
+        and not any(CUES[k].search(text) for k in ("footer", "cookie", "subscribe", "share", "ad"))
+    )
 
 
 def find_bylines(lines: list[Line], finds: Finds, first_body: int) -> None:
@@ -272,6 +328,9 @@ def bio_name(text: str) -> str | None:
     if any(t.lower() in _NOT_NAME or t.lower() in STOP_WORDS for t in toks):
         return None
     if not _BIO_CUE.search(text):
+        return None
+    # A person, not an outlet that "covers" things: a pronoun or a role noun.
+    if not (_PRONOUN.search(text) or _ROLE.search(text)):
         return None
     return name
 
@@ -352,7 +411,7 @@ def find_metadata(lines: list[Line], body_p: list[float], threshold: float) -> F
     finds = Finds()
     body = [p >= threshold for p in body_p]
     first_body = next((i for i, b in enumerate(body) if b), len(lines))
-    find_related(lines, finds)
+    find_related(lines, body_p, finds)
     find_media(lines, body_p, finds)
     find_bylines(lines, finds, first_body)
     find_bios(lines, body, finds)
