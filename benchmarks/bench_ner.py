@@ -79,6 +79,8 @@ def read_conll(path: Path) -> list[GoldDoc]:
             flush()
             continue
         if not line.strip():
+            # A break token after a sentence that ends in an entity keeps IOB1-style
+            # tags and predictions from running on into the next sentence.
             if tags and tags[-1] != "O":
                 words.append("\n")
                 tags.append("O")

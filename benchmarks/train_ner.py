@@ -56,7 +56,7 @@ def onto_label(text: str, gold: str, stock: str | None) -> str:
 
 
 def sentences(doc: GoldDoc) -> list[GoldDoc]:
-    """A CoNLL document cut at its sentence breaks (the '\\n' tokens and full stops)."""
+    """A CoNLL document cut into pieces at the '\\n' break tokens ``read_conll`` puts in."""
     out, start = [], 0
     words = doc.words
     for i, word in enumerate(words + ["\n"]):
