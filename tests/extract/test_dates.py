@@ -72,6 +72,27 @@ def test_without_publication_date_the_latest_full_date_in_the_text_is_the_refere
     assert got["March 2021"].value == "2021-03"
 
 
+def test_a_dated_photo_caption_is_a_reference_when_the_body_has_none():
+    from newsgraph.record import Media
+
+    text = "Flowers were left after the attacks on October 7. I was in Ganja last June."
+    article = Article(
+        body=text,
+        language="en",
+        media=[Media(caption="A child outside the embassy in Baku, October 9, 2023.")],
+    )
+    annotate_dates(nlp_mod.parse(text), article)
+    assert _values(article) == {"October 7": "2023-10-07", "last June": "2023-06"}
+
+
+def test_cleaned_seed_resolves_against_its_caption(seed_text):
+    article = newsgraph.extract(seed_text, options=Options(annotators=("dates",)))
+    assert "October 9, 2023" not in article.body
+    got = _values(article)
+    assert got["October 7"] == "2023-10-07"
+    assert got["last June"] == "2023-06"
+
+
 def test_without_any_reference_relative_dates_stay_underspecified():
     got = {
         d.text: d for d in _run("The vote is on Friday and the report came out in October.").dates

@@ -5,7 +5,8 @@ spaCy's entities veto numbers that are not years ("2000 troops"). Values are
 resolved against the reference date:
 
 1. ``article.published`` when known;
-2. else the latest full date (day precision, with its year) the article states;
+2. else the latest full date (day precision, with its year) the article states,
+   in its body or in a photo caption;
 3. else none: relative expressions keep the underspecified value TimeML gives
    them ("October 7" -> XXXX-10-07, "Friday" -> XXXX-WXX-5, "last year" ->
    XXXX) and those TimeML cannot write at all are skipped.
@@ -33,10 +34,13 @@ _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
 def reference_date(article: Article, found: list[tuple[Found, Resolved | None]]) -> date | None:
-    """The publication date, else the latest explicit full date in the text, else None."""
+    """The publication date, else the latest explicit full date in body or captions, else None."""
     published = as_date(article.published)
     if published:
         return published
+    # Photo captions are often dated ("..., October 9, 2023.") when nothing else is.
+    for caption in (m.caption for m in article.media if m.caption):
+        found = found + find(caption, Context())
     explicit = [as_date(v.value) for _, v in found if v and v.reliable and v.granularity == "day"]
     explicit = [d for d in explicit if d]
     return max(explicit) if explicit else None
