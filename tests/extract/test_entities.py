@@ -338,3 +338,18 @@ def test_part_of_a_person_name_typed_otherwise_joins_the_person():
     names = _by_name(art)
     assert names["Ahmed Mohamed"].aliases == ["Mohamed"]
     assert names["Washington"].type == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text, surface, description",
+    [
+        ("Later Mr Gordon Brown spoke.", "Gordon Brown", None),
+        ("The oil minister Mr Mani Aiyar spoke.", "Mani Aiyar", "minister"),
+        ("Lions coach Sir Clive Woodward spoke.", "Clive Woodward", "Lions coach"),
+    ],
+)
+def test_honorifics_are_no_description(text, surface, description):
+    spans = [("Lions", "ORG")] if "Lions" in text else []
+    art = _run(text, [*spans, (surface, "PERSON")])
+    (person,) = [e for e in art.entities if e.type == "PERSON"]
+    assert person.description == description

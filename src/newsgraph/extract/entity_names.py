@@ -142,6 +142,21 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
     return first if has_head else start
 
 
+_HONORIFIC_EDGE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?\s+)+|(?:[\s,]+(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?)+$"
+    r"|[\s,]+$",
+    re.IGNORECASE,
+)
+
+
+def _role(text: str) -> str | None:
+    """A description without honorifics at its ends: 'minister Mr' -> 'minister'; 'Mr' -> None."""
+    text = text.strip()
+    if re.fullmatch(r"(?:(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?\s*)+", text, re.IGNORECASE):
+        return None
+    return _HONORIFIC_EDGE.sub("", text).strip() or None
+
+
 def _title_after(doc: Doc, end: int) -> str | None:
     """An appositive title after a name: 'George Deek, Israel's ambassador to Azerbaijan,'."""
     if end >= len(doc) - 1 or doc[end].text != ",":
@@ -196,8 +211,7 @@ def clean_mention(doc: Doc, ent: Span) -> Mention | None:
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else max(0, start - 12)
         head = _title_before(doc, core, max(sent_start, start - 12))
         if head < core and core < end and doc[core].is_title:
-            description = doc[head:core].text.strip()
-            description = re.sub(r"[\s,]+$", "", description) or None
+            description = _role(doc[head:core].text)
             if label == "ORG" and any(is_title_head(t.text) for t in doc[head:core]):
                 label = "PERSON"
             start = core
