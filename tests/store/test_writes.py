@@ -77,3 +77,20 @@ def test_a_failed_batch_leaves_nothing(tmp_path, article, bad):
             writes.insert_article(conn, broken, run_id=run)
     for table in ("articles", "inputs", "quotes", "entities", "articles_fts"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_lsh_lookup_uses_the_index_not_a_scan(tmp_path):
+    conn = connect(tmp_path / "s.db", write=True)
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM lsh_bands WHERE band = 1 AND bucket = 2"
+    ).fetchall()
+    assert "SEARCH lsh_bands USING PRIMARY KEY" in plan[0][3]
+    writes.add_bands(conn, 7, [11, 12, 13])
+    conn.execute("INSERT INTO runs (id, started, inputs, options) VALUES (1, 'x', '[]', '{}')")
+    conn.execute(
+        """INSERT INTO articles (pk, id, body, authors, media, related, links, removed,
+           provenance, schema_version, cluster_id, run_id)
+           VALUES (7, 'a', 'b', '[]', '[]', '[]', '[]', '[]', '{}', '1', 7, 1)"""
+    )
+    assert [r["pk"] for r in writes.band_candidates(conn, [0, 12, 0])] == [7]
+    assert writes.band_candidates(conn, [12, 0, 0]) == []  # bucket 12 is band 1's, not band 0's

@@ -237,11 +237,13 @@ def add_bands(conn: sqlite3.Connection, pk: int, buckets: list[int]) -> None:
 
 def band_candidates(conn: sqlite3.Connection, buckets: list[int]) -> list[sqlite3.Row]:
     """Articles sharing at least one band bucket: (pk, minhash, cluster_id, source)."""
-    values = ",".join("(?, ?)" for _ in buckets)
+    # One index lookup per band; a row-value IN (VALUES ...) would scan the whole table.
+    lookups = " UNION ALL ".join(
+        "SELECT article FROM lsh_bands WHERE band = ? AND bucket = ?" for _ in buckets
+    )
     params = [x for band, bucket in enumerate(buckets) for x in (band, bucket)]
     return conn.execute(
-        f"""SELECT a.pk, a.minhash, a.cluster_id, a.source FROM articles a
-            WHERE a.pk IN (SELECT article FROM lsh_bands WHERE (band, bucket) IN (VALUES {values}))""",
+        f"SELECT pk, minhash, cluster_id, source FROM articles WHERE pk IN ({lookups})",
         params,
     ).fetchall()
 
