@@ -294,7 +294,7 @@ def evaluate(
 
 def pipelines(weights: Path | None = None) -> dict[str, Language]:
     """The stock pipeline and newsgraph's, each loaded fresh."""
-    from newsgraph.extract import entity_model
+    from newsgraph import recognizer as entity_model
     from newsgraph.nlp import DEFAULT_MODELS
 
     stock = spacy.load(DEFAULT_MODELS[0])

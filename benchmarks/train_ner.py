@@ -13,7 +13,7 @@ Sentences from raw news the stock recogniser labelled are mixed in (rehearsal)
 so the recogniser keeps what it knew about modern news.
 
 Tuned on CoNLL valid only. The best epoch's component is written to
-``src/newsgraph/data/ner/recognizer`` (loaded by ``newsgraph.extract.entity_model``).
+``src/newsgraph/data/ner/recognizer`` (loaded by ``newsgraph.recognizer``).
 """
 
 from __future__ import annotations

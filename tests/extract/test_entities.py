@@ -235,7 +235,7 @@ def test_no_description_from_an_ordinary_clause():
 def test_recogniser_weights_install_once_and_only_on_their_base():
     import spacy
 
-    from newsgraph.extract import entity_model
+    from newsgraph import recognizer as entity_model
 
     blank = spacy.blank("en")
     blank.add_pipe("ner")
