@@ -179,6 +179,18 @@ def test_indirect_speech_with_that(nlp):
     assert (q.speaker.text, q.cue) == ("Flynn", "said")
 
 
+def test_a_participle_that_reports_again_is_its_own_attribution(nlp):
+    text = "Mr. Reed said he was proud of the new trade deal, adding that it would create jobs in Ohio."
+    first, second = quotes_of(text)
+    assert (first.kind, first.text, first.cue) == (
+        "indirect",
+        "he was proud of the new trade deal",
+        "said",
+    )
+    assert (second.text, second.cue) == ("that it would create jobs in Ohio", "adding")
+    assert first.speaker.text == second.speaker.text == "Mr. Reed"
+
+
 def test_according_to(nlp):
     text = "According to the ministry, forty people died in the attack on the port."
     q = only(quotes_of(text))

@@ -27,6 +27,8 @@ from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue,
 _MIN_TOKENS = 2
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 _OBJECT_PREPS = ("for", "to", "on", "about", "of", "as")
+_NESTED_DEPS = ("advcl", "conj")
+_BREAKS = (",", ";", "--", "—")
 
 
 @dataclass
@@ -65,10 +67,30 @@ def _clause(cue: Token) -> tuple[int, int] | None:
                     break
     if comp is None:
         return None
-    return _trim(doc, comp.left_edge.i, comp.right_edge.i)
+    return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i))
 
 
 _TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp")
+
+
+def _cut_nested(cue: Token, left: int, right: int) -> int:
+    """Last token of the content: it stops before a clause that reports something else.
+
+    "... did Romney in, [arguing that it was divisions ...]": the participle makes its own
+    attribution, so it is not part of this one's content.
+    """
+    doc = cue.doc
+    for i in range(left + 1, right + 1):
+        tok = doc[i]
+        if (
+            tok.dep_ not in _NESTED_DEPS
+            or tok.head.i >= i
+            or doc[tok.left_edge.i - 1].text not in _BREAKS
+        ):
+            continue
+        if is_cue(tok, beliefs=True) or _is_reporting(tok):
+            return min(right, tok.left_edge.i - 1)
+    return right
 
 
 def _complement(cue: Token) -> tuple[int, int] | None:
@@ -90,7 +112,7 @@ def _complement(cue: Token) -> tuple[int, int] | None:
             return None
         if last is first:
             return _trim(cue.doc, objs[0].left_edge.i, objs[0].right_edge.i)
-    return _trim(cue.doc, first.left_edge.i, last.right_edge.i)
+    return _trim(cue.doc, first.left_edge.i, _cut_nested(cue, first.left_edge.i, last.right_edge.i))
 
 
 def content_of(cue: Token) -> tuple[int, int] | None:
