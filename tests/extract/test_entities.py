@@ -12,6 +12,7 @@ import re
 import pytest
 
 import newsgraph
+from newsgraph import Options
 from newsgraph import nlp as nlp_mod
 from newsgraph.extract.entities import annotate_entities
 from newsgraph.record import Article
@@ -353,3 +354,15 @@ def test_honorifics_are_no_description(text, surface, description):
     art = _run(text, [*spans, (surface, "PERSON")])
     (person,) = [e for e in art.entities if e.type == "PERSON"]
     assert person.description == description
+
+
+def test_organisation_name_cut_by_the_recogniser_is_one_entity():
+    text = (
+        "The Working Group for Azerbaijan-Israel Interparliamentary Relations issued a "
+        "statement. Officials of the Council of Europe met John Smith."
+    )
+    art = newsgraph.extract(text, clean=False, options=Options(annotators=("entities",)))
+    names = {e.name: e.type for e in art.entities}
+    assert names["Working Group for Azerbaijan-Israel Interparliamentary Relations"] == "ORG"
+    assert names["John Smith"] == "PERSON"
+    assert not any(n.startswith("Israel Interparliamentary") for n in names)

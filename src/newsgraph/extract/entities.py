@@ -9,6 +9,7 @@ entities (``entity_merge``). Every mention span is an offset into
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -87,27 +88,52 @@ def _retype_name_parts(mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
+_CONNECTORS = (" for ", " of ", " on ")
+# A run of capitalised words, hyphenated or joined by small words: the rest of a proper name.
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’.&]*(?:[-–][A-Z][\w'’.&]*)*"
+    r"(?:\s+(?:(?:and|of|for|on|the)\s+)?[A-Z][\w'’.&]*(?:[-–][A-Z][\w'’.&]*)*)*"
+)
+
+
 def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:
-    """'Working Group' + 'for' + 'Azerbaijan-Israel ... Relations': one organisation's name."""
+    """'Working Group' + 'for' + 'Azerbaijan-Israel Interparliamentary Relations': one name.
+
+    An organisation followed by for/of/on and a capitalised run that holds an
+    organisation, or words the recogniser left out, is one organisation's name,
+    whatever pieces the recogniser cut it into. A person's name ends the run.
+    """
     out: list[Mention] = []
-    for m in mentions:
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
         prev = out[-1] if out else None
         if (
-            prev is not None
-            and prev.label == "ORG"
-            and m.label == "ORG"
-            and body[prev.end : m.start] in (" for ", " of ", " on ")
-            and not prev.description
+            prev is None
+            or prev.label != "ORG"
+            or prev.description
+            or body[prev.end : m.start] not in _CONNECTORS
+            or m.label == "PERSON"
         ):
-            out[-1] = Mention(
-                prev.start,
-                m.end,
-                body[prev.start : m.end],
-                "ORG",
-                tokens=(*prev.tokens, body[prev.end : m.start].strip(), *m.tokens),
-            )
+            out.append(m)
+            i += 1
             continue
-        out.append(m)
+        run = _NAME_RUN.match(body, m.start)
+        run_end = run.end() if run else m.end
+        j = i
+        while j < len(mentions) and mentions[j].start < run_end and mentions[j].label != "PERSON":
+            j += 1
+        inside = mentions[i:j]
+        if j < len(mentions) and mentions[j].start < run_end:  # a person ends the name
+            run_end = mentions[j].start
+        end = len(body[: max(run_end, inside[-1].end)].rstrip(" -–"))
+        if not (any(x.label == "ORG" for x in inside) or end > inside[-1].end):
+            out.append(m)
+            i += 1
+            continue
+        text = body[prev.start : end]
+        out[-1] = Mention(prev.start, end, text, "ORG", tokens=tuple(text.split()))
+        i = j
     return out
 
 
