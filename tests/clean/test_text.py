@@ -315,3 +315,21 @@ def test_tree_ensemble_walks_to_the_right_leaf() -> None:
 def test_model_rejects_other_features() -> None:
     with pytest.raises(ValueError, match="other line features"):
         LineModel.from_dict({"features": ["a"], "threshold": 0.5, "stage1": {}})
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council voted on Tuesday to close two libraries, the mayor said.",
+        "北京市政府周二宣布，将在明年扩大地铁网络，新增三条线路，以缓解交通拥堵问题。",
+        "أعلنت وزارة الصحة يوم الثلاثاء عن افتتاح ثلاثة مستشفيات جديدة في العاصمة.",
+    ],
+)
+def test_a_page_that_is_one_sentence_keeps_it_as_the_body(line):
+    cleaned = clean_text(line)
+    assert cleaned.body == line
+    assert cleaned.title is None
+
+
+def test_a_lone_menu_word_is_not_made_a_body():
+    assert clean_text("Home").body == ""

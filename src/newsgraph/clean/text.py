@@ -10,6 +10,8 @@ is recorded in ``removed`` with the kind of furniture it looks like.
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.clean import Cleaned
 from newsgraph.clean.lines import line_features, split_lines
 from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
@@ -18,6 +20,23 @@ from newsgraph.record import Removed
 
 # Score a line naming its own furniture kind ("Share on Facebook") must reach to be kept.
 _CUE_CONFIDENCE = 0.8
+# Sentence-final punctuation in Latin, CJK and Arabic scripts, with closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?。！？؟]['\"”’»)\]]*$")
+
+
+def _fallback(texts: list[str], probs: list[float], claimed: dict[int, str]) -> int | None:
+    """When nothing is kept: the best-scored line that is a sentence, if any.
+
+    A page that is one paragraph (a short note, a wire brief, a CJK or Arabic
+    text the classifier has seen little of) still has a body, even when its
+    only line was taken for the title.
+    """
+    candidates = [
+        i
+        for i, t in enumerate(texts)
+        if claimed.get(i) in (None, "title") and len(t) >= 20 and _SENTENCE_END.search(t)
+    ]
+    return max(candidates, key=lambda i: (probs[i], len(texts[i])), default=None)
 
 
 def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
@@ -37,15 +56,28 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         return Cleaned(body="")
     probs = model.scores(line_features(lines)).tolist()
     finds = find_metadata(lines, probs, model.threshold)
+    # A short line that names its own kind of furniture needs a confident score.
+    kept = {
+        i
+        for i, (line, p) in enumerate(zip(lines, probs, strict=True))
+        if i not in finds.claimed
+        and p >= model.threshold
+        and (p >= _CUE_CONFIDENCE or not has_furniture_cue(line.text))
+    }
+    if (
+        not kept
+        and (best := _fallback([ln.text for ln in lines], probs, finds.claimed)) is not None
+    ):
+        kept = {best}
+        if finds.claimed.get(best) == "title":
+            finds.title = None
     body: list[str] = []
     removed: list[Removed] = []
-    for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
-        reason = finds.claimed.get(i)
-        # A short line that names its own kind of furniture needs a confident score.
-        keep = p >= model.threshold and (p >= _CUE_CONFIDENCE or not has_furniture_cue(line.text))
-        if reason is None and keep:
+    for i, line in enumerate(lines):
+        if i in kept:
             body.append(line.text)
         else:
+            reason = finds.claimed.get(i)
             removed.append(Removed(text=line.text, reason=reason or removal_reason(line.text)))
     provenance: dict[str, str] = {}
     if finds.title:
