@@ -66,6 +66,10 @@ def _fiscal(m: re.Match, ctx: Context) -> Resolved | None:
 )
 def _the_unit(m: re.Match, ctx: Context) -> Resolved | None:
     adj = (m["adj"] or "").strip()
+    if m.group().startswith("the") and m["u"] == "week" and not adj and ctx.ref:
+        # "for the week", "the week's most active session": some week of this year
+        # (TimeBank 3 of 3), not a stretch of one
+        return Resolved(f"{ctx.ref.year:04d}-WXX", "week", False)
     if m.group().startswith("the") and m["u"] == "year" and adj in ("", "full", "fiscal"):
         # "for the year", "the full year": the current one; "the year ended March 31": P1Y
         if adj == "full" or not ctx.period:

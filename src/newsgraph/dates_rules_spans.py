@@ -46,11 +46,19 @@ def _duration(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "vague-duration",
-    rf"(?:the\s+)?(?:(?P<rel>past|last|next|coming|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?(?:[\s-]+long)?",
+    rf"(?P<the>the\s+)?(?:(?P<rel>past|last|next|coming|future|recent|first)\s+)?(?:(?P<v>{VAGUE_NUMBER})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?(?:[\s-]+long)?",
 )
 def _vague_duration(m: re.Match, ctx: Context) -> Resolved | None:
     if not m["v"] and not m["pl"]:
         return None  # a bare "year" or "day-long" is not a vague duration
+    rel = (m["rel"] or "").lower()
+    if m["pl"] and not m["the"] and not m["v"]:
+        # TimeBank's majority: "in coming months", "future quarters" are FUTURE_REF (3 of 4),
+        # "in recent years", "past years" PAST_REF (4 of 6); other units keep PX_
+        if rel in ("coming", "future"):
+            return Resolved("FUTURE_REF", "ref", False)
+        if rel in ("recent", "past") and unit_name(m["u"]) == "year":
+            return Resolved("PAST_REF", "ref", False)
     v = (m["v"] or "").lower()
     amount = 2 if "couple" in v else None
     return Resolved(duration_value(amount, unit_name(m["u"])), "duration", amount is not None)
