@@ -43,6 +43,14 @@ REPORTING_VERBS = frozenset(
 # Reporting verbs whose object is the one spoken to or of, never what was said ("told USA Today").
 NO_OBJECT_CONTENT = frozenset("say tell add continue talk respond write tweet".split())
 
+# Verbs of intent that PolNeAR marks as cues when they take an infinitive ("wants to triple
+# the size of AmeriCorps"): their content is the infinitive alone.
+INTENT_VERBS = frozenset(
+    """
+    want plan pledge promise hope vow intend decide threaten aim
+    """.split()
+)
+
 # Verbs of thinking and wanting: cues of reported beliefs, never of direct quotes.
 BELIEF_VERBS = frozenset(
     """
@@ -51,7 +59,18 @@ BELIEF_VERBS = frozenset(
 )
 
 # Cue lemmas that need a clause complement to count (they also have other senses).
-CLAUSE_ONLY = frozenset("show find see read".split())
+CLAUSE_ONLY = frozenset(
+    "show find see read learn estimate imply signal speculate allege clarify hint rule".split()
+)
+
+# Nouns whose "that" clause is an attribution's content ("his claim that the vote was rigged"):
+# the ones PolNeAR's train split marks as cues before "that" at least half the time.
+CLAIM_NOUNS = frozenset(
+    """
+    statement claim warning suggestion complaint assertion belief concern fear argument
+    assurance allegation accusation insistence contention prediction promise pledge
+    """.split()
+)
 
 # Words that stand for the person before a name: "Azerbaijani MP Rasim Musabeyli".
 TITLES = frozenset(

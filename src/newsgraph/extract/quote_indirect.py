@@ -17,18 +17,29 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import (
+    CLAIM_NOUNS,
     CLAUSE_ONLY,
+    INTENT_VERBS,
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     REPORTING_VERBS,
 )
-from newsgraph.extract.quote_speaker import Attribution, according_to, from_cue, is_cue
+from newsgraph.extract.quote_speaker import (
+    Attribution,
+    according_to,
+    describe_speaker,
+    from_cue,
+    is_cue,
+    subject_of,
+)
 
 _MIN_TOKENS = 2
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 _OBJECT_PREPS = ("for", "to", "on", "about", "of", "as")
 _NESTED_DEPS = ("advcl", "conj")
 _BREAKS = (",", ";", "--", "—")
+# Verbs whose subject owns the claim they take as object: "Trump repeated the claim that ...".
+_CLAIM_MAKERS = frozenset("make repeat reiterate issue express voice offer echo renew".split())
 
 
 @dataclass
@@ -66,8 +77,19 @@ def _clause(cue: Token) -> tuple[int, int] | None:
                 if comp is not None:
                     break
     if comp is None:
-        return None
+        return _parenthetical(cue)
     return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i))
+
+
+def _parenthetical(cue: Token) -> tuple[int, int] | None:
+    """The clause around a parenthetical cue: "Acts of protest, [Mr. Obama said,] are acts of patriotism"."""
+    if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    head = cue.head
+    left = head.left_edge.i
+    if not left < cue.left_edge.i:
+        return None  # the cue opens the clause: not a parenthetical
+    return _trim(cue.doc, left, _cut_nested(cue, left, head.right_edge.i))
 
 
 _TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp")
@@ -115,6 +137,44 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     return _trim(cue.doc, first.left_edge.i, _cut_nested(cue, first.left_edge.i, last.right_edge.i))
 
 
+def _intent(cue: Token) -> tuple[int, int] | None:
+    """The infinitive of a verb of intent: "wants [to triple the size of AmeriCorps]"."""
+    comp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    return _trim(cue.doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i))
+
+
+def _claim_clause(noun: Token) -> tuple[int, int] | None:
+    """The "that" clause of a claim noun: "his claim [that the vote was rigged]".
+
+    A claim noun the parser makes the root of its sentence is a misparse of a relative
+    clause ("The statement that the group issued ... was short"), not a claim.
+    """
+    if noun.dep_ == "ROOT":
+        return None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children
+        ):
+            return _trim(noun.doc, c.left_edge.i, _cut_nested(noun, c.left_edge.i, c.right_edge.i))
+    return None
+
+
+def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
+    """Whose claim it is: the possessor ("his claim"), else the one who makes or repeats it."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        att = describe_speaker(poss)
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CLAIM_MAKERS:
+        subj = subject_of(noun.head, quoted)
+        att = describe_speaker(subj) if subj is not None else Attribution()
+    else:
+        att = Attribution()
+    att.cue, att.cue_span = noun.text, (noun.idx, noun.idx + len(noun))
+    return att
+
+
 def content_of(cue: Token) -> tuple[int, int] | None:
     """Character span of what a verb reports: its clause, else its object or infinitive."""
     return _clause(cue) or _complement(cue)
@@ -155,6 +215,13 @@ def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
             span = _clause(tok) or (_complement(tok) if _is_reporting(tok) else None)
         elif _is_reporting(tok):
             span = _clause(tok) or _complement(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTENT_VERBS:
+            span = _intent(tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+            span = _claim_clause(tok)
+            if span is not None:
+                out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
+            continue
         else:
             continue
         if span is None:

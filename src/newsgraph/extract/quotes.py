@@ -239,7 +239,7 @@ def _reported(text: _Text, marked: list[MarkedQuote]) -> tuple[list[_Found], set
     starts = [q.start for q in marked]
     found: list[_Found] = []
     absorbed: set[int] = set()
-    for rep in find_reported(text.doc, text.quoted):
+    for rep in _outermost(find_reported(text.doc, text.quoted)):
         line = text.line_of(rep.cue.idx)
         line_start, line_end = text.lines[line]
         rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
@@ -253,6 +253,28 @@ def _reported(text: _Text, marked: list[MarkedQuote]) -> tuple[list[_Found], set
         absorbed.update(inside)
         found.append(_Found(rep.start, rep.end, kind, rep.attribution, line))
     return found, absorbed
+
+
+def _outermost(reps: list[Reported]) -> list[Reported]:
+    """The reports whose cue lies inside no other report's content.
+
+    "Pence added that Clinton had told police that she didn't want the escort": PolNeAR
+    rarely annotates the report nested in another's content, and we cannot tell which it does.
+    One sweep in cue order, keeping the two furthest-reaching contents opened so far (one of
+    them may be the report's own, as in "Acts of protest, Mr. Obama said, are ...").
+    """
+    by_start = sorted(range(len(reps)), key=lambda k: reps[k].start)
+    top: list[tuple[int, int]] = []  # (end, index) of the two furthest-reaching contents
+    out: list[Reported] = []
+    j = 0
+    for k in sorted(range(len(reps)), key=lambda k: reps[k].cue.idx):
+        cue_at = reps[k].cue.idx
+        while j < len(by_start) and reps[by_start[j]].start <= cue_at:
+            top = sorted([*top, (reps[by_start[j]].end, by_start[j])], reverse=True)[:2]
+            j += 1
+        if not any(end > cue_at and other != k for end, other in top):
+            out.append(reps[k])
+    return sorted(out, key=lambda r: r.cue.i)
 
 
 def _unquoted_words(body: str, rep: Reported, quotes: list[MarkedQuote]) -> int:

@@ -1,0 +1,64 @@
+"""Reported speech beyond "said that": parentheticals, intents, claim nouns and nesting."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.nlp import load, parse
+from newsgraph.record import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def quotes_of(text: str, nlp) -> list[Quote]:
+    return find_quotes(parse(text, nlp))
+
+
+def test_parenthetical_cue_reports_the_clause_around_it(nlp):
+    text = "Acts of protest, Mr. Obama said, are acts of patriotism."
+    (q,) = quotes_of(text, nlp)
+    assert (q.kind, q.text) == (
+        "indirect",
+        "Acts of protest, Mr. Obama said, are acts of patriotism",
+    )
+    assert (q.speaker.text, q.cue) == ("Mr. Obama", "said")
+
+
+def test_verb_of_intent_reports_its_infinitive(nlp):
+    text = "Clinton wants to triple the size of the AmeriCorps program."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "to triple the size of the AmeriCorps program",
+        "wants",
+        "Clinton",
+    )
+
+
+def test_verb_of_intent_without_an_infinitive_reports_nothing(nlp):
+    assert quotes_of("Clinton wants a bigger AmeriCorps program.", nlp) == []
+
+
+def test_claim_noun_reports_its_that_clause_for_its_possessor(nlp):
+    text = "Trump repeated his claim that the election was rigged against him."
+    (q,) = quotes_of(text, nlp)
+    assert (q.kind, q.text, q.cue) == (
+        "indirect",
+        "that the election was rigged against him",
+        "claim",
+    )
+    assert q.speaker.text == "his"
+
+
+def test_relative_clause_after_a_claim_noun_is_no_content(nlp):
+    assert quotes_of("The statement that the group issued on Monday was short.", nlp) == []
+
+
+def test_report_nested_in_another_reports_content_is_left_to_it(nlp):
+    text = "Pence added that Clinton had told police officials that she did not want the escort."
+    (q,) = quotes_of(text, nlp)
+    assert (q.speaker.text, q.cue) == ("Pence", "added")
+    assert q.text == "that Clinton had told police officials that she did not want the escort"
