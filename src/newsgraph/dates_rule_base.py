@@ -228,3 +228,16 @@ def shift(ctx: Context, unit: str, steps: int) -> Resolved | None:
     if unit == "day":
         return day_value(ref + timedelta(days=steps))
     return None
+
+
+_QUARTER_ANCHOR = re.compile(r"(\d{4})-Q([1-4])$")
+
+
+def quarter_a_year_back(ctx: Context) -> Resolved | None:
+    """ "A year ago" in an earnings story: the quarter the text last named, a year before
+    ("first-quarter profit ... a year ago" -> the first quarter of last year); without one,
+    the last reported quarter (the one before the reference's) a year before."""
+    m = _QUARTER_ANCHOR.match(ctx.anchor or "")
+    if m and ctx.ref and int(m[1]) == ctx.ref.year:
+        return Resolved(f"{int(m[1]) - 1:04d}-Q{m[2]}", "quarter", False)
+    return shift(ctx, "quarter", -5)

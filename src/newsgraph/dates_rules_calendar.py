@@ -32,7 +32,7 @@ from newsgraph.dates_rule_base import (
     two_digit_year,
     ymd,
 )
-from newsgraph.dates_values import Context, Resolved
+from newsgraph.dates_values import Context, Resolved, as_date
 
 # ---------------------------------------------------------------- explicit dates
 
@@ -177,10 +177,10 @@ _DECADE_WORDS = {
 }
 
 
-@rule(
-    "decade",
-    r"(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<dd>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
-)
+_DECADE = r"(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<dd>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+
+
+@rule("decade", _DECADE)
 def _decade(m: re.Match, ctx: Context) -> Resolved | None:
     if m["c"]:
         return Resolved(f"{m['c']}{m['d']}", "decade", True)
@@ -267,6 +267,24 @@ def _half(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 @rule(
+    "part-of-decade",
+    rf"(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+{_DECADE}",
+)
+def _part_of_decade(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "the last half of the '80s": the decade, as TimeML writes it (no half-decade value)."""
+    return _decade(m, ctx)
+
+
+@rule(
+    "two-quarters",
+    rf"(?:the\s+)?(?P<h>first|last|second)\s+two\s+quarters(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel>this|last|next)\s+year))?",
+)
+def _two_quarters(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "the first two quarters of 1990": a half year."""
+    return _half(m, ctx)
+
+
+@rule(
     "season",
     rf"(?:(?P<rel>{REL}|the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR4})|(?P<sy>{SPOKEN_YEAR})))?",
 )
@@ -313,6 +331,14 @@ def _holiday(m: re.Match, ctx: Context) -> Resolved | None:
             year = nearest_year(this_year.month, this_year.day, ctx)
             pick = cal.holiday(name, year) if year else None
     return day_value(pick) if pick else None
+
+
+@rule("holiday-week", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})\s+week(?P<y>)")
+def _holiday_week(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "Easter week": the ISO week holding the holiday."""
+    day = _holiday(m, ctx)
+    when = as_date(day.value) if day else None
+    return Resolved(cal.iso_week(when), "week", False) if when else None
 
 
 @rule(

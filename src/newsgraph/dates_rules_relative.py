@@ -26,6 +26,7 @@ from newsgraph.dates_rule_base import (
     YEAR4,
     day_value,
     duration_value,
+    quarter_a_year_back,
     relation,
     rule,
     shift,
@@ -105,7 +106,7 @@ def _quarter_year_ago(m: re.Match, ctx: Context) -> Resolved | None:
         return Resolved(
             f"{ctx.ref.year - 1:04d}-Q{QUARTER_NUMBERS[m['q'].lower()]}", "quarter", False
         )
-    return shift(ctx, "quarter", -5)
+    return quarter_a_year_back(ctx)
 
 
 @rule("year-quarter", rf"the\s+(?P<y>{YEAR4})\s+(?:quarter|period)")
@@ -122,7 +123,7 @@ def _year_quarter(m: re.Match, ctx: Context) -> Resolved | None:
 )
 def _year_ago(m: re.Match, ctx: Context) -> Resolved | None:
     if ctx.quarterly or "quarter" in m.group().lower():
-        return shift(ctx, "quarter", -5)
+        return quarter_a_year_back(ctx)
     return shift(ctx, "year", -1)
 
 
@@ -144,7 +145,7 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
         return None
     ref = ctx.ref
     if unit == "year" and ctx.quarterly and abs(n) == 1:
-        return shift(ctx, "quarter", -1 + 4 * n)  # the last reported quarter, a year before
+        return quarter_a_year_back(ctx)
     if unit in ("day", "night"):
         return day_value(ref + timedelta(days=n))
     if unit in ("week", "fortnight"):

@@ -59,9 +59,35 @@ def _vague_duration(m: re.Match, ctx: Context) -> Resolved | None:
             return Resolved("FUTURE_REF", "ref", False)
         if rel in ("recent", "past") and unit_name(m["u"]) == "year":
             return Resolved("PAST_REF", "ref", False)
+    if m["pl"] and m["the"] and rel in ("past", "last") and m["v"]:
+        # "the last few months", "the past several quarters": PAST_REF in TimeBank (2 of 3)
+        return Resolved("PAST_REF", "ref", False)
     v = (m["v"] or "").lower()
     amount = 2 if "couple" in v else None
     return Resolved(duration_value(amount, unit_name(m["u"])), "duration", amount is not None)
+
+
+@rule(
+    "range-duration",
+    rf"(?P<n>{NUMBER})\s+(?:to|or)\s+{NUMBER}\s+(?P<u>{UNIT})s?|(?P<u1>{UNIT})s\s+or\s+{UNIT}s",
+)
+def _range_duration(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "two to three weeks" -> P2W, "weeks or months" -> PXW: TimeML writes a range's first end."""
+    if m["u1"]:
+        return Resolved(duration_value(None, unit_name(m["u1"])), "duration", False)
+    amount = parse_number(m["n"])
+    if amount is None or amount <= 0:
+        return None
+    return Resolved(duration_value(amount, unit_name(m["u"])), "duration", False)
+
+
+@rule(
+    "vague-period",
+    r"(?:a|an)\s+(?:(?:fairly|very|rather|quite|relatively)\s+)?(?:(?:long|lengthy|short|brief|extended)\s+)?(?:while|period)",
+)
+def _vague_period(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "a while", "a fairly lengthy period": a duration of unknown length and unit (PXX)."""
+    return Resolved("PXX", "duration", False)
 
 
 @rule("unit-long", rf"(?P<u>{UNIT})[\s-]long")
