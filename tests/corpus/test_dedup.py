@@ -41,6 +41,8 @@ def test_signatures_estimate_similarity(kit):
         ("The vote passed.\n\nCopyright 2023 The Associated Press. All rights reserved.", "AP"),
         ("By the Associated Press\n\nThe vote passed.", "AP"),
         ("The council met on Monday and agreed a budget.", None),
+        ("The vote passed. Associated Press", "AP"),
+        ("Strikes went on - Agence France-Presse", "AFP"),
         ("Apples (AP grade) were sold - cheaply.", None),
     ],
 )

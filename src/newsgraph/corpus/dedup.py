@@ -72,7 +72,7 @@ _AGENCY = r"(AP|Reuters?|AFP|dpa|UPI|Xinhua|EFE|ANSA|Kyodo|PA|AAP|Bloomberg)"
 # Credit lines at the start (dateline) or end (sign-off) of a body.
 _HEAD = re.compile(rf"^[^\n]{{0,80}}?\(\s*{_AGENCY}\s*\)\s*[-—–:]", re.M)
 _TAIL = re.compile(
-    rf"(?:^|[\s(—–-])(?:{_AGENCY}|Associated Press|Agence France-Presse|"
+    rf"(?:^|[\s(—–-])({_AGENCY[1:-1]}|Associated Press|Agence France-Presse|"
     rf"United Press International)\)?\s*\.?\s*$|"
     r"(?:Copyright|©)\s*\d{4}\s*(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse)",
 )
@@ -124,8 +124,8 @@ def credited_agency(article: Article) -> str | None:
     head, tail = body[:400], body[-300:]
     for pattern, text in ((_HEAD, head), (_BYLINE, head), (_TAIL, tail), (_BYLINE, tail)):
         m = pattern.search(text)
-        if m:
-            name = next(g for g in m.groups() if g)
+        name = next((g for g in m.groups() if g), None) if m else None
+        if name:
             return _NAMES.get(name.lower(), name)
     for author in article.authors:
         name = _NAMES.get(author.name.strip().lower())

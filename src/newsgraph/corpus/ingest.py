@@ -118,8 +118,12 @@ def process_batch(items: list[Item], options: Options) -> list[Outcome]:
                 o.article = None
     for o in outcomes:
         if o.article is not None:
-            o.agency = dedup.credited_agency(o.article)
-            o.minhash = dedup.signature(o.article.body)
+            try:
+                o.agency = dedup.credited_agency(o.article)
+                o.minhash = dedup.signature(o.article.body)
+            except Exception as exc:  # a bug here too costs one document, not the run
+                o.error = (type(exc).__name__, f"near-duplicate signature failed: {exc}")
+                o.article = None
     return outcomes
 
 
