@@ -286,3 +286,48 @@ def test_the_year_is_the_current_one_unless_it_ended_on_a_date():
     second = text.index("the year", first + 1)
     assert clause_hints(text, first, first + 8).period is True
     assert clause_hints(text, second, second + 8).period is False
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("two to three weeks", "P2W"),  # a range is written as its first end
+        ("weeks or months", "PXW"),
+        ("a while", "PXX"),
+        ("a fairly lengthy period", "PXX"),
+        ("the last half of the '80s", "198"),
+        ("the first two quarters of 1990", "1990-H1"),
+        ("in coming months", "FUTURE_REF"),
+        ("recent years", "PAST_REF"),
+        ("the last few months", "PAST_REF"),
+        ("recent months", "PXM"),  # only years and the "past few" kind are PAST_REF in TimeBank
+    ],
+)
+def test_timebank_conventions_for_ranges_and_vague_spans(expression, value):
+    assert normalize(expression, "1989-10-30") == value
+
+
+def test_the_week_is_some_week_of_the_year_and_easter_week_its_iso_week():
+    assert normalize("the week", "1989-10-30") == "1989-WXX"
+    assert normalize("week", "1989-10-30") == "P1W"
+    assert normalize("Easter week", "2000-04-17") == "2000-W16"  # Easter 2000: April 23
+
+
+def test_a_year_ago_is_the_named_quarter_of_last_year():
+    # the text last named the first quarter: "a year ago" is the first quarter a year back
+    got = resolve("a year ago", "1989-10-26", quarterly=True, anchor="1989-Q1")
+    assert got.value == "1988-Q1"
+    # no quarter named this year: the last reported quarter, a year back
+    assert resolve("a year ago", "1989-10-26", quarterly=True, anchor="1988-Q3").value == "1988-Q3"
+    assert resolve("a year ago", "1989-10-26", quarterly=True).value == "1988-Q3"
+
+
+def test_the_verb_tense_decides_a_bare_month_and_weekday():
+    # nearby past words only lean ("changed ... in December" alone would be 1989-12, 49 days ahead)
+    assert resolve("December", "1989-10-27", tense="past").value == "1989-12"
+    assert resolve("December", "1989-10-27", tense="past", verb_tense="past").value == "1988-12"
+    assert (
+        resolve("Saturday", "2000-01-07", tense="past", verb_tense="future").value == "2000-01-08"
+    )
+    # a day of a month is not a bare month: the verb's tense does not move it
+    assert resolve("Nov. 6", "1989-11-02", verb_tense="past").value == "1989-11-06"

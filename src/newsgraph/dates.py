@@ -70,6 +70,7 @@ def resolve(
     quarterly: bool = False,
     anchor: str | None = None,
     period: bool = False,
+    verb_tense: str | None = None,
 ) -> Resolved | None:
     """Normalise one date expression, with its granularity and reliability.
 
@@ -85,6 +86,8 @@ def resolve(
             month", "the previous Friday"; None resolves those against the reference.
         period: "ended ..." or "ending ..." follows the expression, so "the year" is a
             stretch of a year (P1Y), not the current year.
+        verb_tense: the tense of the verb the expression attaches to in a parse
+            (``dates_verb.verb_tense``); a bare weekday or month trusts it over ``tense``.
 
     Returns:
         A ``Resolved(value, granularity, reliable)``, or None when the
@@ -97,7 +100,7 @@ def resolve(
     text = _clean(expression)
     if not text or len(text) > 200:
         return None
-    ctx = Context(as_date(reference), tense, quarterly, anchor_value(anchor), period)
+    ctx = Context(as_date(reference), tense, quarterly, anchor_value(anchor), period, verb_tense)
     matched, got = _by_rules(text, ctx)
     while not matched:
         stripped = _LEAD.sub("", text, count=1)

@@ -117,8 +117,11 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
     ref = ctx.ref
     if ref is None:
         return None
+    # a bare month takes the tense of the verb it hangs on, if a parse gave one
+    trusted = day is None and ctx.verb_tense is not None
+    tense = ctx.verb_tense if trusted else ctx.tense
     anchor = ctx.anchor or ""
-    if ctx.tense is None and anchor[5:7].isdigit():
+    if tense is None and anchor[5:7].isdigit():
         # no tense to go by: the month nearest the last month the text named ("in June ... in March")
         ref = date(int(anchor[:4]), int(anchor[5:7]), int(anchor[8:10] or 15))
     best, best_score = ref.year, None
@@ -132,8 +135,10 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
         # news looks back more often than ahead: an unmarked date leans to the past
         score = abs(diff)
         if diff > 0:
-            score += {"past": 200, "future": 0}.get(ctx.tense or "", 90)
-        elif diff < 0 and ctx.tense == "future":
+            # a past verb that governs the month rules out a date ahead; a past word nearby only leans
+            past = 1000 if trusted else 200
+            score += {"past": past, "future": 0}.get(tense or "", 90)
+        elif diff < 0 and tense == "future":
             score += 400  # a plan is for a date ahead, however far ("will ... in December")
         if best_score is None or score < best_score:
             best, best_score = year, score

@@ -210,7 +210,8 @@ def _resolve_weekday(weekday: int, rel: str | None, ctx: Context) -> date | None
         return cal.weekday_near(ref + timedelta(days=1), weekday, 1)
     if rel_word.startswith("this") or rel_word.startswith("the"):
         return ref + timedelta(days=weekday - ref.weekday())
-    return cal.weekday_near(ref, weekday, 1 if ctx.tense == "future" else -1)
+    tense = ctx.verb_tense or ctx.tense
+    return cal.weekday_near(ref, weekday, 1 if tense == "future" else -1)
 
 
 @rule(

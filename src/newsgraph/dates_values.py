@@ -29,7 +29,10 @@ class Context:
     which anaphoric expressions resolve against ("the following year", "that
     quarter", "the previous Friday"), as TimeML does; ``period`` says the expression is followed by "ended"
     or "ending" ("the year ended March 31"): a stretch of time (P1Y), where a
-    bare "the year" is the current one.
+    bare "the year" is the current one; ``verb_tense`` is the tense of the verb
+    the expression attaches to in a parse (``dates_verb``), which a bare weekday
+    or month trusts over ``tense`` (a guess from nearby words): a month under a
+    past-tense verb is never ahead.
     """
 
     ref: date | None = None
@@ -37,6 +40,7 @@ class Context:
     quarterly: bool = False
     anchor: str | None = None
     period: bool = False
+    verb_tense: str | None = None
 
 
 def as_date(reference: str | date | datetime | None) -> date | None:

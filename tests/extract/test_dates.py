@@ -193,3 +193,9 @@ def test_each_anaphoric_date_becomes_the_next_anchor():
     text = "It began on May 22, 1995. " + "The following year it grew. " * 3
     values = [d.value for d in _run(text, published="2023-10-09", parse=False).dates]
     assert values == ["1995-05-22", "1996", "1997", "1998"]
+
+
+def test_a_bare_month_takes_the_tense_of_the_parsed_verb():
+    text = "In January, American Medical brought in a new chief executive."
+    # the parse says "brought": January 1989, not the January ahead of an October 1989 story
+    assert _values(_run(text, published="1989-10-27"))["January"] == "1989-01"

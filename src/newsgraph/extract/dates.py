@@ -13,6 +13,9 @@ resolved against the reference date:
 
 Anaphoric expressions ("that year", "the following month", "the previous
 Friday") resolve against the last date mentioned before them (the anchor).
+Bare weekdays and months take the tense of the verb they attach to in the
+parse ("met Monday", "in January, X brought in"); without a parse, the tense
+words around them.
 
 Each mention carries ``reliable``: True only for explicit calendar text
 ("October 9, 2023", "1998", "five years"), False for anything inferred.
@@ -27,6 +30,7 @@ from spacy.tokens import Doc
 from newsgraph.dates_context import clause_hints, is_quarterly
 from newsgraph.dates_find import Found, extend_left, find, rule_by_name, trim
 from newsgraph.dates_values import Context, Resolved, anchor_value, as_date
+from newsgraph.dates_verb import verb_tense
 from newsgraph.extract import annotator
 from newsgraph.record import Article, DateMention
 
@@ -65,7 +69,7 @@ def annotate_dates(doc: Doc, article: Article) -> None:
     anchor = None
     for f, _ in found:
         tense, quarterly, period = clause_hints(text, f.start, f.end, quarterly_text)
-        ctx = Context(ref, tense, quarterly, anchor, period)
+        ctx = Context(ref, tense, quarterly, anchor, period, verb_tense(doc, f.start, f.end))
         value = rule_by_name(f.rule).handler(f.match, ctx)
         if value is None:
             continue

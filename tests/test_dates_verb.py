@@ -1,0 +1,43 @@
+"""newsgraph.dates_verb: the tense of the verb a date expression attaches to, from a parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.dates_verb import verb_tense
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return nlp.load()
+
+
+def _tense(pipeline, sentence: str, expression: str) -> str | None:
+    start = sentence.index(expression)
+    return verb_tense(pipeline(sentence), start, start + len(expression))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        ("In January, American Medical brought in a new chief executive.", "January", "past"),
+        ("The company changed to a calendar year in December.", "December", "past"),
+        ("The monarch will meet Bush on Thursday in Maine.", "Thursday", "future"),
+        ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
+        ("The court has scheduled a news conference on Thursday.", "Thursday", "future"),
+    ],
+)
+def test_a_date_takes_the_tense_of_the_verb_it_hangs_on(pipeline, sentence, expression, tense):
+    assert _tense(pipeline, sentence, expression) == tense
+
+
+def test_a_date_under_a_noun_or_without_a_parse_has_no_verb_tense(pipeline):
+    # "for November transactions": the month belongs to a noun, not to "started"
+    assert (
+        _tense(pipeline, "Dealers started the first day for November trades.", "November") is None
+    )
+    text = "The minister said on Monday that prices rose."
+    unparsed = pipeline.make_doc(text)
+    start = text.index("Monday")
+    assert verb_tense(unparsed, start, start + 6) is None
