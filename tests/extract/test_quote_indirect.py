@@ -42,7 +42,7 @@ def test_verb_of_intent_without_an_infinitive_reports_nothing(nlp):
     assert quotes_of("Clinton wants a bigger AmeriCorps program.", nlp) == []
 
 
-def test_claim_noun_reports_its_that_clause_for_its_possessor(nlp):
+def test_claim_noun_reports_its_that_clause_for_the_one_who_makes_it(nlp):
     text = "Trump repeated his claim that the election was rigged against him."
     (q,) = quotes_of(text, nlp)
     assert (q.kind, q.text, q.cue) == (
@@ -50,7 +50,13 @@ def test_claim_noun_reports_its_that_clause_for_its_possessor(nlp):
         "that the election was rigged against him",
         "claim",
     )
-    assert q.speaker.text == "his"
+    assert q.speaker.text == "Trump"
+
+
+def test_claim_noun_speaker_is_its_possessor(nlp):
+    text = "Her belief that the economy is rigged has shaped the campaign."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("that the economy is rigged", "belief", "Her")
 
 
 def test_relative_clause_after_a_claim_noun_is_no_content(nlp):
@@ -62,3 +68,10 @@ def test_report_nested_in_another_reports_content_is_left_to_it(nlp):
     (q,) = quotes_of(text, nlp)
     assert (q.speaker.text, q.cue) == ("Pence", "added")
     assert q.text == "that Clinton had told police officials that she did not want the escort"
+
+
+def test_stance_verb_learned_from_train_reports_its_object(nlp):
+    text = "Senator Sanders applauded the decision to raise the minimum wage."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue) == ("the decision to raise the minimum wage", "applauded")
+    assert (q.speaker.text, q.role) == ("Sanders", "Senator")

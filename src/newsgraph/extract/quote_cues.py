@@ -40,6 +40,19 @@ REPORTING_VERBS = frozenset(
     """.split()
 )
 
+# More verbs that report a stance through their complement, read off the parse of PolNeAR's
+# train split: lemmas that, with an object, clause, infinitive or prepositional complement,
+# lie inside a Cue span in at least half of their 8+ occurrences ("hop" is how the parser
+# lemmatises "hoping"), less "speak" and "list", whose predicted attributions were then
+# mostly wrong on train.
+STANCE_VERBS = frozenset(
+    """
+    highlight remind portray repeat publish push voice quote recognize applaud
+    rail reference prefer credit disclose detail deem congratulate apologize outline distance
+    rebut recite condemn dispute hop
+    """.split()
+)
+
 # Reporting verbs whose object is the one spoken to or of, never what was said ("told USA Today").
 NO_OBJECT_CONTENT = frozenset("say tell add continue talk respond write tweet".split())
 

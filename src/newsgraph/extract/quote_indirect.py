@@ -23,6 +23,7 @@ from newsgraph.extract.quote_cues import (
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     REPORTING_VERBS,
+    STANCE_VERBS,
 )
 from newsgraph.extract.quote_speaker import (
     Attribution,
@@ -126,8 +127,8 @@ def _complement(cue: Token) -> tuple[int, int] | None:
         if c.dep_ not in _TAIL_DEPS or (c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPS):
             break  # "... as a “crazy system” [during a campaign stop]"
         last = c
-    if first is None:
-        return None
+    if first is None or _is_claim(first):
+        return None  # "repeated [his claim that ...]": the claim noun reports it
     if first.dep_ == "prep":
         objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:
@@ -161,14 +162,23 @@ def _claim_clause(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+def _is_claim(tok: Token) -> bool:
+    return (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS and _claim_clause(tok) is not None
+    )
+
+
 def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
-    """Whose claim it is: the possessor ("his claim"), else the one who makes or repeats it."""
+    """Whose claim it is: the one who makes or repeats it ("Trump repeated his claim"), else
+    the possessor ("his claim")."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is not None:
-        att = describe_speaker(poss)
-    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CLAIM_MAKERS:
+    subj = None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CLAIM_MAKERS:
         subj = subject_of(noun.head, quoted)
-        att = describe_speaker(subj) if subj is not None else Attribution()
+    if subj is not None:
+        att = describe_speaker(subj)
+    elif poss is not None:
+        att = describe_speaker(poss)
     else:
         att = Attribution()
     att.cue, att.cue_span = noun.text, (noun.idx, noun.idx + len(noun))
@@ -196,7 +206,9 @@ def _is_reporting(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
-    return (lemma in REPORTING_VERBS or lemma in NAMING_VERBS) and lemma not in NO_OBJECT_CONTENT
+    return (
+        lemma in REPORTING_VERBS or lemma in NAMING_VERBS or lemma in STANCE_VERBS
+    ) and lemma not in NO_OBJECT_CONTENT
 
 
 def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
@@ -217,10 +229,9 @@ def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
             span = _clause(tok) or _complement(tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTENT_VERBS:
             span = _intent(tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+        elif _is_claim(tok):
             span = _claim_clause(tok)
-            if span is not None:
-                out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
+            out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
             continue
         else:
             continue
