@@ -331,3 +331,15 @@ def test_the_verb_tense_decides_a_bare_month_and_weekday():
     )
     # a day of a month is not a bare month: the verb's tense does not move it
     assert resolve("Nov. 6", "1989-11-02", verb_tense="past").value == "1989-11-06"
+
+
+def test_overnight_is_the_night_before_the_day_in_focus():
+    assert normalize("overnight", "1989-10-30") == "1989-10-29TNI"
+    assert resolve("overnight", "1989-10-30", anchor="1989-10-27").value == "1989-10-26TNI"
+
+
+def test_the_day_before_a_named_day():
+    assert normalize("the day before last Tuesday", "2000-02-24") == "2000-02-21"
+    assert normalize("the day after Christmas", "2000-02-24") == "1999-12-26"
+    assert normalize("the day before yesterday", "2000-02-24") == "2000-02-22"
+    assert normalize("the day before the election", "2000-02-24") is None

@@ -26,6 +26,7 @@ def _tense(pipeline, sentence: str, expression: str) -> str | None:
         ("The monarch will meet Bush on Thursday in Maine.", "Thursday", "future"),
         ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
         ("The court has scheduled a news conference on Thursday.", "Thursday", "future"),
+        ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "past"),
     ],
 )
 def test_a_date_takes_the_tense_of_the_verb_it_hangs_on(pipeline, sentence, expression, tense):

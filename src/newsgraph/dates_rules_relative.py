@@ -33,7 +33,7 @@ from newsgraph.dates_rule_base import (
     unit_name,
     weekday_number,
 )
-from newsgraph.dates_values import Context, Resolved
+from newsgraph.dates_values import Context, Resolved, as_date
 
 # ---------------------------------------------------------------- relative units
 
@@ -192,7 +192,12 @@ def _day_word(m: re.Match, ctx: Context) -> Resolved | None:
             "time" if pod else "day",
             False,
         )
-    when = (ctx.ref + timedelta(days=offset)).isoformat()
+    base = ctx.ref
+    if word == "overnight":
+        # the night leading into the day in focus: the last day the text named, else the reference
+        base = (as_date(ctx.anchor) if ctx.anchor and len(ctx.anchor) == 10 else None) or base
+        offset = -1
+    when = (base + timedelta(days=offset)).isoformat()
     if pod:
         return Resolved(f"{when}T{PARTS_OF_DAY[pod.lower()]}", "time", False)
     return Resolved(when, "day", False)
@@ -296,3 +301,18 @@ def _day_of(text: str, ctx: Context) -> str | None:
 def _pod_day(m: re.Match, ctx: Context) -> Resolved | None:
     day = _day_of(m["w"], ctx)
     return Resolved(f"{day}T{PARTS_OF_DAY[m['pod'].lower()]}", "time", False) if day else None
+
+
+@rule("day-before", r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<rest>\S.*)")
+def _day_before(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "the day before last Tuesday": the day the rest of the phrase names, moved by one."""
+    rest = m["rest"].removesuffix("'s")
+    for r in RULES:
+        inner = r.pattern.fullmatch(rest)
+        got = r.handler(inner, ctx) if inner else None
+        if got is not None:
+            when = as_date(got.value) if got.granularity == "day" else None
+            if when is None:
+                return None
+            return day_value(when + timedelta(days=1 if m["dir"] == "after" else -1))
+    return None

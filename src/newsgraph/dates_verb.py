@@ -26,12 +26,12 @@ def _tense_of(verb: Token) -> str | None:
     """ "past", "future" or None from a verb's own form and auxiliaries, climbing at most
     a few non-finite links ("began trading": the tense of "began")."""
     for _ in range(4):
-        if verb.lemma_ in _PLAN_VERBS:
-            return "future"
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
         if words & _FUTURE_AUX:
             return "future"
+        if verb.lemma_ in _PLAN_VERBS and "had" not in words:
+            return "future"  # "were planning to drive ... on Monday", not "had been scheduled"
         if "would" not in words and any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if words & _PERFECT_AUX:
