@@ -75,3 +75,13 @@ def test_stance_verb_learned_from_train_reports_its_object(nlp):
     (q,) = quotes_of(text, nlp)
     assert (q.text, q.cue) == ("the decision to raise the minimum wage", "applauded")
     assert (q.speaker.text, q.role) == ("Sanders", "Senator")
+
+
+def test_stance_noun_reports_what_its_preposition_governs(nlp):
+    text = "Kasich avoided direct criticism of the trade deal with China."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("the trade deal with China", "criticism", "Kasich")
+
+
+def test_stance_noun_with_another_preposition_reports_nothing(nlp):
+    assert quotes_of("The criticism in the newspaper was mild.", nlp) == []

@@ -23,6 +23,7 @@ from newsgraph.extract.quote_cues import (
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     REPORTING_VERBS,
+    STANCE_NOUNS,
     STANCE_VERBS,
 )
 from newsgraph.extract.quote_speaker import (
@@ -168,19 +169,40 @@ def _is_claim(tok: Token) -> bool:
     )
 
 
+def _stance_object(noun: Token) -> tuple[int, int] | None:
+    """What a stance noun is about: "criticism [of the trade deal]"."""
+    preps = STANCE_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not preps:
+        return None
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return _trim(
+                    noun.doc, obj.left_edge.i, _cut_nested(noun, obj.left_edge.i, obj.right_edge.i)
+                )
+    return None
+
+
 def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
-    """Whose claim it is: the one who makes or repeats it ("Trump repeated his claim"), else
-    the possessor ("his claim")."""
+    """Whose claim or stance it is.
+
+    The one who makes or repeats it ("Trump repeated his claim"), else the possessor ("his
+    claim"), else the subject of the verb it hangs off ("He avoided criticism of ...",
+    "Sanders said in a statement that ...").
+    """
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    subj = None
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CLAIM_MAKERS:
-        subj = subject_of(noun.head, quoted)
-    if subj is not None:
-        att = describe_speaker(subj)
-    elif poss is not None:
-        att = describe_speaker(poss)
-    else:
-        att = Attribution()
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    owner = None
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _CLAIM_MAKERS:
+        owner = subject_of(verb, quoted)
+    if owner is None:
+        owner = poss
+    if owner is None and noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        owner = subject_of(verb, quoted)
+    att = describe_speaker(owner) if owner is not None else Attribution()
     att.cue, att.cue_span = noun.text, (noun.idx, noun.idx + len(noun))
     return att
 
@@ -231,6 +253,9 @@ def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
             span = _intent(tok)
         elif _is_claim(tok):
             span = _claim_clause(tok)
+            out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
+            continue
+        elif (span := _stance_object(tok)) is not None:
             out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
             continue
         else:
