@@ -85,3 +85,10 @@ def test_stance_noun_reports_what_its_preposition_governs(nlp):
 
 def test_stance_noun_with_another_preposition_reports_nothing(nlp):
     assert quotes_of("The criticism in the newspaper was mild.", nlp) == []
+
+
+def test_passive_with_an_agent_reports_its_subject_for_the_agent(nlp):
+    text = "The Democratic nominee was endorsed by the New York Times on Friday."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue) == ("The Democratic nominee", "endorsed")
+    assert q.speaker.text.endswith("New York Times")

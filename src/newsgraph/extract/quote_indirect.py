@@ -40,6 +40,7 @@ _OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 _OBJECT_PREPS = ("for", "to", "on", "about", "of", "as")
 _NESTED_DEPS = ("advcl", "conj")
 _BREAKS = (",", ";", "--", "—")
+_RELATIVES = ("who", "which", "that")
 # Verbs whose subject owns the claim they take as object: "Trump repeated the claim that ...".
 _CLAIM_MAKERS = frozenset("make repeat reiterate issue express voice offer echo renew".split())
 
@@ -207,6 +208,16 @@ def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
     return att
 
 
+def _passive_subject(cue: Token) -> tuple[int, int] | None:
+    """What a passive with an agent reports: "[Clinton] was endorsed by the Times"."""
+    if not any(c.dep_ == "agent" for c in cue.children):
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in _RELATIVES:
+        return None
+    return _trim(cue.doc, subj.left_edge.i, subj.right_edge.i)
+
+
 def content_of(cue: Token) -> tuple[int, int] | None:
     """Character span of what a verb reports: its clause, else its object or infinitive."""
     return _clause(cue) or _complement(cue)
@@ -248,7 +259,7 @@ def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
         ):
             span = _clause(tok) or (_complement(tok) if _is_reporting(tok) else None)
         elif _is_reporting(tok):
-            span = _clause(tok) or _complement(tok)
+            span = _clause(tok) or _complement(tok) or _passive_subject(tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTENT_VERBS:
             span = _intent(tok)
         elif _is_claim(tok):
