@@ -343,3 +343,9 @@ def test_the_day_before_a_named_day():
     assert normalize("the day after Christmas", "2000-02-24") == "1999-12-26"
     assert normalize("the day before yesterday", "2000-02-24") == "2000-02-22"
     assert normalize("the day before the election", "2000-02-24") is None
+
+
+def test_last_spring_is_last_years_and_this_past_spring_the_latest():
+    assert normalize("last spring", "1989-10-26") == "1988-SP"
+    assert normalize("this past spring", "1989-10-26") == "1989-SP"
+    assert normalize("last fall", "1998-02-06") == "1997-FA"

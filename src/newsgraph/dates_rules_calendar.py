@@ -299,7 +299,12 @@ def _season(m: re.Match, ctx: Context) -> Resolved | None:
     order = cal.SEASONS.index
     step = relation(m["rel"]) if m["rel"] and m["rel"].lower() != "the" else 0
     year = ref_year
-    if step < 0 and order(code) >= order(ref_code):
+    if step < 0 and code != "WI" and m["rel"].lower() == "last":
+        # "last spring" is last year's, even in the autumn after it (TimeBank 1 of 1; the four
+        # "last fall"s in both corpora agree either way), "this past spring" the latest one;
+        # winter straddles two years
+        year = ctx.ref.year - 1
+    elif step < 0 and order(code) >= order(ref_code):
         year -= 1
     elif step > 0 and order(code) <= order(ref_code):
         year += 1
