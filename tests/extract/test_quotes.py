@@ -277,3 +277,16 @@ def test_long_line_of_quotes_and_cues_ends(nlp):
     direct = [q for q in found if q.kind == "direct"]
     assert len(direct) == 200
     assert all(q.speaker is not None and q.speaker.text == "he" for q in direct)
+
+
+def test_quoted_title_is_no_quotation(nlp):
+    text = (
+        "On this weekend’s broadcast of “Fox News Sunday,” Mike Pence said the campaign was strong."
+    )
+    q = only(quotes_of(text))
+    assert (q.kind, q.text, q.speaker.text) == ("indirect", "the campaign was strong", "Mike Pence")
+
+
+def test_quoted_sentence_in_lower_case_stays(nlp):
+    q = only(quotes_of("“We will win it all,” Pence said."))
+    assert (q.kind, q.text, q.speaker.text) == ("direct", "We will win it all,", "Pence")

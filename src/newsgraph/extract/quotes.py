@@ -48,6 +48,10 @@ _AFTER_REACH = 8
 _INHERIT_LINES = 1
 # Quoted phrases shorter than this with no speaker are titles or scare quotes, not quotations.
 _MIN_UNATTRIBUTED = 4
+# Quoted names in title case of up to this many words are titles, not quotations.
+_TITLE_WORDS = 5
+_TITLE_SMALL = frozenset("of the a an and in on to for with at by or".split())
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 _PERSON_TYPES = ("PERSON",)
 _GROUP_TYPES = ("ORG", "NORP", "GPE")
 # How far back a referring word looks for an entity of its preferred type, and for any.
@@ -355,6 +359,24 @@ def _unattributed_title(body: str, f: _Found) -> bool:
     )
 
 
+def _is_title(body: str, f: _Found) -> bool:
+    """A quoted name in title case: “Fox News Sunday,”, ‘The 411’, ''Contract With America''.
+
+    Tuned on PolNeAR train: three in four such direct quotes of up to five words are no
+    attribution's content, attributed or not.
+    """
+    if f.kind != "direct":
+        return False
+    text = body[f.start : f.end].rstrip(" ,.;:")
+    words = _WORD.findall(text)
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and not text.endswith(("?", "!"))
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in _TITLE_SMALL or w[0].isdigit() for w in words)
+    )
+
+
 class _Mentions:
     """Entity mentions outside quote marks, in text order, to look up and to look back through."""
 
@@ -480,7 +502,9 @@ def find_quotes(doc: Doc, entities: list[Entity] | None = None) -> list[Quote]:
         _direct(text, marked, absorbed) + reported + _labelled(text, marked), key=lambda f: f.start
     )
     _inherit(found)
-    found = [f for f in found if not _unattributed_title(text.body, f)]
+    found = [
+        f for f in found if not _unattributed_title(text.body, f) and not _is_title(text.body, f)
+    ]
     mentions = _Mentions(entities or [], text)
     return [_quote(text.body, f, mentions) for f in found if f.end > f.start]
 
