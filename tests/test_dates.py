@@ -349,3 +349,16 @@ def test_last_spring_is_last_years_and_this_past_spring_the_latest():
     assert normalize("last spring", "1989-10-26") == "1988-SP"
     assert normalize("this past spring", "1989-10-26") == "1989-SP"
     assert normalize("last fall", "1998-02-06") == "1997-FA"
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("fourth quarters", "XXXX-Q4"),  # "the second and fourth quarters": any year's
+        ("the fourth quarter", "1989-Q4"),
+        ("this crucial moment", "PRESENT_REF"),
+        ("at the time", "PAST_REF"),
+    ],
+)
+def test_plural_quarters_and_present_and_past_moments(expression, value):
+    assert normalize(expression, "1989-10-26") == value

@@ -21,7 +21,7 @@ from newsgraph.dates_rules import RULES, Rule
 from newsgraph.dates_values import Context, Resolved
 
 # Rules too generic to find on their own ("the year", "the day"): normalised when given, never searched.
-_NOT_SEARCHED = {"the-unit", "vague-period", "day-before"}
+_NOT_SEARCHED = {"the-unit", "vague-period", "day-before", "the-time"}
 # Matches are checked against this date (as reference and anchor) when no reference is known,
 # so relative and anaphoric ones are kept.
 _PLACEHOLDER_REF = date(2000, 6, 15)

@@ -229,6 +229,12 @@ def _quarter(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(f"{year:04d}-Q{q}" if year else f"XXXX-Q{q}", "quarter", explicit)
 
 
+@rule("quarters-plural", rf"(?:the\s+)?{_QUARTER_WORD}[\s-]+(?:fiscal\s+)?quarters")
+def _quarters_plural(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "the second and fourth quarters": that quarter of any year, as TimeML writes it."""
+    return Resolved(f"XXXX-Q{QUARTER_NUMBERS[m['q'].lower()]}", "quarter", False)
+
+
 @rule("q-quarter", rf"q(?P<q>[1-4])(?:\s+|-|/)?(?P<y>{YEAR4})?")
 def _q_quarter(m: re.Match, ctx: Context) -> Resolved | None:
     q = int(m["q"])

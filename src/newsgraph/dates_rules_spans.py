@@ -140,9 +140,16 @@ def _set_weekdays(m: re.Match, ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------- vague references
 
-_PRESENT = r"now|already|currently|current|nowadays|presently|at\s+present|the\s+present(?:\s+time)?|these\s+days|at\s+the\s+moment|the\s+moment|this\s+time|today's"
+_PRESENT = r"now|already|currently|current|nowadays|presently|at\s+present|the\s+present(?:\s+time)?|these\s+days|at\s+the\s+moment|the\s+moment|this\s+(?:[a-z]+\s+)?moment|this\s+time|today's"
 _PAST = r"(?:more\s+)?recently|recent|lately|earlier|previously|formerly|the\s+past|once|long\s+ago|some\s+time\s+ago|years\s+ago|the\s+old\s+days"
 _FUTURE = r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date|soon|eventually|someday|one\s+day|some\s+day|the\s+years\s+ahead|down\s+the\s+road"
+
+
+@rule("the-time", r"the\s+time")
+def _the_time(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "(at) the time": a past moment the text spoke of, PAST_REF as TimeBank writes it; given
+    only, never searched for ("by the time", "all the time" are no dates)."""
+    return Resolved("PAST_REF", "ref", False)
 
 
 @rule("ref", rf"(?P<present>{_PRESENT})|(?P<past>{_PAST})|(?P<future>{_FUTURE})")

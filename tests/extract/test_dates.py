@@ -199,3 +199,8 @@ def test_a_bare_month_takes_the_tense_of_the_parsed_verb():
     text = "In January, American Medical brought in a new chief executive."
     # the parse says "brought": January 1989, not the January ahead of an October 1989 story
     assert _values(_run(text, published="1989-10-27"))["January"] == "1989-01"
+
+
+def test_the_time_is_normalised_when_given_but_never_found_in_running_text():
+    text = "By the time the talks ended, all the time had been spent."
+    assert _run(text, published="1989-10-26").dates == []
