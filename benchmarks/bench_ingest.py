@@ -110,7 +110,8 @@ def bench_corpus(
     c = summary.counts
     out = {
         "corpus": name,
-        "inputs": c.added + c.duplicates + c.failed,
+        "inputs": c.added + c.duplicates + c.failed + c.skipped,
+        "skipped_same_content": c.skipped,
         "articles": counts["articles"],
         "failed": c.failed,
         "duplicates": c.duplicates,
@@ -121,7 +122,9 @@ def bench_corpus(
         # CPU seconds of this process: steadier than wall time on a shared machine
         # (with --workers 1 all ingest work runs in this process).
         "ingest_cpu_seconds": round(ingest_cpu, 2),
-        "docs_per_second": round((c.added + c.duplicates + c.failed) / summary.seconds, 2),
+        "docs_per_second": round(
+            (c.added + c.duplicates + c.failed + c.skipped) / summary.seconds, 2
+        ),
         "store_mb": round(size / 2**20, 2),
         "store_mb_per_1000_articles": round(size / 2**20 / max(counts["articles"], 1) * 1000, 2),
         **memory,
