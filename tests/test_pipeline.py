@@ -97,3 +97,29 @@ def test_page_with_no_article_is_an_error():
     )
     with pytest.raises(NoArticleError):
         newsgraph.extract(html)
+
+
+def test_a_failing_annotator_is_named_in_a_one_line_error():
+    from newsgraph.errors import AnnotatorError
+    from newsgraph.extract import _REGISTRY, annotator
+
+    before = dict(_REGISTRY)
+
+    @annotator("broken")
+    def broken(doc, article):
+        raise ValueError("boom")
+
+    try:
+        with pytest.raises(AnnotatorError, match="annotator 'broken' failed: boom"):
+            newsgraph.extract(
+                CLEAN_TEXT, clean=False, options=newsgraph.Options(annotators=("broken",))
+            )
+    finally:
+        _REGISTRY.clear()
+        _REGISTRY.update(before)
+
+
+def test_parse_many_keeps_order_and_handles_long_texts():
+    texts = ["Short one about Paris.", "x " * (nlp.CHUNK_CHARS // 2 + 10), "Another on Berlin."]
+    docs = list(nlp.parse_many(texts))
+    assert [d.text for d in docs] == texts

@@ -6,7 +6,17 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.options import Options
 from newsgraph.pipeline import annotate, extract
 from newsgraph.record import Article
+from newsgraph.store import open
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "NewsgraphError", "Options", "__version__", "annotate", "dates", "extract"]
+__all__ = [
+    "Article",
+    "NewsgraphError",
+    "Options",
+    "__version__",
+    "annotate",
+    "dates",
+    "extract",
+    "open",
+]

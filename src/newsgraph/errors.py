@@ -8,6 +8,7 @@
     │   ├── TooLargeError          over the size limit in Options.max_bytes
     │   └── NoArticleError         cleaning found no article text in it
     ├── ModelError                 a spaCy pipeline that cannot be loaded
+    ├── AnnotatorError             an annotator failed on a document (a bug, reported per document)
     └── QueryError                 a malformed query against a store
 
 Each carries a one-line message meant for a user: the CLI prints it as is,
@@ -47,6 +48,10 @@ class NoArticleError(InputError):
 
 class ModelError(NewsgraphError):
     """A spaCy pipeline could not be loaded."""
+
+
+class AnnotatorError(NewsgraphError):
+    """An annotator raised on one document; the message names the annotator."""
 
 
 class QueryError(NewsgraphError):

@@ -11,6 +11,7 @@ the argument or ``$NEWSGRAPH_MODEL``. Nothing is ever downloaded.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -69,3 +70,11 @@ def parse(text: str, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text
     return doc
+
+
+def parse_many(texts: Sequence[str], nlp: Language | None = None) -> Iterator[Doc]:
+    """Parse texts in order: short ones together through ``nlp.pipe``, long ones in pieces."""
+    nlp = nlp or load()
+    short = iter(nlp.pipe(t for t in texts if len(t) <= CHUNK_CHARS))
+    for text in texts:
+        yield next(short) if len(text) <= CHUNK_CHARS else parse(text, nlp)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from spacy.tokens import Doc
+
 from newsgraph import nlp as nlp_mod
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import detect_language
-from newsgraph.errors import NoArticleError
+from newsgraph.errors import AnnotatorError, NoArticleError
 from newsgraph.extract import plan
 from newsgraph.options import Options
 from newsgraph.read.document import RawDocument, read_bytes, read_text
@@ -139,15 +141,31 @@ def extract(
     return article
 
 
-def annotate(article: Article, options: Options | None = None) -> Article:
-    """Run the annotators over the article's body, filling its lists in place."""
+def annotatable(article: Article) -> bool:
+    """True when the annotators can read the article (a body in a language they know)."""
+    return bool(article.body.strip()) and article.language in ANNOTATED_LANGUAGES
+
+
+def annotate(article: Article, options: Options | None = None, doc: Doc | None = None) -> Article:
+    """Run the annotators over the article's body, filling its lists in place.
+
+    ``doc`` is the body already parsed (``newsgraph.nlp.parse_many`` parses a
+    batch at once); by default the body is parsed here.
+
+    Raises:
+        AnnotatorError: an annotator failed; the message names it.
+    """
     options = options or Options()
-    if not article.body.strip() or article.language not in ANNOTATED_LANGUAGES:
+    if not annotatable(article):
         return article
     steps = plan(options.annotators)
     if not steps:
         return article
-    doc = nlp_mod.parse(article.body, nlp_mod.load(options.model))
+    if doc is None:
+        doc = nlp_mod.parse(article.body, nlp_mod.load(options.model))
     for step in steps:
-        step.func(doc, article)
+        try:
+            step.func(doc, article)
+        except Exception as exc:  # a bug in one annotator costs one document, with its name
+            raise AnnotatorError(f"annotator {step.name!r} failed: {exc}") from exc
     return article

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 from newsgraph import nlp as nlp_mod
 from newsgraph.corpus import dedup
 from newsgraph.corpus.sources import Item
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import AnnotatorError, NewsgraphError
 from newsgraph.extract import plan
 from newsgraph.options import Options
-from newsgraph.pipeline import ANNOTATED_LANGUAGES, extract
+from newsgraph.pipeline import annotatable, annotate, extract
 from newsgraph.read.document import RawDocument, read_bytes, read_text
 from newsgraph.record import Article
 from newsgraph.store import writes
@@ -98,23 +98,16 @@ def _prepare(item: Item, options: Options) -> Outcome:
 def process_batch(items: list[Item], options: Options) -> list[Outcome]:
     """Read, clean and annotate a batch; bodies are parsed together with nlp.pipe."""
     outcomes = [_prepare(item, options) for item in items]
-    steps = plan(options.annotators)
-    todo = [
-        o for o in outcomes if o.article is not None and o.article.language in ANNOTATED_LANGUAGES
-    ]
-    if steps and todo:
+    todo = [o for o in outcomes if o.article is not None and annotatable(o.article)]
+    if todo and plan(options.annotators):
         nlp = nlp_mod.load(options.model)
-        short = [o for o in todo if len(o.article.body) <= nlp_mod.CHUNK_CHARS]
-        docs = dict(zip(map(id, short), nlp.pipe(o.article.body for o in short), strict=True))
-        for o in todo:
-            doc = docs.pop(id(o), None)
-            if doc is None:
-                doc = nlp_mod.parse(o.article.body, nlp)
+        for o, doc in zip(
+            todo, nlp_mod.parse_many([o.article.body for o in todo], nlp), strict=True
+        ):
             try:
-                for step in steps:
-                    step.func(doc, o.article)
-            except Exception as exc:  # an annotator bug costs one document
-                o.error = (type(exc).__name__, f"annotator {step.name!r} failed: {exc}")
+                annotate(o.article, options, doc=doc)
+            except AnnotatorError as exc:  # an annotator bug costs one document
+                o.error = (type(exc).__name__, str(exc))
                 o.article = None
     for o in outcomes:
         if o.article is not None:

@@ -13,6 +13,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import entry_points
 
 from spacy.tokens import Doc
@@ -49,14 +50,20 @@ def annotator(
     return register
 
 
-def registered() -> dict[str, Annotator]:
-    """All annotators: built-ins first, then those from entry points."""
+@lru_cache(maxsize=1)
+def _load_plugins() -> None:
+    """Import the built-in annotator modules and the entry points, once per process."""
     for mod in BUILTIN:
         full = f"newsgraph.extract.{mod}"
         if importlib.util.find_spec(full) is not None:
             importlib.import_module(full)
     for ep in entry_points(group="newsgraph.annotators"):
         ep.load()
+
+
+def registered() -> dict[str, Annotator]:
+    """All annotators: built-ins first, then those from entry points."""
+    _load_plugins()
     return dict(_REGISTRY)
 
 
