@@ -3,10 +3,16 @@
 A reporting verb outside quote marks makes an attribution whose content is
 its complement: the clause it governs ("said that ..."), or, for verbs that
 report without a clause ("cited the polls", "called for a ban", "refused to
-comment"), its object or infinitive. "according to X" makes one whose
-content is the rest of its sentence. Content that is mostly a direct quote
-is left to the direct-quote finder; content holding a quoted fragment is a
-mixed quote.
+comment"), its object or infinitive. A parenthetical cue ("Acts of protest,
+Mr. Obama said, are ...") reports the clause around it; a verb of intent its
+infinitive ("wants to triple ..."); a passive with an agent its subject
+("[Clinton] was endorsed by the Times"). Nouns report too: a claim noun its
+"that" clause ("his claim that ..."), a stance noun what its preposition
+governs ("criticism of the deal"), for the one who makes the claim, else its
+possessor, else the subject of the verb it hangs off. "according to X" makes
+one whose content is the rest of its sentence. Content that is mostly a
+direct quote is left to the direct-quote finder; content holding a quoted
+fragment is a mixed quote.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ is attributed from the text around it on its own line: the clause before it
 it ("“...,” said Caddell."), a dash ("— John Smith"), a lead-in on the line
 before ("From the ministry:" / "Caddell continued:"), or, failing those, the
 attribution of the quote or statement just before it on this line or the
-previous one. Reported speech comes from ``quote_indirect``. Speakers given
+previous one. Reported speech comes from ``quote_indirect``; a report whose
+cue lies inside another report's content is left to the outer one, and a
+quoted title-case name ("Fox News Sunday") is no quotation. Speakers given
 as pronouns or nominals ("They added", "the ambassador said") resolve to the
 most recent compatible entity outside quote marks, a nearby subject first.
 A quote inside a clause whose verb reports it ("called his supporters
