@@ -92,3 +92,13 @@ def test_passive_with_an_agent_reports_its_subject_for_the_agent(nlp):
     (q,) = quotes_of(text, nlp)
     assert (q.text, q.cue) == ("The Democratic nominee", "endorsed")
     assert q.speaker.text.endswith("New York Times")
+
+
+def test_respond_reports_what_it_responds_to(nlp):
+    text = "Trump responded to the criticism of his tax plan."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "the criticism of his tax plan",
+        "responded",
+        "Trump",
+    )

@@ -68,7 +68,7 @@ STANCE_NOUNS = {
 }
 
 # Reporting verbs whose object is the one spoken to or of, never what was said ("told USA Today").
-NO_OBJECT_CONTENT = frozenset("say tell add continue talk respond write tweet".split())
+NO_OBJECT_CONTENT = frozenset("say tell add continue talk write tweet".split())
 
 # Verbs of intent that PolNeAR marks as cues when they take an infinitive ("wants to triple
 # the size of AmeriCorps"): their content is the infinitive alone.
