@@ -102,3 +102,10 @@ def test_respond_reports_what_it_responds_to(nlp):
         "responded",
         "Trump",
     )
+
+
+def test_the_one_asked_is_not_who_asked(nlp):
+    text = "Asked about the border wall, Carson said it would be built within a year."
+    asked, said = quotes_of(text, nlp)
+    assert (asked.text, asked.cue, asked.speaker) == ("the border wall", "Asked", None)
+    assert (said.text, said.speaker.text) == ("it would be built within a year", "Carson")

@@ -88,6 +88,13 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
     """
     if cue.lemma_.lower() in _NO_SPEAKER:
         return None
+    if (
+        cue.lemma_.lower() == "ask"
+        and cue.tag_ == "VBN"
+        and cue.dep_ == "advcl"
+        and not any(c.dep_ == "agent" for c in cue.children)
+    ):
+        return None  # "Asked about the wall, Carson said ...": whoever asked is not said
     tok = cue
     for _ in range(4):
         subj = next(
