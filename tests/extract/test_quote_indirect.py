@@ -109,3 +109,13 @@ def test_the_one_asked_is_not_who_asked(nlp):
     asked, said = quotes_of(text, nlp)
     assert (asked.text, asked.cue, asked.speaker) == ("the border wall", "Asked", None)
     assert (said.text, said.speaker.text) == ("it would be built within a year", "Carson")
+
+
+def test_claim_noun_speaker_after_by(nlp):
+    text = "Officials dismissed claims by the Trump campaign that the vote was rigged."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "that the vote was rigged",
+        "claims",
+        "the Trump campaign",
+    )

@@ -207,6 +207,9 @@ def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
         owner = subject_of(verb, quoted)
     if owner is None:
         owner = poss
+    if owner is None:  # "claims by intelligence agencies that ..."
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
     if owner is None and noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
         owner = subject_of(verb, quoted)
     att = describe_speaker(owner) if owner is not None else Attribution()
