@@ -101,3 +101,18 @@ def test_articles_stream_in_order_with_facts(store):
     assert store.count()["clusters"] == 1 and store.count()["syndicated"] == 1
     with pytest.raises(QueryError, match="no article"):
         store.article("nope")
+
+
+def test_top_speakers_are_actors_not_unresolved_words(tmp_path, build):
+    resolved = build(speaker="George Deek", city="Oslo")
+    unresolved = build(speaker="Officials", city="Bergen", published="2023-10-11")
+    unresolved.quotes[0].speaker.entity = None  # "Officials" is no entity of the article
+    conn = connect(tmp_path / "t.db", write=True)
+    with transaction(conn):
+        run = writes.start_run(conn, [], {})
+        for art in (resolved, unresolved):
+            writes.insert_article(conn, art, run_id=run, source="vg.no")
+    conn.close()
+    with open_store(tmp_path / "t.db") as s:
+        assert [r["name"] for r in s.top("speakers")] == ["George Deek"]
+        assert len(s.quotes(speaker="officials")) == 1  # still findable as a quote

@@ -186,7 +186,8 @@ class Store:
         limit: int = 20,
     ) -> Rows:
         """The most frequent speakers, entities, places or sources, counted by stories
-        (near-duplicate clusters) so republication does not inflate them."""
+        (near-duplicate clusters) so republication does not inflate them. Speakers are
+        actors: quotes whose speaker resolved to no entity ("I", "officials") are left out."""
         where, params = _period(since, until)
         if kind == "speakers":
             sql = f"""SELECT coalesce(e.name, q.speaker) AS name, q.speaker_key AS key,
@@ -194,8 +195,8 @@ class Store:
                           count(DISTINCT a.cluster_id) AS stories
                       FROM quotes q JOIN articles a ON a.pk = q.article
                       LEFT JOIN entities e ON e.key = q.speaker_key
-                      WHERE q.speaker IS NOT NULL{where}
-                      GROUP BY coalesce(q.speaker_key, lower(q.speaker))"""
+                      WHERE q.speaker_key IS NOT NULL{where}
+                      GROUP BY q.speaker_key"""
         elif kind == "entities":
             sql = f"""SELECT e.name, e.type, e.key, count(DISTINCT a.pk) AS articles,
                           count(DISTINCT a.cluster_id) AS stories
