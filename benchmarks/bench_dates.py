@@ -149,9 +149,9 @@ def gold_span_accuracy(
     """Accuracy of the values of gold expressions; with context, the clause's hints and the
     tense of the verb each expression attaches to in ``parses`` are passed too."""
     from newsgraph.dates import resolve
-    from newsgraph.dates_context import clause_hints, is_quarterly
-    from newsgraph.dates_values import anchor_value
-    from newsgraph.dates_verb import verb_tense
+    from newsgraph.dates.context import clause_hints, is_quarterly
+    from newsgraph.dates.values import anchor_value
+    from newsgraph.dates.verb import verb_tense
 
     counts: dict[str, list[int]] = {c: [0, 0] for c in (*CORPORA, "all")}
     errors = []

@@ -8,8 +8,8 @@ from datetime import date, datetime
 import pytest
 
 from newsgraph.dates import normalize, resolve
-from newsgraph.dates_context import clause_hints
-from newsgraph.dates_values import anchor_value
+from newsgraph.dates.context import clause_hints
+from newsgraph.dates.values import anchor_value
 
 REF = "2023-10-09"  # a Monday
 

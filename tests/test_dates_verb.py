@@ -1,11 +1,11 @@
-"""newsgraph.dates_verb: the tense of the verb a date expression attaches to, from a parse."""
+"""newsgraph.dates.verb: the tense of the verb a date expression attaches to, from a parse."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsgraph import nlp
-from newsgraph.dates_verb import verb_tense
+from newsgraph.dates.verb import verb_tense
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The dates annotator: every date expression in the body, normalised to a TimeML value.
 
-Expressions are found by the normaliser's own patterns (``newsgraph.dates_find``);
+Expressions are found by the normaliser's own patterns (``newsgraph.dates.find``);
 spaCy's entities veto numbers that are not years ("2000 troops"). Values are
 resolved against the reference date:
 
@@ -27,10 +27,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from newsgraph.dates_context import clause_hints, is_quarterly
-from newsgraph.dates_find import Found, extend_left, find, rule_by_name, trim
-from newsgraph.dates_values import Context, Resolved, anchor_value, as_date
-from newsgraph.dates_verb import verb_tense
+from newsgraph.dates.context import clause_hints, is_quarterly
+from newsgraph.dates.find import Found, extend_left, find, rule_by_name, trim
+from newsgraph.dates.values import Context, Resolved, anchor_value, as_date
+from newsgraph.dates.verb import verb_tense
 from newsgraph.extract import annotator
 from newsgraph.record import Article, DateMention
 

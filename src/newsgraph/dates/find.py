@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from newsgraph.dates_lexicon import MONTHS, WEEKDAYS, lower_ascii
-from newsgraph.dates_rules import RULES, Rule
-from newsgraph.dates_values import Context, Resolved
+from newsgraph.dates.lexicon import MONTHS, WEEKDAYS, lower_ascii
+from newsgraph.dates.rules import RULES, Rule
+from newsgraph.dates.values import Context, Resolved
 
 # Rules too generic to find on their own ("the year", "the day"): normalised when given, never searched.
 _NOT_SEARCHED = {"the-unit", "vague-period", "day-before", "the-time"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsgraph import dates_calendar as cal
-from newsgraph.dates_lexicon import (
+from newsgraph.dates import calendar as cal
+from newsgraph.dates.lexicon import (
     MONTH,
     NUMBER,
     ORDINAL_DAY,
@@ -18,7 +18,7 @@ from newsgraph.dates_lexicon import (
     WEEKDAY,
     parse_number,
 )
-from newsgraph.dates_rule_base import (
+from newsgraph.dates.rule_base import (
     DAY_WORD,
     QUARTER_NUMBERS,
     REL,
@@ -33,7 +33,7 @@ from newsgraph.dates_rule_base import (
     unit_name,
     weekday_number,
 )
-from newsgraph.dates_values import Context, Resolved, as_date
+from newsgraph.dates.values import Context, Resolved, as_date
 
 # ---------------------------------------------------------------- relative units
 

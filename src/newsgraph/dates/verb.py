@@ -1,6 +1,6 @@
 """The tense of the verb a date expression hangs on, read from a spaCy dependency parse.
 
-``dates_context`` guesses the tense from the nearest tense word in the
+``dates.context`` guesses the tense from the nearest tense word in the
 sentence, which is often another clause's ("said Friday that it will ...").
 With a parse, a date attached to a verb directly ("met Monday", "on
 Saturday" under "planned a demonstration", "in January, X brought in") takes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.dates_lexicon import (
+from newsgraph.dates.lexicon import (
     MONTH,
     NUMBER,
     PART_OF_DAY,
@@ -17,14 +17,14 @@ from newsgraph.dates_lexicon import (
     WEEKDAY_FULL,
     parse_number,
 )
-from newsgraph.dates_rule_base import (
+from newsgraph.dates.rule_base import (
     duration_value,
     month_number,
     rule,
     unit_name,
     weekday_number,
 )
-from newsgraph.dates_values import Context, Resolved
+from newsgraph.dates.values import Context, Resolved
 
 # ---------------------------------------------------------------- durations and sets
 

@@ -4,7 +4,7 @@ A rule is a regular expression over one expression and a handler that builds
 the TimeML value from its groups and a ``Context``. Patterns are written in
 lower case and matched against ASCII-lowered text (``lower_ascii``), which
 keeps offsets and is several times faster than case-insensitive matching.
-The same patterns find expressions in running text (``dates_find``), so what
+The same patterns find expressions in running text (``dates.find``), so what
 is found is exactly what can be normalised. Handlers return None when the
 expression cannot be resolved (an impossible date, a relative expression
 without a reference that TimeML cannot write either).
@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsgraph import dates_calendar as cal
-from newsgraph.dates_lexicon import MONTHS, ORDINALS, UNITS, WEEKDAYS
-from newsgraph.dates_values import Context, Resolved
+from newsgraph.dates import calendar as cal
+from newsgraph.dates.lexicon import MONTHS, ORDINALS, UNITS, WEEKDAYS
+from newsgraph.dates.values import Context, Resolved
 
 Handler = Callable[[re.Match, Context], Resolved | None]
 

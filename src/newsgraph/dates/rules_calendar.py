@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from newsgraph import dates_calendar as cal
-from newsgraph.dates_lexicon import (
+from newsgraph.dates import calendar as cal
+from newsgraph.dates.lexicon import (
     HOLIDAY,
     MONTH,
     ORDINAL_DAY,
@@ -17,7 +17,7 @@ from newsgraph.dates_lexicon import (
     WEEKDAY,
     spoken_year,
 )
-from newsgraph.dates_rule_base import (
+from newsgraph.dates.rule_base import (
     QUARTER_NUMBERS,
     REL,
     SPOKEN_YEAR,
@@ -32,7 +32,7 @@ from newsgraph.dates_rule_base import (
     two_digit_year,
     ymd,
 )
-from newsgraph.dates_values import Context, Resolved, as_date
+from newsgraph.dates.values import Context, Resolved, as_date
 
 # ---------------------------------------------------------------- explicit dates
 

@@ -30,7 +30,7 @@ class Context:
     quarter", "the previous Friday"), as TimeML does; ``period`` says the expression is followed by "ended"
     or "ending" ("the year ended March 31"): a stretch of time (P1Y), where a
     bare "the year" is the current one; ``verb_tense`` is the tense of the verb
-    the expression attaches to in a parse (``dates_verb``), which a bare weekday
+    the expression attaches to in a parse (``dates.verb``), which a bare weekday
     or month trusts over ``tense`` (a guess from nearby words): a month under a
     past-tense verb is never ahead.
     """

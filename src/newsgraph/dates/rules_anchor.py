@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsgraph import dates_calendar as cal
-from newsgraph.dates_lexicon import ORDINAL_WORD, PARTS_OF_DAY, WEEKDAY
-from newsgraph.dates_rule_base import rule, weekday_number
-from newsgraph.dates_values import Context, Resolved
+from newsgraph.dates import calendar as cal
+from newsgraph.dates.lexicon import ORDINAL_WORD, PARTS_OF_DAY, WEEKDAY
+from newsgraph.dates.rule_base import rule, weekday_number
+from newsgraph.dates.values import Context, Resolved
 
 _UNIT = r"(?P<u>day|morning|afternoon|evening|night|week|month|year|quarter)"
 _STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}

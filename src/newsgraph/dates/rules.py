@@ -7,12 +7,12 @@ then calendar expressions, relative ones, durations, sets and vague references.
 
 from __future__ import annotations
 
-from newsgraph import (  # noqa: F401
-    dates_rules_anchor,
-    dates_rules_calendar,
-    dates_rules_relative,
-    dates_rules_spans,
+from newsgraph.dates import (  # noqa: F401
+    rules_anchor,
+    rules_calendar,
+    rules_relative,
+    rules_spans,
 )
-from newsgraph.dates_rule_base import RULES, Rule, duration_value
+from newsgraph.dates.rule_base import RULES, Rule, duration_value
 
 __all__ = ["RULES", "Rule", "duration_value"]

@@ -1,7 +1,7 @@
 """Normalise date expressions to TimeML values against a reference date.
 
 ``normalize("last June", "2023-10-09") == "2023-06"``. A pure-rule normaliser
-(``dates_rules``): no language detection, no parser library, linear in the
+(``dates.rules``): no language detection, no parser library, linear in the
 length of the expression. Values follow TimeML's TIMEX3 ``value``:
 
     explicit      "March 2021" -> 2021-03 (never an invented day), "the 1990s" -> 199
@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from newsgraph.dates_lexicon import lower_ascii
-from newsgraph.dates_rules import RULES
-from newsgraph.dates_values import Context, Resolved, anchor_value, as_date
+from newsgraph.dates.lexicon import lower_ascii
+from newsgraph.dates.rules import RULES
+from newsgraph.dates.values import Context, Resolved, anchor_value, as_date
 
 __all__ = ["Context", "Resolved", "normalize", "resolve"]
 
@@ -82,12 +82,12 @@ def resolve(
             direction of a bare "Friday" or "June".
         quarterly: the clause is about quarters, so "a year earlier" is a quarter.
         anchor: the last calendar value the text mentioned before the expression
-            (``dates_values.anchor_value`` of it), for "that year", "the following
+            (``dates.values.anchor_value`` of it), for "that year", "the following
             month", "the previous Friday"; None resolves those against the reference.
         period: "ended ..." or "ending ..." follows the expression, so "the year" is a
             stretch of a year (P1Y), not the current year.
         verb_tense: the tense of the verb the expression attaches to in a parse
-            (``dates_verb.verb_tense``); a bare weekday or month trusts it over ``tense``.
+            (``dates.verb.verb_tense``); a bare weekday or month trusts it over ``tense``.
 
     Returns:
         A ``Resolved(value, granularity, reliable)``, or None when the
