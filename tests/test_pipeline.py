@@ -123,3 +123,17 @@ def test_parse_many_keeps_order_and_handles_long_texts():
     texts = ["Short one about Paris.", "x " * (nlp.CHUNK_CHARS // 2 + 10), "Another on Berlin."]
     docs = list(nlp.parse_many(texts))
     assert [d.text for d in docs] == texts
+
+
+def test_a_future_date_in_the_page_is_dropped_with_its_provenance():
+    html = (
+        "<html><head><title>Budget vote</title>"
+        '<meta property="article:published_time" content="2999-01-01T10:00:00Z">'
+        "</head><body><article><h1>Budget vote</h1>"
+        + "<p>The council of Leeds approved the budget on Tuesday after a long debate "
+        "about libraries, parks and the cost of running the city's buses.</p>" * 4
+        + "</article></body></html>"
+    )
+    art = newsgraph.extract(html)
+    assert art.published is None and art.provenance.published is None
+    assert art.title == "Budget vote" and art.provenance.title is not None

@@ -65,25 +65,18 @@ def _raw(source: str | bytes | RawDocument, options: Options) -> RawDocument:
 
 
 def _article(raw: RawDocument, cleaned: Cleaned, url: str | None, published) -> Article:
+    """Assemble the record: what the caller gave wins over what the page says."""
     prov = dict(cleaned.provenance)
-    pub = normalize_published(published)
+    pub = normalize_published(published) or normalize_published(raw.published)
     if pub:
         prov["published"] = "input"
     else:
-        pub = normalize_published(raw.published) or None
-        if pub:
-            prov["published"] = "input"
-        else:
-            pub = normalize_published(cleaned.published)
-            if not pub:
-                prov.pop("published", None)
-    title = raw.title or cleaned.title
+        pub = normalize_published(cleaned.published)
     if raw.title:
         prov["title"] = "input"
-    elif not title:
-        prov.pop("title", None)
-    if not cleaned.authors:
-        prov.pop("authors", None)
+    title = raw.title or cleaned.title
+    given = {"published": pub, "title": title, "authors": cleaned.authors}
+    prov = {k: v for k, v in prov.items() if given.get(k)}  # no source for a missing value
     return Article(
         id=body_id(cleaned.body),
         url=url or raw.url or cleaned.url,
