@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from newsgraph.errors import NewsgraphError
+
+if TYPE_CHECKING:
+    from newsgraph.store.query import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -70,6 +74,17 @@ def schema() -> None:
     from newsgraph.record import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2))
+
+
+def _query(db: Path, ask: Callable[[Store], list[dict]]) -> list[dict]:
+    """Ask the store at db one question; a store or query error is one line and exit 1."""
+    from newsgraph.store import open as open_store
+
+    try:
+        with open_store(db) as store:
+            return ask(store)
+    except NewsgraphError as exc:
+        fail(str(exc))
 
 
 def _echo_rows(rows: list[dict], as_json: bool, line) -> None:
@@ -186,15 +201,12 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search titles and bodies, best match first, with snippets."""
-    from newsgraph.store import open as open_store
-
-    try:
-        with open_store(db) as store:
-            rows = store.search(
-                query, limit=limit, since=since, until=until, collapse=not all_copies
-            )
-    except NewsgraphError as exc:
-        fail(str(exc))
+    rows = _query(
+        db,
+        lambda store: store.search(
+            query, limit=limit, since=since, until=until, collapse=not all_copies
+        ),
+    )
     _echo_rows(
         rows,
         as_json,
@@ -218,13 +230,12 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Quotes across articles, of one speaker or matching a query; newest first."""
-    from newsgraph.store import open as open_store
-
-    try:
-        with open_store(db) as store:
-            rows = store.quotes(speaker=speaker, text=text, since=since, until=until, limit=limit)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    rows = _query(
+        db,
+        lambda store: store.quotes(
+            speaker=speaker, text=text, since=since, until=until, limit=limit
+        ),
+    )
     _echo_rows(
         rows,
         as_json,
@@ -245,13 +256,7 @@ def top(
     as_json: JsonOption = False,
 ) -> None:
     """The most frequent speakers, entities, places or sources; wire copy counts once."""
-    from newsgraph.store import open as open_store
-
-    try:
-        with open_store(db) as store:
-            rows = store.top(kind, since=since, until=until, limit=limit)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    rows = _query(db, lambda store: store.top(kind, since=since, until=until, limit=limit))
     _echo_rows(
         rows,
         as_json,

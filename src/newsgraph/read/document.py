@@ -13,7 +13,7 @@ import gzip
 import io
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -94,7 +94,6 @@ class RawDocument:
     title: str | None = None
     source: str | None = None
     encoding: str | None = None
-    meta: dict = field(default_factory=dict)
 
 
 def detect_format(text: str) -> Format:
