@@ -131,7 +131,8 @@ def test_a_future_date_in_the_page_is_dropped_with_its_provenance():
         '<meta property="article:published_time" content="2999-01-01T10:00:00Z">'
         "</head><body><article><h1>Budget vote</h1>"
         + "<p>The council of Leeds approved the budget on Tuesday after a long debate "
-        "about libraries, parks and the cost of running the city's buses.</p>" * 4
+        "about libraries, parks and the cost of running the city's buses.</p>"
+        * 4
         + "</article></body></html>"
     )
     art = newsgraph.extract(html)
