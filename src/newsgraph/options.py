@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,5 +28,9 @@ class Options(BaseModel):
     )
     annotators: tuple[str, ...] | None = Field(
         None, description="Annotators to run, by name; default all registered ones."
+    )
+    settings: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Per-annotator overrides of their named settings: {annotator: {name: value}}.",
     )
     max_bytes: int = Field(DEFAULT_MAX_BYTES, description="Refuse inputs larger than this.")

@@ -15,7 +15,7 @@ from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import detect_language
 from newsgraph.errors import AnnotatorError, NoArticleError
-from newsgraph.extract import plan
+from newsgraph.extract import plan, resolved_settings
 from newsgraph.options import Options
 from newsgraph.read.document import RawDocument, read_bytes, read_text
 from newsgraph.record import Article, Provenance, body_id
@@ -154,11 +154,12 @@ def annotate(article: Article, options: Options | None = None, doc: Doc | None =
     steps = plan(options.annotators)
     if not steps:
         return article
+    settings = resolved_settings(steps, options.settings)
     if doc is None:
         doc = nlp_mod.parse(article.body, nlp_mod.load(options.model))
     for step in steps:
         try:
-            step.func(doc, article)
+            step.run(doc, article, settings[step.name])
         except Exception as exc:  # a bug in one annotator costs one document, with its name
             raise AnnotatorError(f"annotator {step.name!r} failed: {exc}") from exc
     return article

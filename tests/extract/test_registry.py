@@ -55,3 +55,28 @@ def test_pipeline_runs_chosen_annotators_only(fake_annotators):
 def test_every_option_is_documented():
     for name, field in Options.model_fields.items():
         assert field.description, f"Options.{name} has no help text"
+
+
+def test_settings_reach_the_annotator_and_are_validated(fake_annotators):
+    from pydantic import BaseModel, Field
+
+    class Knobs(BaseModel):
+        window: int = Field(3, description="How far to look.")
+
+    seen = []
+
+    @annotator("fake_tunable", assigns=("fake_knobs",), settings=Knobs)
+    def tunable(doc, article, settings):
+        seen.append(settings.window)
+
+    text = "The mayor of Leeds opened the new library on Tuesday morning."
+    newsgraph.extract(text, clean=False, options=Options(annotators=("fake_tunable",)))
+    opts = Options(annotators=("fake_tunable",), settings={"fake_tunable": {"window": 7}})
+    newsgraph.extract(text, clean=False, options=opts)
+    assert seen == [3, 7]
+    bad = Options(annotators=("fake_tunable",), settings={"fake_tunable": {"window": "wide"}})
+    with pytest.raises(NewsgraphError, match="fake_tunable.*window"):
+        newsgraph.extract(text, clean=False, options=bad)
+    stray = Options(annotators=("fake_tunable",), settings={"quotes": {"x": 1}})
+    with pytest.raises(NewsgraphError, match="do not run: quotes"):
+        newsgraph.extract(text, clean=False, options=stray)
