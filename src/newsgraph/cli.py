@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from newsgraph.cli_options import with_options
 from newsgraph.errors import NewsgraphError
+from newsgraph.options import Options
 
 if TYPE_CHECKING:
     from newsgraph.store.query import Store
@@ -30,37 +32,28 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 @app.command()
+@with_options()
 def extract(
     path: Annotated[str, typer.Argument(help="A .txt/.html/.htm file (or .gz), or - for stdin.")],
-    format: Annotated[
-        str | None, typer.Option("--format", help="text or html (default: detected).")
-    ] = None,
-    no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="The input is already clean: body == input.")
-    ] = False,
     url: Annotated[str | None, typer.Option(help="The page's URL.")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO 8601); relative dates use it.")
     ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline to use: installed name or path.")
-    ] = None,
     indent: Annotated[int | None, typer.Option(help="Indent the JSON by this many spaces.")] = 2,
+    *,
+    options: Options,
 ) -> None:
     """Extract one article and print its record as JSON."""
-    from newsgraph.options import Options
     from newsgraph.pipeline import extract as run
     from newsgraph.read import read_bytes, read_path
 
-    if format not in (None, "text", "html"):
-        fail(f"--format must be text or html, not {format!r}", 2)
     try:
-        opts = Options(clean=not no_clean, format=format, model=model)
         if path == "-":
-            raw = read_bytes(sys.stdin.buffer.read(), format, max_bytes=opts.max_bytes)
+            data = sys.stdin.buffer.read()
+            raw = read_bytes(data, options.format, max_bytes=options.max_bytes)
         else:
-            raw = read_path(Path(path), format, max_bytes=opts.max_bytes)
-        article = run(raw, url=url, published=published, options=opts)
+            raw = read_path(Path(path), options.format, max_bytes=options.max_bytes)
+        article = run(raw, url=url, published=published, options=options)
     except NewsgraphError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
@@ -104,22 +97,13 @@ UntilOption = Annotated[
 
 
 @app.command()
+@with_options(corpus=True)
 def ingest(
     paths: Annotated[
         list[Path],
         typer.Argument(help="Folders, .txt/.html files, WARC, JSON Lines, CSV or Reuters .sgm."),
     ],
     db: DbOption,
-    workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: all cores; 1: in-process).")
-    ] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch and transaction.")] = 32,
-    no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="Inputs are already clean: body == input.")
-    ] = False,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline to use: installed name or path.")
-    ] = None,
     text_field: Annotated[str, typer.Option(help="JSONL key / CSV column with text.")] = "text",
     html_field: Annotated[str, typer.Option(help="JSONL key / CSV column with HTML.")] = "html",
     url_field: Annotated[str, typer.Option(help="JSONL key / CSV column with the URL.")] = "url",
@@ -132,18 +116,13 @@ def ingest(
     source_field: Annotated[
         str, typer.Option(help="JSONL key / CSV column with the outlet's name.")
     ] = "source",
-    annotators: Annotated[
-        str | None,
-        typer.Option(
-            help="Comma-separated annotators to run (default: all; 'none': metadata only)."
-        ),
-    ] = None,
     progress: Annotated[bool, typer.Option(help="Show a live progress bar.")] = True,
+    *,
+    options: Options,
 ) -> None:
     """Ingest documents into a store; inputs already stored are skipped. Exit 1 if any failed."""
     from newsgraph.corpus.runner import ingest as run
     from newsgraph.corpus.sources import Fields
-    from newsgraph.options import Options
 
     fields = Fields(
         text=text_field,
@@ -153,19 +132,8 @@ def ingest(
         published=published_field,
         source=source_field,
     )
-    chosen = None
-    if annotators is not None:
-        chosen = tuple(a.strip() for a in annotators.split(",") if a.strip() not in ("", "none"))
     try:
-        summary = run(
-            paths,
-            db,
-            options=Options(clean=not no_clean, model=model, annotators=chosen),
-            fields=fields,
-            workers=workers,
-            batch_size=batch_size,
-            progress=progress,
-        )
+        summary = run(paths, db, options=options, fields=fields, progress=progress)
     except NewsgraphError as exc:
         fail(str(exc))
     except KeyboardInterrupt:

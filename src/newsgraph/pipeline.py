@@ -1,21 +1,30 @@
-"""Composes the stages: read -> clean -> nlp -> annotators -> Article.
+"""The per-article pipeline in two public steps that every runner composes.
 
-``extract()`` is a pure function of its input: the same input and options
-give the same record in one process, a pool or a Dask cluster.
+    prepare(source, options)        read -> clean -> metadata: an Article with a body
+    annotate_many(articles, options) one batched parse, then the annotators
+
+``extract()`` is ``prepare`` then ``annotate_many`` of one. The corpus runners
+(one process, a process pool, Dask) only schedule these two steps, so every
+runner gives the same records. Both are pure functions of their input and
+options: the one clock reading (``Options.today``) is an option.
+
+Every stage runs under its name (``read``, ``clean``, ``metadata``, ``parse``,
+``annotate:<name>``): a failure carries that name, the exception's class and
+its message (``errors.failure``), which is what a corpus run stores.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
-
-from spacy.tokens import Doc
 
 from newsgraph import nlp as nlp_mod
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import detect_language
-from newsgraph.errors import AnnotatorError, NoArticleError
-from newsgraph.extract import plan, resolved_settings
+from newsgraph.errors import AnnotatorError, NewsgraphError, NoArticleError, StageError
+from newsgraph.extract import Annotator, plan, resolved_settings
 from newsgraph.options import Options
 from newsgraph.read.document import RawDocument, read_bytes, read_text
 from newsgraph.record import Article, Provenance, body_id
@@ -23,11 +32,35 @@ from newsgraph.record import Article, Provenance, body_id
 # Languages the loaded spaCy pipeline can annotate; others get body and metadata only.
 ANNOTATED_LANGUAGES = ("en",)
 
+Source = str | bytes | RawDocument
 
-def normalize_published(value: str | date | datetime | None) -> str | None:
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Run a block as the pipeline stage ``name``.
+
+    A ``NewsgraphError`` (the input's fault) passes through with the stage's
+    name set; any other exception (a bug) becomes a ``StageError`` naming the
+    stage and keeping the original exception as its cause.
+    """
+    try:
+        yield
+    except NewsgraphError as exc:
+        if exc.stage is None:
+            exc.stage = name
+        raise
+    except Exception as exc:
+        if name.startswith("annotate:"):
+            raise AnnotatorError(name, exc) from exc
+        raise StageError(name, exc) from exc
+
+
+def normalize_published(
+    value: str | date | datetime | None, today: date | None = None
+) -> str | None:
     """ISO 8601 date (or datetime) if value is a plausible publication date, else None.
 
-    Dates before 1900 or in the future are refused: a page's metadata is wrong
+    Dates before 1900 or after ``today`` are refused: a page's metadata is wrong
     more often than news is published in 1870 or next year.
     """
     if value is None or value == "":
@@ -45,33 +78,44 @@ def normalize_published(value: str | date | datetime | None) -> str | None:
                 dt = datetime.fromisoformat(text[:10])
             except ValueError:
                 return None
-    now = datetime.now(UTC).replace(tzinfo=None)
+    today = today or datetime.now(UTC).date()
     naive = (
         dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(UTC).replace(tzinfo=None)
     )
-    if naive.year < 1900 or naive.date() > now.date():
+    if naive.year < 1900 or naive.date() > today:
         return None
     if dt.hour == dt.minute == dt.second == 0 and len(str(value)) <= 10:
         return dt.date().isoformat()
     return dt.isoformat()
 
 
-def _raw(source: str | bytes | RawDocument, options: Options) -> RawDocument:
-    if isinstance(source, RawDocument):
-        return source
-    if isinstance(source, bytes | bytearray):
-        return read_bytes(bytes(source), options.format, max_bytes=options.max_bytes)
-    return read_text(source, options.format, max_bytes=options.max_bytes)
+def read(document: Source, options: Options | None = None, **meta: str | None) -> RawDocument:
+    """The raw document for an input: decoded, its form known, its metadata attached.
+
+    ``meta`` (url, title, published, source) is what the input itself says about
+    the document, e.g. a JSON Lines record's fields.
+    """
+    options = options or Options()
+    given = {k: v for k, v in meta.items() if v is not None}
+    with stage("read"):
+        if isinstance(document, RawDocument):
+            for key, value in given.items():
+                setattr(document, key, value)
+            return document
+        if isinstance(document, bytes | bytearray):
+            data = bytes(document)
+            return read_bytes(data, options.format, max_bytes=options.max_bytes, **given)
+        return read_text(document, options.format, max_bytes=options.max_bytes, **given)
 
 
-def _article(raw: RawDocument, cleaned: Cleaned, url: str | None, published) -> Article:
-    """Assemble the record: what the caller gave wins over what the page says."""
+def _article(raw: RawDocument, cleaned: Cleaned, today: date) -> Article:
+    """Assemble the record: what the input says wins over what the page says."""
     prov = dict(cleaned.provenance)
-    pub = normalize_published(published) or normalize_published(raw.published)
+    pub = normalize_published(raw.published, today)
     if pub:
         prov["published"] = "input"
     else:
-        pub = normalize_published(cleaned.published)
+        pub = normalize_published(cleaned.published, today)
     if raw.title:
         prov["title"] = "input"
     title = raw.title or cleaned.title
@@ -79,7 +123,7 @@ def _article(raw: RawDocument, cleaned: Cleaned, url: str | None, published) -> 
     prov = {k: v for k, v in prov.items() if given.get(k)}  # no source for a missing value
     return Article(
         id=body_id(cleaned.body),
-        url=url or raw.url or cleaned.url,
+        url=raw.url or cleaned.url,
         title=title,
         published=pub,
         language=cleaned.language or detect_language(cleaned.body),
@@ -93,11 +137,102 @@ def _article(raw: RawDocument, cleaned: Cleaned, url: str | None, published) -> 
     )
 
 
+def prepare(source: Source, options: Options | None = None) -> Article:
+    """Read, clean and assemble one article, without annotating it.
+
+    Args:
+        source: plain text or HTML (str or bytes in any common encoding), or a
+            ``RawDocument`` (from ``read()`` or ``newsgraph.read``) carrying the
+            input's own url, title, publication date and source.
+        options: ``clean``, ``format``, ``max_bytes`` and ``today`` apply here.
+
+    Raises:
+        InputError: the input cannot be read or holds no article text.
+    """
+    options = options or Options()
+    raw = read(source, options)
+    with stage("clean"):
+        cleaned = clean_document(raw, options.clean and raw.clean is not False)
+        if not cleaned.body.strip():
+            raise NoArticleError("no article text found in the input")
+    with stage("metadata"):
+        return _article(raw, cleaned, options.resolved_today())
+
+
+def annotatable(article: Article) -> bool:
+    """True when the annotators can read the article (a body in a language they know)."""
+    return bool(article.body.strip()) and article.language in ANNOTATED_LANGUAGES
+
+
+def _run_steps(article: Article, doc, steps: list[Annotator], settings: dict) -> None:
+    for step in steps:
+        with stage(f"annotate:{step.name}"):
+            step.run(doc, article, settings[step.name])
+
+
+def annotate_many(
+    articles: Sequence[Article],
+    options: Options | None = None,
+    *,
+    on_error: Callable[[int, NewsgraphError], None] | None = None,
+) -> list[Article]:
+    """Annotate articles in place: their bodies are parsed in one batch, then each
+    annotator runs over each parsed body.
+
+    Args:
+        articles: prepared articles; those the annotators cannot read (no body, a
+            language the pipeline does not know) are returned as they are.
+        options: ``annotators``, ``settings`` and ``model`` apply here.
+        on_error: called with (index, error) for an article an annotator failed on;
+            that article is then left out of the result. Without it, the first
+            failure is raised.
+
+    Returns:
+        The annotated articles, in input order.
+
+    Raises:
+        AnnotatorError: an annotator failed (only when ``on_error`` is not given).
+    """
+    options = options or Options()
+    steps = plan(options.annotators)
+    settings = resolved_settings(steps, options.settings)
+    todo = [i for i, a in enumerate(articles) if annotatable(a)] if steps else []
+    failed: set[int] = set()
+    if todo:
+        with stage("parse"):
+            nlp = nlp_mod.load(options.model)
+            docs = nlp_mod.parse_many([articles[i].body for i in todo], nlp)
+            for i, doc in zip(todo, docs, strict=True):
+                try:
+                    _run_steps(articles[i], doc, steps, settings)
+                except AnnotatorError as exc:
+                    if on_error is None:
+                        raise
+                    on_error(i, exc)
+                    failed.add(i)
+    return [a for i, a in enumerate(articles) if i not in failed]
+
+
+def annotate(article: Article, options: Options | None = None, doc=None) -> Article:
+    """Annotate one article in place; ``doc`` is its body already parsed, if at hand.
+
+    Raises:
+        AnnotatorError: an annotator failed; the message names it.
+    """
+    options = options or Options()
+    if doc is None:
+        return annotate_many([article], options)[0]
+    if annotatable(article):
+        steps = plan(options.annotators)
+        _run_steps(article, doc, steps, resolved_settings(steps, options.settings))
+    return article
+
+
 def extract(
-    source: str | bytes | RawDocument,
+    source: Source,
     url: str | None = None,
     published: str | date | datetime | None = None,
-    clean: bool = True,
+    clean: bool | None = None,
     format: str | None = None,
     *,
     options: Options | None = None,
@@ -112,7 +247,8 @@ def extract(
             overrides what the page says. Relative dates resolve against it.
         clean: remove page furniture; False keeps the input text as the body.
         format: "text" or "html" to skip detection.
-        options: an ``Options`` object; explicit keyword arguments win over it.
+        options: an ``Options`` object. An explicit argument wins over it, and it
+            wins over the defaults (``Options.merge``).
 
     Returns:
         The ``Article`` record.
@@ -121,45 +257,9 @@ def extract(
         >>> art = newsgraph.extract("Paris -- The minister said on Monday ...")
         >>> art.to_dict()["body"]
     """
-    base = options or Options()
-    opts = base.model_copy(update={"clean": clean and base.clean, "format": format or base.format})
-    raw = _raw(source, opts)
-    if url:
-        raw.url = url
-    cleaned = clean_document(raw, opts.clean)
-    if not cleaned.body.strip():
-        raise NoArticleError("no article text found in the input")
-    article = _article(raw, cleaned, url, published)
-    annotate(article, opts)
-    return article
-
-
-def annotatable(article: Article) -> bool:
-    """True when the annotators can read the article (a body in a language they know)."""
-    return bool(article.body.strip()) and article.language in ANNOTATED_LANGUAGES
-
-
-def annotate(article: Article, options: Options | None = None, doc: Doc | None = None) -> Article:
-    """Run the annotators over the article's body, filling its lists in place.
-
-    ``doc`` is the body already parsed (``newsgraph.nlp.parse_many`` parses a
-    batch at once); by default the body is parsed here.
-
-    Raises:
-        AnnotatorError: an annotator failed; the message names it.
-    """
-    options = options or Options()
-    if not annotatable(article):
-        return article
-    steps = plan(options.annotators)
-    if not steps:
-        return article
-    settings = resolved_settings(steps, options.settings)
-    if doc is None:
-        doc = nlp_mod.parse(article.body, nlp_mod.load(options.model))
-    for step in steps:
-        try:
-            step.run(doc, article, settings[step.name])
-        except Exception as exc:  # a bug in one annotator costs one document, with its name
-            raise AnnotatorError(f"annotator {step.name!r} failed: {exc}") from exc
-    return article
+    opts = Options.merge(options, clean=clean, format=format)
+    if isinstance(published, date | datetime):
+        published = published.isoformat()
+    raw = read(source, opts, url=url, published=published)
+    article = prepare(raw, opts)
+    return annotate_many([article], opts)[0]

@@ -1,13 +1,13 @@
 """Ingest: documents -> articles in the store, idempotent and resumable.
 
-Two halves. ``process_batch`` runs in a worker (or in-process): it reads,
-cleans and annotates a batch of Items, parsing all their bodies with one
-``nlp.pipe`` call, and returns picklable ``Outcome`` objects. ``Writer`` runs
-in the parent, the store's one writer: each batch of outcomes is one
-transaction holding the articles, their parts, their clusters and the
-content hashes of the inputs they came from. A run killed at any moment
-(kill -9) therefore leaves whole batches only, and a restart skips exactly
-the inputs whose hashes are stored.
+Two halves. ``process_batch`` runs in a worker (or in-process): it only
+schedules the pipeline's two steps, ``prepare`` for each Item and one
+``annotate_many`` for the batch, then adds near-duplicate signatures, and
+returns picklable ``Outcome`` objects. ``Writer`` runs in the parent, the
+store's one writer: each batch of outcomes is one transaction holding the
+articles, their parts, their clusters and the content hashes of the inputs
+they came from. A run killed at any moment (kill -9) therefore leaves whole
+batches only, and a restart skips exactly the inputs whose hashes are stored.
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from newsgraph import nlp as nlp_mod
+from newsgraph import pipeline
 from newsgraph.corpus import dedup
 from newsgraph.corpus.sources import Item
-from newsgraph.errors import AnnotatorError, NewsgraphError
-from newsgraph.extract import plan
+from newsgraph.errors import Failure, NewsgraphError, failure
 from newsgraph.options import Options
-from newsgraph.pipeline import annotatable, annotate, extract
-from newsgraph.read.document import RawDocument, read_bytes, read_text
 from newsgraph.record import Article
 from newsgraph.store import writes
 from newsgraph.store.db import transaction
@@ -31,7 +28,7 @@ from newsgraph.store.db import transaction
 
 @dataclass
 class Outcome:
-    """What processing one Item gave: an article with its signature, or an error."""
+    """What processing one Item gave: an article with its signature, or why it failed."""
 
     location: str
     hash: str
@@ -40,20 +37,7 @@ class Outcome:
     source: str | None = None
     agency: str | None = None
     minhash: bytes | None = None
-    error: tuple[str, str] | None = None
-
-
-def _raw(item: Item, options: Options) -> RawDocument:
-    meta = {
-        "url": item.url,
-        "title": item.title,
-        "published": item.published,
-        "source": item.source,
-    }
-    fmt = item.format if item.format in ("text", "html") else options.format
-    if isinstance(item.data, bytes):
-        return read_bytes(item.data, fmt, max_bytes=options.max_bytes, **meta)
-    return read_text(item.data or "", fmt, max_bytes=options.max_bytes, **meta)
+    error: Failure | None = None
 
 
 def host(url: str | None) -> str | None:
@@ -65,58 +49,51 @@ def host(url: str | None) -> str | None:
 
 
 def _prepare(item: Item, options: Options) -> Outcome:
-    """Read and clean one item, without annotating it yet."""
-    out = Outcome(location=item.location, hash=item.hash, url=item.url)
+    """Read, clean and assemble one item, without annotating it yet."""
+    out = Outcome(location=item.location, hash=item.hash, url=item.url, source=item.source)
     if item.error:
-        out.error = item.error
+        out.error = Failure(*item.error, stage="read")
         return out
     try:
-        raw = _raw(item, options)
-        clean = options.clean if item.clean is None else item.clean and options.clean
-        article = extract(
-            raw,
+        raw = pipeline.read(
+            item.data or "",
+            Options.merge(options, format=item.format),
             url=item.url,
+            title=item.title,
             published=item.published,
-            clean=clean,
-            options=options.model_copy(update={"annotators": ()}),
+            source=item.source,
         )
+        raw.clean = item.clean
+        out.article = pipeline.prepare(raw, options)
     except NewsgraphError as exc:
-        out.error = (type(exc).__name__, str(exc))
-        return out
-    except Exception as exc:  # a bug in a stage must cost one document, not the run
-        out.error = (type(exc).__name__, f"extraction failed: {exc}")
-        return out
-    if not article.body.strip():
-        out.error = ("EmptyInputError", "no article text left after cleaning")
-        return out
-    out.article = article
-    out.url = article.url
-    out.source = item.source or host(article.url)
+        out.error = failure(exc)
     return out
 
 
+def _signature(out: Outcome) -> None:
+    """The near-duplicate signature and the credited agency of an outcome's article."""
+    try:
+        with pipeline.stage("signature"):
+            out.agency = dedup.credited_agency(out.article)
+            out.minhash = dedup.signature(out.article.body)
+    except NewsgraphError as exc:
+        out.error, out.article = failure(exc), None
+
+
 def process_batch(items: list[Item], options: Options) -> list[Outcome]:
-    """Read, clean and annotate a batch; bodies are parsed together with nlp.pipe."""
+    """Prepare each item, annotate the batch with one parse, sign what succeeded."""
     outcomes = [_prepare(item, options) for item in items]
-    todo = [o for o in outcomes if o.article is not None and annotatable(o.article)]
-    if todo and plan(options.annotators):
-        nlp = nlp_mod.load(options.model)
-        for o, doc in zip(
-            todo, nlp_mod.parse_many([o.article.body for o in todo], nlp), strict=True
-        ):
-            try:
-                annotate(o.article, options, doc=doc)
-            except AnnotatorError as exc:  # an annotator bug costs one document
-                o.error = (type(exc).__name__, str(exc))
-                o.article = None
+    ready = [o for o in outcomes if o.article is not None]
+
+    def failed(index: int, exc: NewsgraphError) -> None:
+        ready[index].error, ready[index].article = failure(exc), None
+
+    pipeline.annotate_many([o.article for o in ready], options, on_error=failed)
     for o in outcomes:
         if o.article is not None:
-            try:
-                o.agency = dedup.credited_agency(o.article)
-                o.minhash = dedup.signature(o.article.body)
-            except Exception as exc:  # a bug here too costs one document, not the run
-                o.error = (type(exc).__name__, f"near-duplicate signature failed: {exc}")
-                o.article = None
+            o.url = o.article.url
+            o.source = o.source or host(o.article.url)
+            _signature(o)
     return outcomes
 
 
@@ -155,7 +132,7 @@ class Writer:
 
     def _write_one(self, conn: sqlite3.Connection, out: Outcome) -> None:
         if out.error is not None or out.article is None:
-            kind, reason = out.error or ("InputError", "no article")
+            kind, reason, _stage = out.error or ("InputError", "no article", None)
             if writes.insert_error(conn, out.hash, out.location, kind, reason, self.run_id):
                 self.counts.failed += 1
                 if len(self.counts.errors) < self.MAX_LISTED_ERRORS:

@@ -21,12 +21,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.corpus.ingest import Counts, Outcome, Writer, process_batch
 from newsgraph.corpus.sources import Fields, Item, iter_items
-from newsgraph.extract import plan
+from newsgraph.extract import plan, resolved_settings
 from newsgraph.options import Options
 from newsgraph.store import writes
 from newsgraph.store.db import WriterLock, connect
 
-DEFAULT_BATCH = 32
 # A worker is replaced after this many batches, so no per-process growth (spaCy's
 # string store, caches) accumulates over a long run. (This makes the pool spawn
 # its workers rather than fork them: each imports newsgraph afresh.)
@@ -60,22 +59,22 @@ def _batches(items: Iterable[Item], writer: Writer, size: int) -> Iterator[list[
         yield batch
 
 
-def _worker_init(options: Options) -> None:
+def _worker_init(model: str | None, parses: bool) -> None:
     """Load the spaCy pipeline once per worker, before the first batch (if it will parse)."""
     from newsgraph import nlp
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    if plan(options.annotators):
-        nlp.load(options.model)
+    if parses:
+        nlp.load(model)
 
 
 def _pooled(
-    batches: Iterator[list[Item]], options: Options, workers: int
+    batches: Iterator[list[Item]], options: Options, workers: int, parses: bool
 ) -> Iterator[list[Outcome]]:
     with ProcessPoolExecutor(
         workers,
         initializer=_worker_init,
-        initargs=(options,),
+        initargs=(options.model, parses),
         max_tasks_per_child=MAX_BATCHES_PER_WORKER,
     ) as pool:
         pending: deque[Future] = deque()
@@ -107,6 +106,21 @@ def _progress(enabled: bool) -> Progress:
     )
 
 
+def run_record(options: Options) -> dict:
+    """How a run was made, as the store keeps it: the options, the date taken as
+    today, and every annotator that runs with its resolved settings."""
+    steps = plan(options.annotators)
+    settings = resolved_settings(steps, options.settings)
+    record = options.model_dump(mode="json")
+    record["today"] = options.resolved_today().isoformat()
+    record["annotators"] = [s.name for s in steps]
+    record["settings"] = {
+        name: value.model_dump(mode="json") if value is not None else None
+        for name, value in settings.items()
+    }
+    return record
+
+
 def ingest(
     paths: list[str | Path],
     db: str | Path,
@@ -114,7 +128,7 @@ def ingest(
     options: Options | None = None,
     fields: Fields | None = None,
     workers: int | None = None,
-    batch_size: int = DEFAULT_BATCH,
+    batch_size: int | None = None,
     progress: bool = False,
 ) -> RunSummary:
     """Ingest every document under ``paths`` into the store at ``db``.
@@ -122,10 +136,10 @@ def ingest(
     Args:
         paths: folders, files, WARC, JSON Lines, CSV or Reuters SGML files.
         db: the store's path; created when absent.
-        options: extraction options for every document.
+        options: extraction options for every document, and the run's workers and
+            batch size.
         fields: which JSON Lines keys / CSV columns hold text, html, url, ...
-        workers: processes doing extraction (default: all cores; 1 runs in-process).
-        batch_size: documents per batch, per worker task and per transaction.
+        workers, batch_size: override the options' values (``Options.merge``).
         progress: show a live progress bar on stderr.
 
     Returns:
@@ -135,23 +149,26 @@ def ingest(
         >>> summary = ingest(["articles/", "feed.jsonl"], "news.db", workers=2)
         >>> summary.counts.added
     """
-    options = options or Options()
-    plan(options.annotators)  # a bad annotator choice fails here, before any work
-    workers = workers or os.cpu_count() or 1
+    # The date is fixed once, so every document of the run sees the same today.
+    options = Options.merge(options, workers=workers, batch_size=batch_size)
+    options = Options.merge(options, today=options.resolved_today())
+    made = run_record(options)  # bad annotators or settings fail here, before any work
+    parses = bool(made["annotators"])
+    workers = options.workers or os.cpu_count() or 1
     start = time.perf_counter()
     with WriterLock(db):
         conn = connect(db, write=True)
-        run_id = writes.start_run(conn, [str(p) for p in paths], options.model_dump(mode="json"))
+        run_id = writes.start_run(conn, [str(p) for p in paths], made)
         writer = Writer(conn, run_id)
         status = "interrupted"
         try:
             batches = _batches(
-                iter_items(paths, fields or Fields(), options.max_bytes), writer, batch_size
+                iter_items(paths, fields or Fields(), options.max_bytes), writer, options.batch_size
             )
             results = (
                 _sequential(batches, options)
                 if workers == 1
-                else _pooled(batches, options, workers)
+                else _pooled(batches, options, workers, parses)
             )
             with _progress(progress) as bar:
                 task = bar.add_task("ingest", total=None, rate=0.0, failed=0, skipped=0)

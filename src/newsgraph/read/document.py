@@ -94,6 +94,7 @@ class RawDocument:
     title: str | None = None
     source: str | None = None
     encoding: str | None = None
+    clean: bool | None = None  # False: the text is already clean (None: as the options say)
 
 
 def detect_format(text: str) -> Format:
