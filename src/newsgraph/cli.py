@@ -142,8 +142,8 @@ def ingest(
 ) -> None:
     """Ingest documents into a store; inputs already stored are skipped. Exit 1 if any failed."""
     from newsgraph.corpus.runner import ingest as run
-    from newsgraph.corpus.sources import Fields
     from newsgraph.options import Options
+    from newsgraph.read import Fields
 
     fields = Fields(
         text=text_field,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.read.document import DEFAULT_MAX_BYTES
+from newsgraph.read.limited import DEFAULT_MAX_BYTES
 
 
 class Options(BaseModel):

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 
 from newsgraph import nlp as nlp_mod
 from newsgraph.corpus import dedup
-from newsgraph.corpus.sources import Item
 from newsgraph.errors import AnnotatorError, NewsgraphError
 from newsgraph.extract import plan
 from newsgraph.options import Options
 from newsgraph.pipeline import annotatable, annotate, extract
+from newsgraph.read import Item
 from newsgraph.read.document import RawDocument, read_bytes, read_text
 from newsgraph.record import Article
 from newsgraph.store import writes
