@@ -44,7 +44,7 @@ def name_of(path: str) -> str | None:
 
 
 def test_a_third_party_reader_is_used_by_the_walker(tmp_path):
-    register_reader("foo", suffixes=(".foo",))(read_foo)
+    register_reader("foo", suffixes=(".foo",), gzip=True)(read_foo)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.FOO").write_text("One|First story.\nTwo|Second story.\n")
     (tmp_path / "b.foo.gz").write_bytes(gzip.compress(b"Three|Third story.\n"))
@@ -83,8 +83,8 @@ def test_a_file_named_explicitly_is_read_as_a_page_when_no_reader_claims_it(tmp_
 
 
 def test_the_longest_suffix_wins_case_and_one_gz_aside():
-    register_reader("json", suffixes=(".json",))(read_foo)
-    register_reader("meta", suffixes=(".META.json",), gzip=False)(read_foo)
+    register_reader("json", suffixes=(".json",), gzip=True)(read_foo)
+    register_reader("meta", suffixes=(".META.json",))(read_foo)
     assert name_of("a.json") == "json" and name_of("a.Json.GZ") == "json"
     assert name_of("x.meta.json") == "meta"
     assert name_of("x.meta.json.gz") == "json"  # "meta" takes no gzip
@@ -99,7 +99,7 @@ def test_a_suffix_belongs_to_one_reader_and_a_name_can_be_replaced():
         register_reader("bad", suffixes=("txt",))
     with pytest.raises(ValueError, match="not be .gz"):
         register_reader("bad", suffixes=(".tar.gz",))
-    register_reader("csv", suffixes=(".csv", ".tsv"))(read_foo)
+    register_reader("csv", suffixes=(".csv", ".tsv"), gzip=True)(read_foo)
     assert readers()["csv"].read is read_foo and name_of("t.tsv") == "csv"
 
 

@@ -66,7 +66,7 @@ def _open_text(path: Path) -> io.TextIOWrapper:
     return io.TextIOWrapper(open_unpacked(path), encoding="utf-8", errors="replace", newline="")
 
 
-@register_reader("jsonl", suffixes=(".jsonl", ".ndjson"))
+@register_reader("jsonl", suffixes=(".jsonl", ".ndjson"), gzip=True)
 def iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
     """One Item per line of a JSON Lines file; a line that is not a JSON object is an error."""
     try:
@@ -92,7 +92,7 @@ def iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
         yield failed(str(path), "InputError", f"cannot read {path.name}: {exc}")
 
 
-@register_reader("csv", suffixes=(".csv",))
+@register_reader("csv", suffixes=(".csv",), gzip=True)
 def iter_csv(path: Path, options: ReadOptions) -> Iterator[Item]:
     """One Item per CSV row; a file without a text or html column is one error."""
     fields = options.fields

@@ -20,13 +20,13 @@ def _page(path: Path, max_bytes: int, format: str | None) -> Item:
     return Item(location=location, hash=content_hash("page", data), data=data, format=format)
 
 
-@register_reader("page", suffixes=(".txt",))
+@register_reader("page", suffixes=(".txt",), gzip=True)
 def read_page(path: Path, options: ReadOptions) -> Iterator[Item]:
     """The file as one document whose format (text or HTML) is detected from its content."""
     yield _page(path, options.max_bytes, None)
 
 
-@register_reader("html", suffixes=(".html", ".htm", ".xhtml"))
+@register_reader("html", suffixes=(".html", ".htm", ".xhtml"), gzip=True)
 def read_html(path: Path, options: ReadOptions) -> Iterator[Item]:
     """The file as one HTML document."""
     yield _page(path, options.max_bytes, "html")

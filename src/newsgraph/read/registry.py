@@ -50,6 +50,8 @@ ReaderFunc = Callable[[Path, ReadOptions], Iterator[Item]]
 
 @dataclass(frozen=True)
 class Reader:
+    """A registered reader: what ``reader_for`` and ``get_reader`` hand out."""
+
     name: str
     suffixes: tuple[str, ...]  # lower case, each with its leading dot
     read: ReaderFunc
@@ -60,12 +62,12 @@ _REGISTRY: dict[str, Reader] = {}
 
 
 def register_reader(
-    name: str, *, suffixes: Iterable[str] = (), gzip: bool = True
+    name: str, *, suffixes: Iterable[str] = (), gzip: bool = False
 ) -> Callable[[ReaderFunc], ReaderFunc]:
     """Register a function as the reader ``name`` for files ending in ``suffixes``.
 
-    With ``gzip`` the reader also gets those files compressed (``.csv.gz``),
-    so it must read gzip (``open_unpacked`` and ``read_limited`` do). A reader
+    With ``gzip`` the reader also gets those files compressed (``.csv.gz``):
+    it reads gzip (``open_unpacked`` and ``read_limited`` do). A reader
     registered again under its name replaces the earlier one (a plugin may
     replace a built-in); a suffix claimed by two names is an error.
     """

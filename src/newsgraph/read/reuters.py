@@ -93,7 +93,7 @@ def iter_reuters(path: Path) -> Iterator[Item]:
         )
 
 
-@register_reader("reuters-sgml", suffixes=(".sgm",), gzip=False)
+@register_reader("reuters-sgml", suffixes=(".sgm",))
 def read_reuters(path: Path, options: ReadOptions) -> Iterator[Item]:
     """The reader for Reuters-21578 .sgm files (stories are far below any size limit)."""
     return iter_reuters(path)

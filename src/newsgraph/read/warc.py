@@ -81,7 +81,7 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[Item]:
         yield failed(str(path), "InputError", f"WARC is damaged after {count} records: {reason}")
 
 
-@register_reader("warc", suffixes=(".warc",))
+@register_reader("warc", suffixes=(".warc",), gzip=True)
 def read_warc(path: Path, options: ReadOptions) -> Iterator[Item]:
     """The reader for .warc and .warc.gz files."""
     return iter_warc(path, options.max_bytes)
