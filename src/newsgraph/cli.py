@@ -122,7 +122,7 @@ def ingest(
 ) -> None:
     """Ingest documents into a store; inputs already stored are skipped. Exit 1 if any failed."""
     from newsgraph.corpus.runner import ingest as run
-    from newsgraph.corpus.sources import Fields
+    from newsgraph.read import Fields
 
     fields = Fields(
         text=text_field,

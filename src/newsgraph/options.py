@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.read.document import DEFAULT_MAX_BYTES
+from newsgraph.read.limited import DEFAULT_MAX_BYTES
 
 # json_schema_extra keys: "metavar" names the value in --help; "corpus": only corpus runs use it.
 

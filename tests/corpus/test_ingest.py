@@ -8,9 +8,9 @@ import pytest
 
 from newsgraph.corpus.ingest import process_batch
 from newsgraph.corpus.runner import ingest
-from newsgraph.corpus.sources import iter_items
 from newsgraph.extract import Annotator
 from newsgraph.options import Options
+from newsgraph.read import iter_items
 from newsgraph.store import open as open_store
 
 

@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from newsgraph import pipeline
 from newsgraph.corpus import dedup
-from newsgraph.corpus.sources import Item
 from newsgraph.errors import Failure, NewsgraphError, failure
 from newsgraph.options import Options
+from newsgraph.read import Item
 from newsgraph.record import Article
 from newsgraph.store import writes
 from newsgraph.store.db import transaction

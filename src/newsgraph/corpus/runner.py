@@ -20,9 +20,9 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.corpus.ingest import Counts, Outcome, Writer, process_batch
-from newsgraph.corpus.sources import Fields, Item, iter_items
 from newsgraph.extract import plan, resolved_settings
 from newsgraph.options import Options
+from newsgraph.read import Fields, Item, iter_items
 from newsgraph.store import writes
 from newsgraph.store.db import WriterLock, connect
 

@@ -9,27 +9,18 @@ oversized input are refused with a one-line reason.
 from __future__ import annotations
 
 import codecs
-import gzip
-import io
 import re
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from charset_normalizer import from_bytes
 
-from newsgraph.errors import (
-    BinaryInputError,
-    DecodeError,
-    EmptyInputError,
-    InputError,
-    TooLargeError,
-)
+from newsgraph.errors import BinaryInputError, DecodeError, EmptyInputError, TooLargeError
+from newsgraph.read.limited import DEFAULT_MAX_BYTES, read_limited
+from newsgraph.read.registry import reader_for
 
 Format = Literal["text", "html"]
-
-DEFAULT_MAX_BYTES = 20_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -243,18 +234,6 @@ def read_text(
     return RawDocument(text=text, format=fmt, **meta)
 
 
-def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Unpack gzip data, reading at most one byte past the limit (no gzip bombs)."""
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
-            out = f.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"input is a damaged gzip file ({exc})") from exc
-    if len(out) > max_bytes:
-        raise TooLargeError(f"input unpacks to over the limit of {max_bytes:,} bytes")
-    return out
-
-
 def read_bytes(
     data: bytes,
     format: Format | None = None,
@@ -263,16 +242,7 @@ def read_bytes(
     **meta,
 ) -> RawDocument:
     """A RawDocument from bytes in any common encoding (gzip is unpacked)."""
-    if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, max_bytes)
-    if len(data) > max_bytes:
-        raise TooLargeError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
-    if not data.strip():
-        raise EmptyInputError("input is empty")
-    text, enc = decode(data, format)
-    doc = read_text(text, format, max_bytes=max_bytes, **meta)
-    doc.encoding = enc
-    return doc
+    return _from_bytes(read_limited(data, max_bytes), format, max_bytes, meta)
 
 
 def read_path(
@@ -281,19 +251,24 @@ def read_path(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RawDocument:
-    """A RawDocument from a file (.txt, .html, .htm, and their .gz)."""
+    """A RawDocument from a page file (.txt, .html, .htm, .xhtml, and their .gz).
+
+    Without a format, a file the "html" reader claims is HTML; any other is
+    told apart by its content.
+    """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if not path.is_file():
-        raise InputError(f"{path} is not a file")
-    if size > max_bytes and not path.name.endswith(".gz"):
-        raise TooLargeError(f"{path.name} is {size:,} bytes, over the limit of {max_bytes:,}")
-    data = path.read_bytes()
+    data = read_limited(path, max_bytes)
     if format is None:
-        name = path.name.lower().removesuffix(".gz")
-        if name.endswith((".html", ".htm", ".xhtml")):
-            format = "html"
-    return read_bytes(data, format, max_bytes=max_bytes, source=str(path))
+        reader = reader_for(path)
+        format = "html" if reader is not None and reader.name == "html" else None
+    return _from_bytes(data, format, max_bytes, {"source": str(path)})
+
+
+def _from_bytes(data: bytes, format: Format | None, max_bytes: int, meta: dict) -> RawDocument:
+    """Decode bytes already unpacked and within the limit."""
+    if not data.strip():
+        raise EmptyInputError("input is empty")
+    text, enc = decode(data, format)
+    doc = read_text(text, format, max_bytes=max_bytes, **meta)
+    doc.encoding = enc
+    return doc

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.corpus.reuters import iter_reuters, parse_date, unwrap
+from newsgraph.read.reuters import iter_reuters, parse_date, unwrap
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578"
 

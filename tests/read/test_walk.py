@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsgraph.corpus.sources import Fields, content_hash, iter_items, kind_of
+from newsgraph.read import Fields, content_hash, iter_items, reader_for
 
 
 def test_folder_is_walked_recursively_in_a_stable_order(corpus):
@@ -73,9 +73,16 @@ def test_content_hash_depends_on_content_only(tmp_path):
     assert content_hash("ab", "c") != content_hash("a", "bc")
 
 
+def kind_of(path: Path) -> str | None:
+    reader = reader_for(path)
+    return reader.name if reader else None
+
+
 def test_kind_of():
     assert kind_of(Path("x/CRAWL.WARC.GZ")) == "warc"
-    assert kind_of(Path("a.htm.gz")) == "page"
+    assert kind_of(Path("a.htm.gz")) == "html"
+    assert kind_of(Path("a.TXT.gz")) == "page"
     assert kind_of(Path("feed.ndjson")) == "jsonl"
-    assert kind_of(Path("reut2-000.sgm")) == "sgml"
+    assert kind_of(Path("reut2-000.sgm")) == "reuters-sgml"
+    assert kind_of(Path("reut2-000.sgm.gz")) is None  # that reader takes no gzip
     assert kind_of(Path("photo.jpg")) is None

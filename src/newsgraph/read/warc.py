@@ -13,7 +13,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from newsgraph.corpus.sources import Item, content_hash, failed
+from newsgraph.read.items import Item, content_hash, failed
+from newsgraph.read.registry import ReadOptions, register_reader
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 
@@ -78,3 +79,9 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[Item]:
             str(exc) if isinstance(exc, _Damaged) else f"unreadable record ({type(exc).__name__})"
         )
         yield failed(str(path), "InputError", f"WARC is damaged after {count} records: {reason}")
+
+
+@register_reader("warc", suffixes=(".warc",), gzip=True)
+def read_warc(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """The reader for .warc and .warc.gz files."""
+    return iter_warc(path, options.max_bytes)

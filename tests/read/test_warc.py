@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from newsgraph.corpus.warc import iter_warc
+from newsgraph.read.warc import iter_warc
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from newsgraph.corpus.sources import Item, content_hash, failed
+from newsgraph.read.items import Item, content_hash, failed
+from newsgraph.read.registry import ReadOptions, register_reader
 
 _RECORD = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _NEWID = re.compile(r'NEWID="(\d+)"')
@@ -90,3 +91,9 @@ def iter_reuters(path: Path) -> Iterator[Item]:
             source="Reuters",
             clean=False,
         )
+
+
+@register_reader("reuters-sgml", suffixes=(".sgm",))
+def read_reuters(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """The reader for Reuters-21578 .sgm files (stories are far below any size limit)."""
+    return iter_reuters(path)
