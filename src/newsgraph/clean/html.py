@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from newsgraph.clean import Cleaned
+from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.html_body import extract_body, paragraphs, split_off
 from newsgraph.clean.html_furniture import page_furniture
 from newsgraph.clean.html_links import body_links

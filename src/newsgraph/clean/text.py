@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.clean import Cleaned
+from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.lines import line_features, split_lines
 from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
 from newsgraph.clean.text_model import LineModel, default_model
