@@ -4,7 +4,7 @@ where and when."""
 from newsgraph import dates
 from newsgraph.errors import NewsgraphError
 from newsgraph.options import Options
-from newsgraph.pipeline import annotate, extract
+from newsgraph.pipeline import annotate, annotate_many, extract, prepare
 from newsgraph.record import Article
 from newsgraph.store import open
 
@@ -16,7 +16,9 @@ __all__ = [
     "Options",
     "__version__",
     "annotate",
+    "annotate_many",
     "dates",
     "extract",
     "open",
+    "prepare",
 ]
