@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from newsgraph.cli_options import with_options
 from newsgraph.errors import NewsgraphError
@@ -17,12 +18,64 @@ from newsgraph.options import Options
 if TYPE_CHECKING:
     from newsgraph.store.query import Store
 
+
+class _Commands(TyperGroup):
+    """Errors as argparse and click users expect: one line on stderr, exit 2 for usage."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:  # typer's own click: usage errors (exit 2)
+            typer.echo(f"newsgraph: error: {exc.format_message()}", err=True)
+            code = exc.exit_code
+        except typer.Abort:
+            typer.echo("newsgraph: error: interrupted", err=True)
+            code = 130
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from newsgraph import __version__
+    from newsgraph.versions import versions
+
+    typer.echo(f"newsgraph {__version__}")
+    for name, version in versions().items():
+        typer.echo(f"  {name} {version}")
+    raise typer.Exit()
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     help="Turn raw news into a structured record of who said what, to whom, where and when.",
 )
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the versions of newsgraph, its model and its gazetteer, and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn raw news into a structured record of who said what, to whom, where and when.
+
+    Run 'newsgraph COMMAND -h' for a command's options.
+    """
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -31,34 +84,93 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-@app.command()
+def _published(value: str | None) -> str | None:
+    """--published as given, once it is known to be a plausible publication date."""
+    from newsgraph.pipeline import normalize_published
+
+    if value is not None and normalize_published(value) is None:
+        raise typer.BadParameter(
+            f"must be a past date like 2024-03-14, not {value!r}", param_hint="--published"
+        )
+    return value
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n"
+    "  newsgraph extract article.txt --published 2024-03-14\n"
+    "  curl -s https://example.org/a | newsgraph extract - --url https://example.org/a\n"
+    "  newsgraph extract pages/*.html > records.jsonl"
+)
 @with_options()
 def extract(
-    path: Annotated[str, typer.Argument(help="A .txt/.html/.htm file (or .gz), or - for stdin.")],
-    url: Annotated[str | None, typer.Option(help="The page's URL.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .htm, or .gz of them), or - for stdin.", metavar="FILE..."
+        ),
+    ],
+    url: Annotated[str | None, typer.Option(help="The page's URL.", metavar="URL")] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (ISO 8601); relative dates use it.")
+        str | None,
+        typer.Option(
+            help="Publication date (ISO 8601); relative dates resolve against it.",
+            metavar="DATE",
+            callback=_published,
+        ),
     ] = None,
-    indent: Annotated[int | None, typer.Option(help="Indent the JSON by this many spaces.")] = 2,
+    indent: Annotated[
+        int, typer.Option(help="Indent one record's JSON by N spaces (0: one line).", metavar="N")
+    ] = 2,
     *,
     options: Options,
 ) -> None:
-    """Extract one article and print its record as JSON."""
-    from newsgraph.pipeline import extract as run
-    from newsgraph.read import read_bytes, read_path
+    """Extract articles and print their records as JSON.
+
+    One file gives one JSON document; several give JSON Lines, one record per
+    line, in the order given, with each failure on stderr under its file name.
+    """
+    from newsgraph.pipeline import annotate_many, prepare, read
+    from newsgraph.read import read_path
+
+    def load(path: str):
+        if path == "-":
+            return read(sys.stdin.buffer.read(), options, url=url, published=published)
+        raw = read_path(Path(path), options.format, max_bytes=options.max_bytes)
+        return read(raw, options, url=url, published=published)
+
+    failed: list[str] = []
+
+    def report(path: str, exc: NewsgraphError) -> None:
+        failed.append(path)
+        typer.echo(f"newsgraph: error: {path}: {exc}", err=True)
 
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            raw = read_bytes(data, options.format, max_bytes=options.max_bytes)
-        else:
-            raw = read_path(Path(path), options.format, max_bytes=options.max_bytes)
-        article = run(raw, url=url, published=published, options=options)
-    except NewsgraphError as exc:
-        fail(str(exc))
+        if len(paths) == 1:
+            try:
+                article = annotate_many([prepare(load(paths[0]), options)], options)[0]
+            except NewsgraphError as exc:
+                fail(str(exc))
+            typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent or None))
+            return
+        for start in range(0, len(paths), options.batch_size):
+            chunk, prepared = paths[start : start + options.batch_size], []
+            for path in chunk:
+                try:
+                    prepared.append((path, prepare(load(path), options)))
+                except NewsgraphError as exc:
+                    report(path, exc)
+            names = [path for path, _ in prepared]
+            done = annotate_many(
+                [a for _, a in prepared],
+                options,
+                on_error=lambda i, exc, names=names: report(names[i], exc),
+            )
+            for article in done:
+                typer.echo(json.dumps(article.to_dict(), ensure_ascii=False))
     except KeyboardInterrupt:
         fail("interrupted", 130)
-    typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent or None))
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

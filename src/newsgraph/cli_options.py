@@ -88,7 +88,24 @@ def build(values: dict[str, Any]) -> Options:
     except ValidationError as exc:
         err = exc.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else ""
-        raise typer.BadParameter(err["msg"], param_hint=_flag(name)) from None
+        raise typer.BadParameter(_explain(err), param_hint=_flag(name)) from None
+
+
+def _explain(err: dict) -> str:
+    """A pydantic complaint as a short phrase about the option's value."""
+    ctx = err.get("ctx") or {}
+    kind = err["type"]
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx['ge']}"
+    if kind == "greater_than":
+        return f"must be more than {ctx['gt']}"
+    if kind == "literal_error":
+        return f"must be {ctx['expected']}, not {err['input']!r}"
+    if kind.startswith(("date_", "datetime_")):
+        return f"must be a date like 2024-03-14, not {err['input']!r}"
+    if kind.startswith("int_"):
+        return f"must be a whole number, not {err['input']!r}"
+    return err["msg"]
 
 
 def with_options(*, corpus: bool = False) -> Callable[[Callable], Callable]:
