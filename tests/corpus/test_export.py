@@ -8,12 +8,13 @@ import json
 import pytest
 
 from newsgraph.corpus import gkg
-from newsgraph.corpus.export import TABLES, export
+from newsgraph.corpus.export import export
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
 from newsgraph.store import open as open_store
 from newsgraph.store import writes
 from newsgraph.store.db import connect, transaction
+from newsgraph.store.tables import TABLES
 
 
 def _article(n: int) -> Article:
@@ -131,15 +132,18 @@ def test_parquet_has_one_typed_table_per_kind(store_path, tmp_path):
 
     counts = export(store_path, tmp_path / "out", "parquet")
     assert counts == {
+        "runs": 1,
+        "clusters": 0,
         "articles": 2,
-        "entities": 6,
+        "inputs": 1,
+        "errors": 1,
+        "entities": 3,
+        "article_entities": 6,
         "mentions": 6,
         "quotes": 2,
         "places": 2,
         "dates": 2,
         "events": 2,
-        "clusters": 0,
-        "errors": 1,
     }
     places = pq.read_table(tmp_path / "out" / "places.parquet")
     assert str(places.schema.field("lat").type) == "double"
@@ -148,13 +152,13 @@ def test_parquet_has_one_typed_table_per_kind(store_path, tmp_path):
     assert arts[0]["syndicated"] is False and arts[0]["body"] == _article(1).body
     quotes = pq.read_table(tmp_path / "out" / "quotes.parquet").to_pylist()
     assert quotes[0]["speaker_key"] == "emmanuel macron|PERSON"
-    for kind in TABLES:
-        assert (tmp_path / "out" / f"{kind}.parquet").exists()
+    for table in TABLES.values():
+        assert (tmp_path / "out" / f"{table.name}.parquet").exists() == table.exported
 
 
 def test_csv_round_trips(store_path, tmp_path):
     export(store_path, tmp_path / "out", "csv")
-    with open(tmp_path / "out" / "entities.csv", newline="") as fh:
+    with open(tmp_path / "out" / "article_entities.csv", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["name"] for r in rows] == ["Emmanuel Macron", "Paris", "Israel"] * 2
     with open(tmp_path / "out" / "articles.csv", newline="") as fh:

@@ -38,23 +38,44 @@ def test_entities_are_corpus_level_by_key(tmp_path, build):
 
 def test_quote_speaker_keeps_the_corpus_key(tmp_path, article):
     store = _store(tmp_path / "s.db", [article])
-    rows = store.conn.execute("SELECT speaker_key, speaker_local FROM quotes ORDER BY n").fetchall()
+    rows = store.conn.execute(
+        "SELECT speaker_key, speaker_entity FROM quotes ORDER BY n"
+    ).fetchall()
     assert tuple(rows[0]) == ("george deek|PERSON", "E1")
     assert tuple(rows[1]) == (None, None)
 
 
-def test_same_body_is_stored_once_and_same_input_recorded_once(tmp_path, article):
+def test_same_body_is_stored_once_and_every_input_location_recorded(tmp_path, article):
     conn = connect(tmp_path / "s.db", write=True)
     with transaction(conn):
         run = writes.start_run(conn, [], {})
-        assert writes.insert_article(conn, article, run_id=run) is not None
+        pk = writes.insert_article(conn, article, run_id=run)
+        assert pk is not None
         assert writes.insert_article(conn, article, run_id=run) is None
         assert writes.record_input(conn, "h", "a", None, article.id, run)
-        assert not writes.record_input(conn, "h", "b", None, article.id, run)
+        assert not writes.record_input(conn, "h", "a", None, article.id, run)
+        assert writes.record_input(conn, "h", "b", None, article.id, run)  # a copy elsewhere
         assert writes.insert_error(conn, "e", "x.html", "BinaryInputError", "binary", run)
         assert not writes.insert_error(conn, "e", "x.html", "BinaryInputError", "binary", run)
-    assert writes.is_known(conn, "h") and writes.is_known(conn, "e")
-    assert not writes.is_known(conn, "other")
+    assert writes.seen(conn, "h", location="a", run_id=run)
+    assert writes.seen(conn, "e", location="x.html", run_id=run)
+    assert writes.seen(conn, "h", location="c", run_id=run)  # known content, new location
+    assert not writes.seen(conn, "other", location="d", run_id=run)
+    rows = conn.execute("SELECT hash, location, article FROM inputs ORDER BY hash, location")
+    assert [tuple(r) for r in rows] == [
+        ("e", "x.html", None),
+        ("h", "a", pk),
+        ("h", "b", pk),
+        ("h", "c", pk),
+    ]
+
+
+def test_errors_record_the_failed_stage(tmp_path):
+    conn = connect(tmp_path / "s.db", write=True)
+    run = writes.start_run(conn, [], {})
+    writes.insert_error(conn, "e", "x.txt", "AnnotatorError", "boom", run, stage="annotate:quotes")
+    row = conn.execute("SELECT stage, kind, reason FROM errors").fetchone()
+    assert tuple(row) == ("annotate:quotes", "AnnotatorError", "boom")
 
 
 def test_tables_are_plain_and_readable_by_sqlite3(tmp_path, article):
