@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from newsgraph.record import Article, Author, Link, Media, Provenance, Related, Removed
 from newsgraph.store import open as open_store
 from newsgraph.store import writes
 from newsgraph.store.db import connect, transaction
@@ -25,6 +26,28 @@ def _store(path, articles):
 def test_every_field_round_trips(tmp_path, article):
     store = _store(tmp_path / "s.db", [article])
     assert store.article(article.id).to_dict() == article.to_dict()
+
+
+def test_a_fully_populated_article_comes_back_equal(tmp_path, article):
+    body = article.body
+    full = article.model_copy(
+        update={
+            "authors": [Author(name="Kari Nordmann", bio="Kari covers Norway.", outlet="VG")],
+            "media": [
+                Media(kind="video", credit="NTB", caption="The embassy", url="https://v.test")
+            ],
+            "related": [Related(rel="previous", title="Earlier", url="https://e.test")],
+            "links": [Link(start=0, end=4, url="https://oslo.test")],
+            "removed": [Removed(text="Share this", reason="share")],
+            "provenance": Provenance(published="meta", title="json-ld", authors="byline"),
+        }
+    )
+    assert all(getattr(full, name) for name in Article.model_fields)
+    assert full.quotes[0].cue_start is not None and full.events[0].recipient is not None
+    assert body[full.quotes[0].cue_start : full.quotes[0].cue_end] == "told"
+    store = _store(tmp_path / "s.db", [full])
+    assert store.article(full.id) == full
+    assert list(store.articles()) == [full]
 
 
 def test_entities_are_corpus_level_by_key(tmp_path, build):

@@ -440,6 +440,9 @@ TABLES: dict[str, Table] = {
                 field(Quote, "role", "The speaker's role as the text gives it."),
                 field(Quote, "cue", "The reporting verb."),
                 field(Quote, "venue", "Where it was said, as the text gives it."),
+                # Schema v3. Added columns go last: SQLite's ADD COLUMN appends.
+                field(Quote, "cue_start"),
+                field(Quote, "cue_end"),
             ),
             ("id",),
             part="quotes",
