@@ -89,7 +89,7 @@ def _columns(store: Store, table: Table) -> Iterator[list[list[Any]]]:
 def schema(table: Table) -> pa.Schema:
     """The Arrow schema of a table's exported file."""
     return pa.schema(
-        [pa.field(c.name, c.arrow, nullable=not c.not_null) for c in table.exported_columns]
+        [pa.field(c.name, c.arrow, nullable=table.nullable(c)) for c in table.exported_columns]
     )
 
 

@@ -31,11 +31,12 @@ def markdown(kind: Doc) -> str:
         out += [f"### {file}", "", f"One row per {table.row}. {_keys(table, kind)}", ""]
         out += ["| column | type | null | description |", "|---|---|---|---|"]
         for c in columns:
-            kind_ = c.sql if kind == "store" else str(c.arrow)
+            kind_ = c.sql if kind == "store" else f"`{c.arrow}`"
             if kind == "store" and c.json:
                 kind_ += " (JSON)"
-            null = "no" if c.not_null or table.primary_key == (c.name,) else "yes"
-            out.append(f"| `{c.name}` | {kind_} | {null} | {c.doc} |")
+            null = "yes" if table.nullable(c) else "no"
+            doc = c.export_doc if kind == "dataset" and c.export_doc else c.doc
+            out.append(f"| `{c.name}` | {kind_} | {null} | {doc} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -59,6 +59,7 @@ class Column:
     stored: bool = True  # False: only in the exported dataset, derived from ``reads``
     reads: str | None = None  # the stored column an export-only column is derived from
     exported: bool = True
+    export_doc: str | None = None  # its description in the dataset, when it differs
 
     @property
     def ddl(self) -> str:
@@ -99,8 +100,8 @@ class Table:
     def exported_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.exported)
 
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
+    def nullable(self, column: Column) -> bool:
+        return not (column.not_null or self.primary_key == (column.name,))
 
 
 def fact(name: str, sql: str, doc: str, **kw: typing.Any) -> Column:
@@ -249,6 +250,8 @@ TABLES: dict[str, Table] = {
                     Article,
                     "published",
                     "Publication date or time, ISO 8601, as found.",
+                    export_doc="Publication time in UTC (a date alone: midnight UTC; a time "
+                    "without an offset: taken as UTC).",
                     arrow=UTC_TIMESTAMP,
                 ),
                 Column(
