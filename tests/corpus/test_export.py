@@ -275,7 +275,7 @@ def test_exporters_are_found_by_name_built_in_or_plugged_in(store_path, tmp_path
     from newsgraph.corpus import export as module
 
     monkeypatch.setattr(module, "_EXPORTERS", dict(module._EXPORTERS))
-    assert {"jsonl", "parquet", "csv", "gkg"} <= set(module.exporters())
+    assert module.formats() == ["parquet", "csv", "jsonl", "gkg"]
 
     @module.exporter("titles")
     def titles(store, out):
@@ -288,5 +288,6 @@ def test_exporters_are_found_by_name_built_in_or_plugged_in(store_path, tmp_path
     monkeypatch.setattr(
         module, "entry_points", lambda group: [point] if group == point.group else []
     )
+    assert module.formats()[-2:] == ["titles", "lines"]
     assert export(store_path, tmp_path / "b", "lines") == {"articles": 2}
     assert (tmp_path / "b" / "articles.jsonl").exists()

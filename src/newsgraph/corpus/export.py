@@ -14,7 +14,7 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +46,23 @@ def exporter(name: str) -> Callable[[Exporter], Exporter]:
     return register
 
 
-def exporters() -> dict[str, Exporter]:
-    """Every exporter by format name: the built-ins, then those installed packages declare."""
-    for point in entry_points(group=ENTRY_POINTS):
-        if point.name not in _EXPORTERS:
-            _EXPORTERS[point.name] = point.load()
-    return dict(_EXPORTERS)
+def _plugged_in() -> dict[str, EntryPoint]:
+    return {point.name: point for point in entry_points(group=ENTRY_POINTS)}
+
+
+def formats() -> list[str]:
+    """Every format name: the built-ins, then those installed packages declare."""
+    return [*_EXPORTERS, *(name for name in _plugged_in() if name not in _EXPORTERS)]
+
+
+def find(name: str) -> Exporter:
+    """The exporter for a format; a package's is loaded only when asked for."""
+    if name in _EXPORTERS:
+        return _EXPORTERS[name]
+    point = _plugged_in().get(name)
+    if point is None:
+        raise NewsgraphError(f"format must be one of {', '.join(formats())}, not {name!r}")
+    return point.load()
 
 
 def _published_utc(text: str | None) -> datetime | None:
@@ -180,10 +191,8 @@ def export(db: str | Path, out: str | Path, format: str) -> dict[str, int]:
         >>> export("news.db", "out/", "parquet")
         {'runs': 1, 'clusters': 212, 'articles': 2225, ...}
     """
-    available = exporters()
-    if format not in available:
-        raise NewsgraphError(f"format must be one of {', '.join(available)}, not {format!r}")
+    write = find(format)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with Store(db) as store:
-        return available[format](store, out)
+        return write(store, out)
