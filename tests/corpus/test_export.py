@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import sqlite3
+from importlib.metadata import EntryPoint
+from pathlib import Path
 
+import duckdb
 import pytest
 
 from newsgraph.corpus import gkg
-from newsgraph.corpus.export import TABLES, export
+from newsgraph.corpus.export import export
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
 from newsgraph.store import open as open_store
 from newsgraph.store import writes
 from newsgraph.store.db import connect, transaction
+from newsgraph.store.tables import TABLES
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _article(n: int) -> Article:
@@ -26,7 +34,9 @@ def _article(n: int) -> Article:
             "id": f"a{n}",
             "url": f"https://lemonde.test/{n}",
             "title": f"Macron speech {n}",
-            "published": "2023-10-07T12:30:00",
+            # naive: UTC; the second with an offset, the same UTC day
+            "published": "2023-10-07T12:30:00" if n == 1 else "2023-10-08T01:30:00+02:00",
+            "authors": [{"name": "Jean Dupont", "outlet": "Le Monde"}],
             "language": "en",
             "body": body,
             "entities": [
@@ -99,6 +109,7 @@ def _article(n: int) -> Article:
                         "end": body.index("France") + 6,
                         "country": "FRA",
                     },
+                    "place": "E2",
                     "start": 0,
                     "end": len(body),
                 }
@@ -114,7 +125,9 @@ def store_path(tmp_path):
     with transaction(conn):
         run = writes.start_run(conn, [], {})
         for n in (1, 2):
-            writes.insert_article(conn, _article(n), run_id=run, source="lemonde.test")
+            art = _article(n)
+            writes.insert_article(conn, art, run_id=run, source="lemonde.test")
+            writes.record_input(conn, f"h{n}", f"feed.jsonl:{n}", art.url, art.id, run)
         writes.insert_error(conn, "h", "bad.html", "BinaryInputError", "binary", run)
     conn.close()
     return path
@@ -131,15 +144,18 @@ def test_parquet_has_one_typed_table_per_kind(store_path, tmp_path):
 
     counts = export(store_path, tmp_path / "out", "parquet")
     assert counts == {
+        "runs": 1,
+        "clusters": 0,
         "articles": 2,
-        "entities": 6,
+        "inputs": 3,
+        "errors": 1,
+        "entities": 3,
+        "article_entities": 6,
         "mentions": 6,
         "quotes": 2,
         "places": 2,
         "dates": 2,
         "events": 2,
-        "clusters": 0,
-        "errors": 1,
     }
     places = pq.read_table(tmp_path / "out" / "places.parquet")
     assert str(places.schema.field("lat").type) == "double"
@@ -148,13 +164,13 @@ def test_parquet_has_one_typed_table_per_kind(store_path, tmp_path):
     assert arts[0]["syndicated"] is False and arts[0]["body"] == _article(1).body
     quotes = pq.read_table(tmp_path / "out" / "quotes.parquet").to_pylist()
     assert quotes[0]["speaker_key"] == "emmanuel macron|PERSON"
-    for kind in TABLES:
-        assert (tmp_path / "out" / f"{kind}.parquet").exists()
+    for table in TABLES.values():
+        assert (tmp_path / "out" / f"{table.name}.parquet").exists() == table.exported
 
 
 def test_csv_round_trips(store_path, tmp_path):
     export(store_path, tmp_path / "out", "csv")
-    with open(tmp_path / "out" / "entities.csv", newline="") as fh:
+    with open(tmp_path / "out" / "article_entities.csv", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["name"] for r in rows] == ["Emmanuel Macron", "Paris", "Israel"] * 2
     with open(tmp_path / "out" / "articles.csv", newline="") as fh:
@@ -199,3 +215,79 @@ def test_unknown_format(store_path, tmp_path):
         export(store_path, tmp_path / "out", "xml")
     with open_store(store_path) as store:
         assert store.count()["articles"] == 2
+
+
+def test_parquet_is_typed_for_pandas_and_nested_values_are_lists(store_path, tmp_path):
+    import pandas as pd
+
+    export(store_path, tmp_path / "out", "parquet")
+    arts = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    assert str(arts["published"].dtype) == "datetime64[us, UTC]"
+    assert list(arts["published"]) == [
+        pd.Timestamp("2023-10-07 12:30", tz="UTC"),
+        pd.Timestamp("2023-10-07 23:30", tz="UTC"),
+    ]
+    assert list(arts["published_text"]) == ["2023-10-07T12:30:00", "2023-10-08T01:30:00+02:00"]
+    assert list(arts["authors"][0]) == [{"name": "Jean Dupont", "bio": None, "outlet": "Le Monde"}]
+    assert arts["provenance"][0] == {"published": None, "title": None, "authors": None}
+    places = pd.read_parquet(tmp_path / "out" / "places.parquet")
+    assert list(places["mentions"][0]) == [{"start": 0, "end": 5, "text": "Paris"}]
+    entities = pd.read_parquet(tmp_path / "out" / "entities.parquet")
+    assert list(entities["key"]) == ["emmanuel macron|PERSON", "israel|GPE", "paris|GPE"]
+
+
+def test_csv_holds_nested_values_as_json(store_path, tmp_path):
+    export(store_path, tmp_path / "out", "csv")
+    with open(tmp_path / "out" / "articles.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert json.loads(rows[0]["authors"]) == [
+        {"name": "Jean Dupont", "bio": None, "outlet": "Le Monde"}
+    ]
+    assert [r["published"] for r in rows] == [
+        "2023-10-07T12:30:00+00:00",
+        "2023-10-07T23:30:00+00:00",
+    ]
+    assert rows[0]["syndicated"] == "false"
+
+
+def _sql_blocks(path: Path) -> list[str]:
+    return re.findall(r"```sql\n(.*?)```", path.read_text(), re.S)
+
+
+def test_the_documented_duckdb_queries_run_on_an_export(store_path, tmp_path, monkeypatch):
+    export(store_path, tmp_path / "out", "parquet")
+    monkeypatch.chdir(tmp_path / "out")
+    blocks = _sql_blocks(DOCS / "dataset.md")
+    assert len(blocks) >= 5
+    for sql in blocks:
+        assert duckdb.sql(sql).fetchall(), sql  # every join finds rows
+    stories = duckdb.sql(blocks[3]).fetchall()
+    assert [(str(day), n, s) for day, n, s in stories] == [("2023-10-07", 2, 2)]
+
+
+def test_the_documented_store_queries_run_on_the_store(store_path):
+    plain = sqlite3.connect(store_path)
+    for sql in _sql_blocks(DOCS / "store.md"):
+        assert plain.execute(sql).fetchall(), sql
+
+
+def test_exporters_are_found_by_name_built_in_or_plugged_in(store_path, tmp_path, monkeypatch):
+    from newsgraph.corpus import export as module
+
+    monkeypatch.setattr(module, "_EXPORTERS", dict(module._EXPORTERS))
+    assert module.formats() == ["parquet", "csv", "jsonl", "gkg"]
+
+    @module.exporter("titles")
+    def titles(store, out):
+        rows = [a.title for a in store.articles()]
+        (out / "titles.txt").write_text("\n".join(rows))
+        return {"titles": len(rows)}
+
+    assert export(store_path, tmp_path / "a", "titles") == {"titles": 2}
+    point = EntryPoint("lines", "newsgraph.corpus.export:export_jsonl", module.ENTRY_POINTS)
+    monkeypatch.setattr(
+        module, "entry_points", lambda group: [point] if group == point.group else []
+    )
+    assert module.formats()[-2:] == ["titles", "lines"]
+    assert export(store_path, tmp_path / "b", "lines") == {"articles": 2}
+    assert (tmp_path / "b" / "articles.jsonl").exists()

@@ -54,6 +54,20 @@ def test_same_body_from_two_inputs_is_one_article(tmp_path, kit):
     assert (summary.counts.added, summary.counts.duplicates) == (1, 1)
 
 
+def test_every_input_location_is_recorded_duplicates_included(tmp_path, kit):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(kit.story(1))
+    (tmp_path / "in" / "copy.txt").write_text(kit.story(1))  # same bytes, other place
+    ingest([tmp_path / "in"], tmp_path / "s.db", options=kit.fast, workers=1)
+    (tmp_path / "in" / "later.txt").write_text(kit.story(1))
+    second = ingest([tmp_path / "in"], tmp_path / "s.db", options=kit.fast, workers=1)
+    assert second.counts.skipped == 3
+    with open_store(tmp_path / "s.db") as store:
+        rows = store.conn.execute("SELECT location, article FROM inputs ORDER BY location")
+        located = {r["location"].rsplit("/", 1)[1]: r["article"] for r in rows}
+    assert located == {"a.txt": 1, "copy.txt": 1, "later.txt": 1}
+
+
 @pytest.fixture
 def fake_annotators(monkeypatch):
     """Two annotators: one records the parsed doc's length, one fails on a marked body."""

@@ -102,6 +102,8 @@ def make_article(
                 speaker=Speaker(text=speaker, start=person.start, end=person.end, entity="E1"),
                 role="ambassador",
                 cue="told",
+                cue_start=body.index("told"),
+                cue_end=body.index("told") + 4,
                 venue=None,
             ),
             Quote(

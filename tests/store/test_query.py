@@ -116,3 +116,13 @@ def test_top_speakers_are_actors_not_unresolved_words(tmp_path, build):
     with open_store(tmp_path / "t.db") as s:
         assert [r["name"] for r in s.top("speakers")] == ["George Deek"]
         assert len(s.quotes(speaker="officials")) == 1  # still findable as a quote
+
+
+def test_table_rows_stream_a_table_in_key_order(store):
+    chunks = list(store.table_rows("article_entities", chunk=5))
+    assert [len(c) for c in chunks] == [5, 5, 2]
+    rows = [tuple(r[k] for k in ("article", "entity")) for c in chunks for r in c]
+    assert rows == sorted(rows) and rows[:3] == [(1, "E1"), (1, "E2"), (1, "E3")]
+    assert "minhash" not in chunks[0][0].keys()  # the store's own columns stay in
+    with pytest.raises(QueryError, match="lsh_bands"):
+        next(store.table_rows("lsh_bands"))

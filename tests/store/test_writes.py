@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from newsgraph.record import Article, Author, Link, Media, Provenance, Related, Removed
 from newsgraph.store import open as open_store
 from newsgraph.store import writes
 from newsgraph.store.db import connect, transaction
@@ -27,6 +28,28 @@ def test_every_field_round_trips(tmp_path, article):
     assert store.article(article.id).to_dict() == article.to_dict()
 
 
+def test_a_fully_populated_article_comes_back_equal(tmp_path, article):
+    body = article.body
+    full = article.model_copy(
+        update={
+            "authors": [Author(name="Kari Nordmann", bio="Kari covers Norway.", outlet="VG")],
+            "media": [
+                Media(kind="video", credit="NTB", caption="The embassy", url="https://v.test")
+            ],
+            "related": [Related(rel="previous", title="Earlier", url="https://e.test")],
+            "links": [Link(start=0, end=4, url="https://oslo.test")],
+            "removed": [Removed(text="Share this", reason="share")],
+            "provenance": Provenance(published="meta", title="json-ld", authors="byline"),
+        }
+    )
+    assert all(getattr(full, name) for name in Article.model_fields)
+    assert full.quotes[0].cue_start is not None and full.events[0].recipient is not None
+    assert body[full.quotes[0].cue_start : full.quotes[0].cue_end] == "told"
+    store = _store(tmp_path / "s.db", [full])
+    assert store.article(full.id) == full
+    assert list(store.articles()) == [full]
+
+
 def test_entities_are_corpus_level_by_key(tmp_path, build):
     arts = [build(city="Oslo"), build(city="Bergen")]
     store = _store(tmp_path / "s.db", arts)
@@ -38,23 +61,44 @@ def test_entities_are_corpus_level_by_key(tmp_path, build):
 
 def test_quote_speaker_keeps_the_corpus_key(tmp_path, article):
     store = _store(tmp_path / "s.db", [article])
-    rows = store.conn.execute("SELECT speaker_key, speaker_local FROM quotes ORDER BY n").fetchall()
+    rows = store.conn.execute(
+        "SELECT speaker_key, speaker_entity FROM quotes ORDER BY n"
+    ).fetchall()
     assert tuple(rows[0]) == ("george deek|PERSON", "E1")
     assert tuple(rows[1]) == (None, None)
 
 
-def test_same_body_is_stored_once_and_same_input_recorded_once(tmp_path, article):
+def test_same_body_is_stored_once_and_every_input_location_recorded(tmp_path, article):
     conn = connect(tmp_path / "s.db", write=True)
     with transaction(conn):
         run = writes.start_run(conn, [], {})
-        assert writes.insert_article(conn, article, run_id=run) is not None
+        pk = writes.insert_article(conn, article, run_id=run)
+        assert pk is not None
         assert writes.insert_article(conn, article, run_id=run) is None
         assert writes.record_input(conn, "h", "a", None, article.id, run)
-        assert not writes.record_input(conn, "h", "b", None, article.id, run)
+        assert not writes.record_input(conn, "h", "a", None, article.id, run)
+        assert writes.record_input(conn, "h", "b", None, article.id, run)  # a copy elsewhere
         assert writes.insert_error(conn, "e", "x.html", "BinaryInputError", "binary", run)
         assert not writes.insert_error(conn, "e", "x.html", "BinaryInputError", "binary", run)
-    assert writes.is_known(conn, "h") and writes.is_known(conn, "e")
-    assert not writes.is_known(conn, "other")
+    assert writes.seen(conn, "h", location="a", run_id=run)
+    assert writes.seen(conn, "e", location="x.html", run_id=run)
+    assert writes.seen(conn, "h", location="c", run_id=run)  # known content, new location
+    assert not writes.seen(conn, "other", location="d", run_id=run)
+    rows = conn.execute("SELECT hash, location, article FROM inputs ORDER BY hash, location")
+    assert [tuple(r) for r in rows] == [
+        ("e", "x.html", None),
+        ("h", "a", pk),
+        ("h", "b", pk),
+        ("h", "c", pk),
+    ]
+
+
+def test_errors_record_the_failed_stage(tmp_path):
+    conn = connect(tmp_path / "s.db", write=True)
+    run = writes.start_run(conn, [], {})
+    writes.insert_error(conn, "e", "x.txt", "AnnotatorError", "boom", run, stage="annotate:quotes")
+    row = conn.execute("SELECT stage, kind, reason FROM errors").fetchone()
+    assert tuple(row) == ("annotate:quotes", "AnnotatorError", "boom")
 
 
 def test_tables_are_plain_and_readable_by_sqlite3(tmp_path, article):

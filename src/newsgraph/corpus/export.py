@@ -1,202 +1,166 @@
-"""Store -> files: JSON Lines (one record per article), Parquet and CSV (one table per
-kind), GDELT GKG 2.1 rows. Everything is streamed, a chunk of rows at a time."""
+"""Store -> files: JSON Lines (one record per article), Parquet and CSV (one file per table,
+typed and documented by the table spec: docs/dataset.md), GDELT GKG 2.1 rows.
+
+Exporters are found by format name. The built-ins register with ``@exporter(name)``
+as any package can; an installed package can also declare one under the entry-point
+group ``newsgraph.exporters`` (``name = "package.module:function"``). An exporter
+takes an open ``Store`` and an output folder and returns rows written per file.
+Everything goes through the query module, a chunk of rows at a time.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
 from newsgraph.corpus import gkg
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.query import Store
+from newsgraph.store.tables import TABLES, UTC_TIMESTAMP, Column, Table
 
-FORMATS = ("jsonl", "parquet", "csv", "gkg")
-CHUNK = 5000
-
-_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
-
-# kind -> (SQL over the store, typed columns). Rows name their article by Article.id.
-TABLES: dict[str, tuple[str, list[tuple[str, pa.DataType]]]] = {
-    "articles": (
-        """SELECT id, url, title, published, language, source, body, cluster_id AS cluster,
-                  syndicated, agency, authors, provenance, schema_version FROM articles ORDER BY pk""",
-        [
-            ("id", _S),
-            ("url", _S),
-            ("title", _S),
-            ("published", _S),
-            ("language", _S),
-            ("source", _S),
-            ("body", _S),
-            ("cluster", _I),
-            ("syndicated", _B),
-            ("agency", _S),
-            ("authors", _S),
-            ("provenance", _S),
-            ("schema_version", _S),
-        ],
-    ),
-    "entities": (
-        """SELECT a.id AS article, ae.local_id AS entity, ae.key, ae.name, ae.type, ae.aliases,
-                  ae.description, ae.country,
-                  (SELECT count(*) FROM mentions m WHERE m.article = ae.article
-                     AND m.local_id = ae.local_id) AS mentions
-           FROM article_entities ae JOIN articles a ON a.pk = ae.article ORDER BY ae.article""",
-        [
-            ("article", _S),
-            ("entity", _S),
-            ("key", _S),
-            ("name", _S),
-            ("type", _S),
-            ("aliases", _S),
-            ("description", _S),
-            ("country", _S),
-            ("mentions", _I),
-        ],
-    ),
-    "mentions": (
-        """SELECT a.id AS article, m.local_id AS entity, m.start, m."end", m.text
-           FROM mentions m JOIN articles a ON a.pk = m.article ORDER BY m.rowid""",
-        [("article", _S), ("entity", _S), ("start", _I), ("end", _I), ("text", _S)],
-    ),
-    "quotes": (
-        """SELECT a.id AS article, q.n, q.start, q."end", q.text, q.kind, q.speaker,
-                  q.speaker_start, q.speaker_end, q.speaker_local AS speaker_entity,
-                  q.speaker_key, q.role, q.cue, q.venue
-           FROM quotes q JOIN articles a ON a.pk = q.article ORDER BY q.id""",
-        [
-            ("article", _S),
-            ("n", _I),
-            ("start", _I),
-            ("end", _I),
-            ("text", _S),
-            ("kind", _S),
-            ("speaker", _S),
-            ("speaker_start", _I),
-            ("speaker_end", _I),
-            ("speaker_entity", _S),
-            ("speaker_key", _S),
-            ("role", _S),
-            ("cue", _S),
-            ("venue", _S),
-        ],
-    ),
-    "places": (
-        """SELECT a.id AS article, p.n, p.entity_local AS entity, p.entity_key, p.name, p.lat,
-                  p.lon, p.country, p.geonameid, p.feature, p.mentions
-           FROM places p JOIN articles a ON a.pk = p.article ORDER BY p.article, p.n""",
-        [
-            ("article", _S),
-            ("n", _I),
-            ("entity", _S),
-            ("entity_key", _S),
-            ("name", _S),
-            ("lat", _F),
-            ("lon", _F),
-            ("country", _S),
-            ("geonameid", _I),
-            ("feature", _S),
-            ("mentions", _S),
-        ],
-    ),
-    "dates": (
-        """SELECT a.id AS article, d.n, d.start, d."end", d.text, d.value, d.granularity,
-                  d.reliable FROM dates d JOIN articles a ON a.pk = d.article
-           ORDER BY d.article, d.n""",
-        [
-            ("article", _S),
-            ("n", _I),
-            ("start", _I),
-            ("end", _I),
-            ("text", _S),
-            ("value", _S),
-            ("granularity", _S),
-            ("reliable", _B),
-        ],
-    ),
-    "events": (
-        """SELECT a.id AS article, e.n, e.type, e.mode, e.actor, e.actor_key, e.recipient,
-                  e.recipient_key, e.place, e.date, e.start, e."end"
-           FROM events e JOIN articles a ON a.pk = e.article ORDER BY e.article, e.n""",
-        [
-            ("article", _S),
-            ("n", _I),
-            ("type", _S),
-            ("mode", _S),
-            ("actor", _S),
-            ("actor_key", _S),
-            ("recipient", _S),
-            ("recipient_key", _S),
-            ("place", _S),
-            ("date", _S),
-            ("start", _I),
-            ("end", _I),
-        ],
-    ),
-    "clusters": (
-        "SELECT id AS cluster, size, agency FROM clusters WHERE size > 1 ORDER BY id",
-        [("cluster", _I), ("size", _I), ("agency", _S)],
-    ),
-    "errors": (
-        "SELECT location, kind, reason, run_id FROM errors ORDER BY id",
-        [("location", _S), ("kind", _S), ("reason", _S), ("run_id", _I)],
-    ),
-}
+Exporter = Callable[[Store, Path], dict[str, int]]
+ENTRY_POINTS = "newsgraph.exporters"
+_EXPORTERS: dict[str, Exporter] = {}
 
 
-def _chunks(store: Store, sql: str) -> Iterator[list[tuple]]:
-    cur = store.conn.execute(sql)
-    while rows := cur.fetchmany(CHUNK):
-        yield [tuple(r) for r in rows]
+def exporter(name: str) -> Callable[[Exporter], Exporter]:
+    """Register the decorated function as the exporter for format ``name``.
+
+    Example:
+        >>> @exporter("ndjson-titles")
+        ... def titles(store: Store, out: Path) -> dict[str, int]:
+        ...     ...
+    """
+
+    def register(function: Exporter) -> Exporter:
+        _EXPORTERS[name] = function
+        return function
+
+    return register
 
 
-def _schema(columns: list[tuple[str, pa.DataType]]) -> pa.Schema:
-    return pa.schema([pa.field(name, kind) for name, kind in columns])
+def _plugged_in() -> dict[str, EntryPoint]:
+    return {point.name: point for point in entry_points(group=ENTRY_POINTS)}
 
 
+def formats() -> list[str]:
+    """Every format name: the built-ins, then those installed packages declare."""
+    return [*_EXPORTERS, *(name for name in _plugged_in() if name not in _EXPORTERS)]
+
+
+def find(name: str) -> Exporter:
+    """The exporter for a format; a package's is loaded only when asked for."""
+    if name in _EXPORTERS:
+        return _EXPORTERS[name]
+    point = _plugged_in().get(name)
+    if point is None:
+        raise NewsgraphError(f"format must be one of {', '.join(formats())}, not {name!r}")
+    return point.load()
+
+
+def _published_utc(text: str | None) -> datetime | None:
+    """A stored ``published`` value as a UTC time: a date is midnight UTC, a time without
+    an offset is UTC. Stand-in: newsgraph.dates.published will parse these in one place."""
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _value(column: Column, stored: Any) -> Any:
+    """A stored value as the exported column holds it (nested values parsed, types fixed)."""
+    if stored is None:
+        return None
+    if column.json:
+        return json.loads(stored)
+    if column.boolean:
+        return bool(stored)
+    if column.arrow == UTC_TIMESTAMP:
+        return _published_utc(stored)
+    return stored
+
+
+def _columns(store: Store, table: Table) -> Iterator[list[list[Any]]]:
+    """The exported columns of a table, a chunk of rows at a time, column by column."""
+    columns = table.exported_columns
+    for rows in store.table_rows(table.name):
+        yield [[_value(c, r[c.reads or c.name]) for r in rows] for c in columns]
+
+
+def schema(table: Table) -> pa.Schema:
+    """The Arrow schema of a table's exported file."""
+    return pa.schema(
+        [pa.field(c.name, c.arrow, nullable=table.nullable(c)) for c in table.exported_columns]
+    )
+
+
+def _exported() -> list[Table]:
+    return [t for t in TABLES.values() if t.exported]
+
+
+@exporter("parquet")
 def export_parquet(store: Store, out: Path) -> dict[str, int]:
-    """One typed Parquet file per kind: <kind>.parquet."""
+    """One typed Parquet file per table: <table>.parquet (docs/dataset.md)."""
     import pyarrow.parquet as pq
 
     counts = {}
-    for kind, (sql, columns) in TABLES.items():
-        schema = _schema(columns)
+    for table in _exported():
+        kinds = schema(table)
         n = 0
-        with pq.ParquetWriter(out / f"{kind}.parquet", schema) as writer:
-            for rows in _chunks(store, sql):
-                cols = list(zip(*rows, strict=True))
-                arrays = [
-                    pa.array(
-                        [None if v is None else bool(v) for v in col] if t == _B else col, type=t
-                    )
-                    for col, (_, t) in zip(cols, columns, strict=True)
-                ]
-                writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
-                n += len(rows)
+        with pq.ParquetWriter(out / f"{table.name}.parquet", kinds) as writer:
+            for columns in _columns(store, table):
+                writer.write_table(pa.Table.from_arrays(columns, schema=kinds))
+                n += len(columns[0])
             if n == 0:
-                writer.write_table(schema.empty_table())
-        counts[kind] = n
+                writer.write_table(kinds.empty_table())
+        counts[table.name] = n
     return counts
 
 
+def _csv_text(column: Column, value: Any) -> Any:
+    """CSV cells: nested values as JSON text, booleans true/false, times ISO 8601 UTC."""
+    if value is None:
+        return None
+    if column.json:
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+@exporter("csv")
 def export_csv(store: Store, out: Path) -> dict[str, int]:
-    """One CSV file with a header per kind: <kind>.csv."""
+    """One CSV file with a header per table: <table>.csv (docs/dataset.md)."""
     counts = {}
-    for kind, (sql, columns) in TABLES.items():
+    for table in _exported():
         n = 0
-        with open(out / f"{kind}.csv", "w", encoding="utf-8", newline="") as fh:
+        with open(out / f"{table.name}.csv", "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([name for name, _ in columns])
-            for rows in _chunks(store, sql):
-                writer.writerows(rows)
-                n += len(rows)
-        counts[kind] = n
+            writer.writerow([c.name for c in table.exported_columns])
+            for columns in _columns(store, table):
+                cells = [
+                    [_csv_text(c, v) for v in values]
+                    for c, values in zip(table.exported_columns, columns, strict=True)
+                ]
+                writer.writerows(zip(*cells, strict=True))
+                n += len(columns[0])
+        counts[table.name] = n
     return counts
 
 
+@exporter("jsonl")
 def export_jsonl(store: Store, out: Path) -> dict[str, int]:
     """articles.jsonl: one Article record (the record schema) per line."""
     n = 0
@@ -207,6 +171,7 @@ def export_jsonl(store: Store, out: Path) -> dict[str, int]:
     return {"articles": n}
 
 
+@exporter("gkg")
 def export_gkg(store: Store, out: Path) -> dict[str, int]:
     """articles.gkg.csv: one GDELT GKG 2.1 row per article, tab-separated, no header."""
     n = 0
@@ -224,17 +189,10 @@ def export(db: str | Path, out: str | Path, format: str) -> dict[str, int]:
 
     Example:
         >>> export("news.db", "out/", "parquet")
-        {'articles': 2225, 'entities': 31804, ...}
+        {'runs': 1, 'clusters': 212, 'articles': 2225, ...}
     """
-    if format not in FORMATS:
-        raise NewsgraphError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    write = find(format)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    writer = {
-        "jsonl": export_jsonl,
-        "parquet": export_parquet,
-        "csv": export_csv,
-        "gkg": export_gkg,
-    }
     with Store(db) as store:
-        return writer[format](store, out)
+        return write(store, out)

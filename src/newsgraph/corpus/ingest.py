@@ -120,7 +120,7 @@ class Writer:
 
     def known(self, item: Item) -> bool:
         """True when the item's content hash is stored; counts it as skipped."""
-        if writes.is_known(self.conn, item.hash):
+        if writes.seen(self.conn, item.hash, location=item.location, run_id=self.run_id):
             self.counts.skipped += 1
             return True
         return False
@@ -138,11 +138,6 @@ class Writer:
                 if len(self.counts.errors) < self.MAX_LISTED_ERRORS:
                     self.counts.errors.append((out.location, reason))
             return
-        if not writes.record_input(
-            conn, out.hash, out.location, out.url, out.article.id, self.run_id
-        ):
-            self.counts.duplicates += 1  # the same input twice in one run
-            return
         pk = writes.insert_article(
             conn,
             out.article,
@@ -151,7 +146,8 @@ class Writer:
             agency=out.agency,
             minhash=out.minhash,
         )
-        if pk is None:
+        writes.record_input(conn, out.hash, out.location, out.url, out.article.id, self.run_id)
+        if pk is None:  # its body is stored: from another input, or the same one twice
             self.counts.duplicates += 1
             return
         self.counts.added += 1

@@ -15,7 +15,8 @@ def open(path: str | Path) -> Store:  # noqa: A001 - newsgraph.open(path) reads 
 
     Returns:
         A ``Store``: ``search()``, ``quotes()``, ``top()``, ``article()``, ``articles()``,
-        ``errors()``, ``count()``; each query's rows turn into a DataFrame with ``.frame()``.
+        ``errors()``, ``count()``; each query's rows turn into a DataFrame with ``.frame()``;
+        ``table_rows(name)`` streams a whole table (docs/dataset.md).
 
     Example:
         >>> store = newsgraph.store.open("news.db")

@@ -9,7 +9,6 @@ so republished wire copy does not inflate a ranking.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -17,7 +16,9 @@ from pathlib import Path
 
 from newsgraph.errors import QueryError
 from newsgraph.record import Article
+from newsgraph.store import mapping
 from newsgraph.store.db import connect
+from newsgraph.store.tables import TABLES
 
 TOP_KINDS = ("speakers", "entities", "places", "sources")
 
@@ -236,7 +237,7 @@ class Store:
 
     def errors(self) -> Rows:
         """Every input that could not be processed, with its location and reason."""
-        return self._rows("SELECT location, kind, reason, run_id FROM errors ORDER BY id")
+        return self._rows("SELECT location, stage, kind, reason, run_id FROM errors ORDER BY id")
 
     def runs(self) -> Rows:
         return self._rows("SELECT * FROM runs ORDER BY id")
@@ -282,96 +283,26 @@ class Store:
             yield facts, self._article(row)
 
     def _article(self, row: sqlite3.Row) -> Article:
-        pk = row["pk"]
-        q = self.conn.execute
-        mentions: dict[str, list[dict]] = {}
-        for m in q('SELECT local_id, start, "end", text FROM mentions WHERE article = ?', (pk,)):
-            mentions.setdefault(m["local_id"], []).append(
-                {"start": m["start"], "end": m["end"], "text": m["text"]}
-            )
-        data = {
-            "schema_version": row["schema_version"],
-            "id": row["id"],
-            "url": row["url"],
-            "title": row["title"],
-            "published": row["published"],
-            "language": row["language"],
-            "body": row["body"],
-            **{k: json.loads(row[k]) for k in ("authors", "media", "related", "links", "removed")},
-            "provenance": json.loads(row["provenance"]),
-            "entities": [
-                {
-                    "id": e["local_id"],
-                    "key": e["key"],
-                    "name": e["name"],
-                    "type": e["type"],
-                    "aliases": json.loads(e["aliases"]),
-                    "description": e["description"],
-                    "country": e["country"],
-                    "mentions": mentions.get(e["local_id"], []),
-                }
-                for e in q("SELECT * FROM article_entities WHERE article = ? ORDER BY rowid", (pk,))
-            ],
-            "places": [
-                {
-                    "entity": p["entity_local"],
-                    "name": p["name"],
-                    "lat": p["lat"],
-                    "lon": p["lon"],
-                    "country": p["country"],
-                    "geonameid": p["geonameid"],
-                    "feature": p["feature"],
-                    "mentions": json.loads(p["mentions"]),
-                }
-                for p in q("SELECT * FROM places WHERE article = ? ORDER BY n", (pk,))
-            ],
-            "dates": [
-                {
-                    "start": d["start"],
-                    "end": d["end"],
-                    "text": d["text"],
-                    "value": d["value"],
-                    "granularity": d["granularity"],
-                    "reliable": bool(d["reliable"]),
-                }
-                for d in q("SELECT * FROM dates WHERE article = ? ORDER BY n", (pk,))
-            ],
-            "quotes": [
-                _quote(r) for r in q("SELECT * FROM quotes WHERE article = ? ORDER BY n", (pk,))
-            ],
-            "events": [
-                {
-                    "type": ev["type"],
-                    "mode": ev["mode"],
-                    "actor": json.loads(ev["actor"]) if ev["actor"] else None,
-                    "recipient": json.loads(ev["recipient"]) if ev["recipient"] else None,
-                    "place": ev["place"],
-                    "date": ev["date"],
-                    "start": ev["start"],
-                    "end": ev["end"],
-                }
-                for ev in q("SELECT * FROM events WHERE article = ? ORDER BY n", (pk,))
-            ],
+        parts = {
+            t.name: self.conn.execute(
+                f"SELECT * FROM {t.name} WHERE article = ? ORDER BY {', '.join(t.order or t.primary_key)}",
+                (row["pk"],),
+            ).fetchall()
+            for t in mapping.PARTS
         }
-        return Article.from_dict(data)
+        return mapping.article(row, parts)
 
+    # -- tables ----------------------------------------------------------------
 
-def _quote(r: sqlite3.Row) -> dict:
-    speaker = None
-    if r["speaker"] is not None:
-        speaker = {
-            "text": r["speaker"],
-            "start": r["speaker_start"],
-            "end": r["speaker_end"],
-            "entity": r["speaker_local"],
-        }
-    return {
-        "start": r["start"],
-        "end": r["end"],
-        "text": r["text"],
-        "kind": r["kind"],
-        "speaker": speaker,
-        "role": r["role"],
-        "cue": r["cue"],
-        "venue": r["venue"],
-    }
+    def table_rows(self, name: str, *, chunk: int = 5000) -> Iterator[list[sqlite3.Row]]:
+        """The stored, exported columns of a table (``tables.TABLES``) in key order, streamed
+        a chunk of rows at a time: what the Parquet and CSV exports write."""
+        table = TABLES.get(name)
+        if table is None or not table.exported:
+            raise QueryError(f"no exported table {name!r}")
+        columns = ", ".join(f'"{c.name}"' for c in table.exported_columns if c.stored)
+        cursor = self.conn.execute(
+            f"SELECT {columns} FROM {name} ORDER BY {', '.join(table.primary_key)}"
+        )
+        while rows := cursor.fetchmany(chunk):
+            yield rows

@@ -1,10 +1,11 @@
 """The store's SQLite schema, its version, and the forward migrations between versions.
 
-The schema is plain tables (readable with ``sqlite3`` or Datasette) plus two
-FTS5 indexes with external content, so bodies are stored once. The version
-lives in ``PRAGMA user_version``; ``migrate()`` applies every step above it,
-each in one transaction, so an old store opens in a newer newsgraph.
-See docs/store.md for what each table holds.
+The tables are built from their declaration in ``tables.py``, plus two FTS5
+indexes with external content (bodies are stored once) kept up to date by
+triggers. The version lives in ``PRAGMA user_version``. A new store is created
+at the current version from the spec; an older one is brought forward by
+``MIGRATIONS``, explicit and frozen SQL, one transaction per step, and a test
+checks that both roads end at the same schema. See docs/store.md.
 """
 
 from __future__ import annotations
@@ -12,6 +13,47 @@ from __future__ import annotations
 import sqlite3
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.store.tables import TABLES, Table
+
+# Full-text search. content="articles" in double quotes: Datasette and sqlite-utils
+# look for exactly that to find a table's index.
+SEARCH = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content="articles", content_rowid="pk");
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", content_rowid="id");
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.pk, new.title, new.body);
+END;
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+END;
+-- A word in the title counts twice what it does in the body.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+"""
+
+
+def table_ddl(table: Table) -> str:
+    """CREATE TABLE and CREATE INDEX statements for one table of the spec."""
+    single = table.primary_key[0] if len(table.primary_key) == 1 else None
+    lines = [
+        c.ddl.replace(f" {c.sql}", f" {c.sql} PRIMARY KEY", 1) if c.name == single else c.ddl
+        for c in table.stored
+    ]
+    if single is None:
+        lines.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
+    for cols, target, to in table.foreign_keys:
+        lines.append(f"FOREIGN KEY ({', '.join(cols)}) REFERENCES {target}({', '.join(to)})")
+    body = ",\n    ".join(lines)
+    out = f"CREATE TABLE {table.name} (\n    {body}\n){' WITHOUT ROWID' if table.without_rowid else ''};\n"
+    for cols in table.indexes:
+        name = f"{table.name}_{'_'.join(cols)}"
+        out += f"CREATE INDEX {name} ON {table.name}({', '.join(cols)});\n"
+    return out
+
+
+def ddl() -> str:
+    """The whole schema of a new store at SCHEMA_VERSION."""
+    return "\n".join(table_ddl(t) for t in TABLES.values()) + SEARCH
+
 
 _V1 = """
 CREATE TABLE runs (
@@ -184,8 +226,268 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 """
 
-# MIGRATIONS[i] takes a store from version i to version i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# v2: one declared mapping (tables.py). Foreign keys declared, mentions keyed, entities
+# ordered, one article key (inputs.article: text id -> pk), every input location kept,
+# errors.stage, local entity ids named `entity` everywhere, FTS declared content="...".
+# SQLite cannot alter constraints: rename the old tables, create, copy, drop.
+_V2 = """
+DROP TABLE articles_fts;
+DROP TABLE quotes_fts;
+DROP INDEX articles_published;
+DROP INDEX articles_source;
+DROP INDEX articles_cluster;
+DROP INDEX article_entities_key;
+DROP INDEX mentions_article;
+DROP INDEX quotes_article;
+DROP INDEX quotes_speaker_key;
+DROP INDEX places_name;
+DROP INDEX events_type;
+ALTER TABLE runs RENAME TO v1_runs;
+ALTER TABLE clusters RENAME TO v1_clusters;
+ALTER TABLE articles RENAME TO v1_articles;
+ALTER TABLE lsh_bands RENAME TO v1_lsh_bands;
+ALTER TABLE inputs RENAME TO v1_inputs;
+ALTER TABLE errors RENAME TO v1_errors;
+ALTER TABLE entities RENAME TO v1_entities;
+ALTER TABLE article_entities RENAME TO v1_article_entities;
+ALTER TABLE mentions RENAME TO v1_mentions;
+ALTER TABLE quotes RENAME TO v1_quotes;
+ALTER TABLE places RENAME TO v1_places;
+ALTER TABLE dates RENAME TO v1_dates;
+ALTER TABLE events RENAME TO v1_events;
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    inputs TEXT NOT NULL,
+    options TEXT NOT NULL,
+    added INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'running'
+);
+
+CREATE TABLE clusters (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL,
+    agency TEXT
+);
+
+CREATE TABLE articles (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    source TEXT,
+    body TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    media TEXT NOT NULL,
+    related TEXT NOT NULL,
+    links TEXT NOT NULL,
+    removed TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    schema_version TEXT NOT NULL,
+    cluster_id INTEGER NOT NULL,
+    syndicated INTEGER NOT NULL DEFAULT 0,
+    agency TEXT,
+    minhash BLOB,
+    run_id INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_source ON articles(source);
+CREATE INDEX articles_cluster_id ON articles(cluster_id);
+
+CREATE TABLE lsh_bands (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    PRIMARY KEY (band, bucket, article)
+) WITHOUT ROWID;
+
+CREATE TABLE inputs (
+    hash TEXT NOT NULL,
+    location TEXT NOT NULL,
+    url TEXT,
+    article INTEGER REFERENCES articles(pk),
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    PRIMARY KEY (hash, location)
+);
+CREATE INDEX inputs_article ON inputs(article);
+
+CREATE TABLE errors (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    location TEXT NOT NULL,
+    stage TEXT,
+    kind TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id)
+);
+
+CREATE TABLE entities (
+    key TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT
+);
+
+CREATE TABLE article_entities (
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    entity TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    key TEXT NOT NULL REFERENCES entities(key),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    description TEXT,
+    country TEXT,
+    PRIMARY KEY (article, entity)
+);
+CREATE INDEX article_entities_key ON article_entities(key);
+
+CREATE TABLE mentions (
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    entity TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article, entity, n),
+    FOREIGN KEY (article, entity) REFERENCES article_entities(article, entity)
+);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_entity TEXT,
+    speaker_key TEXT REFERENCES entities(key),
+    role TEXT,
+    cue TEXT,
+    venue TEXT,
+    FOREIGN KEY (article, speaker_entity) REFERENCES article_entities(article, entity)
+);
+CREATE INDEX quotes_article ON quotes(article);
+CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
+
+CREATE TABLE places (
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    n INTEGER NOT NULL,
+    entity TEXT,
+    entity_key TEXT REFERENCES entities(key),
+    name TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    country TEXT,
+    geonameid INTEGER,
+    feature TEXT,
+    mentions TEXT NOT NULL,
+    PRIMARY KEY (article, n),
+    FOREIGN KEY (article, entity) REFERENCES article_entities(article, entity)
+);
+CREATE INDEX places_name ON places(name);
+
+CREATE TABLE dates (
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    reliable INTEGER NOT NULL,
+    PRIMARY KEY (article, n)
+);
+
+CREATE TABLE events (
+    article INTEGER NOT NULL REFERENCES articles(pk),
+    n INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    actor TEXT,
+    actor_key TEXT REFERENCES entities(key),
+    recipient TEXT,
+    recipient_key TEXT REFERENCES entities(key),
+    place TEXT,
+    date TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article, n),
+    FOREIGN KEY (article, place) REFERENCES article_entities(article, entity)
+);
+CREATE INDEX events_type ON events(type);
+
+INSERT INTO runs SELECT * FROM v1_runs;
+INSERT INTO clusters SELECT * FROM v1_clusters;
+INSERT INTO articles SELECT * FROM v1_articles;
+INSERT INTO lsh_bands SELECT * FROM v1_lsh_bands;
+INSERT INTO inputs (hash, location, url, article, run_id)
+    SELECT i.hash, i.location, i.url, a.pk, i.run_id
+    FROM v1_inputs i LEFT JOIN v1_articles a ON a.id = i.article;
+INSERT OR IGNORE INTO inputs (hash, location, run_id)
+    SELECT hash, location, run_id FROM v1_errors;
+INSERT INTO errors (id, hash, location, kind, reason, run_id)
+    SELECT id, hash, location, kind, reason, run_id FROM v1_errors;
+INSERT INTO entities SELECT * FROM v1_entities;
+INSERT INTO article_entities
+    (article, entity, n, key, name, type, aliases, description, country)
+    SELECT article, local_id, row_number() OVER (PARTITION BY article ORDER BY rowid) - 1,
+           key, name, type, aliases, description, country
+    FROM v1_article_entities;
+INSERT INTO mentions (article, entity, n, start, "end", text)
+    SELECT article, local_id,
+           row_number() OVER (PARTITION BY article, local_id ORDER BY rowid) - 1,
+           start, "end", text
+    FROM v1_mentions;
+INSERT INTO quotes SELECT * FROM v1_quotes;
+INSERT INTO places SELECT * FROM v1_places;
+INSERT INTO dates SELECT * FROM v1_dates;
+INSERT INTO events SELECT * FROM v1_events;
+DROP TABLE v1_runs;
+DROP TABLE v1_clusters;
+DROP TABLE v1_articles;
+DROP TABLE v1_lsh_bands;
+DROP TABLE v1_inputs;
+DROP TABLE v1_errors;
+DROP TABLE v1_entities;
+DROP TABLE v1_article_entities;
+DROP TABLE v1_mentions;
+DROP TABLE v1_quotes;
+DROP TABLE v1_places;
+DROP TABLE v1_dates;
+DROP TABLE v1_events;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content="articles", content_rowid="pk");
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", content_rowid="id");
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.pk, new.title, new.body);
+END;
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+-- A word in the title counts twice what it does in the body.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+"""
+
+# v3: the cue word's span on quotes.
+_V3 = """
+ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+"""
+
+# MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -195,24 +497,31 @@ def version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the store up to SCHEMA_VERSION, one transaction per step; return the version."""
+    """Create a new store from the spec, or bring an older one up to SCHEMA_VERSION one
+    transaction per step; return the version."""
     current = version(conn)
     if current > SCHEMA_VERSION:
         raise NewsgraphError(
             f"store has schema version {current}, newer than this newsgraph ({SCHEMA_VERSION})"
         )
-    for step in range(current, SCHEMA_VERSION):
-        script = MIGRATIONS[step]
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {step + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    if current == 0:
+        _apply(conn, ddl(), SCHEMA_VERSION)
+    for step in range(version(conn), SCHEMA_VERSION):
+        _apply(conn, MIGRATIONS[step], step + 1)
     return SCHEMA_VERSION
+
+
+def _apply(conn: sqlite3.Connection, script: str, to: int) -> None:
+    """Run a script and set the version to ``to``, all in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {to}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _statements(script: str) -> list[str]:

@@ -1,5 +1,8 @@
 """Every write to the store: runs, inputs, errors, articles with their parts, clusters.
 
+Articles and their parts are inserted by the table spec (``tables.py``, ``mapping.py``);
+the FTS indexes follow by trigger.
+
 The caller owns the transaction (see ``db.transaction``): an article, its
 parts and the content hash of the input it came from are written together,
 so a run killed at any point leaves either all of a document or none of it.
@@ -9,18 +12,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from newsgraph.record import Article
+from newsgraph.store import mapping
+from newsgraph.store.tables import TABLES, Column, Table
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _json(items: Iterable) -> str:
-    return json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False)
 
 
 def start_run(conn: sqlite3.Connection, inputs: list[str], options: dict) -> int:
@@ -41,22 +41,42 @@ def finish_run(
     )
 
 
-def is_known(conn: sqlite3.Connection, content_hash: str) -> bool:
-    """True when an input with this content hash was stored (as an article or an error)."""
-    row = conn.execute(
-        "SELECT 1 FROM inputs WHERE hash = ? UNION ALL SELECT 1 FROM errors WHERE hash = ?",
-        (content_hash, content_hash),
+def seen(conn: sqlite3.Connection, content_hash: str, *, location: str, run_id: int) -> bool:
+    """True when an input with this content hash was stored before (as an article or an
+    error); a location not recorded for it yet is added, so every input leaves a trace."""
+    first = conn.execute(
+        "SELECT url, article FROM inputs WHERE hash = ? LIMIT 1", (content_hash,)
     ).fetchone()
-    return row is not None
+    if first is None:
+        return False
+    conn.execute(
+        "INSERT OR IGNORE INTO inputs (hash, location, url, article, run_id) VALUES (?, ?, ?, ?, ?)",
+        (content_hash, location, first[0], first[1], run_id),
+    )
+    return True
 
 
 def insert_error(
-    conn: sqlite3.Connection, content_hash: str, location: str, kind: str, reason: str, run_id: int
+    conn: sqlite3.Connection,
+    content_hash: str,
+    location: str,
+    kind: str,
+    reason: str,
+    run_id: int,
+    *,
+    stage: str | None = None,
 ) -> bool:
-    """Record an input that could not be processed; False when it was recorded before."""
+    """Record an input that could not be processed; False when its content failed before.
+
+    Args:
+        kind: the exception class name; reason: its message.
+        stage: the pipeline stage that failed ("read", "clean", "annotate:quotes"), if known.
+    """
+    record_input(conn, content_hash, location, None, None, run_id)
     cur = conn.execute(
-        "INSERT OR IGNORE INTO errors (hash, location, kind, reason, run_id) VALUES (?, ?, ?, ?, ?)",
-        (content_hash, location, kind, reason, run_id),
+        """INSERT OR IGNORE INTO errors (hash, location, stage, kind, reason, run_id)
+           VALUES (?, ?, ?, ?, ?, ?)""",
+        (content_hash, location, stage, kind, reason, run_id),
     )
     return cur.rowcount > 0
 
@@ -69,9 +89,11 @@ def record_input(
     article_id: str | None,
     run_id: int,
 ) -> bool:
-    """Record that an input was processed; False when its hash was already there."""
+    """Record that the input at ``location`` was processed, as the stored article with
+    ``article_id`` (None: it failed); False when this hash and location were recorded."""
     cur = conn.execute(
-        "INSERT OR IGNORE INTO inputs (hash, location, url, article, run_id) VALUES (?, ?, ?, ?, ?)",
+        """INSERT OR IGNORE INTO inputs (hash, location, url, article, run_id)
+           VALUES (?, ?, ?, (SELECT pk FROM articles WHERE id = ?), ?)""",
         (content_hash, location, url, article_id, run_id),
     )
     return cur.rowcount > 0
@@ -87,144 +109,33 @@ def insert_article(
     minhash: bytes | None = None,
 ) -> int | None:
     """Insert the article and all its parts; return its pk, or None if its body is stored."""
+    facts = {"source": source, "agency": agency, "minhash": minhash, "run_id": run_id}
+    facts["cluster_id"] = 0  # its own pk, set once known
+    table = TABLES["articles"]
+    columns = mapping.written(table, facts)
     cur = conn.execute(
-        """INSERT OR IGNORE INTO articles (id, url, title, published, language, source, body,
-               authors, media, related, links, removed, provenance, schema_version,
-               cluster_id, agency, minhash, run_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
-        (
-            article.id,
-            article.url,
-            article.title,
-            article.published,
-            article.language,
-            source,
-            article.body,
-            _json(article.authors),
-            _json(article.media),
-            _json(article.related),
-            _json(article.links),
-            _json(article.removed),
-            article.provenance.model_dump_json(),
-            article.schema_version,
-            agency,
-            minhash,
-            run_id,
-        ),
+        _insert(table, columns, "OR IGNORE"), mapping.row(columns, article, None, {}, facts)
     )
     if cur.rowcount == 0:
         return None
     pk = cur.lastrowid
     conn.execute("UPDATE articles SET cluster_id = ? WHERE pk = ?", (pk, pk))
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        (pk, article.title or "", article.body),
-    )
-    _insert_parts(conn, pk, article)
+    keys = {e.id: e.key for e in article.entities}
+    for table in TABLES.values():
+        if table.part:
+            # The corpus-wide entities table keeps the first article's name, type, country.
+            conflict = "OR IGNORE" if not table.restores else ""
+            columns = mapping.written(table, ("article", "n"))
+            conn.executemany(
+                _insert(table, columns, conflict), mapping.part_rows(table, article, pk, keys)
+            )
     return pk
 
 
-def _insert_parts(conn: sqlite3.Connection, pk: int, article: Article) -> None:
-    keys = {e.id: e.key for e in article.entities}
-    conn.executemany(
-        "INSERT OR IGNORE INTO entities (key, name, type, country) VALUES (?, ?, ?, ?)",
-        [(e.key, e.name, e.type, e.country) for e in article.entities],
-    )
-    conn.executemany(
-        """INSERT INTO article_entities
-           (article, local_id, key, name, type, aliases, description, country)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            (
-                pk,
-                e.id,
-                e.key,
-                e.name,
-                e.type,
-                json.dumps(e.aliases, ensure_ascii=False),
-                e.description,
-                e.country,
-            )
-            for e in article.entities
-        ],
-    )
-    conn.executemany(
-        'INSERT INTO mentions (article, local_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-        [(pk, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
-    )
-    for n, q in enumerate(article.quotes):
-        sp = q.speaker
-        cur = conn.execute(
-            """INSERT INTO quotes (article, n, start, "end", text, kind, speaker, speaker_start,
-                   speaker_end, speaker_local, speaker_key, role, cue, venue)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                pk,
-                n,
-                q.start,
-                q.end,
-                q.text,
-                q.kind,
-                sp.text if sp else None,
-                sp.start if sp else None,
-                sp.end if sp else None,
-                sp.entity if sp else None,
-                keys.get(sp.entity) if sp and sp.entity else None,
-                q.role,
-                q.cue,
-                q.venue,
-            ),
-        )
-        conn.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, q.text))
-    conn.executemany(
-        """INSERT INTO places (article, n, entity_local, entity_key, name, lat, lon, country,
-               geonameid, feature, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            (
-                pk,
-                n,
-                p.entity,
-                keys.get(p.entity) if p.entity else None,
-                p.name,
-                p.lat,
-                p.lon,
-                p.country,
-                p.geonameid,
-                p.feature,
-                _json(p.mentions),
-            )
-            for n, p in enumerate(article.places)
-        ],
-    )
-    conn.executemany(
-        """INSERT INTO dates (article, n, start, "end", text, value, granularity, reliable)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            (pk, n, d.start, d.end, d.text, d.value, d.granularity, int(d.reliable))
-            for n, d in enumerate(article.dates)
-        ],
-    )
-    conn.executemany(
-        """INSERT INTO events (article, n, type, mode, actor, actor_key, recipient, recipient_key,
-               place, date, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            (
-                pk,
-                n,
-                ev.type,
-                ev.mode,
-                ev.actor.model_dump_json() if ev.actor else None,
-                keys.get(ev.actor.entity) if ev.actor and ev.actor.entity else None,
-                ev.recipient.model_dump_json() if ev.recipient else None,
-                keys.get(ev.recipient.entity) if ev.recipient and ev.recipient.entity else None,
-                ev.place,
-                ev.date,
-                ev.start,
-                ev.end,
-            )
-            for n, ev in enumerate(article.events)
-        ],
-    )
+def _insert(table: Table, columns: tuple[Column, ...], conflict: str) -> str:
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT {conflict} INTO {table.name} ({names}) VALUES ({marks})"
 
 
 def add_bands(conn: sqlite3.Connection, pk: int, buckets: list[int]) -> None:

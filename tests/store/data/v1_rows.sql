@@ -1,0 +1,37 @@
+-- A version-1 store's rows (written by newsgraph before the v2 layout), for the migration test.
+-- Load after schema.MIGRATIONS[0]; rebuild the FTS indexes after.
+INSERT INTO "runs" VALUES(1,'2024-01-01T00:00:00+00:00','2024-01-01T00:01:00+00:00','["corpus"]','{"clean": true}',2,0,1,'done');
+INSERT INTO "articles" VALUES(1,'art-George Deek-Oslo-2023-10-09','https://www.example-oslo.com/news/1','George Deek condemns attack','2023-10-09','en','vg.no','Oslo -- George Deek said on Monday that the embassy would stay open. "We condemn the attack by Hamas," George Deek told reporters in Oslo. Norway will send aid on 12 October 2023, officials said.','[{"name": "Kari Nordmann", "bio": null, "outlet": null}]','[]','[]','[]','[]','{"published":null,"title":null,"authors":null}','1.0',1,0,NULL,NULL,1);
+INSERT INTO "articles" VALUES(2,'art-Jonas Store-Bergen-2023-11-02T10:00:00+01:00','https://www.example-bergen.com/news/1','Jonas Store condemns attack','2023-11-02T10:00:00+01:00','en','vg.no','Bergen -- Jonas Store said on Monday that the embassy would stay open. "We condemn the attack by Hamas," Jonas Store told reporters in Bergen. Norway will send aid on 12 October 2023, officials said.','[{"name": "Kari Nordmann", "bio": null, "outlet": null}]','[]','[]','[]','[]','{"published":null,"title":null,"authors":null}','1.0',2,0,NULL,NULL,1);
+INSERT INTO "inputs" VALUES('h0','corpus/0.html','https://www.example-oslo.com/news/1','art-George Deek-Oslo-2023-10-09',1);
+INSERT INTO "inputs" VALUES('h1','corpus/1.html','https://www.example-bergen.com/news/1','art-Jonas Store-Bergen-2023-11-02T10:00:00+01:00',1);
+INSERT INTO "errors" VALUES(1,'e1','corpus/bad.html','BinaryInputError','binary',1);
+INSERT INTO "entities" VALUES('george deek|PERSON','George Deek','PERSON',NULL);
+INSERT INTO "entities" VALUES('oslo|GPE','Oslo','GPE','NOR');
+INSERT INTO "entities" VALUES('hamas|ORG','Hamas','ORG',NULL);
+INSERT INTO "entities" VALUES('jonas store|PERSON','Jonas Store','PERSON',NULL);
+INSERT INTO "entities" VALUES('bergen|GPE','Bergen','GPE','NOR');
+INSERT INTO "article_entities" VALUES(1,'E1','george deek|PERSON','George Deek','PERSON','["Deek"]','ambassador',NULL);
+INSERT INTO "article_entities" VALUES(1,'E2','oslo|GPE','Oslo','GPE','[]',NULL,'NOR');
+INSERT INTO "article_entities" VALUES(1,'E3','hamas|ORG','Hamas','ORG','[]',NULL,NULL);
+INSERT INTO "article_entities" VALUES(2,'E1','jonas store|PERSON','Jonas Store','PERSON','["Store"]','ambassador',NULL);
+INSERT INTO "article_entities" VALUES(2,'E2','bergen|GPE','Bergen','GPE','[]',NULL,'NOR');
+INSERT INTO "article_entities" VALUES(2,'E3','hamas|ORG','Hamas','ORG','[]',NULL,NULL);
+INSERT INTO "mentions" VALUES(1,'E1',8,19,'George Deek');
+INSERT INTO "mentions" VALUES(1,'E1',103,114,'George Deek');
+INSERT INTO "mentions" VALUES(1,'E2',0,4,'Oslo');
+INSERT INTO "mentions" VALUES(1,'E3',95,100,'Hamas');
+INSERT INTO "mentions" VALUES(2,'E1',10,21,'Jonas Store');
+INSERT INTO "mentions" VALUES(2,'E1',105,116,'Jonas Store');
+INSERT INTO "mentions" VALUES(2,'E2',0,6,'Bergen');
+INSERT INTO "mentions" VALUES(2,'E3',97,102,'Hamas');
+INSERT INTO "quotes" VALUES(1,1,0,70,101,'We condemn the attack by Hamas,','direct','George Deek',8,19,'E1','george deek|PERSON','ambassador','told',NULL);
+INSERT INTO "quotes" VALUES(2,1,1,25,64,'on Monday that the embassy would stay o','indirect',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO "quotes" VALUES(3,2,0,72,103,'We condemn the attack by Hamas,','direct','Jonas Store',10,21,'E1','jonas store|PERSON','ambassador','told',NULL);
+INSERT INTO "quotes" VALUES(4,2,1,27,66,'on Monday that the embassy would stay o','indirect',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO "places" VALUES(1,0,'E2','oslo|GPE','Oslo',59.91,10.75,'NOR',3143244,'PPLC','[{"start": 0, "end": 4, "text": "Oslo"}]');
+INSERT INTO "places" VALUES(2,0,'E2','bergen|GPE','Bergen',59.91,10.75,'NOR',3161732,'PPLC','[{"start": 0, "end": 6, "text": "Bergen"}]');
+INSERT INTO "dates" VALUES(1,0,163,178,'12 October 2023','2023-10-12','day',1);
+INSERT INTO "dates" VALUES(2,0,167,182,'12 October 2023','2023-10-12','day',1);
+INSERT INTO "events" VALUES(1,0,'ACCUSE','condemn','{"text":"George Deek","start":8,"end":19,"entity":"E1","country":"ISR","sector":"GOV"}','george deek|PERSON','{"text":"Hamas","start":95,"end":100,"entity":"E3","country":null,"sector":null}','hamas|ORG','E2','2023-10-09',70,101);
+INSERT INTO "events" VALUES(2,0,'ACCUSE','condemn','{"text":"Jonas Store","start":10,"end":21,"entity":"E1","country":"ISR","sector":"GOV"}','jonas store|PERSON','{"text":"Hamas","start":97,"end":102,"entity":"E3","country":null,"sector":null}','hamas|ORG','E2','2023-10-09',72,103);
