@@ -160,3 +160,27 @@ def test_the_run_records_how_it_was_made(tmp_path):
     assert made["today"] == "2024-05-01" and made["workers"] == 1
     assert made["annotators"] == ["entities", "dates"]
     assert set(made["settings"]) == {"entities", "dates"}
+
+
+def test_the_store_records_the_stage_class_and_message_of_a_failure(tmp_path, monkeypatch):
+    from newsgraph.corpus.runner import ingest
+    from newsgraph.extract import _REGISTRY, Annotator
+    from newsgraph.store import open as open_store
+
+    def broken(doc, article):
+        if "budget" in article.body:
+            raise KeyError("speaker")
+
+    monkeypatch.setitem(_REGISTRY, "t_broken", Annotator("t_broken", broken))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SCRAPED)
+    (tmp_path / "in" / "b.html").write_text(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    )
+    opts = Options(annotators=("t_broken",))
+    ingest([tmp_path / "in"], tmp_path / "s.db", options=opts, workers=1)
+    with open_store(tmp_path / "s.db") as store:
+        errors = {r["location"].rsplit("/", 1)[1]: r for r in store.errors()}
+    assert (errors["a.txt"]["stage"], errors["a.txt"]["kind"]) == ("annotate:t_broken", "KeyError")
+    assert errors["a.txt"]["reason"] == "annotator 't_broken' failed: 'speaker'"
+    assert (errors["b.html"]["stage"], errors["b.html"]["kind"]) == ("clean", "NoArticleError")

@@ -132,8 +132,10 @@ class Writer:
 
     def _write_one(self, conn: sqlite3.Connection, out: Outcome) -> None:
         if out.error is not None or out.article is None:
-            kind, reason, _stage = out.error or ("InputError", "no article", None)
-            if writes.insert_error(conn, out.hash, out.location, kind, reason, self.run_id):
+            kind, reason, stage = out.error or ("InputError", "no article", None)
+            if writes.insert_error(
+                conn, out.hash, out.location, kind, reason, self.run_id, stage=stage
+            ):
                 self.counts.failed += 1
                 if len(self.counts.errors) < self.MAX_LISTED_ERRORS:
                     self.counts.errors.append((out.location, reason))
