@@ -6,7 +6,7 @@ import gzip
 import json
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsgraph.cli import app
 
@@ -78,3 +78,44 @@ def test_schema_command():
     result = run("schema")
     assert result.exit_code == 0
     assert "Article" in json.loads(result.stdout)["title"]
+
+
+def test_short_help_and_version():
+    assert run("-h").exit_code == 0 and "Usage: " in run("-h").stdout
+    helped = run("extract", "-h")
+    assert helped.exit_code == 0 and "Examples:" in helped.stdout
+    for placeholder in ("<bool>", "<str>", "<list[", "{path}"):
+        assert placeholder not in helped.stdout
+    version = run("--version")
+    assert version.exit_code == 0
+    assert version.stdout.startswith("newsgraph ") and "model " in version.stdout
+    assert "gazetteer " in version.stdout
+
+
+def test_usage_errors_are_one_line_with_exit_2(tmp_path, sample_text):
+    path = tmp_path / "a.txt"
+    path.write_text(sample_text, encoding="utf-8")
+    for args, message in (
+        (("extract", str(path), "--published", "yesterday"), "--published must be"),
+        (("extract", str(path), "--published", "2099-01-01"), "--published must be"),
+        (("extract", str(path), "--format", "xml"), "--format must be"),
+        (("ingest", str(path), "--db", str(tmp_path / "s.db"), "--workers", "0"), "--workers"),
+        (("extract", str(path), "--bogus"), "No such option"),
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("newsgraph: error:"), result.stderr
+        assert message in lines[0]
+
+
+def test_extract_of_several_files_is_json_lines_with_errors_named(tmp_path, sample_text):
+    good = tmp_path / "a.txt"
+    good.write_text(sample_text, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("extract", str(good), str(empty), str(good), "--annotators", "none")
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2 and records[0] == records[1]
+    assert result.stderr.strip().startswith(f"newsgraph: error: {empty}:")

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 import newsgraph
 from newsgraph.cli import app

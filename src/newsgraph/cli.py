@@ -1,4 +1,9 @@
-"""The command line. Thin: every command calls the library and prints what it returns."""
+"""The command line. Thin: every command calls the library and prints what it returns.
+
+Errors are one line on stderr (``newsgraph: error: ...``), never a traceback:
+exit 2 for a usage error (a bad option or value), 1 for input that cannot be
+processed, 130 for Ctrl-C.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import typer
-from typer.core import TyperGroup
+import click
 
 from newsgraph.cli_options import with_options
 from newsgraph.errors import NewsgraphError
@@ -18,18 +22,20 @@ from newsgraph.options import Options
 if TYPE_CHECKING:
     from newsgraph.store.query import Store
 
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
-class _Commands(TyperGroup):
+
+class _Commands(click.Group):
     """Errors as argparse and click users expect: one line on stderr, exit 2 for usage."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except typer.TyperException as exc:  # typer's own click: usage errors (exit 2)
-            typer.echo(f"newsgraph: error: {exc.format_message()}", err=True)
+        except click.ClickException as exc:
+            click.echo(f"newsgraph: error: {exc.format_message()}", err=True)
             code = exc.exit_code
-        except typer.Abort:
-            typer.echo("newsgraph: error: interrupted", err=True)
+        except click.Abort:
+            click.echo("newsgraph: error: interrupted", err=True)
             code = 130
         code = code if isinstance(code, int) else 0
         if standalone_mode:
@@ -37,41 +43,28 @@ class _Commands(TyperGroup):
         return code
 
 
-def _version(value: bool) -> None:
-    if not value:
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
         return
     from newsgraph import __version__
     from newsgraph.versions import versions
 
-    typer.echo(f"newsgraph {__version__}")
+    click.echo(f"newsgraph {__version__}")
     for name, version in versions().items():
-        typer.echo(f"  {name} {version}")
-    raise typer.Exit()
+        click.echo(f"  {name} {version}")
+    ctx.exit()
 
 
-app = typer.Typer(
-    cls=_Commands,
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    help="Turn raw news into a structured record of who said what, to whom, where and when.",
+@click.group(cls=_Commands, context_settings=CONTEXT)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Print the versions of newsgraph, its model and its gazetteer, and exit.",
 )
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            callback=_version,
-            is_eager=True,
-            help="Print the versions of newsgraph, its model and its gazetteer, and exit.",
-        ),
-    ] = False,
-) -> None:
+def app() -> None:
     """Turn raw news into a structured record of who said what, to whom, where and when.
 
     Run 'newsgraph COMMAND -h' for a command's options.
@@ -80,54 +73,54 @@ def main(
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit non-zero: no traceback for the user."""
-    typer.echo(f"newsgraph: error: {message}", err=True)
-    raise typer.Exit(code)
+    click.echo(f"newsgraph: error: {message}", err=True)
+    sys.exit(code)
 
 
-def _published(value: str | None) -> str | None:
+def _examples(*lines: str) -> str:
+    """A command's epilog: examples kept as written (\\b stops click re-wrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """--published as given, once it is known to be a plausible publication date."""
     from newsgraph.pipeline import normalize_published
 
     if value is not None and normalize_published(value) is None:
-        raise typer.BadParameter(
-            f"must be a past date like 2024-03-14, not {value!r}", param_hint="--published"
-        )
+        raise click.UsageError(f"--published must be a past date like 2024-03-14, not {value!r}")
     return value
 
 
 @app.command(
-    epilog="Examples:\n\n\b\n"
-    "  newsgraph extract article.txt --published 2024-03-14\n"
-    "  curl -s https://example.org/a | newsgraph extract - --url https://example.org/a\n"
-    "  newsgraph extract pages/*.html > records.jsonl"
+    epilog=_examples(
+        "newsgraph extract article.txt --published 2024-03-14",
+        "curl -s https://example.org/a | newsgraph extract - --url https://example.org/a",
+        "newsgraph extract pages/*.html > records.jsonl",
+    )
+)
+@click.argument("paths", nargs=-1, required=True, metavar="FILE...")
+@click.option("--url", metavar="URL", help="The page's URL.")
+@click.option(
+    "--published",
+    metavar="DATE",
+    callback=_published,
+    help="Publication date (ISO 8601); relative dates resolve against it.",
+)
+@click.option(
+    "--indent",
+    default=2,
+    show_default=True,
+    metavar="N",
+    help="Indent one record's JSON by N spaces (0: one line).",
 )
 @with_options()
 def extract(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files (.txt, .html, .htm, or .gz of them), or - for stdin.", metavar="FILE..."
-        ),
-    ],
-    url: Annotated[str | None, typer.Option(help="The page's URL.", metavar="URL")] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            help="Publication date (ISO 8601); relative dates resolve against it.",
-            metavar="DATE",
-            callback=_published,
-        ),
-    ] = None,
-    indent: Annotated[
-        int, typer.Option(help="Indent one record's JSON by N spaces (0: one line).", metavar="N")
-    ] = 2,
-    *,
-    options: Options,
+    paths: tuple[str, ...], url: str | None, published: str | None, indent: int, options: Options
 ) -> None:
-    """Extract articles and print their records as JSON.
+    """Extract articles (text or HTML files, or - for stdin) and print their records as JSON.
 
     One file gives one JSON document; several give JSON Lines, one record per
-    line, in the order given, with each failure on stderr under its file name.
+    line in the order given, with each failure on stderr under its file name.
     """
     from newsgraph.pipeline import annotate_many, prepare, read
     from newsgraph.read import read_path
@@ -142,7 +135,7 @@ def extract(
 
     def report(path: str, exc: NewsgraphError) -> None:
         failed.append(path)
-        typer.echo(f"newsgraph: error: {path}: {exc}", err=True)
+        click.echo(f"newsgraph: error: {path}: {exc}", err=True)
 
     try:
         if len(paths) == 1:
@@ -150,11 +143,11 @@ def extract(
                 article = annotate_many([prepare(load(paths[0]), options)], options)[0]
             except NewsgraphError as exc:
                 fail(str(exc))
-            typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent or None))
+            click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent or None))
             return
         for start in range(0, len(paths), options.batch_size):
-            chunk, prepared = paths[start : start + options.batch_size], []
-            for path in chunk:
+            prepared = []
+            for path in paths[start : start + options.batch_size]:
                 try:
                     prepared.append((path, prepare(load(path), options)))
                 except NewsgraphError as exc:
@@ -166,19 +159,19 @@ def extract(
                 on_error=lambda i, exc, names=names: report(names[i], exc),
             )
             for article in done:
-                typer.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+                click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
     except KeyboardInterrupt:
         fail("interrupted", 130)
     if failed:
-        raise typer.Exit(1)
+        sys.exit(1)
 
 
-@app.command()
+@app.command(epilog=_examples("newsgraph schema > record.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the article record."""
     from newsgraph.record import json_schema
 
-    typer.echo(json.dumps(json_schema(), indent=2))
+    click.echo(json.dumps(json_schema(), indent=2))
 
 
 def _query(db: Path, ask: Callable[[Store], list[dict]]) -> list[dict]:
@@ -192,95 +185,127 @@ def _query(db: Path, ask: Callable[[Store], list[dict]]) -> list[dict]:
         fail(str(exc))
 
 
-def _echo_rows(rows: list[dict], as_json: bool, line) -> None:
+def _echo_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str]) -> None:
     """One JSON object per line with --json, else one readable line (or two) per row."""
     for row in rows:
-        typer.echo(json.dumps(row, ensure_ascii=False) if as_json else line(row))
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else line(row))
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="The store (an SQLite file).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
-SinceOption = Annotated[
-    str | None, typer.Option(help="Only articles published on or after this date (ISO 8601).")
-]
-UntilOption = Annotated[
-    str | None, typer.Option(help="Only articles published on or before this date (ISO 8601).")
-]
+def _store_options(func: Callable) -> Callable:
+    """--db, --since, --until and --json, shared by the query commands."""
+    for option in reversed(
+        [
+            click.option(
+                "--db",
+                required=True,
+                metavar="DB",
+                type=click.Path(path_type=Path),
+                help="The store (an SQLite file).",
+            ),
+            click.option(
+                "--since", metavar="DATE", help="Only articles published on or after this date."
+            ),
+            click.option(
+                "--until", metavar="DATE", help="Only articles published on or before this date."
+            ),
+            click.option("--json", "as_json", is_flag=True, help="One JSON object per line."),
+        ]
+    ):
+        func = option(func)
+    return func
 
 
-@app.command()
+def _field_option(part: str, default: str) -> Callable:
+    return click.option(
+        f"--{part}-field",
+        default=default,
+        show_default=True,
+        metavar="NAME",
+        help=f"JSON Lines key / CSV column with the {part}.",
+    )
+
+
+@app.command(
+    epilog=_examples(
+        "newsgraph ingest articles/ --db news.db",
+        "newsgraph ingest crawl.warc.gz feed.jsonl --db news.db --workers 2",
+        "newsgraph ingest export.csv --db news.db --text-field content --annotators none",
+    )
+)
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+)
+@click.option(
+    "--db",
+    required=True,
+    metavar="DB",
+    type=click.Path(path_type=Path),
+    help="The store (an SQLite file); created when absent.",
+)
+@_field_option("text", "text")
+@_field_option("html", "html")
+@_field_option("url", "url")
+@_field_option("title", "title")
+@_field_option("published", "published")
+@_field_option("source", "source")
+@click.option(
+    "--progress/--no-progress", default=True, show_default=True, help="Show a live progress bar."
+)
 @with_options(corpus=True)
 def ingest(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Folders, .txt/.html files, WARC, JSON Lines, CSV or Reuters .sgm."),
-    ],
-    db: DbOption,
-    text_field: Annotated[str, typer.Option(help="JSONL key / CSV column with text.")] = "text",
-    html_field: Annotated[str, typer.Option(help="JSONL key / CSV column with HTML.")] = "html",
-    url_field: Annotated[str, typer.Option(help="JSONL key / CSV column with the URL.")] = "url",
-    title_field: Annotated[
-        str, typer.Option(help="JSONL key / CSV column with the title.")
-    ] = "title",
-    published_field: Annotated[
-        str, typer.Option(help="JSONL key / CSV column with the publication date.")
-    ] = "published",
-    source_field: Annotated[
-        str, typer.Option(help="JSONL key / CSV column with the outlet's name.")
-    ] = "source",
-    progress: Annotated[bool, typer.Option(help="Show a live progress bar.")] = True,
-    *,
-    options: Options,
+    paths: tuple[Path, ...], db: Path, progress: bool, options: Options, **fields: Any
 ) -> None:
-    """Ingest documents into a store; inputs already stored are skipped. Exit 1 if any failed."""
+    """Ingest folders, text/HTML files, WARC, JSON Lines, CSV or Reuters .sgm into a store.
+
+    Inputs already stored are skipped, so running the same command again resumes.
+    Exit 1 if any input failed; each failure is kept in the store's errors table.
+    """
     from newsgraph.corpus.runner import ingest as run
     from newsgraph.read import Fields
 
-    fields = Fields(
-        text=text_field,
-        html=html_field,
-        url=url_field,
-        title=title_field,
-        published=published_field,
-        source=source_field,
-    )
+    fields = Fields(**{name.removesuffix("_field"): value for name, value in fields.items()})
     try:
-        summary = run(paths, db, options=options, fields=fields, progress=progress)
+        summary = run(list(paths), db, options=options, fields=fields, progress=progress)
     except NewsgraphError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", 130)
     c = summary.counts
-    typer.echo(
+    click.echo(
         f"added {c.added:,} articles, {c.duplicates:,} duplicates of stored bodies, "
         f"{c.skipped:,} inputs already stored, {c.failed:,} failed ({summary.seconds:.1f} s)",
         err=True,
     )
     for location, reason in c.errors:
-        typer.echo(f"  failed: {location}: {reason}", err=True)
+        click.echo(f"  failed: {location}: {reason}", err=True)
     if c.failed > len(c.errors):
-        typer.echo(
+        click.echo(
             f"  ... and {c.failed - len(c.errors):,} more in the store's errors table", err=True
         )
     if not summary.ok:
-        raise typer.Exit(1)
+        sys.exit(1)
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "newsgraph search 'condemn AND Hamas' --db news.db",
+        "newsgraph search '\"interest rates\" NOT mortgage' --db news.db --since 2024-01-01 --json",
+    )
+)
+@click.argument("query", metavar="QUERY")
+@_store_options
+@click.option("--limit", default=20, show_default=True, metavar="N", help="At most N results.")
+@click.option("--all", "all_copies", is_flag=True, help="Every near-duplicate, not one per story.")
 def search(
-    query: Annotated[
-        str, typer.Argument(help='Full-text query: words, "phrases", AND/OR/NOT, pre*.')
-    ],
-    db: DbOption,
-    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    all_copies: Annotated[
-        bool, typer.Option("--all", help="Show every near-duplicate, not one per cluster.")
-    ] = False,
-    as_json: JsonOption = False,
+    query: str,
+    db: Path,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    limit: int,
+    all_copies: bool,
 ) -> None:
-    """Search titles and bodies, best match first, with snippets."""
+    """Search titles and bodies (words, "phrases", AND/OR/NOT, pre*), best match first."""
     rows = _query(
         db,
         lambda store: store.search(
@@ -297,17 +322,24 @@ def search(
     )
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        'newsgraph quotes --db news.db --speaker "George Deek"',
+        "newsgraph quotes --db news.db --text 'ceasefire OR truce' --json",
+    )
+)
+@_store_options
+@click.option("--speaker", metavar="NAME", help="The speaker's name (any part) or entity key.")
+@click.option("--text", metavar="QUERY", help="Full-text query over the quotes.")
+@click.option("--limit", default=100, show_default=True, metavar="N", help="At most N quotes.")
 def quotes(
-    db: DbOption,
-    speaker: Annotated[
-        str | None, typer.Option(help="The speaker's name (any part) or key.")
-    ] = None,
-    text: Annotated[str | None, typer.Option(help="Full-text query over the quotes.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 100,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    as_json: JsonOption = False,
+    db: Path,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    speaker: str | None,
+    text: str | None,
+    limit: int,
 ) -> None:
     """Quotes across articles, of one speaker or matching a query; newest first."""
     rows = _query(
@@ -326,14 +358,17 @@ def quotes(
     )
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "newsgraph top speakers --db news.db --since 2024-01-01",
+        "newsgraph top places --db news.db --limit 50 --json",
+    )
+)
+@click.argument("kind", metavar="speakers|entities|places|sources")
+@_store_options
+@click.option("--limit", default=20, show_default=True, metavar="N", help="At most N rows.")
 def top(
-    kind: Annotated[str, typer.Argument(help="speakers, entities, places or sources.")],
-    db: DbOption,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 20,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    as_json: JsonOption = False,
+    kind: str, db: Path, since: str | None, until: str | None, as_json: bool, limit: int
 ) -> None:
     """The most frequent speakers, entities, places or sources; wire copy counts once."""
     rows = _query(db, lambda store: store.top(kind, since=since, until=until, limit=limit))
@@ -344,21 +379,39 @@ def top(
     )
 
 
-@app.command()
-def export(
-    db: DbOption,
-    format: Annotated[str, typer.Option("--format", help="jsonl, parquet, csv or gkg.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the files to.")],
-) -> None:
+@app.command(
+    epilog=_examples(
+        "newsgraph export --db news.db --format parquet --out dataset/",
+        "newsgraph export --db news.db --format gkg --out gkg/",
+    )
+)
+@click.option(
+    "--db", required=True, metavar="DB", type=click.Path(path_type=Path), help="The store."
+)
+@click.option(
+    "--format",
+    "format_",
+    required=True,
+    metavar="FORMAT",
+    help="jsonl, parquet, csv, gkg, or a format an installed package adds.",
+)
+@click.option(
+    "--out",
+    required=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="Folder to write the files to.",
+)
+def export(db: Path, format_: str, out: Path) -> None:
     """Write the store's contents to files: JSON Lines, Parquet, CSV or GDELT GKG 2.1."""
     from newsgraph.corpus.export import export as run
 
     try:
-        counts = run(db, out, format)
+        counts = run(db, out, format_)
     except NewsgraphError as exc:
         fail(str(exc))
     for kind, n in counts.items():
-        typer.echo(f"{kind}: {n:,} rows", err=True)
+        click.echo(f"{kind}: {n:,} rows", err=True)
 
 
 if __name__ == "__main__":
