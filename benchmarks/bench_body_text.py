@@ -1,6 +1,6 @@
 """Body extraction from scraped text: newsgraph's line classifier against baselines.
 
-    python benchmarks/bench_body_text.py [--pages PATH] [--truth PATH] [--no-cv]
+    python -m benchmarks.bench_body_text [--pages PATH] [--truth PATH] [--no-cv]
 
 Prints a table and writes benchmarks/results/body_text.json. The score is the
 issue's (benchmarks/shingle_score.py): 4-word shingles (multisets of \\w+
@@ -23,14 +23,11 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import train_text_cleaner as tc  # noqa: E402
-from shingle_score import score_pages  # noqa: E402
-
+from benchmarks.shingle_score import score_pages  # noqa: E402
 from newsgraph.clean.lines import split_lines  # noqa: E402
 from newsgraph.clean.text import clean_text  # noqa: E402
 from newsgraph.clean.text_model import default_model  # noqa: E402
+from training import train_text_cleaner as tc  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "body_text.json"
 

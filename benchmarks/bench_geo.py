@@ -10,7 +10,7 @@ Two measures per set:
 GeoWebNews has no dev split: documents with an even ``file`` number are the
 tuning half, odd ones are held out; LGL is held out whole.
 
-Run: python benchmarks/bench_geo.py [--data ../shared/data/geo] [--limit N] [--no-pipeline]
+Run: python -m benchmarks.bench_geo [--data ../shared/data/geo] [--limit N] [--no-pipeline]
 """
 
 from __future__ import annotations
@@ -19,16 +19,12 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-from newsgraph.gazetteer import (  # noqa: E402
+from newsgraph.gazetteer import (
     Mention,
     Toponym,
     distance_km,
@@ -37,6 +33,7 @@ from newsgraph.gazetteer import (  # noqa: E402
     resolve_toponyms,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
 KM = 161.0
 
 

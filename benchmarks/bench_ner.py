@@ -1,6 +1,6 @@
 """NER quality on news with gold data: CoNLL-2003 (Reuters) and GUM news (Wikinews).
 
-    python benchmarks/bench_ner.py [--conll PATH] [--gum PATH] [--split valid]
+    python -m benchmarks.bench_ner [--conll PATH] [--gum PATH] [--split valid]
 
 Runs the stock small English pipeline and newsgraph's pipeline (``newsgraph.nlp.load()``
 with the fine-tuned entity recogniser installed) over the gold tokens, maps

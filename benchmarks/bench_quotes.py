@@ -1,6 +1,6 @@
 """Quotation benchmark on PolNeAR: direct quotes and all attributions, with speakers, cues and speed.
 
-    python benchmarks/bench_quotes.py [--data ../shared/data/quotes-polnear] [--splits dev train]
+    python -m benchmarks.bench_quotes [--data ../shared/data/quotes-polnear] [--splits dev train]
 
 Prints a table and writes benchmarks/results/quotes.json. How each figure
 is measured: docs/benchmarks/quotes.md.
@@ -16,17 +16,14 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import polnear  # noqa: E402
-
-import newsgraph  # noqa: E402
-from newsgraph import Options  # noqa: E402
-from newsgraph.extract import registered  # noqa: E402
-from newsgraph.extract.quote_marks import find_marked_quotes  # noqa: E402
-from newsgraph.extract.quotes import find_quotes  # noqa: E402
-from newsgraph.nlp import load, parse  # noqa: E402
-from newsgraph.record import Article, Quote  # noqa: E402
+import newsgraph
+from benchmarks import polnear
+from newsgraph import Options
+from newsgraph.extract import registered
+from newsgraph.extract.quote_marks import find_marked_quotes
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.nlp import load, parse
+from newsgraph.record import Article, Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-polnear"
