@@ -38,6 +38,7 @@ from newsgraph.gazetteer import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "geo"
 KM = 161.0
 
 
@@ -66,9 +67,12 @@ def _country_of(gaz, gid: int | None, lat: float, lon: float) -> str | None:
     return gaz.nearest_cc(lat, lon)
 
 
-def load_geowebnews(path: Path, gaz, half: str) -> list[Doc]:
-    docs = []
+def load_geowebnews(path: Path, gaz, half: str, limit: int = 0) -> list[Doc]:
+    """One half of GeoWebNews (the first ``limit`` documents; 0: all)."""
+    docs: list[Doc] = []
     for art in ET.parse(path).getroot().iter("article"):
+        if limit and len(docs) == limit:
+            break
         file_no = int(art.get("file"))
         if (half == "tune") != (file_no % 2 == 0):
             continue
@@ -85,9 +89,12 @@ def load_geowebnews(path: Path, gaz, half: str) -> list[Doc]:
     return docs
 
 
-def load_lgl(path: Path, gaz) -> list[Doc]:
-    docs = []
+def load_lgl(path: Path, gaz, limit: int = 0) -> list[Doc]:
+    """LGL (the first ``limit`` documents; 0: all)."""
+    docs: list[Doc] = []
     for art in ET.parse(path).getroot().iter("article"):
+        if limit and len(docs) == limit:
+            break
         text = art.findtext("text") or ""
         gold = []
         for tp in art.iter("toponym"):
@@ -261,7 +268,7 @@ def _bench(docs: list[Doc], gaz, pipeline: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "geo")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each set")
     ap.add_argument("--no-pipeline", action="store_true", help="gold spans only (no spaCy)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "geo.json")
@@ -269,17 +276,17 @@ def main() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
     t0 = time.perf_counter()
-    gaz = _benchmark_gazetteer()
+    gaz = benchmark_gazetteer()
     load_s = time.perf_counter() - t0
     sets = {
-        "geowebnews_tune": load_geowebnews(args.data / "GeoWebNews.xml", gaz, "tune"),
-        "geowebnews_heldout": load_geowebnews(args.data / "GeoWebNews.xml", gaz, "heldout"),
-        "lgl_heldout": load_lgl(args.data / "LGL.xml", gaz),
+        "geowebnews_tune": load_geowebnews(args.data / "GeoWebNews.xml", gaz, "tune", args.limit),
+        "geowebnews_heldout": load_geowebnews(
+            args.data / "GeoWebNews.xml", gaz, "heldout", args.limit
+        ),
+        "lgl_heldout": load_lgl(args.data / "LGL.xml", gaz, args.limit),
     }
     results = {"gazetteer_load_s": round(load_s, 1), "acc_km": KM, "sets": {}}
     for name, docs in sets.items():
-        if args.limit:
-            docs = docs[: args.limit]
         results["sets"][name] = _bench(docs, gaz, not args.no_pipeline)
     _print(results)
     if not args.limit:
@@ -288,7 +295,7 @@ def main() -> None:
         print(f"wrote {args.out}")
 
 
-def _benchmark_gazetteer():
+def benchmark_gazetteer():
     """The run-time gazetteer plus two look-ups only the benchmark needs (gold countries)."""
     import numpy as np
 
