@@ -188,9 +188,9 @@ def textacy_articles(gold: list[polnear.GoldArticle]) -> list[Article] | None:
     """textacy's direct quotations as records over the gold texts, or None when textacy is absent.
 
     textacy runs on the stock small pipeline, one paragraph (line) at a time: on a
-    whole article it raises at the first unbalanced quotation mark, and on a
-    paragraph that raises the paragraph yields nothing. Its content span holds the
-    marks; the record's quote is the span between them, as the gold is.
+    whole article it raises at the first unbalanced quotation mark, so a paragraph
+    where it raises yields nothing. Its content span holds the marks; the record's
+    quote is the span between them, as the gold is.
     """
     try:
         import spacy
