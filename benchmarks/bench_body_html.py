@@ -1,6 +1,6 @@
 """HTML body extraction: newsgraph's clean_html against trafilatura alone, same pages, same run.
 
-    python benchmarks/bench_body_html.py [--data ../shared/data/body-html] [--limit N]
+    python -m benchmarks.bench_body_html [--data ../shared/data/body-html] [--limit N]
 
 Score: 4-word shingle precision/recall averaged over pages, F1 of the
 averages (benchmarks/shingle_score.py). Speed: pages per second in this one
@@ -19,12 +19,9 @@ from pathlib import Path
 
 import trafilatura
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from shingle_score import page_score, score_pages  # noqa: E402
-
+from benchmarks.shingle_score import page_score, score_pages
 from newsgraph.clean.html import clean_html
-from newsgraph.clean.html_body import TRAFILATURA_OPTIONS  # noqa: E402
+from newsgraph.clean.html_body import TRAFILATURA_OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "body-html"
@@ -68,10 +65,11 @@ def load(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
     return pages
 
 
-def run(data: Path, limit: int | None) -> dict:
+def run(data: Path, limit: int | None, systems: dict = SYSTEMS) -> dict:
+    """Each system's score, speed and worst pages over the first ``limit`` pages (None: all)."""
     pages = load(data, limit)
     results = {}
-    for name, system in SYSTEMS.items():
+    for name, system in systems.items():
         start = time.perf_counter()
         predicted = [system(html, url) for _, html, url, _ in pages]
         elapsed = time.perf_counter() - start

@@ -1,6 +1,6 @@
 """Body extraction from scraped text: newsgraph's line classifier against baselines.
 
-    python benchmarks/bench_body_text.py [--pages PATH] [--truth PATH] [--no-cv]
+    python -m benchmarks.bench_body_text [--pages PATH] [--truth PATH] [--no-cv]
 
 Prints a table and writes benchmarks/results/body_text.json. The score is the
 issue's (benchmarks/shingle_score.py): 4-word shingles (multisets of \\w+
@@ -23,14 +23,11 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import train_text_cleaner as tc  # noqa: E402
-from shingle_score import score_pages  # noqa: E402
-
+from benchmarks.shingle_score import score_pages  # noqa: E402
 from newsgraph.clean.lines import split_lines  # noqa: E402
 from newsgraph.clean.text import clean_text  # noqa: E402
 from newsgraph.clean.text_model import default_model  # noqa: E402
+from training import train_text_cleaner as tc  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "body_text.json"
 
@@ -41,7 +38,8 @@ def _as_html(text: str) -> str:
     return f"<html><body>\n{paras}</body></html>"
 
 
-def _run(name: str, fn, data: list[tuple[str, str, str]]) -> dict:
+def score_system(name: str, fn, data: list[tuple[str, str, str]]) -> dict:
+    """One system's shingle score and speed over (id, scraped text, true body) pages."""
     t0 = time.perf_counter()
     preds = [fn(text) for _, text, _ in data]
     secs = time.perf_counter() - t0
@@ -96,9 +94,11 @@ def main(argv: list[str] | None = None) -> int:
                 "seconds": time.perf_counter() - t0,
             }
         )
-    rows.append(_run("newsgraph, shipped model (in-sample)", lambda t: clean_text(t).body, data))
-    rows.append(_run("trafilatura.extract on <p> lines", _trafilatura, data))
-    rows.append({**_run("keep everything", lambda t: t, data), "pages_per_s": None})
+    rows.append(
+        score_system("newsgraph, shipped model (in-sample)", lambda t: clean_text(t).body, data)
+    )
+    rows.append(score_system("trafilatura.extract on <p> lines", _trafilatura, data))
+    rows.append({**score_system("keep everything", lambda t: t, data), "pages_per_s": None})
     rows.append(_oracle(data))
 
     print(f"{len(data)} pages\n")

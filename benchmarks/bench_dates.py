@@ -11,7 +11,7 @@ Values are compared after a canonical form that only rewrites notation
 (199X -> 199, 1997-XX-XX -> 1997, W7 -> W07, T24 -> T24:00, P1Q -> P3M,
 PT24H -> P1D, PXE -> PXDE), never meaning: PXQ stays apart from PXM.
 
-    python benchmarks/bench_dates.py [--data ../shared/data/dates-tempeval3] [--limit N]
+    python -m benchmarks.bench_dates [--data ../shared/data/dates-tempeval3] [--limit N]
 """
 
 from __future__ import annotations

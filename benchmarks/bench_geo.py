@@ -7,10 +7,14 @@ Two measures per set:
   it is installed) and the places annotator resolves them; a gold toponym is
   found when a place mention overlaps its span.
 
+Each mode also scores a baseline in the same run, on the same toponyms, by
+the same tally: every toponym resolved to the most populous entry of its
+name in the same gazetteer (``Gazetteer.lookup``), without context.
+
 GeoWebNews has no dev split: documents with an even ``file`` number are the
 tuning half, odd ones are held out; LGL is held out whole.
 
-Run: python benchmarks/bench_geo.py [--data ../shared/data/geo] [--limit N] [--no-pipeline]
+Run: python -m benchmarks.bench_geo [--data ../shared/data/geo] [--limit N] [--no-pipeline]
 """
 
 from __future__ import annotations
@@ -19,16 +23,12 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-from newsgraph.gazetteer import (  # noqa: E402
+from newsgraph.gazetteer import (
     Mention,
     Toponym,
     distance_km,
@@ -37,6 +37,8 @@ from newsgraph.gazetteer import (  # noqa: E402
     resolve_toponyms,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "geo"
 KM = 161.0
 
 
@@ -65,9 +67,12 @@ def _country_of(gaz, gid: int | None, lat: float, lon: float) -> str | None:
     return gaz.nearest_cc(lat, lon)
 
 
-def load_geowebnews(path: Path, gaz, half: str) -> list[Doc]:
-    docs = []
+def load_geowebnews(path: Path, gaz, half: str, limit: int = 0) -> list[Doc]:
+    """One half of GeoWebNews (the first ``limit`` documents; 0: all)."""
+    docs: list[Doc] = []
     for art in ET.parse(path).getroot().iter("article"):
+        if limit and len(docs) == limit:
+            break
         file_no = int(art.get("file"))
         if (half == "tune") != (file_no % 2 == 0):
             continue
@@ -84,9 +89,12 @@ def load_geowebnews(path: Path, gaz, half: str) -> list[Doc]:
     return docs
 
 
-def load_lgl(path: Path, gaz) -> list[Doc]:
-    docs = []
+def load_lgl(path: Path, gaz, limit: int = 0) -> list[Doc]:
+    """LGL (the first ``limit`` documents; 0: all)."""
+    docs: list[Doc] = []
     for art in ET.parse(path).getroot().iter("article"):
+        if limit and len(docs) == limit:
+            break
         text = art.findtext("text") or ""
         gold = []
         for tp in art.iter("toponym"):
@@ -147,7 +155,13 @@ def _r(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def run_gold(docs: list[Doc], gaz) -> dict:
+def most_populous(gaz, name: str):
+    """The baseline's choice: the most populous place the name denotes, or None."""
+    return max(gaz.lookup(name), key=lambda c: c.population, default=None)
+
+
+def run_gold(docs: list[Doc], gaz, baseline: bool = False) -> dict:
+    """Every gold toponym resolved from its gold span, by newsgraph or (baseline) by population."""
     tally = Tally()
     start = time.perf_counter()
     for doc in docs:
@@ -163,7 +177,10 @@ def run_gold(docs: list[Doc], gaz) -> dict:
             )
             for k in keys
         ]
-        choices = resolve_toponyms(doc.text, tops, gazetteer=gaz)
+        if baseline:
+            choices = [most_populous(gaz, t.mentions[0].text) for t in tops]
+        else:
+            choices = resolve_toponyms(doc.text, tops, gazetteer=gaz)
         tally.gold += len(doc.gold)
         for k, choice in zip(keys, choices, strict=True):
             for i in groups[k]:
@@ -173,7 +190,8 @@ def run_gold(docs: list[Doc], gaz) -> dict:
     return out
 
 
-def run_pipeline(docs: list[Doc], gaz) -> dict:
+def run_pipeline(docs: list[Doc], gaz) -> tuple[dict, dict]:
+    """newsgraph's figures and the baseline's, both on the places newsgraph's pipeline detects."""
     from newsgraph import nlp
     from newsgraph.extract import registered
     from newsgraph.record import Article
@@ -181,7 +199,7 @@ def run_pipeline(docs: list[Doc], gaz) -> dict:
     available = registered()  # the entities annotator runs first when it is installed
     steps = [available[n] for n in ("entities", "places") if n in available]
     model = nlp.load()
-    tally = Tally()
+    tally, base = Tally(), Tally()
     total_s = places_s = 0.0
     for doc in docs:
         t0 = time.perf_counter()
@@ -196,17 +214,22 @@ def run_pipeline(docs: list[Doc], gaz) -> dict:
             t1 = t2
         total_s += t1 - t0  # parse, entities and places
         spans = [(m.start, m.end, p) for p in article.places for m in p.mentions]
+        detected = [(s, e) for s, e, _ in spans] + _detected(article, sdoc)
         tally.gold += len(doc.gold)
+        base.gold += len(doc.gold)
         for g in doc.gold:
             hit = next((p for s, e, p in spans if s < g.end and g.start < e), None)
             if hit is not None:
                 tally.add(g, _Pred(hit.lat, hit.lon, _cc(gaz, hit.country)))
-            elif any(s < g.end and g.start < e for s, e in _detected(article, sdoc)):
+            elif any(s < g.end and g.start < e for s, e in detected):
                 tally.found += 1
+            span = next(((s, e) for s, e in detected if s < g.end and g.start < e), None)
+            if span is not None:
+                base.add(g, most_populous(gaz, doc.text[span[0] : span[1]]))
     out = tally.figures()
     out["docs_per_s_places_only"] = round(len(docs) / places_s, 1) if places_s else None
     out["docs_per_s_with_parse"] = round(len(docs) / total_s, 1)
-    return out
+    return out, base.figures()
 
 
 @dataclass
@@ -233,15 +256,19 @@ def _detected(article, sdoc) -> list[tuple[int, int]]:
 
 
 def _bench(docs: list[Doc], gaz, pipeline: bool) -> dict:
-    res = {"docs": len(docs), "gold_spans": run_gold(docs, gaz)}
+    res = {
+        "docs": len(docs),
+        "gold_spans": run_gold(docs, gaz),
+        "gold_spans_baseline": run_gold(docs, gaz, baseline=True),
+    }
     if pipeline:
-        res["pipeline"] = run_pipeline(docs, gaz)
+        res["pipeline"], res["pipeline_baseline"] = run_pipeline(docs, gaz)
     return res
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "geo")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each set")
     ap.add_argument("--no-pipeline", action="store_true", help="gold spans only (no spaCy)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "geo.json")
@@ -249,17 +276,17 @@ def main() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
     t0 = time.perf_counter()
-    gaz = _benchmark_gazetteer()
+    gaz = benchmark_gazetteer()
     load_s = time.perf_counter() - t0
     sets = {
-        "geowebnews_tune": load_geowebnews(args.data / "GeoWebNews.xml", gaz, "tune"),
-        "geowebnews_heldout": load_geowebnews(args.data / "GeoWebNews.xml", gaz, "heldout"),
-        "lgl_heldout": load_lgl(args.data / "LGL.xml", gaz),
+        "geowebnews_tune": load_geowebnews(args.data / "GeoWebNews.xml", gaz, "tune", args.limit),
+        "geowebnews_heldout": load_geowebnews(
+            args.data / "GeoWebNews.xml", gaz, "heldout", args.limit
+        ),
+        "lgl_heldout": load_lgl(args.data / "LGL.xml", gaz, args.limit),
     }
     results = {"gazetteer_load_s": round(load_s, 1), "acc_km": KM, "sets": {}}
     for name, docs in sets.items():
-        if args.limit:
-            docs = docs[: args.limit]
         results["sets"][name] = _bench(docs, gaz, not args.no_pipeline)
     _print(results)
     if not args.limit:
@@ -268,7 +295,7 @@ def main() -> None:
         print(f"wrote {args.out}")
 
 
-def _benchmark_gazetteer():
+def benchmark_gazetteer():
     """The run-time gazetteer plus two look-ups only the benchmark needs (gold countries)."""
     import numpy as np
 
@@ -293,15 +320,15 @@ def _benchmark_gazetteer():
 
 def _print(results: dict) -> None:
     cols = ("recall", "acc161_found", "acc161_all_gold", "country_acc", "mean_error_km")
-    print(f"{'set':<22}{'mode':<12}" + "".join(f"{c:>17}" for c in cols) + f"{'docs/s':>9}")
+    print(f"{'set':<20}{'mode':<21}" + "".join(f"{c:>17}" for c in cols) + f"{'docs/s':>9}")
     for name, res in results["sets"].items():
-        for mode in ("gold_spans", "pipeline"):
+        for mode in ("pipeline", "pipeline_baseline", "gold_spans", "gold_spans_baseline"):
             if mode not in res:
                 continue
             r = res[mode]
-            speed = r.get("docs_per_s") or r.get("docs_per_s_with_parse")
+            speed = r.get("docs_per_s") or r.get("docs_per_s_with_parse") or "-"
             print(
-                f"{name:<22}{mode:<12}" + "".join(f"{str(r[c]):>17}" for c in cols) + f"{speed:>9}"
+                f"{name:<20}{mode:<21}" + "".join(f"{str(r[c]):>17}" for c in cols) + f"{speed:>9}"
             )
 
 

@@ -1,6 +1,6 @@
 """Corpus ingest: speed against bare spaCy, memory, store size, search latency.
 
-    python benchmarks/bench_ingest.py [--bbc PATH] [--reuters PATH]
+    python -m benchmarks.bench_ingest [--bbc PATH] [--reuters PATH]
         [--bbc-docs N] [--reuters-files N] [--workers 1]
         [--annotators all|parse-only|none] [--only bbc|reuters21578] [--no-baseline]
 

@@ -1,9 +1,11 @@
 """Quotation benchmark on PolNeAR: direct quotes and all attributions, with speakers, cues and speed.
 
-    python benchmarks/bench_quotes.py [--data ../shared/data/quotes-polnear] [--splits dev train]
+    python -m benchmarks.bench_quotes [--data ../shared/data/quotes-polnear] [--splits dev train]
 
-Prints a table and writes benchmarks/results/quotes.json. How each figure
-is measured: docs/benchmarks/quotes.md.
+Prints a table and writes benchmarks/results/quotes.json. The anchor,
+textacy's direct_quotations (``pip install -e ".[bench]"``), runs in the same
+run on the same gold with the same matching; without textacy its row says so.
+How each figure is measured: docs/benchmarks/quotes.md.
 """
 
 from __future__ import annotations
@@ -16,23 +18,19 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import polnear  # noqa: E402
-
-import newsgraph  # noqa: E402
-from newsgraph import Options  # noqa: E402
-from newsgraph.extract import registered  # noqa: E402
-from newsgraph.extract.quote_marks import find_marked_quotes  # noqa: E402
-from newsgraph.extract.quotes import find_quotes  # noqa: E402
-from newsgraph.nlp import load, parse  # noqa: E402
-from newsgraph.record import Article, Quote  # noqa: E402
+import newsgraph
+from benchmarks import polnear
+from newsgraph import Options
+from newsgraph.extract import registered
+from newsgraph.extract.quote_marks import find_marked_quotes
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.nlp import DEFAULT_MODELS, load, parse
+from newsgraph.record import Article, Quote, Speaker
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-polnear"
 DEFAULT_GUM = ROOT.parent / "shared" / "data" / "ner-gum-news"
 RESULTS = ROOT / "benchmarks" / "results" / "quotes.json"
-TEXTACY_DEV = {"direct_4plus": {"p": 0.891, "r": 0.737, "f1": 0.807}, "direct_all": {"f1": 0.741}}
 _HEAD_CUT = re.compile(r",| of | for | at | to | with | who | from ")
 _STOP = frozenset("to a an the in of that as on for about".split())
 
@@ -183,6 +181,66 @@ def _cue_right(q: Quote, gold: polnear.GoldAttribution, text: str) -> bool:
     return bool(gold_words & pred_words)
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def textacy_articles(gold: list[polnear.GoldArticle]) -> list[Article] | None:
+    """textacy's direct quotations as records over the gold texts, or None when textacy is absent.
+
+    textacy runs on the stock small pipeline, one paragraph (line) at a time: on a
+    whole article it raises at the first unbalanced quotation mark, so a paragraph
+    where it raises yields nothing. Its content span holds the marks; the record's
+    quote is the span between them, as the gold is.
+    """
+    try:
+        import spacy
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    nlp = spacy.load(DEFAULT_MODELS[0])
+    arts = []
+    for g in gold:
+        paragraphs = list(_PARAGRAPH.finditer(g.text))
+        quotes = []
+        for para, doc in zip(paragraphs, nlp.pipe(p.group() for p in paragraphs), strict=True):
+            try:
+                triples = list(direct_quotations(doc))
+            except ValueError:
+                continue
+            base = para.start()
+            for t in triples:
+                inner = t.content[1:-1]
+                start, end = base + inner.start_char, base + inner.end_char
+                first, last = t.speaker[0], t.speaker[-1]
+                s, e = base + first.idx, base + last.idx + len(last)
+                quotes.append(
+                    Quote(
+                        start=start,
+                        end=end,
+                        text=g.text[start:end],
+                        kind="direct",
+                        speaker=Speaker(text=g.text[s:e], start=s, end=e),
+                        cue=" ".join(tok.text for tok in t.cue),
+                    )
+                )
+        arts.append(Article(body=g.text, language="en", quotes=quotes))
+    return arts
+
+
+def eval_textacy(gold: list[polnear.GoldArticle]) -> dict:
+    """The direct-quote figures of textacy, scored exactly as newsgraph's are."""
+    arts = textacy_articles(gold)
+    if arts is None:
+        return {"status": "not installed"}
+    import textacy
+
+    return {
+        "status": f"textacy {textacy.__version__}",
+        "direct_4plus": eval_direct(gold, arts, 4),
+        "direct_all": eval_direct(gold, arts, 1),
+    }
+
+
 def eval_attributions(gold: list[polnear.GoldArticle], arts: list[Article]) -> dict:
     tp = tp_speaker = cue_ok = n_pred = n_gold = 0
     for g, art in zip(gold, arts, strict=True):
@@ -329,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--speed-splits", nargs="*", default=["dev"], help="splits also timed without quotes"
     )
+    ap.add_argument(
+        "--anchor-splits", nargs="*", default=["dev"], help="splits also scored with textacy"
+    )
     ap.add_argument("--limit", type=int, default=0, help="first N articles per split (0: all)")
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument(
@@ -344,7 +405,6 @@ def main(argv: list[str] | None = None) -> int:
         "data": "PolNeAR",
         "annotation_file": "alphabetically first annotator id per article",
         "annotators": list(names),
-        "textacy_dev_anchor": TEXTACY_DEV,
     }
     newsgraph.extract(
         "Warm-up: the model loads here, not in a timed run.", options=Options(annotators=names)
@@ -367,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
             res["articles_per_second"]["with_quotes"] = round(len(gold) / seconds, 2)
             res["articles_per_second"]["without_quotes"] = round(len(gold) / base_seconds, 2)
             res["quotes_annotator_ms_per_article"] = annotator_ms(arts)
+        if split in args.anchor_splits:
+            res["textacy"] = eval_textacy(gold)
         results[split] = res
         _print(split, res)
     if args.gum.exists():
@@ -401,6 +463,16 @@ def _print(split: str, res: dict) -> None:
             f"{'attributions ' + m:38} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   ({a['gold']} / {a['predicted']})"
         )
     print(f"{'cue accuracy (matched attributions)':38} {a['cue_accuracy']:6.3f}")
+    if "textacy" in res:
+        t = res["textacy"]
+        print(f"anchor, same gold and matching: {t['status']}")
+        for key in ("direct_4plus", "direct_all"):
+            if key not in t:
+                continue
+            r, s = t[key], t[key]["quote+speaker"]
+            print(
+                f"{'textacy ' + key + ' quote+speaker':38} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   ({r['gold']} / {r['predicted']})"
+            )
     sp = res["articles_per_second"]
     without = sp.get("without_quotes", "not timed")
     print(f"articles/second: with quotes {sp['with_quotes']}, without {without}")

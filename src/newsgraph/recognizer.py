@@ -2,7 +2,7 @@
 
 The stock recogniser of ``en_core_web_sm`` was trained on OntoNotes and misses
 much of agency news (CoNLL-2003 F1 0.64 on valid, ORG 0.31).
-``benchmarks/train_ner.py`` fine-tunes its weights on CoNLL-2003 train with
+``training/train_ner.py`` fine-tunes its weights on CoNLL-2003 train with
 OntoNotes' labels kept, and writes them to ``data/ner/recognizer`` (about
 6 MB: the component's own tok2vec and parser model; the pipeline's shared
 tok2vec, tagger and parser are untouched). ``install`` loads those weights
@@ -30,7 +30,7 @@ def install(nlp: Language, weights: Path | None = None) -> Language:
 
     Pipelines built from another base, or without a "ner" component, are
     returned unchanged; calling it twice does nothing more. ``weights`` names
-    another directory written by ``benchmarks/train_ner.py``.
+    another directory written by ``training/train_ner.py``.
     """
     if nlp.meta.get(_MARK) or "ner" not in nlp.pipe_names or nlp.meta.get("name") not in BASES:
         return nlp

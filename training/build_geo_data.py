@@ -15,7 +15,7 @@ and the area centroid of its largest polygon: either alone is far from
 the GeoNames point for large countries (the US, India, Russia), their midpoint
 is near it for 94%.
 
-Run: python scripts/build_geo_data.py
+Run: python -m training.build_geo_data
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Fine-tune the small English pipeline's entity recogniser on CoNLL-2003 train.
 
-    OMP_NUM_THREADS=1 nice -n 10 python benchmarks/train_ner.py [--epochs 4]
+    OMP_NUM_THREADS=1 nice -n 10 python -m training.train_ner [--epochs 4]
 
 CoNLL has four types; newsgraph keeps OntoNotes' eighteen. Each gold span is
 relabelled with the OntoNotes label the stock recogniser gives the same span
@@ -30,10 +30,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import minibatch
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ner import DATA, ONTO_TO_CONLL, ROOT, GoldDoc, evaluate, read_conll  # noqa: E402
-
-from newsgraph.countries import country_code  # noqa: E402
+from benchmarks.bench_ner import DATA, ONTO_TO_CONLL, ROOT, GoldDoc, evaluate, read_conll
+from newsgraph.countries import country_code
 
 NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 DEFAULT = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
