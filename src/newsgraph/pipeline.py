@@ -6,7 +6,7 @@ give the same record in one process, a pool or a Dask cluster.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from spacy.tokens import Doc
 
@@ -14,6 +14,7 @@ from newsgraph import nlp as nlp_mod
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import detect_language
+from newsgraph.dates.published import parse_published
 from newsgraph.errors import AnnotatorError, NoArticleError
 from newsgraph.extract import plan, resolved_settings
 from newsgraph.options import Options
@@ -22,38 +23,6 @@ from newsgraph.record import Article, Provenance, body_id
 
 # Languages the loaded spaCy pipeline can annotate; others get body and metadata only.
 ANNOTATED_LANGUAGES = ("en",)
-
-
-def normalize_published(value: str | date | datetime | None) -> str | None:
-    """ISO 8601 date (or datetime) if value is a plausible publication date, else None.
-
-    Dates before 1900 or in the future are refused: a page's metadata is wrong
-    more often than news is published in 1870 or next year.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, date):
-        dt = datetime(value.year, value.month, value.day)
-    else:
-        text = str(value).strip().replace("Z", "+00:00")
-        try:
-            dt = datetime.fromisoformat(text)
-        except ValueError:
-            try:
-                dt = datetime.fromisoformat(text[:10])
-            except ValueError:
-                return None
-    now = datetime.now(UTC).replace(tzinfo=None)
-    naive = (
-        dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(UTC).replace(tzinfo=None)
-    )
-    if naive.year < 1900 or naive.date() > now.date():
-        return None
-    if dt.hour == dt.minute == dt.second == 0 and len(str(value)) <= 10:
-        return dt.date().isoformat()
-    return dt.isoformat()
 
 
 def _raw(source: str | bytes | RawDocument, options: Options) -> RawDocument:
@@ -67,11 +36,12 @@ def _raw(source: str | bytes | RawDocument, options: Options) -> RawDocument:
 def _article(raw: RawDocument, cleaned: Cleaned, url: str | None, published) -> Article:
     """Assemble the record: what the caller gave wins over what the page says."""
     prov = dict(cleaned.provenance)
-    pub = normalize_published(published) or normalize_published(raw.published)
+    today = date.today()  # today: from Options once pipeline takes it
+    pub = parse_published(published, today=today) or parse_published(raw.published, today=today)
     if pub:
         prov["published"] = "input"
     else:
-        pub = normalize_published(cleaned.published)
+        pub = parse_published(cleaned.published, today=today)
     if raw.title:
         prov["title"] = "input"
     title = raw.title or cleaned.title

@@ -8,6 +8,7 @@ Both return a ``Cleaned``: the body, the metadata found, and what was removed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsgraph.read.document import RawDocument
 from newsgraph.record import Author, Link, Media, Related, Removed
@@ -31,8 +32,11 @@ class Cleaned:
     provenance: dict[str, str] = field(default_factory=dict)
 
 
-def clean(doc: RawDocument, enabled: bool = True) -> Cleaned:
-    """Clean a raw document; with enabled=False the input text is the body."""
+def clean(doc: RawDocument, enabled: bool = True, *, today: date | None = None) -> Cleaned:
+    """Clean a raw document; with enabled=False the input text is the body.
+
+    ``today`` bounds the publication dates a page may declare (default: the local date).
+    """
     if not enabled:
         if doc.format == "html":
             from newsgraph.clean.html import html_to_text
@@ -42,7 +46,7 @@ def clean(doc: RawDocument, enabled: bool = True) -> Cleaned:
     if doc.format == "html":
         from newsgraph.clean.html import clean_html
 
-        return clean_html(doc.text, url=doc.url)
+        return clean_html(doc.text, url=doc.url, today=today)
     from newsgraph.clean.text import clean_text
 
     return clean_text(doc.text)

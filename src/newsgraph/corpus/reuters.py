@@ -13,10 +13,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 from newsgraph.corpus.sources import Item, content_hash, failed
+from newsgraph.dates.published import parse_published
 
 _RECORD = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _NEWID = re.compile(r'NEWID="(\d+)"')
@@ -39,10 +40,7 @@ def _text(value: str) -> str:
 
 def parse_date(value: str) -> str | None:
     """'26-FEB-1987 15:01:01.79' -> '1987-02-26T15:01:01'."""
-    try:
-        return datetime.strptime(value.strip().split(".")[0], "%d-%b-%Y %H:%M:%S").isoformat()
-    except ValueError:
-        return None
+    return parse_published(value, today=date.today())
 
 
 def unwrap(body: str) -> str:

@@ -29,7 +29,8 @@ from spacy.tokens import Doc
 
 from newsgraph.dates.context import clause_hints, is_quarterly
 from newsgraph.dates.find import Found, extend_left, find, rule_by_name, trim
-from newsgraph.dates.values import Context, Resolved, anchor_value, as_date
+from newsgraph.dates.published import read_day
+from newsgraph.dates.values import Context, Resolved, anchor_value
 from newsgraph.dates.verb import verb_tense
 from newsgraph.extract import annotator
 from newsgraph.record import Article, DateMention
@@ -39,13 +40,13 @@ _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 def reference_date(article: Article, found: list[tuple[Found, Resolved | None]]) -> date | None:
     """The publication date, else the latest explicit full date in body or captions, else None."""
-    published = as_date(article.published)
+    published = read_day(article.published)
     if published:
         return published
     # Photo captions are often dated ("..., October 9, 2023.") when nothing else is.
     for caption in (m.caption for m in article.media if m.caption):
         found = found + find(caption, Context())
-    explicit = [as_date(v.value) for _, v in found if v and v.reliable and v.granularity == "day"]
+    explicit = [read_day(v.value) for _, v in found if v and v.reliable and v.granularity == "day"]
     explicit = [d for d in explicit if d]
     return max(explicit) if explicit else None
 
