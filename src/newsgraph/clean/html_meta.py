@@ -17,6 +17,7 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from newsgraph.clean.byline import parse_byline
+from newsgraph.clean.titles import without_site_suffix
 from newsgraph.dates.published import parse_published
 from newsgraph.record import Author
 
@@ -80,7 +81,6 @@ _BIO_XPATH = (
 )
 _BIO_CLASS = re.compile(r"bio|about|info|description|box|details", re.IGNORECASE)
 _IN_COMMENTS = re.compile(r"comment|reply|respon", re.IGNORECASE)
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—:·]{2,60}$")
 
 
 @dataclass
@@ -281,7 +281,7 @@ def page_language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
 
 def _strip_site(title: str, site: str | None) -> str:
     if site and title.endswith(site) and len(title) > len(site) + 5:
-        stripped = _SITE_SUFFIX.sub("", title)
+        stripped = without_site_suffix(title)
         if stripped != title:
             return stripped.strip()
     return title
