@@ -20,6 +20,8 @@ from email.utils import parsedate_to_datetime
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Reuters-21578 times, read up to the seconds: fractions and stray markup after them are dropped.
 _REUTERS = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{4}\s+\d{1,2}:\d{2}:\d{2}")
+# RFC 2822 always names the month; without one, the e-mail parser is not tried.
+_MONTH_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 # The earliest year a publication date is believed.
 EARLIEST_YEAR = 1900
 
@@ -35,21 +37,24 @@ def read_published(value: str | date | datetime | None) -> date | datetime | Non
     text = value.strip()
     if not text:
         return None
-    for reader in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            return reader(text)
-        except ValueError:
-            pass
-    if _ISO_DAY.match(text):
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            return None
+    if text[:4].isdigit():  # ISO 8601 starts with the year
+        for reader in (date.fromisoformat, datetime.fromisoformat):
+            try:
+                return reader(text)
+            except ValueError:
+                pass
+        if _ISO_DAY.match(text):
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                return None
     if m := _REUTERS.match(text):
         try:
             return datetime.strptime(m.group(), "%d-%b-%Y %H:%M:%S")
         except ValueError:
             return None
+    if not _MONTH_NAME.search(text):
+        return None
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
