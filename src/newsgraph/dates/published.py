@@ -1,8 +1,9 @@
 """Publication dates: the one reader of the forms pages, feeds and corpora write them in.
 
 ``read_published`` reads a date or a datetime in any accepted form, with no
-judgement on the value (``read_day``: just its day); ``parse_published`` adds the plausibility check and
-writes the ISO 8601 text the record stores. Accepted forms:
+judgement on the value (``read_day``: just its day); ``parse_published`` adds
+the plausibility check and writes the ISO 8601 text the record stores.
+Accepted forms:
 
     ISO 8601        "2023-10-09", "2023-10-09T14:03:00+02:00", "...Z", "2023-10-09 14:03",
                     basic "20231009" / "20231009T140300", week "2023-W41-1"
