@@ -7,7 +7,6 @@ import pytest
 import newsgraph
 from newsgraph import nlp
 from newsgraph.errors import NoArticleError
-from newsgraph.pipeline import normalize_published
 
 CLEAN_TEXT = (
     "The city council of Leeds voted on Tuesday to close two libraries.\n\n"
@@ -74,21 +73,6 @@ def test_published_argument_wins_and_has_provenance():
     art = newsgraph.extract(CLEAN_TEXT, clean=False, published="2023-10-09")
     assert art.published == "2023-10-09"
     assert art.provenance.published == "input"
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2023-10-09", "2023-10-09"),
-        ("2023-10-09T08:30:00Z", "2023-10-09T08:30:00+00:00"),
-        ("1850-01-01", None),
-        ("2999-01-01", None),
-        ("not a date", None),
-        ("", None),
-    ],
-)
-def test_normalize_published(value, expected):
-    assert normalize_published(value) == expected
 
 
 def test_page_with_no_article_is_an_error():

@@ -84,9 +84,11 @@ def _examples(*lines: str) -> str:
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """--published as given, once it is known to be a plausible publication date."""
-    from newsgraph.pipeline import normalize_published
+    from datetime import date
 
-    if value is not None and normalize_published(value) is None:
+    from newsgraph.dates.published import parse_published
+
+    if value is not None and parse_published(value, today=date.today()) is None:
         raise click.UsageError(f"--published must be a past date like 2024-03-14, not {value!r}")
     return value
 

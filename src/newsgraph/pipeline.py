@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from newsgraph import nlp as nlp_mod
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import detect_language
+from newsgraph.dates.published import parse_published
 from newsgraph.errors import AnnotatorError, NewsgraphError, NoArticleError, StageError
 from newsgraph.extract import Annotator, plan, resolved_settings
 from newsgraph.options import Options
@@ -55,40 +56,6 @@ def stage(name: str) -> Iterator[None]:
         raise StageError(name, exc) from exc
 
 
-def normalize_published(
-    value: str | date | datetime | None, today: date | None = None
-) -> str | None:
-    """ISO 8601 date (or datetime) if value is a plausible publication date, else None.
-
-    Dates before 1900 or after ``today`` are refused: a page's metadata is wrong
-    more often than news is published in 1870 or next year.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, date):
-        dt = datetime(value.year, value.month, value.day)
-    else:
-        text = str(value).strip().replace("Z", "+00:00")
-        try:
-            dt = datetime.fromisoformat(text)
-        except ValueError:
-            try:
-                dt = datetime.fromisoformat(text[:10])
-            except ValueError:
-                return None
-    today = today or datetime.now(UTC).date()
-    naive = (
-        dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(UTC).replace(tzinfo=None)
-    )
-    if naive.year < 1900 or naive.date() > today:
-        return None
-    if dt.hour == dt.minute == dt.second == 0 and len(str(value)) <= 10:
-        return dt.date().isoformat()
-    return dt.isoformat()
-
-
 def read(document: Source, options: Options | None = None, **meta: str | None) -> RawDocument:
     """The raw document for an input: decoded, its form known, its metadata attached.
 
@@ -111,11 +78,11 @@ def read(document: Source, options: Options | None = None, **meta: str | None) -
 def _article(raw: RawDocument, cleaned: Cleaned, today: date) -> Article:
     """Assemble the record: what the input says wins over what the page says."""
     prov = dict(cleaned.provenance)
-    pub = normalize_published(raw.published, today)
+    pub = parse_published(raw.published, today=today)
     if pub:
         prov["published"] = "input"
     else:
-        pub = normalize_published(cleaned.published, today)
+        pub = parse_published(cleaned.published, today=today)
     if raw.title:
         prov["title"] = "input"
     title = raw.title or cleaned.title
@@ -150,13 +117,14 @@ def prepare(source: Source, options: Options | None = None) -> Article:
         InputError: the input cannot be read or holds no article text.
     """
     options = options or Options()
+    today = options.resolved_today()
     raw = read(source, options)
     with stage("clean"):
-        cleaned = clean_document(raw, options.clean and raw.clean is not False)
+        cleaned = clean_document(raw, options.clean and raw.clean is not False, today=today)
         if not cleaned.body.strip():
             raise NoArticleError("no article text found in the input")
     with stage("metadata"):
-        return _article(raw, cleaned, options.resolved_today())
+        return _article(raw, cleaned, today)
 
 
 def annotatable(article: Article) -> bool:

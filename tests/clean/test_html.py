@@ -1,11 +1,12 @@
 """clean_html: trafilatura's body plus metadata, media, related links, body links, furniture."""
 
 import json
+from datetime import date
 
 import pytest
 
 from newsgraph.clean.html import clean_html, html_to_text
-from newsgraph.clean.html_meta import publication_date
+from newsgraph.dates.published import parse_published
 
 PARAGRAPHS = [
     "The harbour authority approved a new breakwater on Tuesday after two years of "
@@ -104,10 +105,30 @@ def test_future_and_ancient_dates_are_not_publication_dates():
         head = f'<meta property="article:published_time" content="{bad}">'
         out = clean_html(page(head=head))
         assert out.published is None or not out.published.startswith(bad[:4])
-    assert publication_date("2999-01-01") is None
-    assert publication_date("1899-12-31") is None
-    assert publication_date("2023-10-10") == "2023-10-10"
-    assert publication_date("not a date") is None
+    today = date.today()
+    assert parse_published("2999-01-01", today=today) is None
+    assert parse_published("1899-12-31", today=today) is None
+    assert parse_published("2023-10-10", today=today) == "2023-10-10"
+    assert parse_published("not a date", today=today) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("Tue, 03 Jun 2019 01:30:00 +0000", "2019-06-03T01:30:00+00:00"),
+        ("20190603", "2019-06-03"),
+        ("2019-06-03 01:30:00", "2019-06-03T01:30:00"),
+    ],
+)
+def test_meta_dates_in_feed_and_compact_forms(content, expected):
+    head = f'<meta name="pubdate" content="{content}">'
+    assert clean_html(page(head=head)).published == expected
+
+
+def test_a_page_date_after_the_given_today_is_refused():
+    head = '<meta property="article:published_time" content="2023-10-10T08:30:00Z">'
+    assert clean_html(page(head=head), today=date(2023, 10, 10)).published.startswith("2023-10-10")
+    assert clean_html(page(head=head), today=date(2023, 10, 9)).published is None
 
 
 def test_figure_caption_and_credit_become_media_not_body():

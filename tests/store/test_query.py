@@ -61,6 +61,16 @@ def test_date_window(store):
         store.search("condemn", since="last week")
 
 
+def test_date_window_bounds_in_any_publication_date_form_future_included(store):
+    assert len(store.search("condemn", since="20231101")) == 1
+    assert (
+        len(store.search("condemn", until="Mon, 09 Oct 2023 23:00:00 +0000", collapse=False)) == 1
+    )
+    assert len(store.search("condemn", until="2999-01-01", collapse=False)) == len(
+        store.search("condemn", since="1900-01-01", collapse=False)
+    )
+
+
 def test_quotes_of_one_speaker_across_articles(store):
     rows = store.quotes(speaker="deek")
     assert len(rows) == 2 and {r["speaker"] for r in rows} == {"George Deek"}

@@ -7,6 +7,8 @@ Both return a ``Cleaned``: the body, the metadata found, and what was removed.
 
 from __future__ import annotations
 
+from datetime import date
+
 from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.html import clean_html, html_to_text
 from newsgraph.clean.text import clean_text
@@ -15,12 +17,15 @@ from newsgraph.read.document import RawDocument
 __all__ = ["Cleaned", "clean"]
 
 
-def clean(doc: RawDocument, enabled: bool = True) -> Cleaned:
-    """Clean a raw document; with enabled=False the input text is the body."""
+def clean(doc: RawDocument, enabled: bool = True, *, today: date | None = None) -> Cleaned:
+    """Clean a raw document; with enabled=False the input text is the body.
+
+    ``today`` bounds the publication dates a page may declare (default: the local date).
+    """
     if not enabled:
         if doc.format == "html":
             return Cleaned(body=html_to_text(doc.text))
         return Cleaned(body=doc.text)
     if doc.format == "html":
-        return clean_html(doc.text, url=doc.url)
+        return clean_html(doc.text, url=doc.url, today=today)
     return clean_text(doc.text)

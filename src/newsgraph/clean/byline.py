@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.lexicon.agencies import NEWS_AGENCY_WORDS
 from newsgraph.record import Author
 
 _MONTHS = (
@@ -72,14 +73,13 @@ _ROLE_WORDS = frozenset(
     commentator blogger host anchor presenter author authors chief director manager founder
     publisher newsroom editorial admin administrator agencies agency wires wire""".split()
 )
-_OUTLET_WORDS = frozenset(
+_OUTLET_WORDS = NEWS_AGENCY_WORDS | frozenset(
     """press news times post daily journal herald tribune telegraph guardian gazette
     chronicle observer independent express mail mirror star standard online
-    magazine radio tv television network media wire service services agency reuters
-    bloomberg afp ap upi bbc cnn cnbc npr pbs abc cbs nbc fox xinhua tass dpa efe ansa
-    kyodo yonhap pti ians ani aap insider weekly monthly associated international today
-    leader register dispatch bulletin courier sentinel inquirer examiner advertiser globe
-    the""".split()
+    magazine radio tv television network media wire service services agency
+    bbc cnn cnbc npr pbs abc cbs nbc fox insider weekly monthly associated international
+    today leader register dispatch bulletin courier sentinel inquirer examiner advertiser
+    globe the""".split()
 )
 _NAME_TOKEN = re.compile(
     r"^(?:[^\W\d_][\w'’.-]*|(?:al|el|ad|ibn|bin|abu|de|di|d|o|mc)[-'’][^\W\d_][\w'’.-]*)$"

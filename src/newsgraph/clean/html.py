@@ -13,6 +13,7 @@ The page is parsed once; every step reads the same tree.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -23,7 +24,8 @@ from newsgraph.clean.html_body import extract_body, paragraphs, split_off
 from newsgraph.clean.html_furniture import page_furniture
 from newsgraph.clean.html_links import body_links
 from newsgraph.clean.html_media import page_media, page_related
-from newsgraph.clean.html_meta import PageMeta, page_meta, publication_date
+from newsgraph.clean.html_meta import PageMeta, page_meta
+from newsgraph.dates.published import parse_published
 from newsgraph.record import Removed
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head")
@@ -54,7 +56,7 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(paragraphs(tree.text_content()))
 
 
-def _fallback_date(tree: HtmlElement, url: str | None, meta: PageMeta) -> None:
+def _fallback_date(tree: HtmlElement, url: str | None, meta: PageMeta, today: date) -> None:
     """Publication date from htmldate (markup and URL patterns) when the metadata has none."""
     from htmldate import find_date
 
@@ -62,21 +64,22 @@ def _fallback_date(tree: HtmlElement, url: str | None, meta: PageMeta) -> None:
         found = find_date(tree, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError, etree.LxmlError):
         return
-    date = publication_date(found)
-    if not date:
+    day = parse_published(found, today=today)
+    if not day:
         return
     digits = re.sub(r"\D", "", url or "")
-    meta.published = date
-    meta.provenance["published"] = "url" if date[:10].replace("-", "") in digits else "text"
+    meta.published = day
+    meta.provenance["published"] = "url" if day[:10].replace("-", "") in digits else "text"
 
 
-def clean_html(html: str, url: str | None = None) -> Cleaned:
+def clean_html(html: str, url: str | None = None, *, today: date | None = None) -> Cleaned:
     """Extract the article body and metadata from an HTML page.
 
     Args:
         html: the page's markup, already decoded.
         url: the page's address, used to resolve relative links (default: the
             canonical address the page declares).
+        today: publication dates after it are refused (default: the local date).
 
     Returns:
         A ``Cleaned`` with the body (paragraphs joined by blank lines), title,
@@ -87,7 +90,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     tree = _parse(html)
     if tree is None:
         return Cleaned(body="")
-    meta = page_meta(tree)
+    today = today or date.today()
+    meta = page_meta(tree, today)
     url = url or meta.url  # relative links resolve against the page's canonical address
     body = extract_body(tree, url)
     media = page_media(tree, url)
@@ -104,7 +108,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     links = body_links(tree, body, url)
     related = page_related(tree, url)
     if meta.published is None:
-        _fallback_date(tree, url, meta)
+        _fallback_date(tree, url, meta, today)
     return Cleaned(
         body=body,
         url=meta.url,

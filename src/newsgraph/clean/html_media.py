@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from newsgraph.lexicon.agencies import AGENCIES, alternation
 from newsgraph.record import Media, Related
 
 _CREDIT_CLASS = re.compile(
@@ -26,14 +27,13 @@ _TEASER_BLOCK = re.compile(
     r"(?:^|[\s_-])nav(?:$|[\s_-])|menu|trending|most-?popular|outbrain|taboola",
     re.IGNORECASE,
 )
+_AGENCY = alternation(AGENCIES)
 _CREDIT_LINE = re.compile(
     r"\s*[(\[]?\s*(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto|video|source|"
     r"illustration)\s*(?:by|:)\s*|©\s*|\(c\)\s*|copyright\s+)(?P<credit>[^()\[\]]{2,120}?)\s*[)\]]?\s*$"
-    r"|\s*[(\[]?(?P<agency>(?:AP|AFP|Reuters|EPA|PA)\s+Photo(?:/[^()\[\]]{2,80})?)\s*[)\]]?\s*$"
-    r"|\s+[(\[]?(?P<slash>[\w.' -]{2,60}/(?:Getty\s+Images|Shutterstock|Reuters|AP|AFP|EPA|"
-    r"Alamy|Bloomberg|Zuma|NurPhoto|Sipa|SOPA)[\w ]*)\s*[)\]]?\s*$"
-    r"|\s*[(\[](?P<paren>(?:AP|AFP|Reuters|EPA|PA|Getty Images|Shutterstock|Xinhua|Bloomberg|"
-    r"ANI|PTI|IANS|AAP|dpa)\b[^()\[\]]{0,60})[)\]]\s*$",
+    rf"|\s*[(\[]?(?P<agency>(?:{_AGENCY})\s+Photo(?:/[^()\[\]]{{2,80}})?)\s*[)\]]?\s*$"
+    rf"|\s+[(\[]?(?P<slash>[\w.' -]{{2,60}}/(?:{_AGENCY})[\w ]*)\s*[)\]]?\s*$"
+    rf"|\s*[(\[](?P<paren>(?:{_AGENCY})\b[^()\[\]]{{0,60}})[)\]]\s*$",
     re.IGNORECASE,
 )
 # "Image credit:", "Photo by", "Image copyright", ... before the credited name

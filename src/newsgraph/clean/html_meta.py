@@ -12,12 +12,13 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import date
 
 from lxml.html import HtmlElement
 
 from newsgraph.clean.byline import parse_byline
+from newsgraph.clean.titles import without_site_suffix
+from newsgraph.dates.published import parse_published
 from newsgraph.record import Author
 
 _ARTICLE_TYPES = {
@@ -80,7 +81,6 @@ _BIO_XPATH = (
 )
 _BIO_CLASS = re.compile(r"bio|about|info|description|box|details", re.IGNORECASE)
 _IN_COMMENTS = re.compile(r"comment|reply|respon", re.IGNORECASE)
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—:·]{2,60}$")
 
 
 @dataclass
@@ -134,40 +134,6 @@ def json_ld_articles(tree: HtmlElement) -> list[dict]:
                     if isinstance(item.get(key), list | dict):
                         stack.append(item[key])
     return articles + others
-
-
-def publication_date(value: str | None) -> str | None:
-    """ISO 8601 form of a date string, or None if unreadable, before 1900 or in the future."""
-    if not value:
-        return None
-    text = str(value).strip()
-    if re.fullmatch(r"(?:19|20)\d{6}", text):  # compact yyyymmdd
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    dt = None
-    try:
-        dt = datetime.fromisoformat(
-            text.replace(" ", "T", 1) if re.match(r"\d{4}-", text) else text
-        )
-    except ValueError:
-        if re.match(r"^\d{4}-\d{2}-\d{2}", text):
-            try:
-                dt = datetime.fromisoformat(text[:10])
-            except ValueError:
-                return None
-        else:
-            try:
-                dt = parsedate_to_datetime(text)
-            except (TypeError, ValueError, IndexError):
-                return None
-    if dt is None:
-        return None
-    now = datetime.now(UTC)
-    aware = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
-    if dt.year < 1900 or aware.date() > now.date():
-        return None
-    if len(text) == 10 and dt.hour == dt.minute == 0:
-        return dt.date().isoformat()
-    return dt.isoformat()
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
@@ -315,14 +281,17 @@ def page_language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
 
 def _strip_site(title: str, site: str | None) -> str:
     if site and title.endswith(site) and len(title) > len(site) + 5:
-        stripped = _SITE_SUFFIX.sub("", title)
+        stripped = without_site_suffix(title)
         if stripped != title:
             return stripped.strip()
     return title
 
 
-def page_meta(tree: HtmlElement) -> PageMeta:
-    """Title, publication date, authors and language declared by the page."""
+def page_meta(tree: HtmlElement, today: date) -> PageMeta:
+    """Title, publication date, authors and language declared by the page.
+
+    A publication date after ``today`` (or before 1900) is not taken.
+    """
     out = PageMeta()
     meta = _meta_values(tree)
     out.site_name = (meta.get("og:site_name") or [None])[0]
@@ -335,11 +304,11 @@ def page_meta(tree: HtmlElement) -> PageMeta:
         if out.title is None and headline:
             out.title, out.provenance["title"] = headline, "json-ld"
         if out.published is None:
-            date = publication_date(
-                _text(article.get("datePublished") or article.get("dateCreated"))
+            day = parse_published(
+                _text(article.get("datePublished") or article.get("dateCreated")), today=today
             )
-            if date:
-                out.published, out.provenance["published"] = date, "json-ld"
+            if day:
+                out.published, out.provenance["published"] = day, "json-ld"
         if not out.authors:
             out.authors = _json_ld_authors(article)
             if out.authors:
@@ -362,15 +331,18 @@ def page_meta(tree: HtmlElement) -> PageMeta:
         out.title = _strip_site(re.sub(r"\s+", " ", out.title), out.site_name)
     if out.published is None:
         for key in _DATE_META:
-            date = next(filter(None, map(publication_date, meta.get(key, []))), None)
-            if date:
-                out.published, out.provenance["published"] = date, "meta"
+            day = next(
+                filter(None, (parse_published(v, today=today) for v in meta.get(key, []))), None
+            )
+            if day:
+                out.published, out.provenance["published"] = day, "meta"
                 break
     if out.published is None:
         for el in tree.xpath('//*[@itemprop="datePublished"]')[:3]:
-            date = publication_date(el.get("datetime") or el.get("content") or el.text_content())
-            if date:
-                out.published, out.provenance["published"] = date, "meta"
+            written = el.get("datetime") or el.get("content") or el.text_content()
+            day = parse_published(written, today=today)
+            if day:
+                out.published, out.provenance["published"] = day, "meta"
                 break
     if not out.authors:
         texts = [v for key in _AUTHOR_META for v in meta.get(key, []) if "/" not in v]

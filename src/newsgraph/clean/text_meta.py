@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from newsgraph.clean.byline import parse_byline
 from newsgraph.clean.lines import CUES, STOP_WORDS, Line, words_of
+from newsgraph.clean.titles import without_site_suffix
+from newsgraph.lexicon.agencies import AGENCIES, alternation
 from newsgraph.record import Author, Media, Related, RemovedReason
 
 _MAX_META_WORDS = 40
@@ -29,11 +31,7 @@ _CREDIT_LINE = re.compile(
     rf"|^{_ONE_IMG}\s*(?:by|:|-|–|—)\s*(?P<who2>\S.*)$",
     re.I,
 )
-_AGENCIES = (
-    r"reuters|ap|afp|epa|getty images?|shutterstock|istock(?:photo)?|alamy|"
-    r"associated press|bloomberg|xinhua|anadolu|pa(?: media| wire)?|sipa|dpa|"
-    r"zuma(?: press)?|eyevine|unsplash|pexels|wikimedia commons|ians|pti|ani"
-)
+_AGENCIES = alternation(AGENCIES)
 _AGENCY_LINE = re.compile(
     rf"^\(?(?P<who>(?:[^()]{{0,60}}?\s*[/|]\s*)?(?:{_AGENCIES})(?:\s+(?:via|for)\s+[^()]{{1,40}})?)\)?$",
     re.I,
@@ -375,15 +373,12 @@ def find_bios(lines: list[Line], body: list[bool], finds: Finds) -> None:
             finds.authors_source = finds.authors_source or "text"
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:»]\s+[^|\-–—:»]{1,60}$")
-
-
 def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: int) -> None:
     """The headline: a short line before the article, best matching the page title line."""
     if not lines:
         return
     page_title = lines[0].text
-    stripped = _SITE_SUFFIX.sub("", page_title) if len(page_title.split()) <= 40 else ""
+    stripped = without_site_suffix(page_title) if len(page_title.split()) <= 40 else ""
     ref = set(words_of(stripped))
     best, best_score = None, 0.0
     for i in range(0, min(first_body, len(lines))):

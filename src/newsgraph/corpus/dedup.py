@@ -22,6 +22,7 @@ import sqlite3
 import numpy as np
 from datasketch import MinHash
 
+from newsgraph.lexicon.agencies import NEWS_AGENCIES, alternation, canonical
 from newsgraph.record import Article
 from newsgraph.store import writes
 
@@ -32,53 +33,14 @@ SHINGLE = 5
 _SEED = 1
 _WORD = re.compile(r"\w+")
 
-# Canonical agency -> lower-case markers of a source that is the agency itself.
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "AP": ("associated press", "apnews", "ap news"),
-    "Reuters": ("reuters",),
-    "AFP": ("afp", "agence france"),
-    "dpa": ("dpa",),
-    "UPI": ("upi", "united press"),
-    "Xinhua": ("xinhua",),
-    "EFE": ("efe",),
-    "ANSA": ("ansa",),
-    "Kyodo": ("kyodo",),
-    "PA": ("press association", "pa media"),
-    "AAP": ("australian associated press", "aap"),
-    "Bloomberg": ("bloomberg",),
-}
-_NAMES = {
-    "associated press": "AP",
-    "ap": "AP",
-    "reuters": "Reuters",
-    "reuter": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "dpa": "dpa",
-    "upi": "UPI",
-    "united press international": "UPI",
-    "xinhua": "Xinhua",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "kyodo": "Kyodo",
-    "pa": "PA",
-    "press association": "PA",
-    "aap": "AAP",
-    "australian associated press": "AAP",
-    "bloomberg": "Bloomberg",
-}
-_AGENCY = r"(AP|Reuters?|AFP|dpa|UPI|Xinhua|EFE|ANSA|Kyodo|PA|AAP|Bloomberg)"
-# Credit lines at the start (dateline) or end (sign-off) of a body.
-_HEAD = re.compile(rf"^[^\n]{{0,80}}?\(\s*{_AGENCY}\s*\)\s*[-—–:]", re.M)
+# Credit lines naming a news agency at the start (dateline) or end (sign-off) of a body.
+_WIRE = alternation(NEWS_AGENCIES)
+_HEAD = re.compile(rf"^[^\n]{{0,80}}?\(\s*({_WIRE})\s*\)\s*[-—–:]", re.M)
 _TAIL = re.compile(
-    rf"(?:^|[\s(—–-])({_AGENCY[1:-1]}|Associated Press|Agence France-Presse|"
-    rf"United Press International)\)?\s*\.?\s*$|"
-    r"(?:Copyright|©)\s*\d{4}\s*(?:The\s+)?(Associated Press|Reuters|AFP|Agence France-Presse)",
+    rf"(?:^|[\s(—–-])({_WIRE})\)?\s*\.?\s*$|(?:Copyright|©)\s*\d{{4}}\s*(?:The\s+)?({_WIRE})\b"
 )
-_BYLINE = re.compile(
-    r"\b(?:By|Source:?|Credit:?)\s+(?:the\s+)?(Associated Press|Reuters|AFP|Agence France-Presse)\b"
-)
+_BYLINE = re.compile(rf"\b(?:By|Source:?|Credit:?)\s+(?:the\s+)?({_WIRE})\b")
+_MARKERS = {a.name: a.markers for a in NEWS_AGENCIES}
 
 
 def shingles(body: str) -> list[bytes]:
@@ -126,10 +88,10 @@ def credited_agency(article: Article) -> str | None:
         m = pattern.search(text)
         name = next((g for g in m.groups() if g), None) if m else None
         if name:
-            return _NAMES.get(name.lower(), name)
+            return canonical(name) or name
     for author in article.authors:
-        name = _NAMES.get(author.name.strip().lower())
-        if name and len(author.name) > 2:
+        name = canonical(author.name)
+        if name and len(author.name.strip()) > 2:
             return name
     return None
 
@@ -139,13 +101,13 @@ def is_agency_source(source: str | None, agency: str) -> bool:
     if not source:
         return False
     low = source.lower()
-    markers = AGENCIES.get(agency, (agency.lower(),))
+    markers = _MARKERS.get(agency, (agency.lower(),))
     return any(re.search(rf"(?:^|\W){re.escape(m)}(?:\W|$)", low) for m in markers)
 
 
 def source_agency(source: str | None) -> str | None:
     """The agency an outlet is, if it is one."""
-    return next((a for a in AGENCIES if is_agency_source(source, a)), None)
+    return next((a for a in _MARKERS if is_agency_source(source, a)), None)
 
 
 def place(

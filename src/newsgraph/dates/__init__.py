@@ -21,8 +21,9 @@ import re
 from datetime import date, datetime
 
 from newsgraph.dates.lexicon import lower_ascii
+from newsgraph.dates.published import read_day
 from newsgraph.dates.rules import RULES
-from newsgraph.dates.values import Context, Resolved, anchor_value, as_date
+from newsgraph.dates.values import Context, Resolved, anchor_value
 
 __all__ = ["Context", "Resolved", "normalize", "resolve"]
 
@@ -100,7 +101,7 @@ def resolve(
     text = _clean(expression)
     if not text or len(text) > 200:
         return None
-    ctx = Context(as_date(reference), tense, quarterly, anchor_value(anchor), period, verb_tense)
+    ctx = Context(read_day(reference), tense, quarterly, anchor_value(anchor), period, verb_tense)
     matched, got = _by_rules(text, ctx)
     while not matched:
         stripped = _LEAD.sub("", text, count=1)

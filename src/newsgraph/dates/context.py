@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_WINDOW = 300
+# Characters either side of an expression searched for its sentence's ends.
+SENTENCE_WINDOW = 300
+# A text reports by quarters when its first QUARTERLY_SCAN characters say "quarter"
+# at least QUARTERLY_MIN_MENTIONS times.
+QUARTERLY_SCAN = 20_000
+QUARTERLY_MIN_MENTIONS = 2
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d]?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 _FUTURE = re.compile(
     r"(?<!been )(?<!had )\b(?:will|won't|wo|'ll|shall|going\s+to|(?:is|are|am)\s+(?:to|scheduled|expected|due|set|likely|planning)"
@@ -41,10 +46,13 @@ _ANNUAL = re.compile(
 )
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end of the sentence around text[start:end], within a bounded window."""
-    lo = max(0, start - _WINDOW)
-    hi = min(len(text), end + _WINDOW)
+def sentence_bounds(
+    text: str, start: int, end: int, window: int = SENTENCE_WINDOW
+) -> tuple[int, int]:
+    """Start and end of the sentence around text[start:end], at most ``window`` characters
+    either side."""
+    lo = max(0, start - window)
+    hi = min(len(text), end + window)
     left = lo
     for m in _SENTENCE_END.finditer(text, lo, start):
         left = m.end()
@@ -53,9 +61,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def is_quarterly(text: str) -> bool:
-    """True for a text that reports by quarters (an earnings story): "a year ago" is then a quarter."""
-    return len(_QUARTER_WORD.findall(text, 0, 20_000)) >= 2
+def is_quarterly(
+    text: str, scan: int = QUARTERLY_SCAN, min_mentions: int = QUARTERLY_MIN_MENTIONS
+) -> bool:
+    """True for a text that reports by quarters (an earnings story): "a year ago" is then a
+    quarter. Reads "quarter" at least ``min_mentions`` times in the first ``scan`` characters."""
+    return len(_QUARTER_WORD.findall(text, 0, scan)) >= min_mentions
 
 
 class Hints(NamedTuple):
@@ -66,16 +77,23 @@ class Hints(NamedTuple):
     period: bool
 
 
-def clause_hints(text: str, start: int, end: int, quarterly_text: bool = False) -> Hints:
+def clause_hints(
+    text: str,
+    start: int,
+    end: int,
+    quarterly_text: bool = False,
+    window: int = SENTENCE_WINDOW,
+) -> Hints:
     """(tense, quarterly, period) for the expression at text[start:end].
 
     tense is "future" or "past" from the marker nearest the expression in its
     sentence (None when there is none); quarterly is True when the sentence
     talks about quarters or periods (and not about nine months or a fiscal
     year), or ``quarterly_text`` says the whole text does; period is True
-    when "ended" or "ending" follows ("the year ended March 31").
+    when "ended" or "ending" follows ("the year ended March 31"). The sentence
+    is looked for at most ``window`` characters either side.
     """
-    left, right = sentence_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end, window)
     before = text[left:start] + " " + text[end:right]
     quarterly = bool(_QUARTERLY.search(before)) or (quarterly_text and not _ANNUAL.search(before))
     period = _ENDED.match(text, end) is not None

@@ -17,6 +17,7 @@ from newsgraph.dates.lexicon import (
     WEEKDAY,
     spoken_year,
 )
+from newsgraph.dates.published import read_day
 from newsgraph.dates.rule_base import (
     QUARTER_NUMBERS,
     REL,
@@ -32,7 +33,7 @@ from newsgraph.dates.rule_base import (
     two_digit_year,
     ymd,
 )
-from newsgraph.dates.values import Context, Resolved, as_date
+from newsgraph.dates.values import Context, Resolved
 
 # ---------------------------------------------------------------- explicit dates
 
@@ -348,7 +349,7 @@ def _holiday(m: re.Match, ctx: Context) -> Resolved | None:
 def _holiday_week(m: re.Match, ctx: Context) -> Resolved | None:
     """ "Easter week": the ISO week holding the holiday."""
     day = _holiday(m, ctx)
-    when = as_date(day.value) if day else None
+    when = read_day(day.value) if day else None
     return Resolved(cal.iso_week(when), "week", False) if when else None
 
 

@@ -18,6 +18,7 @@ from newsgraph.dates.lexicon import (
     WEEKDAY,
     parse_number,
 )
+from newsgraph.dates.published import read_day
 from newsgraph.dates.rule_base import (
     DAY_WORD,
     QUARTER_NUMBERS,
@@ -33,7 +34,7 @@ from newsgraph.dates.rule_base import (
     unit_name,
     weekday_number,
 )
-from newsgraph.dates.values import Context, Resolved, as_date
+from newsgraph.dates.values import Context, Resolved
 
 # ---------------------------------------------------------------- relative units
 
@@ -195,7 +196,7 @@ def _day_word(m: re.Match, ctx: Context) -> Resolved | None:
     base = ctx.ref
     if word == "overnight":
         # the night leading into the day in focus: the last day the text named, else the reference
-        base = (as_date(ctx.anchor) if ctx.anchor and len(ctx.anchor) == 10 else None) or base
+        base = (read_day(ctx.anchor) if ctx.anchor and len(ctx.anchor) == 10 else None) or base
         offset = -1
     when = (base + timedelta(days=offset)).isoformat()
     if pod:
@@ -311,7 +312,7 @@ def _day_before(m: re.Match, ctx: Context) -> Resolved | None:
         inner = r.pattern.fullmatch(rest)
         got = r.handler(inner, ctx) if inner else None
         if got is not None:
-            when = as_date(got.value) if got.granularity == "day" else None
+            when = read_day(got.value) if got.granularity == "day" else None
             if when is None:
                 return None
             return day_value(when + timedelta(days=1 if m["dir"] == "after" else -1))

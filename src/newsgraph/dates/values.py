@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -41,21 +41,6 @@ class Context:
     anchor: str | None = None
     period: bool = False
     verb_tense: str | None = None
-
-
-def as_date(reference: str | date | datetime | None) -> date | None:
-    """A reference given as ISO text, date or datetime, as a date (None if unreadable)."""
-    if reference is None or reference == "":
-        return None
-    if isinstance(reference, datetime):
-        return reference.date()
-    if isinstance(reference, date):
-        return reference
-    text = str(reference).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 _ANCHOR = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?(?=$|T|-WE)")

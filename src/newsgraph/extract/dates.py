@@ -25,11 +25,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import BaseModel, Field
 from spacy.tokens import Doc
 
-from newsgraph.dates.context import clause_hints, is_quarterly
+from newsgraph.dates import context
 from newsgraph.dates.find import Found, extend_left, find, rule_by_name, trim
-from newsgraph.dates.values import Context, Resolved, anchor_value, as_date
+from newsgraph.dates.published import read_day
+from newsgraph.dates.values import Context, Resolved, anchor_value
 from newsgraph.dates.verb import verb_tense
 from newsgraph.extract import annotator
 from newsgraph.record import Article, DateMention
@@ -37,15 +39,35 @@ from newsgraph.record import Article, DateMention
 _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
+class DatesSettings(BaseModel):
+    """The dates annotator's windows for reading the words around an expression."""
+
+    sentence_window: int = Field(
+        context.SENTENCE_WINDOW,
+        description="Characters either side of an expression searched for the ends of its "
+        "sentence, whose words give its tense and whether it talks about quarters.",
+    )
+    quarterly_scan: int = Field(
+        context.QUARTERLY_SCAN,
+        description='Leading characters of the body counted for "quarter" to tell an '
+        'earnings story (where "a year ago" means the same quarter a year before).',
+    )
+    quarterly_min_mentions: int = Field(
+        context.QUARTERLY_MIN_MENTIONS,
+        description='Times "quarter" must appear in that stretch for the body to report by '
+        "quarters.",
+    )
+
+
 def reference_date(article: Article, found: list[tuple[Found, Resolved | None]]) -> date | None:
     """The publication date, else the latest explicit full date in body or captions, else None."""
-    published = as_date(article.published)
+    published = read_day(article.published)
     if published:
         return published
     # Photo captions are often dated ("..., October 9, 2023.") when nothing else is.
     for caption in (m.caption for m in article.media if m.caption):
         found = found + find(caption, Context())
-    explicit = [as_date(v.value) for _, v in found if v and v.reliable and v.granularity == "day"]
+    explicit = [read_day(v.value) for _, v in found if v and v.reliable and v.granularity == "day"]
     explicit = [d for d in explicit if d]
     return max(explicit) if explicit else None
 
@@ -58,17 +80,22 @@ def _vetoed(doc: Doc, f: Found) -> bool:
     return span is not None and any(t.ent_type_ in _NOT_YEARS for t in span)
 
 
-@annotator("dates", assigns=("dates",))
-def annotate_dates(doc: Doc, article: Article) -> None:
+@annotator("dates", assigns=("dates",), settings=DatesSettings)
+def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = None) -> None:
     """Fill ``article.dates`` with every date expression in the body."""
+    settings = settings or DatesSettings()
     text = article.body
     found = [(f, v) for f, v in find(text, Context()) if not _vetoed(doc, f)]
     ref = reference_date(article, found)
-    quarterly_text = is_quarterly(text)
+    quarterly_text = context.is_quarterly(
+        text, settings.quarterly_scan, settings.quarterly_min_mentions
+    )
     mentions = []
     anchor = None
     for f, _ in found:
-        tense, quarterly, period = clause_hints(text, f.start, f.end, quarterly_text)
+        tense, quarterly, period = context.clause_hints(
+            text, f.start, f.end, quarterly_text, settings.sentence_window
+        )
         ctx = Context(ref, tense, quarterly, anchor, period, verb_tense(doc, f.start, f.end))
         value = rule_by_name(f.rule).handler(f.match, ctx)
         if value is None:

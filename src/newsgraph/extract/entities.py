@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pydantic import BaseModel, Field
 from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
@@ -22,6 +23,28 @@ from newsgraph.record import Article, Entity, Span
 # Dates, numbers and amounts belong to other annotators.
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _COORDINATORS = frozenset({"and", "or", ",", "&"})
+
+
+class EntitiesSettings(BaseModel):
+    """The entities annotator's look-around windows."""
+
+    title_window: int = Field(
+        12,
+        description="Tokens before a name (within its sentence) read for a title "
+        '("Israeli Ambassador to Azerbaijan George Deek").',
+    )
+    appositive_window: int = Field(
+        12,
+        description="Tokens after a person's name within which an appositive title must end "
+        '("George Deek, Israel\'s ambassador to Azerbaijan,").',
+    )
+    country_max_tokens: int = Field(
+        6, description="Longest span, in tokens, looked up as a country or nationality name."
+    )
+    acronym_window: int = Field(
+        14,
+        description='Characters after a multi-word name searched for its acronym ("... (IRGC)").',
+    )
 
 
 @lru_cache(maxsize=1)
@@ -50,13 +73,20 @@ def _fix_coordinated_places(mentions: list[Mention], body: str) -> None:
                 other.label = "GPE"
 
 
-def mentions_of(doc: Doc) -> list[Mention]:
+def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Mention]:
     """Cleaned, non-numeric entity mentions of a parsed document, in text order."""
+    settings = settings or EntitiesSettings()
     found = []
     for ent in doc.ents:
         if ent.label_ in NUMERIC:
             continue
-        mention = clean_mention(doc, ent)
+        mention = clean_mention(
+            doc,
+            ent,
+            title_window=settings.title_window,
+            appositive_window=settings.appositive_window,
+            country_max_tokens=settings.country_max_tokens,
+        )
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.start)
@@ -137,14 +167,15 @@ def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:
     return out
 
 
-@annotator("entities", assigns=("entities",))
-def annotate_entities(doc: Doc, article: Article) -> None:
+@annotator("entities", assigns=("entities",), settings=EntitiesSettings)
+def annotate_entities(doc: Doc, article: Article, settings: EntitiesSettings | None = None) -> None:
     """Fill ``article.entities``: merged mentions, names, descriptions, countries, keys."""
+    settings = settings or EntitiesSettings()
     body = article.body
-    mentions = mentions_of(doc)
-    mentions += acronym_mentions(mentions, body)
+    mentions = mentions_of(doc, settings)
+    mentions += acronym_mentions(mentions, body, settings.acronym_window)
     entities = []
-    for n, group in enumerate(cluster(mentions, body), start=1):
+    for n, group in enumerate(cluster(mentions, body, settings.acronym_window), start=1):
         spans = [Span(start=m.start, end=m.end, text=body[m.start : m.end]) for m in group.mentions]
         entities.append(
             Entity(

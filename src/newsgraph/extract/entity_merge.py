@@ -104,21 +104,23 @@ def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s))
 
 
-def _acronym_definitions(mentions: list[Mention], body: str) -> dict[str, int]:
-    """Acronym -> index of the mention it abbreviates, for 'Long Name (ACR)' in the text."""
+def _acronym_definitions(mentions: list[Mention], body: str, window: int) -> dict[str, int]:
+    """Acronym -> index of the mention it abbreviates, for 'Long Name (ACR)' in the text,
+    the bracket opening within ``window`` characters of the name."""
     defs: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if len(m.tokens) < 2:
             continue
-        match = re.match(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)", body[m.end : m.end + 14])
+        match = re.match(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)", body[m.end : m.end + window])
         if match and _ACRONYM.match(match.group(1)):
             defs.setdefault(match.group(1), i)
     return defs
 
 
-def acronym_mentions(mentions: list[Mention], body: str) -> list[Mention]:
-    """Mentions of defined acronyms the recogniser missed, found by plain search."""
-    defs = _acronym_definitions(mentions, body)
+def acronym_mentions(mentions: list[Mention], body: str, window: int) -> list[Mention]:
+    """Mentions of defined acronyms the recogniser missed, found by plain search;
+    ``window``: characters after a name searched for its bracketed acronym."""
+    defs = _acronym_definitions(mentions, body, window)
     if not defs:
         return []
     covered = bytearray(len(body) + 1)
@@ -133,11 +135,12 @@ def acronym_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     return extra
 
 
-def cluster(mentions: list[Mention], body: str) -> list[Cluster]:
-    """Mentions (in text order) grouped into entities, in order of first mention."""
+def cluster(mentions: list[Mention], body: str, acronym_window: int) -> list[Cluster]:
+    """Mentions (in text order) grouped into entities, in order of first mention;
+    ``acronym_window`` as in ``acronym_mentions``."""
     mentions = sorted(mentions, key=lambda m: m.start)
     vote_labels(mentions)
-    acronyms = _acronym_definitions(mentions, body)
+    acronyms = _acronym_definitions(mentions, body, acronym_window)
     clusters: list[Cluster] = []
     owner: dict[int, Cluster] = {}
     by_key: dict[tuple, Cluster] = {}

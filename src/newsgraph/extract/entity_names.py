@@ -157,12 +157,15 @@ def _role(text: str) -> str | None:
     return _HONORIFIC_EDGE.sub("", text).strip() or None
 
 
-def _title_after(doc: Doc, end: int) -> str | None:
-    """An appositive title after a name: 'George Deek, Israel's ambassador to Azerbaijan,'."""
+def _title_after(doc: Doc, end: int, window: int) -> str | None:
+    """An appositive title after a name: 'George Deek, Israel's ambassador to Azerbaijan,'.
+
+    The title must close within ``window`` tokens of the name's end.
+    """
     if end >= len(doc) - 1 or doc[end].text != ",":
         return None
     has_head = False
-    for i in range(end + 1, min(len(doc), end + 12)):
+    for i in range(end + 1, min(len(doc), end + window)):
         tok = doc[i]
         if tok.text in (",", ".", ";", ":", ")") or tok.is_space:
             if not has_head or i == end + 1:
@@ -194,8 +197,15 @@ def _name_core(doc: Doc, start: int, end: int) -> int:
     return core
 
 
-def clean_mention(doc: Doc, ent: Span) -> Mention | None:
-    """The mention an entity span stands for, or None when nothing name-like is left."""
+def clean_mention(
+    doc: Doc, ent: Span, *, title_window: int, appositive_window: int, country_max_tokens: int
+) -> Mention | None:
+    """The mention an entity span stands for, or None when nothing name-like is left.
+
+    A title is read up to ``title_window`` tokens before the name (within its
+    sentence) and ``appositive_window`` tokens after it; a span of at most
+    ``country_max_tokens`` tokens is looked up as a country or nationality.
+    """
     start, end = _edges(doc, ent.start, ent.end)
     if start >= end:
         return None
@@ -208,20 +218,21 @@ def clean_mention(doc: Doc, ent: Span) -> Mention | None:
             # "General Motors", "Major League Baseball" are whole names; "Azerbaijani
             # MP Rasim Musabeyli" is a title and a person.
             core = start
-        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else max(0, start - 12)
-        head = _title_before(doc, core, max(sent_start, start - 12))
+        floor = max(0, start - title_window)
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else floor
+        head = _title_before(doc, core, max(sent_start, floor))
         if head < core and core < end and doc[core].is_title:
             description = _role(doc[head:core].text)
             if label == "ORG" and any(is_title_head(t.text) for t in doc[head:core]):
                 label = "PERSON"
             start = core
         if description is None and label == "PERSON":
-            description = _title_after(doc, end)
+            description = _title_after(doc, end, appositive_window)
     text = doc[start:end].text
     if not any(c.isupper() for c in text):
         return None  # "the embassy gate": no proper name
     code = None
-    if end - start <= 6:
+    if end - start <= country_max_tokens:
         code = country_code(text)
         if code and is_country_name(text):
             label = "GPE" if label not in ("GPE", "LOC") else label

@@ -19,6 +19,7 @@ from newsgraph.extract import annotator
 from newsgraph.gazetteer import (
     Candidate,
     Mention,
+    Ranking,
     Toponym,
     load_gazetteer,
     name_key,
@@ -27,6 +28,10 @@ from newsgraph.gazetteer import (
 from newsgraph.record import Article, Entity, Place, Span
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+class PlacesSettings(Ranking):
+    """The places annotator's settings: the gazetteer's ranking of same-named places."""
 
 
 def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], list[str]]:
@@ -64,9 +69,10 @@ def to_place(cand: Candidate, toponym: Toponym, entity: str | None, iso3: dict[s
     )
 
 
-@annotator("places", requires=("entities",), assigns=("places",))
-def places(doc: Doc, article: Article) -> None:
+@annotator("places", requires=("entities",), assigns=("places",), settings=PlacesSettings)
+def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -> None:
     """Fill ``article.places``: one resolved Place per place entity."""
+    settings = settings or PlacesSettings()
     if article.entities:
         toponyms, ids, countries = _from_entities(article.entities)
     else:
@@ -76,7 +82,7 @@ def places(doc: Doc, article: Article) -> None:
         article.places = []
         return
     gaz = load_gazetteer()
-    choices = resolve_toponyms(article.body, toponyms, countries, gaz)
+    choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
     article.places = [
         to_place(cand, top, ent_id, gaz.iso3)
         for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)

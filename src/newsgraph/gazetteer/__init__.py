@@ -7,13 +7,14 @@
 ['AZ', 'AZ']
 """
 
-from newsgraph.gazetteer.resolve import Mention, Toponym, resolve_toponyms
+from newsgraph.gazetteer.resolve import Mention, Ranking, Toponym, resolve_toponyms
 from newsgraph.gazetteer.tables import Candidate, Gazetteer, distance_km, load_gazetteer, name_key
 
 __all__ = [
     "Candidate",
     "Gazetteer",
     "Mention",
+    "Ranking",
     "Toponym",
     "distance_km",
     "load_gazetteer",

@@ -18,34 +18,70 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pydantic import BaseModel, Field
+
 from newsgraph.countries import country_code, is_country_name
 from newsgraph.gazetteer.tables import Candidate, Gazetteer, load_gazetteer, name_key
 
-FEATURE_BONUS = {
-    "CONT": 5.0,
-    "RGN": 4.0,
-    "PCLI": 4.0,
-    "ADM1": 1.0,
-    "ADM2": 0.5,
-    "PPLC": 2.5,
-    "PPL": 0.0,
-}
-POPULATION_WEIGHT = 1.3  # per factor of ten in population
-MAIN_NAME_BONUS = 1.0  # the place's own name rather than one of its aliases
-# A city this large is meant rather than the state of the same name it lies in ("New York").
-CITY_OVER_STATE_POPULATION = 1_000_000
-COUNTRY_WEIGHT = 4.0  # a candidate in a country the article is about
-STATE_WEIGHT = 2.0  # ... in a first-level division the article is about
-CONFIDENT_MARGIN = 1.0  # pass-1 winners this far ahead count as context
-# Small towns outside the article's countries are more often a wrong match than a place.
-MIN_POPULATION_WITHOUT_CONTEXT = 5000
-# Facilities (FAC) are buildings and roads the gazetteer does not hold; one
-# whose name is also a town resolves only to a large town in the article's countries.
-FACILITY_MIN_POPULATION = 100_000
 
-# A street or building the gazetteer lacks is placed at the town the text is about.
-BACKOFF_TO_FOCUS = True
-FOCUS_MIN_MENTIONS = 2
+class Ranking(BaseModel):
+    """The weights and cut-offs of the choice among same-named places."""
+
+    feature_bonus: dict[str, float] = Field(
+        default_factory=lambda: {
+            "CONT": 5.0,
+            "RGN": 4.0,
+            "PCLI": 4.0,
+            "ADM1": 1.0,
+            "ADM2": 0.5,
+            "PPLC": 2.5,
+            "PPL": 0.0,
+        },
+        description="Prior bonus by GeoNames feature code, so that a country's name denotes "
+        "the country (codes not listed get 0).",
+    )
+    population_weight: float = Field(
+        1.3, description="Prior score per factor of ten in a candidate's population."
+    )
+    main_name_bonus: float = Field(
+        1.0, description="Prior bonus when the text writes the place's own name, not an alias."
+    )
+    city_over_state_population: int = Field(
+        1_000_000,
+        description="A city at least this large is meant rather than the state of the same "
+        'name it lies in ("New York").',
+    )
+    country_weight: float = Field(
+        4.0, description="Context bonus for a candidate in a country the article is about."
+    )
+    state_weight: float = Field(
+        2.0,
+        description="Context bonus for a candidate in a first-level division the article is about.",
+    )
+    confident_margin: float = Field(
+        1.0, description="A choice this far ahead of the runner-up counts as context for others."
+    )
+    context_passes: int = Field(
+        2, description="Rounds of re-scoring every toponym with the others' choices as context."
+    )
+    min_population_without_context: int = Field(
+        5000,
+        description="A town outside the article's countries smaller than this is dropped "
+        "(more often a wrong match than a place).",
+    )
+    facility_min_population: int = Field(
+        100_000,
+        description="A facility (FAC) whose name is also a town resolves only to a town at "
+        "least this large in the article's countries.",
+    )
+    backoff_to_focus: bool = Field(
+        True,
+        description="Place a street or building the gazetteer lacks at the town the text is about.",
+    )
+    focus_min_mentions: int = Field(
+        2, description="Mentions a town needs to be the town the text is about."
+    )
+
 
 # ", Qualifier" right after a toponym: up to four capitalised words or a state code.
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -112,7 +148,7 @@ def _is_demonym(name: str) -> bool:
     return country_code(name) is not None and not is_country_name(name)
 
 
-def _candidates(gaz: Gazetteer, names: list[str]) -> list[Candidate]:
+def _candidates(gaz: Gazetteer, names: list[str], city_over_state: int) -> list[Candidate]:
     """The places the names may denote; a division loses to a city inside it that bears
     its name ("Barda", the town, not the district; "New York", the city)."""
     seen: dict[tuple[int, str], Candidate] = {}
@@ -126,7 +162,7 @@ def _candidates(gaz: Gazetteer, names: list[str]) -> list[Candidate]:
     keys = {name_key(n) for n in names}
     towns = [c for c in cands if not c.is_area]
     named = {(c.cc, c.admin1) for c in towns if name_key(c.name) in keys}
-    big = {(c.cc, c.admin1) for c in towns if c.population >= CITY_OVER_STATE_POPULATION}
+    big = {(c.cc, c.admin1) for c in towns if c.population >= city_over_state}
 
     def outranked(c: Candidate) -> bool:
         if c.feature not in ("ADM1", "ADM2"):
@@ -144,11 +180,11 @@ def _satisfies(cand: Candidate, q: Constraint) -> bool:
     return admin1 is None or cand.admin1 == admin1
 
 
-def _prior(cand: Candidate, keys: set[str]) -> float:
-    score = POPULATION_WEIGHT * math.log10(cand.population + 10)
-    score += FEATURE_BONUS.get(cand.feature, 0.0)
+def _prior(cand: Candidate, keys: set[str], ranking: Ranking) -> float:
+    score = ranking.population_weight * math.log10(cand.population + 10)
+    score += ranking.feature_bonus.get(cand.feature, 0.0)
     if name_key(cand.name) in keys:
-        score += MAIN_NAME_BONUS
+        score += ranking.main_name_bonus
     return score
 
 
@@ -156,6 +192,8 @@ def _prior(cand: Candidate, keys: set[str]) -> float:
 class _Context:
     countries: Counter
     states: Counter
+    country_weight: float
+    state_weight: float
 
     def score(self, cand: Candidate, own: Counter, own_states: Counter) -> float:
         """Context bonus, leaving out what this toponym itself contributed."""
@@ -163,12 +201,12 @@ class _Context:
         c = self.countries[cand.cc] - own[cand.cc]
         top = max(self.countries.values(), default=0)
         if c > 0 and top:
-            total += COUNTRY_WEIGHT * min(1.0, c / top)
+            total += self.country_weight * min(1.0, c / top)
         key = (cand.cc, cand.admin1)
         s = self.states[key] - own_states[key]
         if s > 0 and cand.feature != "PCLI":
             top_s = max(self.states.values())
-            total += STATE_WEIGHT * min(1.0, s / top_s)
+            total += self.state_weight * min(1.0, s / top_s)
         return total
 
 
@@ -187,6 +225,7 @@ def resolve_toponyms(
     toponyms: Sequence[Toponym],
     countries: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
+    ranking: Ranking | None = None,
 ) -> list[Candidate | None]:
     """One place (or None) for each toponym, chosen with the whole text as context.
 
@@ -196,15 +235,17 @@ def resolve_toponyms(
         countries: ISO alpha-2 or alpha-3 codes the text is known to be about
             (from nationality words, say); each counts as one mention.
         gazetteer: defaults to ``load_gazetteer()``.
+        ranking: weights and cut-offs of the choice (default: ``Ranking()``).
 
     Returns:
         A list parallel to ``toponyms``.
     """
     gaz = gazetteer or load_gazetteer()
+    ranking = ranking or Ranking()
     prepared = []
     for top in toponyms:
         names, quals = _names_and_qualifiers(gaz, text, top)
-        cands = _candidates(gaz, names)
+        cands = _candidates(gaz, names, ranking.city_over_state_population)
         for q in quals:  # a qualifier that some candidate meets restricts the rest
             kept = [c for c in cands if _satisfies(c, _constraint(q))]
             if kept:
@@ -212,7 +253,7 @@ def resolve_toponyms(
         if not cands and quals:  # "Thruxton, Hampshire": at least the county we are told
             cands = quals[:1]
         keys = {name_key(n) for n in names}
-        priors = [_prior(c, keys) for c in cands]
+        priors = [_prior(c, keys, ranking) for c in cands]
         prepared.append((top, cands, priors))
 
     base = Counter()
@@ -224,25 +265,25 @@ def resolve_toponyms(
     choices: list[Candidate | None] = []
     own: list[tuple[Counter, Counter]] = []
     for top, cands, priors in prepared:
-        choice, confident = _pick(cands, priors)
+        choice, confident = _pick(cands, priors, ranking.confident_margin)
         choices.append(choice)
         own.append(_evidence(choice, confident, len(top.mentions)))
 
-    for _ in range(2):
-        ctx = _Context(base.copy(), Counter())
+    for _ in range(ranking.context_passes):
+        ctx = _Context(base.copy(), Counter(), ranking.country_weight, ranking.state_weight)
         for c_ev, s_ev in own:
             ctx.countries.update(c_ev)
             ctx.states.update(s_ev)
         new_choices, new_own = [], []
         for (top, cands, priors), (c_ev, s_ev) in zip(prepared, own, strict=True):
             scores = [p + ctx.score(c, c_ev, s_ev) for c, p in zip(cands, priors, strict=True)]
-            choice, confident = _pick(cands, scores)
-            choice = _plausible(choice, top.kind, ctx.countries, c_ev)
+            choice, confident = _pick(cands, scores, ranking.confident_margin)
+            choice = _plausible(choice, top.kind, ctx.countries, c_ev, ranking)
             new_choices.append(choice)
             new_own.append(_evidence(choice, confident, len(top.mentions)))
         choices, own = new_choices, new_own
-    if BACKOFF_TO_FOCUS:
-        focus = _focus(toponyms, choices)
+    if ranking.backoff_to_focus:
+        focus = _focus(toponyms, choices, ranking.focus_min_mentions)
         if focus is not None:
             choices = [
                 _located_in(top, focus) if choice is None and not cands else choice
@@ -251,7 +292,9 @@ def resolve_toponyms(
     return choices
 
 
-def _focus(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> Candidate | None:
+def _focus(
+    toponyms: Sequence[Toponym], choices: list[Candidate | None], min_mentions: int
+) -> Candidate | None:
     """The town the text is about: named at least twice and in most town mentions."""
     counts: Counter = Counter()
     by_id = {}
@@ -262,7 +305,7 @@ def _focus(toponyms: Sequence[Toponym], choices: list[Candidate | None]) -> Cand
     if not counts:
         return None
     gid, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
-    return by_id[gid] if n >= FOCUS_MIN_MENTIONS and 2 * n > counts.total() else None
+    return by_id[gid] if n >= min_mentions and 2 * n > counts.total() else None
 
 
 def _located_in(top: Toponym, town: Candidate) -> Candidate | None:
@@ -273,25 +316,29 @@ def _located_in(top: Toponym, town: Candidate) -> Candidate | None:
     return Candidate(0, name, "", town.cc, town.admin1, 0, town.lat, town.lon)
 
 
-def _pick(cands: list[Candidate], scores: list[float]) -> tuple[Candidate | None, bool]:
+def _pick(
+    cands: list[Candidate], scores: list[float], confident_margin: float
+) -> tuple[Candidate | None, bool]:
     if not cands:
         return None, False
     order = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i].geonameid))
     best = cands[order[0]]
     margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else math.inf
-    confident = best.is_area or margin >= CONFIDENT_MARGIN
+    confident = best.is_area or margin >= confident_margin
     return best, confident
 
 
 def _plausible(
-    choice: Candidate | None, kind: str, countries: Counter, own: Counter
+    choice: Candidate | None, kind: str, countries: Counter, own: Counter, ranking: Ranking
 ) -> Candidate | None:
     """Drop a choice the text gives too little ground for."""
     if choice is None or choice.is_area:
         return choice if (choice is None or kind != "FAC") else None
     in_context = countries[choice.cc] - own[choice.cc] > 0
     if kind == "FAC":
-        return choice if in_context and choice.population >= FACILITY_MIN_POPULATION else None
-    if not in_context and choice.population < MIN_POPULATION_WITHOUT_CONTEXT:
+        return (
+            choice if in_context and choice.population >= ranking.facility_min_population else None
+        )
+    if not in_context and choice.population < ranking.min_population_without_context:
         return None
     return choice

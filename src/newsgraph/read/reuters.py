@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
+from newsgraph.dates.published import parse_published
 from newsgraph.read.items import Item, content_hash, failed
 from newsgraph.read.registry import ReadOptions, register_reader
 
@@ -40,10 +41,7 @@ def _text(value: str) -> str:
 
 def parse_date(value: str) -> str | None:
     """'26-FEB-1987 15:01:01.79' -> '1987-02-26T15:01:01'."""
-    try:
-        return datetime.strptime(value.strip().split(".")[0], "%d-%b-%Y %H:%M:%S").isoformat()
-    except ValueError:
-        return None
+    return parse_published(value, today=date.max)  # a reader reads; the pipeline judges
 
 
 def unwrap(body: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
+from newsgraph.dates.published import read_day
 from newsgraph.errors import QueryError
 from newsgraph.record import Article
 from newsgraph.store import mapping
@@ -34,12 +34,13 @@ class Rows(list):
 
 
 def _day(value: str | None, name: str) -> str | None:
+    """A --since/--until bound as an ISO day; any publication-date form, future days too."""
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise QueryError(f"--{name} must be a date like 2023-10-01, not {value!r}") from None
+    day = read_day(value)
+    if day is None:
+        raise QueryError(f"--{name} must be a date like 2023-10-01, not {value!r}")
+    return day.isoformat()
 
 
 def _period(since: str | None, until: str | None, col: str = "a.published") -> tuple[str, list]:
