@@ -135,6 +135,10 @@ def extract(
 
     failed: list[str] = []
 
+    def warn(path: str, article) -> None:
+        for warning in article.warnings:
+            click.echo(f"newsgraph: warning: {path}: {warning}", err=True)
+
     def report(path: str, exc: NewsgraphError) -> None:
         failed.append(path)
         click.echo(f"newsgraph: error: {path}: {exc}", err=True)
@@ -145,6 +149,7 @@ def extract(
                 article = annotate_many([prepare(load(paths[0]), options)], options)[0]
             except NewsgraphError as exc:
                 fail(str(exc))
+            warn(paths[0], article)
             click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=indent or None))
             return
         for start in range(0, len(paths), options.batch_size):
@@ -160,7 +165,9 @@ def extract(
                 options,
                 on_error=lambda i, exc, names=names: report(names[i], exc),
             )
+            by_article = {id(a): path for path, a in prepared}
             for article in done:
+                warn(by_article[id(article)], article)
                 click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
     except KeyboardInterrupt:
         fail("interrupted", 130)

@@ -46,6 +46,16 @@ class Options(BaseModel):
         description="Per-annotator overrides of their named settings: {annotator: {name: value}}.",
         json_schema_extra={"metavar": "JSON"},
     )
+    language: str | None = Field(
+        None,
+        description="Language of the inputs (ISO 639-1, e.g. en); overrides detection.",
+        json_schema_extra={"metavar": "CODE"},
+    )
+    default_language: str = Field(
+        "en",
+        description="Language taken when a text is too short to tell.",
+        json_schema_extra={"metavar": "CODE"},
+    )
     today: date | None = Field(
         None,
         description="The date extraction takes as today (publication dates after it are "

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from newsgraph import nlp as nlp_mod
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
-from newsgraph.clean.language import detect_language
+from newsgraph.clean.language import choose_language
 from newsgraph.dates.published import parse_published
 from newsgraph.errors import AnnotatorError, NewsgraphError, NoArticleError, StageError
 from newsgraph.extract import Annotator, plan, resolved_settings
@@ -75,7 +75,7 @@ def read(document: Source, options: Options | None = None, **meta: str | None) -
         return read_text(document, options.format, max_bytes=options.max_bytes, **given)
 
 
-def _article(raw: RawDocument, cleaned: Cleaned, today: date) -> Article:
+def _article(raw: RawDocument, cleaned: Cleaned, options: Options, today: date) -> Article:
     """Assemble the record: what the input says wins over what the page says."""
     prov = dict(cleaned.provenance)
     pub = parse_published(raw.published, today=today)
@@ -88,12 +88,15 @@ def _article(raw: RawDocument, cleaned: Cleaned, today: date) -> Article:
     title = raw.title or cleaned.title
     given = {"published": pub, "title": title, "authors": cleaned.authors}
     prov = {k: v for k, v in prov.items() if given.get(k)}  # no source for a missing value
+    language, guessed = choose_language(
+        cleaned.body, cleaned.language, options.language, options.default_language
+    )
     return Article(
         id=body_id(cleaned.body),
         url=raw.url or cleaned.url,
         title=title,
         published=pub,
-        language=cleaned.language or detect_language(cleaned.body),
+        language=language,
         body=cleaned.body,
         authors=cleaned.authors,
         media=cleaned.media,
@@ -101,6 +104,7 @@ def _article(raw: RawDocument, cleaned: Cleaned, today: date) -> Article:
         links=cleaned.links,
         removed=cleaned.removed,
         provenance=Provenance(**prov),
+        warnings=[*raw.warnings, *([guessed] if guessed else [])],
     )
 
 
@@ -124,7 +128,7 @@ def prepare(source: Source, options: Options | None = None) -> Article:
         if not cleaned.body.strip():
             raise NoArticleError("no article text found in the input")
     with stage("metadata"):
-        return _article(raw, cleaned, today)
+        return _article(raw, cleaned, options, today)
 
 
 def annotatable(article: Article) -> bool:
@@ -165,6 +169,13 @@ def annotate_many(
     steps = plan(options.annotators)
     settings = resolved_settings(steps, options.settings)
     todo = [i for i, a in enumerate(articles) if annotatable(a)] if steps else []
+    if steps:
+        for a in articles:
+            if a.body.strip() and a.language not in ANNOTATED_LANGUAGES:
+                a.warnings.append(
+                    f"not annotated: the text is in {a.language!r} and the annotators "
+                    f"read {', '.join(ANNOTATED_LANGUAGES)}"
+                )
     failed: set[int] = set()
     if todo:
         with stage("parse"):

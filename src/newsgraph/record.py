@@ -186,6 +186,11 @@ class Article(_Model):
     links: list[Link] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What newsgraph had to repair or guess on this input, or could not do "
+        "(e.g. '5 undecodable bytes replaced', 'not annotated: language de').",
+    )
     entities: list[Entity] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)

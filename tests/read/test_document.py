@@ -157,3 +157,25 @@ def test_read_path_uses_the_extension(tmp_path):
     assert doc.format == "html" and RU in doc.text and doc.source == str(path)
     with pytest.raises(TooLargeError):
         read_path(path, max_bytes=10)
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8_and_says_so():
+    from newsgraph.read import read_bytes
+
+    text = "The minister said: \u201cIran\u2019s role is clear,\u201d and left. " * 40
+    data = text.encode("utf-8")
+    a, b = data.index(b" and ", 400), data.index(b" and ", 900)  # between ASCII characters
+    damaged = data[:a] + b"\xff\xfe\x80" + data[a:b] + b"\x81\x82" + data[b:]
+    doc = read_bytes(damaged)
+    assert doc.encoding == "utf-8"
+    assert "\u201cIran\u2019s" in doc.text and "\u201a\u00c4\u00f9" not in doc.text  # not Mac Roman
+    assert doc.warnings == ["5 undecodable bytes replaced (read as utf-8)"]
+    assert read_bytes(data).warnings == []
+
+
+def test_text_really_in_another_encoding_is_still_detected():
+    from newsgraph.read import read_bytes
+
+    text = "Le conseil municipal a voté mardi la fermeture de deux bibliothèques à Besançon. " * 20
+    doc = read_bytes(text.encode("cp1252"))
+    assert doc.text == text and doc.warnings == []

@@ -40,6 +40,7 @@ def test_a_fully_populated_article_comes_back_equal(tmp_path, article):
             "links": [Link(start=0, end=4, url="https://oslo.test")],
             "removed": [Removed(text="Share this", reason="share")],
             "provenance": Provenance(published="meta", title="json-ld", authors="byline"),
+            "warnings": ["5 undecodable bytes replaced"],
         }
     )
     assert all(getattr(full, name) for name in Article.model_fields)

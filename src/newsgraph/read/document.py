@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -86,6 +86,7 @@ class RawDocument:
     source: str | None = None
     encoding: str | None = None
     clean: bool | None = None  # False: the text is already clean (None: as the options say)
+    warnings: list[str] = field(default_factory=list)  # what reading had to repair
 
 
 def detect_format(text: str) -> Format:
@@ -138,6 +139,21 @@ def _mostly(data: bytes, enc: str) -> str | None:
     text = data.decode(enc, errors="replace")
     bad = text.count("\ufffd")
     return text if bad <= max(2, len(text) // 2000) else None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """data as UTF-8 with its few bad bytes replaced, when it is UTF-8 but for them.
+
+    UTF-8's multi-byte sequences almost never occur by chance in another
+    encoding, so text holding well-formed ones (smart quotes, accents) far
+    more often than bad bytes is UTF-8 with some damage, not Mac Roman.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad == 0 or bad > len(text) // 100:
+        return None
+    well_formed = sum(1 for c in text if ord(c) > 127) - bad
+    return text if well_formed >= 2 * bad else None
 
 
 def _detect(data: bytes) -> str:
@@ -193,8 +209,8 @@ def decode(data: bytes, format: Format | None = None) -> tuple[str, str]:
             text = _mostly(data, declared)
             if text is not None:
                 return text, declared
-    text = _mostly(data, "utf-8")
-    if text is not None and not text.isascii() and text.count("\ufffd") < len(text) // 50:
+    text = _damaged_utf8(data)
+    if text is not None:
         return text, "utf-8"
     enc = _detect(data)
     try:
@@ -271,4 +287,19 @@ def _from_bytes(data: bytes, format: Format | None, max_bytes: int, meta: dict) 
     text, enc = decode(data, format)
     doc = read_text(text, format, max_bytes=max_bytes, **meta)
     doc.encoding = enc
+    replaced = _replaced(data, enc)
+    if replaced:
+        doc.warnings.append(f"{replaced} undecodable bytes replaced (read as {enc})")
     return doc
+
+
+def _replaced(data: bytes, enc: str) -> int:
+    """How many bytes decoding could not read (and replaced): 0 when it decoded cleanly."""
+    try:
+        data.decode(enc)
+    except UnicodeDecodeError:
+        # surrogateescape turns each unreadable byte into one lone surrogate
+        return sum(
+            1 for c in data.decode(enc, errors="surrogateescape") if "\udc80" <= c <= "\udcff"
+        )
+    return 0

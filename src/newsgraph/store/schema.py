@@ -486,8 +486,13 @@ ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
 ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
 """
 
+# v4: what had to be repaired or guessed on each article.
+_V4 = """
+ALTER TABLE articles ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -296,6 +296,12 @@ TABLES: dict[str, Table] = {
                     exported=False,
                 ),
                 _RUN,
+                field(
+                    Article,
+                    "warnings",
+                    "What had to be repaired or guessed, or was not done.",
+                    default="'[]'",
+                ),
             ),
             ("pk",),
             part="",
