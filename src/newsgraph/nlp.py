@@ -42,7 +42,7 @@ def load(name: str | None = None) -> Language:
     )
 
 
-def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+def pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Cut text into pieces no longer than size, at paragraph, line or space breaks."""
     spans, start = [], 0
     while len(text) - start > size:
@@ -66,7 +66,7 @@ def parse(text: str, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS
     nlp = nlp or load()
     if len(text) <= chunk_chars:
         return nlp(text)
-    docs = list(nlp.pipe(text[a:b] for a, b in _chunks(text, chunk_chars)))
+    docs = list(nlp.pipe(text[a:b] for a, b in pieces(text, chunk_chars)))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text
     return doc

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 from newsgraph import nlp as nlp_mod
+from newsgraph import pieces
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
 from newsgraph.clean.language import choose_language
@@ -177,19 +178,45 @@ def annotate_many(
                     f"read {', '.join(ANNOTATED_LANGUAGES)}"
                 )
     failed: set[int] = set()
+
+    def guarded(i: int, work: Callable[[], None]) -> None:
+        try:
+            work()
+        except NewsgraphError as exc:  # a failure costs this article, not the batch
+            if on_error is None:
+                raise
+            on_error(i, exc)
+            failed.add(i)
+
     if todo:
         with stage("parse"):
             nlp = nlp_mod.load(options.model)
-            docs = nlp_mod.parse_many([articles[i].body for i in todo], nlp)
-            for i, doc in zip(todo, docs, strict=True):
-                try:
-                    _run_steps(articles[i], doc, steps, settings)
-                except AnnotatorError as exc:
-                    if on_error is None:
-                        raise
-                    on_error(i, exc)
-                    failed.add(i)
+        short = [i for i in todo if len(articles[i].body) <= pieces.PIECE_CHARS]
+        docs = nlp_mod.parse_many([articles[i].body for i in short], nlp)
+        for i in short:
+            with stage("parse"):
+                doc = next(docs)  # one parsed body held at a time beyond spaCy's batch
+            guarded(i, lambda i=i, doc=doc: _run_steps(articles[i], doc, steps, settings))
+        assigned = {name for step in steps for name in step.assigns}
+        for i in todo:
+            if len(articles[i].body) > pieces.PIECE_CHARS:
+                guarded(
+                    i, lambda i=i: _annotate_in_pieces(articles[i], nlp, steps, settings, assigned)
+                )
     return [a for i, a in enumerate(articles) if i not in failed]
+
+
+def _annotate_in_pieces(
+    article: Article, nlp, steps: list[Annotator], settings: dict, assigned: set[str]
+) -> None:
+    """Annotate a long body one piece at a time, so memory does not grow with its length."""
+    parts = pieces.split(article)
+    for _, part in parts:
+        with stage("parse"):
+            doc = nlp(part.body)
+        _run_steps(part, doc, steps, settings)
+    with stage("merge"):
+        pieces.merge(article, parts, assigned)
 
 
 def annotate(article: Article, options: Options | None = None, doc=None) -> Article:
