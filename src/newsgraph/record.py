@@ -139,6 +139,8 @@ class Quote(_Model):
     speaker: Speaker | None = None
     role: str | None = None
     cue: str | None = None
+    cue_start: int | None = Field(default=None, description="Start of the cue word in the body.")
+    cue_end: int | None = Field(default=None, description="End of the cue word in the body.")
     venue: str | None = None
 
 

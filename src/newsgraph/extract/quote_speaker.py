@@ -25,15 +25,13 @@ from newsgraph.extract.quote_cues import (
     TITLES,
     VENUE_NOUNS,
 )
+from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _DETS = ("the", "The")
 _NO_SPEAKER = frozenset(("seem", "appear"))
-# A speaker further than this from its cue is the parser running sentences together.
-_NEAR_CHARS = 1000
-_NEAR_TOKENS = 40
 _RELATIVES = frozenset(("who", "which", "that"))
 
 
@@ -79,7 +77,9 @@ def according_to(tok: Token) -> Token | None:
     return nxt.nbor(1) if nxt.i + 1 < len(tok.doc) else None
 
 
-def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
+def subject_of(
+    cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
+) -> Token | None:
     """The subject of a verb of saying, climbing through the verbs it depends on.
 
     A subject inside quote marks (``quoted[i]``) is the parser's mistake, never the speaker;
@@ -96,7 +96,7 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
     ):
         return None  # "Asked about the wall, Carson said ...": whoever asked is not said
     tok = cue
-    for _ in range(4):
+    for _ in range(settings.subject_climb):
         subj = next(
             (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
             None,
@@ -121,19 +121,19 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
     return None
 
 
-def _same_line(a: Token, b: Token) -> bool:
+def _same_line(a: Token, b: Token, near_chars: int) -> bool:
     """Are the tokens near each other on one line? (Token by token: ``doc.text`` costs the whole text.)"""
     lo, hi = sorted((a, b), key=lambda t: t.i)
-    if hi.idx - lo.idx >= _NEAR_CHARS:
+    if hi.idx - lo.idx >= near_chars:
         return False
     return not any("\n" in t.text_with_ws for t in lo.doc[lo.i : hi.i])
 
 
-def _noun_before(cue: Token) -> Token | None:
+def _noun_before(cue: Token, near_tokens: int) -> Token | None:
     """The nearest noun or name before the cue on its own line: a subject the parser put elsewhere."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= max(0, cue.i - _NEAR_TOKENS) and "\n" not in doc[i].text_with_ws:
+    while i >= max(0, cue.i - near_tokens) and "\n" not in doc[i].text_with_ws:
         if doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
             tok = doc[i]
             while tok.dep_ in ("compound", "poss") and tok.head.i > tok.i and tok.head.i < cue.i:
@@ -291,7 +291,9 @@ def venue_of(cue: Token) -> str | None:
     return None
 
 
-def from_cue(cue: Token, quoted: Sequence[bool] = ()) -> Attribution:
+def from_cue(
+    cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
+) -> Attribution:
     """The attribution a verb of saying (or "according to") makes."""
     source = according_to(cue)
     if source is not None:
@@ -299,9 +301,9 @@ def from_cue(cue: Token, quoted: Sequence[bool] = ()) -> Attribution:
         nxt = cue.nbor(1)
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
-    subj = subject_of(cue, quoted)
-    if subj is not None and not _same_line(subj, cue):
-        subj = _noun_before(cue)
+    subj = subject_of(cue, quoted, settings)
+    if subj is not None and not _same_line(subj, cue, settings.near_chars):
+        subj = _noun_before(cue, settings.near_tokens)
     att = describe_speaker(subj) if subj is not None else Attribution()
     att.cue, att.cue_span = _cue_text(cue)
     att.venue = venue_of(cue)
