@@ -22,15 +22,14 @@ from newsgraph.extract.quote_cues import (
     PLATFORM_NAMES,
     PLATFORM_VERBS,
     SPEECH_VERBS,
-    TITLES,
     VENUE_NOUNS,
 )
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
+from newsgraph.extract.titles import is_honorific, is_title_head, split_title
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
-_DETS = ("the", "The")
 _NO_SPEAKER = frozenset(("seem", "appear"))
 _RELATIVES = frozenset(("who", "which", "that"))
 
@@ -169,11 +168,12 @@ def _core_bounds(head: Token) -> tuple[int, int]:
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
+    """A title word that is no part of a name; an honorific ("Mr.") is."""
+    return is_title_head(tok.text) and not is_honorific(tok.text)
 
 
 def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
-    """The proper name ending the phrase: "George Deek" in "Israel's Ambassador to Azerbaijan George Deek"."""
+    """The run of proper nouns ending the phrase, up to a title: "Azerbaijan George Deek"."""
     last = doc[right]
     if last.pos_ != "PROPN" or _is_title(last):
         return None
@@ -185,8 +185,6 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         start -= 1
     if start > left and doc[start - 1].dep_ == "case":
         return None  # "Israel's Ambassador": the name is the possessor
-    if start > left and doc[start - 1].pos_ == "ADP" and right - start >= 2:
-        start += 1  # "Secretary of State John Kerry": State belongs to the title
     return start, right
 
 
@@ -212,11 +210,17 @@ def describe_speaker(head: Token) -> Attribution:
     span = (left, right)
     form = "name"
     name = _name_run(doc, left, right) if head.pos_ == "PROPN" or _is_title(head) else None
-    if name is not None and (name[0] <= head.i <= name[1] or _is_title(head)):
-        span = name
-        if name[0] > left:
-            a = left + 1 if doc[left].text in _DETS else left
-            role = _text(doc, a, name[0] - 1) if a < name[0] else None
+    if name is not None:
+        # the run is the name as the recogniser would take it; the title is split off as
+        # an entity's description is ("Israel's Ambassador to Azerbaijan" | "George Deek"),
+        # an honorific alone staying with the name ("Mr. Obama")
+        org = doc[name[1]].ent_type_ == "ORG"
+        title = split_title(doc, name[0], name[1] + 1, left, organisation=org)
+        if not (name[0] <= head.i <= name[1] or title.found):
+            name = None  # "a reporter for USA Today": the name is not the title's holder
+    if name is not None:
+        span = (title.title_start if title.role is None else title.name_start, name[1])
+        role = title.role
         head = doc[name[1]]
     elif head.pos_ != "PROPN":
         form = "nominal"

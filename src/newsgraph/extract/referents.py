@@ -23,7 +23,8 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.quote_cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, TITLES
+from newsgraph.extract.quote_cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.extract.titles import is_title_head
 from newsgraph.record import Entity
 
 Form = Literal["name", "nominal", "pronoun", "group"]
@@ -46,7 +47,7 @@ def form_of(word: str) -> Form:
     """How a head word refers: by pronoun, by title or group noun (nominal), or by name."""
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         return "pronoun"
-    if word.rstrip(".") in TITLES or word in GROUP_NOUNS:
+    if is_title_head(word) or word in GROUP_NOUNS:
         return "nominal"
     return "name"
 
@@ -146,7 +147,7 @@ class Referents:
                 else ()
             )
             ent = self.before(start, wanted) if wanted else None
-        elif form == "nominal" and word.rstrip(".") in TITLES:
+        elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
             ent = self.before(start, GROUP_TYPES)

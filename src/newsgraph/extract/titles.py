@@ -58,6 +58,11 @@ def is_title_head(word: str) -> bool:
     return low in title_words() and low not in MODIFIERS
 
 
+def is_honorific(word: str) -> bool:
+    """True for a courtesy title that belongs with the name: 'Mr.', 'Dr', 'Dame'."""
+    return _HONORIFIC_ONLY.fullmatch(word) is not None
+
+
 def is_place_word(tok: Token) -> bool:
     return tok.ent_type_ in ("GPE", "NORP") or country_code(tok.text) is not None
 
