@@ -2,18 +2,19 @@
 
 Direct quotes come from the quote marks (``quote_marks``), never from
 sentence boundaries, which a parser often puts inside a quotation. Each one
-is attributed from the text around it on its own line: the clause before it
-("As MP Rasim Musabeyli told the Voice of America: “...”"), the clause after
-it ("“...,” said Caddell."), a dash ("— John Smith"), a lead-in on the line
-before ("From the ministry:" / "Caddell continued:"), or, failing those, the
-attribution of the quote or statement just before it on this line or the
-previous one. Reported speech comes from ``quote_indirect``; a report whose
-cue lies inside another report's content is left to the outer one, and a
-quoted title-case name ("Fox News Sunday") is no quotation. Speakers given
-as pronouns or nominals ("They added", "the ambassador said") resolve to the
-most recent compatible entity outside quote marks, a nearby subject first.
-A quote inside a clause whose verb reports it ("called his supporters
-“deplorables”") is a mixed quote of that clause.
+is attributed by the strategies of ``quote_strategies``, tried in the order
+``QuoteSettings.strategies`` gives: a verb of saying before or after it
+("As MP Rasim Musabeyli told the Voice of America: “...”", "“...,” said
+Caddell."), a dash ("— John Smith"), a lead-in ("From the ministry:"), a
+lead-in line before ("Caddell continued:"), a headline label ("Pence:"), the
+verb of the clause it sits in ("called his supporters “deplorables”", a
+mixed quote of that clause), or, failing those, the attribution of the quote
+or statement just before it on this line or the previous one. Reported
+speech comes from ``quote_indirect``; a report whose cue lies inside another
+report's content is left to the outer one, and a quoted title-case name
+("Fox News Sunday") is no quotation. Speakers given as pronouns or nominals
+("They added", "the ambassador said") resolve to entities with
+``referents``. Every threshold is a field of ``QuoteSettings``.
 
 Every step is linear in the text (or bounded per quote), so no input hangs it.
 """
