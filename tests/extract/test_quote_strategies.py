@@ -97,11 +97,11 @@ def test_previous_quote_in_the_annotator():
 
 
 def test_a_recognised_pattern_with_no_speaker_stops_the_search():
-    q = around("“We will rebuild the harbour.” — ")
-    assert STRATEGIES["dash"](q) is None  # a dash ending the line names no one: not its kind
-    nobody = around("“We will rebuild.” —, mayor")
-    if STRATEGIES["dash"](nobody) is NOBODY:
-        assert attribute(nobody, STRATEGY_NAMES) is None
+    q = around("Pence: “We will win.” “They will lose the debate.” — !!!", 1)
+    assert STRATEGIES["dash"](q) is NOBODY  # a dash, but no name after it
+    assert attribute(q, STRATEGY_NAMES) is None
+    later = attribute(q, [n for n in STRATEGY_NAMES if n != "dash"])
+    assert speaker_text(q, later) == "Pence"
 
 
 def test_no_strategy_no_speaker():
