@@ -1,6 +1,11 @@
 """Quotation benchmark on PolNeAR: direct quotes and all attributions, with speakers, cues and speed.
 
     python -m benchmarks.bench_quotes [--data ../shared/data/quotes-polnear] [--splits dev train]
+                                      [--ablate [SPLIT ...]]
+
+With --ablate (dev by default), the quotes annotator is run again on the
+parsed split once per attribution strategy switched off, and the drop in F1
+each switch-off causes is printed: what each strategy contributes.
 
 Prints a table and writes benchmarks/results/quotes.json. The anchor,
 textacy's direct_quotations (``pip install -e ".[bench]"``), runs in the same
@@ -23,6 +28,7 @@ from benchmarks import polnear
 from newsgraph import Options
 from newsgraph.extract import registered
 from newsgraph.extract.quote_marks import find_marked_quotes
+from newsgraph.extract.quote_settings import STRATEGY_NAMES, QuoteSettings
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.nlp import DEFAULT_MODELS, load, parse
 from newsgraph.record import Article, Quote, Speaker
@@ -371,6 +377,45 @@ def annotator_ms(arts: list[Article]) -> float:
     return round(1000 * (time.perf_counter() - t0) / max(1, len(arts)), 2)
 
 
+ABLATION_MEASURES = {
+    "direct_4plus quote+speaker": lambda r: r["direct_4plus"]["quote+speaker"]["f1"],
+    "direct_all quote+speaker": lambda r: r["direct_all"]["quote+speaker"]["f1"],
+    "attributions content+speaker": lambda r: r["attributions"]["content+speaker"]["f1"],
+}
+
+
+def _scores(gold: list[polnear.GoldArticle], arts: list[Article]) -> dict[str, float]:
+    res = {
+        "direct_4plus": eval_direct(gold, arts, 4),
+        "direct_all": eval_direct(gold, arts, 1),
+        "attributions": eval_attributions(gold, arts),
+    }
+    return {name: get(res) for name, get in ABLATION_MEASURES.items()}
+
+
+def ablate(gold: list[polnear.GoldArticle], arts: list[Article]) -> dict:
+    """F1 with every strategy on, and its drop with each strategy switched off in turn.
+
+    The bodies are parsed once and the entities kept; only the quotes annotator runs again.
+    """
+    nlp = load()
+    docs = [parse(a.body, nlp) for a in arts]
+
+    def run(settings: QuoteSettings) -> dict[str, float]:
+        requoted = [
+            a.model_copy(update={"quotes": find_quotes(doc, a.entities, settings)})
+            for doc, a in zip(docs, arts, strict=True)
+        ]
+        return _scores(gold, requoted)
+
+    full = run(QuoteSettings())
+    drops = {}
+    for name in STRATEGY_NAMES:
+        without = run(QuoteSettings(strategies=tuple(n for n in STRATEGY_NAMES if n != name)))
+        drops[name] = {m: round(full[m] - without[m], 4) for m in full}
+    return {"all_on": full, "f1_drop_when_off": drops}
+
+
 def extract_all(
     gold: list[polnear.GoldArticle], names: tuple[str, ...]
 ) -> tuple[list[Article], float]:
@@ -394,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument(
         "--gum", type=Path, default=DEFAULT_GUM, help="GUM news CoNLL-U, for speaker resolution"
+    )
+    ap.add_argument(
+        "--ablate",
+        nargs="*",
+        metavar="SPLIT",
+        help="F1 drop of each attribution strategy switched off, on these splits (default dev)",
     )
     args = ap.parse_args(argv)
     if not args.data.exists():
@@ -429,6 +480,8 @@ def main(argv: list[str] | None = None) -> int:
             res["quotes_annotator_ms_per_article"] = annotator_ms(arts)
         if split in args.anchor_splits:
             res["textacy"] = eval_textacy(gold)
+        if args.ablate is not None and split in (args.ablate or ["dev"]):
+            res["strategy_ablation"] = ablate(gold, arts)
         results[split] = res
         _print(split, res)
     if args.gum.exists():
@@ -478,6 +531,16 @@ def _print(split: str, res: dict) -> None:
     print(f"articles/second: with quotes {sp['with_quotes']}, without {without}")
     if "quotes_annotator_ms_per_article" in res:
         print(f"quotes annotator alone: {res['quotes_annotator_ms_per_article']} ms/article")
+    if "strategy_ablation" in res:
+        _print_ablation(res["strategy_ablation"])
+
+
+def _print_ablation(ablation: dict) -> None:
+    measures = list(ablation["all_on"])
+    print(f"\n{'F1 drop with the strategy off':30}" + "".join(f"{m:>30}" for m in measures))
+    print(f"{'(F1 with all on)':30}" + "".join(f"{ablation['all_on'][m]:>30.4f}" for m in measures))
+    for name, drops in ablation["f1_drop_when_off"].items():
+        print(f"{name:30}" + "".join(f"{drops[m]:>+30.4f}" for m in measures))
 
 
 if __name__ == "__main__":

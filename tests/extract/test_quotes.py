@@ -290,3 +290,48 @@ def test_quoted_title_is_no_quotation(nlp):
 def test_quoted_sentence_in_lower_case_stays(nlp):
     q = only(quotes_of("“We will win it all,” Pence said."))
     assert (q.kind, q.text, q.speaker.text) == ("direct", "We will win it all,", "Pence")
+
+
+def _cue_spans_match(body: str, quotes: list[Quote]) -> None:
+    """Every quote with a cue has its span, and the body there reads as the cue (up to case)."""
+    for q in quotes:
+        if q.cue is None:
+            assert q.cue_start is None and q.cue_end is None
+            continue
+        assert q.cue_start is not None and q.cue_end is not None, q
+        assert body[q.cue_start : q.cue_end].lower().split() == q.cue.lower().split()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“We will win it all,” Pence told reporters on Monday.", "told"),
+        ("According to the ministry, the border is calm tonight.", "according to"),
+        ("He pointed out that the border was calm.", "pointed out"),
+        (
+            "The group issued a statement saying: “We condemn the attacks.”",
+            "issued a statement saying",
+        ),
+        ("Mike Pence: Flowers will not be at the debate", ":"),
+        ("Sanders repeated his claim that the vote was rigged.", "claim"),
+    ],
+)
+def test_cue_span_covers_the_cue_as_written(nlp, text, cue):
+    found = quotes_of(text)
+    assert any(q.cue == cue for q in found), found
+    _cue_spans_match(text, found)
+
+
+def test_cue_spans_on_the_seed_article(seed_text):
+    art = newsgraph.extract(
+        seed_text, clean=False, options=Options(annotators=("entities", "quotes"))
+    )
+    assert sum(q.cue is not None for q in art.quotes) >= 4
+    _cue_spans_match(art.body, art.quotes)
+
+
+def test_an_inherited_speaker_has_no_cue_span(nlp):
+    text = "“We will rebuild the harbour,” the mayor said. “It will take a year.”"
+    first, second = quotes_of(text)
+    assert (first.cue, text[first.cue_start : first.cue_end]) == ("said", "said")
+    assert (second.speaker.text, second.cue, second.cue_start) == ("the mayor", None, None)

@@ -12,46 +12,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.countries import country_code, is_country_name, is_demonym
-
-# Modifiers of a title: they never make one alone ("former", "Foreign").
-_MODIFIERS = frozenset(
-    "vice prime deputy assistant foreign defense defence interior finance health economy "
-    "trade state attorney chief former acting interim then late top senior junior new "
-    "incoming outgoing special permanent national security executive managing".split()
+from newsgraph.extract.titles import (
+    ARTICLES,
+    POSSESSIVE,
+    is_title_head,
+    is_title_part,
+    split_title,
 )
-# Words that join the parts of a title ("Ambassador to Azerbaijan", "Secretary of State").
-_CONNECTORS = frozenset({"to", "of", "for", "at", "'s", "’s", "on"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_ARTICLES = frozenset({"the", "a", "an"})
+
 # Leading words the recogniser takes in that are no part of a name ("Numerous Azerbaijanis").
 _LEADING_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "RB", "CD", "IN", "CC"})
-_NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    text = (files("newsgraph") / "data" / "ner" / "titles.txt").read_text(encoding="utf-8")
-    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    return frozenset(words)
-
-
-def is_title_word(word: str) -> bool:
-    """True for a word that can be (part of) a title: 'Ambassador', 'MP', 'former'."""
-    low = word.lower()
-    return low in _titles() or low in _MODIFIERS
-
-
-def is_title_head(word: str) -> bool:
-    """True for a word that makes a title by itself: 'Ambassador', 'MP', 'Dr.'."""
-    low = word.lower()
-    return low in _titles() and low not in _MODIFIERS
 
 
 @dataclass
@@ -75,16 +50,12 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
-def _is_place_word(tok: Token) -> bool:
-    return tok.ent_type_ in ("GPE", "NORP") or country_code(tok.text) is not None
-
-
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range with articles, sentence-initial modifiers, possessives and punctuation cut."""
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
-        or doc[start].lower_ in _ARTICLES
+        or doc[start].lower_ in ARTICLES
         or (
             doc[start].tag_ in _LEADING_TAGS
             and doc[start].is_lower
@@ -102,7 +73,7 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _POSSESSIVE
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
     ):
         end -= 1
     # A span running over a line break is two things; keep the first line.
@@ -110,51 +81,6 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
             return start, i if i > start else start
     return start, end
-
-
-def _title_before(doc: Doc, start: int, floor: int) -> int:
-    """Index of the first token of a title ending just before ``start``, or ``start``.
-
-    Reads leftwards over title words, connectors, possessives and names of
-    places, organisations and nationalities; keeps the stretch only if it
-    holds a title head ("Ambassador"), and drops dangling connectors.
-    """
-    i = start - 1
-    if i < floor or doc[i].text in _CONNECTORS:
-        return start  # "an analyst at Acme": the title is the speaker's, not the name's
-    first = start
-    has_head = False
-    while i >= floor:
-        tok = doc[i]
-        if is_title_head(tok.text):
-            has_head = True
-        elif not (
-            is_title_word(tok.text)
-            or tok.text in _CONNECTORS
-            or _is_place_word(tok)
-            or (tok.ent_type_ in _NAME_LABELS and not tok.is_lower)
-        ):
-            break
-        first = i
-        i -= 1
-    while first < start and (doc[first].text in _CONNECTORS or doc[first].lower_ in _ARTICLES):
-        first += 1
-    return first if has_head else start
-
-
-_HONORIFIC_EDGE = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?\s+)+|(?:[\s,]+(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?)+$"
-    r"|[\s,]+$",
-    re.IGNORECASE,
-)
-
-
-def _role(text: str) -> str | None:
-    """A description without honorifics at its ends: 'minister Mr' -> 'minister'; 'Mr' -> None."""
-    text = text.strip()
-    if re.fullmatch(r"(?:(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?\s*)+", text, re.IGNORECASE):
-        return None
-    return _HONORIFIC_EDGE.sub("", text).strip() or None
 
 
 def _title_after(doc: Doc, end: int, window: int) -> str | None:
@@ -174,27 +100,9 @@ def _title_after(doc: Doc, end: int, window: int) -> str | None:
             return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or None
         if is_title_head(tok.text):
             has_head = True
-        elif not (
-            is_title_word(tok.text)
-            or tok.text in _CONNECTORS
-            or tok.lower_ in _ARTICLES
-            or _is_place_word(tok)
-            or (tok.ent_type_ in _NAME_LABELS and not tok.is_lower)
-        ):
+        elif not (is_title_part(tok) or tok.lower_ in ARTICLES):
             return None
     return None
-
-
-def _name_core(doc: Doc, start: int, end: int) -> int:
-    """Start of the bare name inside a person span: after titles and place words in it."""
-    core = start
-    for i in range(start, end - 1):
-        tok = doc[i]
-        if is_title_word(tok.text) or tok.text in _CONNECTORS or tok.text in _POSSESSIVE:
-            core = i + 1
-        elif _is_place_word(tok) and end - (i + 1) >= 2:
-            core = i + 1
-    return core
 
 
 def clean_mention(
@@ -213,19 +121,17 @@ def clean_mention(
     description = None
     text = doc[start:end].text
     if label in ("PERSON", "ORG"):
-        core = _name_core(doc, start, end)
-        if label == "ORG" and (end - core < 2 or core - start < 2):
-            # "General Motors", "Major League Baseball" are whole names; "Azerbaijani
-            # MP Rasim Musabeyli" is a title and a person.
-            core = start
         floor = max(0, start - title_window)
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else floor
-        head = _title_before(doc, core, max(sent_start, floor))
-        if head < core and core < end and doc[core].is_title:
-            description = _role(doc[head:core].text)
-            if label == "ORG" and any(is_title_head(t.text) for t in doc[head:core]):
+        # "General Motors", "Major League Baseball" are whole names; "Azerbaijani
+        # MP Rasim Musabeyli" is a title and a person.
+        split = split_title(doc, start, end, max(sent_start, floor), organisation=label == "ORG")
+        if split.found:
+            description = split.role
+            title = doc[split.title_start : split.name_start]
+            if label == "ORG" and any(is_title_head(t.text) for t in title):
                 label = "PERSON"
-            start = core
+            start = split.name_start
         if description is None and label == "PERSON":
             description = _title_after(doc, end, appositive_window)
     text = doc[start:end].text

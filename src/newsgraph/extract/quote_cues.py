@@ -1,4 +1,4 @@
-"""Word lists for attribution: verbs of saying, titles, venues, referring words.
+"""Word lists for attribution: verbs of saying, venues, referring words (titles: ``titles``).
 
 The verbs are the frequent cue lemmas of PolNeAR's train split (the lists
 were read off its Cue annotations), grouped by how sure a cue they are.
@@ -96,18 +96,6 @@ CLAIM_NOUNS = frozenset(
     """
     statement claim warning suggestion complaint assertion belief concern fear argument
     assurance allegation accusation insistence contention prediction promise pledge
-    """.split()
-)
-
-# Words that stand for the person before a name: "Azerbaijani MP Rasim Musabeyli".
-TITLES = frozenset(
-    """
-    president vice senator sen. sen rep. rep representative congressman congresswoman
-    gov. gov governor mayor secretary minister ambassador mp chairman chairwoman chair ceo
-    director spokesman spokeswoman spokesperson judge justice gen. gen general col. adm. lt.
-    sgt. officer professor prof. leader candidate nominee chief commissioner attorney
-    manager aide adviser advisor strategist pollster analyst economist official head
-    speaker premier chancellor king queen prince pope sheikh envoy deputy lawmaker
     """.split()
 )
 

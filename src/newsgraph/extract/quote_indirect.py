@@ -32,6 +32,7 @@ from newsgraph.extract.quote_cues import (
     STANCE_NOUNS,
     STANCE_VERBS,
 )
+from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import (
     Attribution,
     according_to,
@@ -41,7 +42,6 @@ from newsgraph.extract.quote_speaker import (
     subject_of,
 )
 
-_MIN_TOKENS = 2
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 _OBJECT_PREPS = ("for", "to", "on", "about", "of", "as")
 _NESTED_DEPS = ("advcl", "conj")
@@ -61,7 +61,7 @@ class Reported:
     cue: Token
 
 
-def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
     """Drop edge punctuation and spaces, keeping quote marks."""
     while left <= right and (doc[left].is_space or (doc[left].is_punct and not doc[left].is_quote)):
         left += 1
@@ -69,12 +69,12 @@ def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         doc[right].is_space or (doc[right].is_punct and not doc[right].is_quote)
     ):
         right -= 1
-    if right - left + 1 < _MIN_TOKENS:
+    if right - left + 1 < min_tokens:
         return None
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _clause(cue: Token) -> tuple[int, int] | None:
+def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause a verb of saying governs, or the one hanging off its addressee."""
     doc = cue.doc
     comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
@@ -86,11 +86,13 @@ def _clause(cue: Token) -> tuple[int, int] | None:
                 if comp is not None:
                     break
     if comp is None:
-        return _parenthetical(cue)
-    return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i))
+        return _parenthetical(cue, min_tokens)
+    return _trim(
+        doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i), min_tokens
+    )
 
 
-def _parenthetical(cue: Token) -> tuple[int, int] | None:
+def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause around a parenthetical cue: "Acts of protest, [Mr. Obama said,] are acts of patriotism"."""
     if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -98,7 +100,7 @@ def _parenthetical(cue: Token) -> tuple[int, int] | None:
     left = head.left_edge.i
     if not left < cue.left_edge.i:
         return None  # the cue opens the clause: not a parenthetical
-    return _trim(cue.doc, left, _cut_nested(cue, left, head.right_edge.i))
+    return _trim(cue.doc, left, _cut_nested(cue, left, head.right_edge.i), min_tokens)
 
 
 _TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp")
@@ -124,7 +126,7 @@ def _cut_nested(cue: Token, left: int, right: int) -> int:
     return right
 
 
-def _complement(cue: Token) -> tuple[int, int] | None:
+def _complement(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """What a verb reports without a clause: "cited [the polls]", "called [for a ban]", "refused [to comment]"."""
     first = last = None
     for c in cue.rights:
@@ -135,26 +137,33 @@ def _complement(cue: Token) -> tuple[int, int] | None:
         if c.dep_ not in _TAIL_DEPS or (c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPS):
             break  # "... as a “crazy system” [during a campaign stop]"
         last = c
-    if first is None or _is_claim(first):
+    if first is None or _is_claim(first, min_tokens):
         return None  # "repeated [his claim that ...]": the claim noun reports it
     if first.dep_ == "prep":
         objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
         if last is first:
-            return _trim(cue.doc, objs[0].left_edge.i, objs[0].right_edge.i)
-    return _trim(cue.doc, first.left_edge.i, _cut_nested(cue, first.left_edge.i, last.right_edge.i))
+            return _trim(cue.doc, objs[0].left_edge.i, objs[0].right_edge.i, min_tokens)
+    return _trim(
+        cue.doc,
+        first.left_edge.i,
+        _cut_nested(cue, first.left_edge.i, last.right_edge.i),
+        min_tokens,
+    )
 
 
-def _intent(cue: Token) -> tuple[int, int] | None:
+def _intent(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The infinitive of a verb of intent: "wants [to triple the size of AmeriCorps]"."""
     comp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
     if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return None
-    return _trim(cue.doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i))
+    return _trim(
+        cue.doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i), min_tokens
+    )
 
 
-def _claim_clause(noun: Token) -> tuple[int, int] | None:
+def _claim_clause(noun: Token, min_tokens: int) -> tuple[int, int] | None:
     """The "that" clause of a claim noun: "his claim [that the vote was rigged]".
 
     A claim noun the parser makes the root of its sentence is a misparse of a relative
@@ -166,17 +175,24 @@ def _claim_clause(noun: Token) -> tuple[int, int] | None:
         if c.dep_ in ("acl", "ccomp") and any(
             g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children
         ):
-            return _trim(noun.doc, c.left_edge.i, _cut_nested(noun, c.left_edge.i, c.right_edge.i))
+            return _trim(
+                noun.doc,
+                c.left_edge.i,
+                _cut_nested(noun, c.left_edge.i, c.right_edge.i),
+                min_tokens,
+            )
     return None
 
 
-def _is_claim(tok: Token) -> bool:
+def _is_claim(tok: Token, min_tokens: int) -> bool:
     return (
-        tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS and _claim_clause(tok) is not None
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in CLAIM_NOUNS
+        and _claim_clause(tok, min_tokens) is not None
     )
 
 
-def _stance_object(noun: Token) -> tuple[int, int] | None:
+def _stance_object(noun: Token, min_tokens: int) -> tuple[int, int] | None:
     """What a stance noun is about: "criticism [of the trade deal]"."""
     preps = STANCE_NOUNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
     if not preps:
@@ -186,12 +202,15 @@ def _stance_object(noun: Token) -> tuple[int, int] | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return _trim(
-                    noun.doc, obj.left_edge.i, _cut_nested(noun, obj.left_edge.i, obj.right_edge.i)
+                    noun.doc,
+                    obj.left_edge.i,
+                    _cut_nested(noun, obj.left_edge.i, obj.right_edge.i),
+                    min_tokens,
                 )
     return None
 
 
-def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
+def _claimant(noun: Token, quoted: Sequence[bool], settings: QuoteSettings) -> Attribution:
     """Whose claim or stance it is.
 
     The one who makes or repeats it ("Trump repeated his claim"), else the possessor ("his
@@ -204,43 +223,44 @@ def _claimant(noun: Token, quoted: Sequence[bool]) -> Attribution:
         verb = verb.head
     owner = None
     if noun.dep_ == "dobj" and verb.lemma_.lower() in _CLAIM_MAKERS:
-        owner = subject_of(verb, quoted)
+        owner = subject_of(verb, quoted, settings)
     if owner is None:
         owner = poss
     if owner is None:  # "claims by intelligence agencies that ..."
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
     if owner is None and noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
-        owner = subject_of(verb, quoted)
+        owner = subject_of(verb, quoted, settings)
     att = describe_speaker(owner) if owner is not None else Attribution()
     att.cue, att.cue_span = noun.text, (noun.idx, noun.idx + len(noun))
     return att
 
 
-def _passive_subject(cue: Token) -> tuple[int, int] | None:
+def _passive_subject(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """What a passive with an agent reports: "[Clinton] was endorsed by the Times"."""
     if not any(c.dep_ == "agent" for c in cue.children):
         return None
     subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lower_ in _RELATIVES:
         return None
-    return _trim(cue.doc, subj.left_edge.i, subj.right_edge.i)
+    return _trim(cue.doc, subj.left_edge.i, subj.right_edge.i, min_tokens)
 
 
-def content_of(cue: Token) -> tuple[int, int] | None:
+def content_of(cue: Token, settings: QuoteSettings = DEFAULT_SETTINGS) -> tuple[int, int] | None:
     """Character span of what a verb reports: its clause, else its object or infinitive."""
-    return _clause(cue) or _complement(cue)
+    min_tokens = settings.min_content_tokens
+    return _clause(cue, min_tokens) or _complement(cue, min_tokens)
 
 
-def _according_content(tok: Token) -> tuple[int, int] | None:
+def _according_content(tok: Token, min_tokens: int) -> tuple[int, int] | None:
     """The sentence around "according to X", without that phrase."""
     sent = tok.sent
     source = according_to(tok)
     phrase_end = source.right_edge.i if source is not None else tok.i + 1
     phrase_start = tok.i
     if phrase_start - sent.start > sent.end - 1 - phrase_end:
-        return _trim(tok.doc, sent.start, phrase_start - 1)
-    return _trim(tok.doc, phrase_end + 1, sent.end - 1)
+        return _trim(tok.doc, sent.start, phrase_start - 1, min_tokens)
+    return _trim(tok.doc, phrase_end + 1, sent.end - 1, min_tokens)
 
 
 def _is_reporting(tok: Token) -> bool:
@@ -253,8 +273,11 @@ def _is_reporting(tok: Token) -> bool:
     ) and lemma not in NO_OBJECT_CONTENT
 
 
-def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
+def find_reported(
+    doc: Doc, quoted: Sequence[bool], settings: QuoteSettings = DEFAULT_SETTINGS
+) -> list[Reported]:
     """Every reported-speech attribution whose cue stands outside quote marks."""
+    min_tokens = settings.min_content_tokens
     out: list[Reported] = []
     for tok in doc:
         if quoted[tok.i]:
@@ -262,25 +285,31 @@ def find_reported(doc: Doc, quoted: Sequence[bool]) -> list[Reported]:
         if tok.lower_ == "according":
             if according_to(tok) is None:
                 continue
-            span = _according_content(tok)
+            span = _according_content(tok, min_tokens)
         elif is_cue(tok, beliefs=True) or (
             tok.pos_ == "VERB" and tok.lemma_.lower() in CLAUSE_ONLY
         ):
-            span = _clause(tok) or (_complement(tok) if _is_reporting(tok) else None)
+            span = _clause(tok, min_tokens) or (
+                _complement(tok, min_tokens) if _is_reporting(tok) else None
+            )
         elif _is_reporting(tok):
-            span = _clause(tok) or _complement(tok) or _passive_subject(tok)
+            span = (
+                _clause(tok, min_tokens)
+                or _complement(tok, min_tokens)
+                or _passive_subject(tok, min_tokens)
+            )
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTENT_VERBS:
-            span = _intent(tok)
-        elif _is_claim(tok):
-            span = _claim_clause(tok)
-            out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
+            span = _intent(tok, min_tokens)
+        elif _is_claim(tok, min_tokens):
+            span = _claim_clause(tok, min_tokens)
+            out.append(Reported(span[0], span[1], _claimant(tok, quoted, settings), tok))
             continue
-        elif (span := _stance_object(tok)) is not None:
-            out.append(Reported(span[0], span[1], _claimant(tok, quoted), tok))
+        elif (span := _stance_object(tok, min_tokens)) is not None:
+            out.append(Reported(span[0], span[1], _claimant(tok, quoted, settings), tok))
             continue
         else:
             continue
         if span is None:
             continue
-        out.append(Reported(span[0], span[1], from_cue(tok, quoted), tok))
+        out.append(Reported(span[0], span[1], from_cue(tok, quoted, settings), tok))
     return out

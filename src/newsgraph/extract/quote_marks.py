@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
+
 # Families of quote marks: marks pair only with marks of their own family.
 DOUBLE = "double"
 SINGLE = "single"
 TICKS = "ticks"  # ``...'' or ''...'' as some newswire writes them
 
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
-_MAX_DEPTH = 8
 _MARK = re.compile(r"``|''|[\"“”„«»‘’‚‹›]|'")
 _LINE = re.compile(r"[^\n]+")
 
@@ -126,7 +127,7 @@ def _starts_with_open(text: str, line_start: int, line_end: int, family: str) ->
     return 0
 
 
-def find_marked_quotes(text: str) -> list[MarkedQuote]:
+def find_marked_quotes(text: str, settings: QuoteSettings = DEFAULT_SETTINGS) -> list[MarkedQuote]:
     """Every top-level quotation delimited by quote marks, in text order.
 
     Runs in time linear in ``len(text)`` whatever the marks are.
@@ -151,7 +152,7 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             if found is None:
                 continue
             family, role = found
-            _step(stack, quotes, m.start(), len(m.group()), family, role)
+            _step(stack, quotes, m.start(), len(m.group()), family, role, settings)
         if not stack:
             continue
         bottom = stack[0]
@@ -164,13 +165,19 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         ):
             carried = _Open(bottom.pos, bottom.length, bottom.family, [])
             continue
-        quotes.extend(_unclosed(stack, line_end))
+        quotes.extend(_unclosed(stack, line_end, settings.min_unclosed_chars))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
 def _step(
-    stack: list[_Open], out: list[MarkedQuote], pos: int, length: int, family: str, role: int
+    stack: list[_Open],
+    out: list[MarkedQuote],
+    pos: int,
+    length: int,
+    family: str,
+    role: int,
+    settings: QuoteSettings,
 ) -> None:
     """Feed one mark to the pairing stack."""
     top = stack[-1] if stack else None
@@ -189,7 +196,7 @@ def _step(
         opened = stack[depth]
         del stack[depth:]  # marks opened inside and never closed go with it
         quote = MarkedQuote(opened.pos, pos + length, family, True, opened.length, length)
-        if family == SINGLE and pos - opened.pos - opened.length <= 2:
+        if family == SINGLE and pos - opened.pos - opened.length <= settings.max_elision_chars:
             return  # rock 'n' roll: elision marks, not a quotation
         if stack:
             stack[-1].children.append(quote)
@@ -198,18 +205,18 @@ def _step(
         return
     if family == SINGLE and not stack and role != _OPEN:
         return  # a lone ’ or ' outside quotes is an apostrophe
-    if len(stack) >= _MAX_DEPTH:
+    if len(stack) >= settings.max_nesting:
         return
     stack.append(_Open(pos, length, family, []))
 
 
-def _unclosed(stack: list[_Open], line_end: int) -> list[MarkedQuote]:
+def _unclosed(stack: list[_Open], line_end: int, min_chars: int) -> list[MarkedQuote]:
     """Top-level quotes from a line that ends with marks still open."""
     out: list[MarkedQuote] = []
     for opened in stack:
         out.extend(opened.children)
     if not out:
         bottom = stack[0]
-        if bottom.family != SINGLE and line_end - bottom.pos > bottom.length + 1:
+        if bottom.family != SINGLE and line_end - bottom.pos - bottom.length >= min_chars:
             out.append(MarkedQuote(bottom.pos, line_end, bottom.family, False, bottom.length, 0))
     return out

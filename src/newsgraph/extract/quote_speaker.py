@@ -22,18 +22,15 @@ from newsgraph.extract.quote_cues import (
     PLATFORM_NAMES,
     PLATFORM_VERBS,
     SPEECH_VERBS,
-    TITLES,
     VENUE_NOUNS,
 )
+from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
+from newsgraph.extract.titles import is_honorific, is_title_head, split_title
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
-_DETS = ("the", "The")
 _NO_SPEAKER = frozenset(("seem", "appear"))
-# A speaker further than this from its cue is the parser running sentences together.
-_NEAR_CHARS = 1000
-_NEAR_TOKENS = 40
 _RELATIVES = frozenset(("who", "which", "that"))
 
 
@@ -79,7 +76,9 @@ def according_to(tok: Token) -> Token | None:
     return nxt.nbor(1) if nxt.i + 1 < len(tok.doc) else None
 
 
-def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
+def subject_of(
+    cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
+) -> Token | None:
     """The subject of a verb of saying, climbing through the verbs it depends on.
 
     A subject inside quote marks (``quoted[i]``) is the parser's mistake, never the speaker;
@@ -96,7 +95,7 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
     ):
         return None  # "Asked about the wall, Carson said ...": whoever asked is not said
     tok = cue
-    for _ in range(4):
+    for _ in range(settings.subject_climb):
         subj = next(
             (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
             None,
@@ -121,19 +120,19 @@ def subject_of(cue: Token, quoted: Sequence[bool] = ()) -> Token | None:
     return None
 
 
-def _same_line(a: Token, b: Token) -> bool:
+def _same_line(a: Token, b: Token, near_chars: int) -> bool:
     """Are the tokens near each other on one line? (Token by token: ``doc.text`` costs the whole text.)"""
     lo, hi = sorted((a, b), key=lambda t: t.i)
-    if hi.idx - lo.idx >= _NEAR_CHARS:
+    if hi.idx - lo.idx >= near_chars:
         return False
     return not any("\n" in t.text_with_ws for t in lo.doc[lo.i : hi.i])
 
 
-def _noun_before(cue: Token) -> Token | None:
+def _noun_before(cue: Token, near_tokens: int) -> Token | None:
     """The nearest noun or name before the cue on its own line: a subject the parser put elsewhere."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= max(0, cue.i - _NEAR_TOKENS) and "\n" not in doc[i].text_with_ws:
+    while i >= max(0, cue.i - near_tokens) and "\n" not in doc[i].text_with_ws:
         if doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
             tok = doc[i]
             while tok.dep_ in ("compound", "poss") and tok.head.i > tok.i and tok.head.i < cue.i:
@@ -169,11 +168,12 @@ def _core_bounds(head: Token) -> tuple[int, int]:
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.lower_ in TITLES or tok.lower_.rstrip(".") in TITLES
+    """A title word that is no part of a name; an honorific ("Mr.") is."""
+    return is_title_head(tok.text) and not is_honorific(tok.text)
 
 
 def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
-    """The proper name ending the phrase: "George Deek" in "Israel's Ambassador to Azerbaijan George Deek"."""
+    """The run of proper nouns ending the phrase, up to a title: "Azerbaijan George Deek"."""
     last = doc[right]
     if last.pos_ != "PROPN" or _is_title(last):
         return None
@@ -185,8 +185,6 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         start -= 1
     if start > left and doc[start - 1].dep_ == "case":
         return None  # "Israel's Ambassador": the name is the possessor
-    if start > left and doc[start - 1].pos_ == "ADP" and right - start >= 2:
-        start += 1  # "Secretary of State John Kerry": State belongs to the title
     return start, right
 
 
@@ -212,11 +210,17 @@ def describe_speaker(head: Token) -> Attribution:
     span = (left, right)
     form = "name"
     name = _name_run(doc, left, right) if head.pos_ == "PROPN" or _is_title(head) else None
-    if name is not None and (name[0] <= head.i <= name[1] or _is_title(head)):
-        span = name
-        if name[0] > left:
-            a = left + 1 if doc[left].text in _DETS else left
-            role = _text(doc, a, name[0] - 1) if a < name[0] else None
+    if name is not None:
+        # the run is the name as the recogniser would take it; the title is split off as
+        # an entity's description is ("Israel's Ambassador to Azerbaijan" | "George Deek"),
+        # an honorific alone staying with the name ("Mr. Obama")
+        org = doc[name[1]].ent_type_ == "ORG"
+        title = split_title(doc, name[0], name[1] + 1, left, organisation=org)
+        if not (name[0] <= head.i <= name[1] or title.found):
+            name = None  # "a reporter for USA Today": the name is not the title's holder
+    if name is not None:
+        span = (title.title_start if title.role is None else title.name_start, name[1])
+        role = title.role
         head = doc[name[1]]
     elif head.pos_ != "PROPN":
         form = "nominal"
@@ -291,7 +295,9 @@ def venue_of(cue: Token) -> str | None:
     return None
 
 
-def from_cue(cue: Token, quoted: Sequence[bool] = ()) -> Attribution:
+def from_cue(
+    cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
+) -> Attribution:
     """The attribution a verb of saying (or "according to") makes."""
     source = according_to(cue)
     if source is not None:
@@ -299,9 +305,9 @@ def from_cue(cue: Token, quoted: Sequence[bool] = ()) -> Attribution:
         nxt = cue.nbor(1)
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
-    subj = subject_of(cue, quoted)
-    if subj is not None and not _same_line(subj, cue):
-        subj = _noun_before(cue)
+    subj = subject_of(cue, quoted, settings)
+    if subj is not None and not _same_line(subj, cue, settings.near_chars):
+        subj = _noun_before(cue, settings.near_tokens)
     att = describe_speaker(subj) if subj is not None else Attribution()
     att.cue, att.cue_span = _cue_text(cue)
     att.venue = venue_of(cue)

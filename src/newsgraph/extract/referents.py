@@ -1,0 +1,173 @@
+"""Which entity a phrase refers to: the one it names, or the one a pronoun or nominal stands for.
+
+A phrase holding an entity mention ("Rasim Musabeyli", "Musabeyli") is that
+entity. Otherwise its head word decides (``resolve``): a personal pronoun
+("he", "she") stands for the most recent person, a group pronoun ("they",
+"it") for the most recent organisation, nationality or country; a title ("the
+ambassador") for the person the article describes with that word, else the
+most recent person; a group noun ("the ministry") for the most recent
+organisation, nationality or country. Among recent mentions of the preferred
+type, a grammatical subject (the salient one) wins. Mentions inside quote
+marks are never referents: who a quotation talks about is not who speaks.
+
+    refs = Referents(doc, article.entities, quoted)
+    refs.resolve(start, end)  # -> "E3" or None
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.quote_cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.extract.titles import is_title_head
+from newsgraph.record import Entity
+
+Form = Literal["name", "nominal", "pronoun", "group"]
+
+PERSON_TYPES = ("PERSON",)
+GROUP_TYPES = ("ORG", "NORP", "GPE")
+# Mentions are short: a position is looked up among the mentions starting this close before it.
+_MENTION_REACH = 300
+_WORD = re.compile(r"\s*(\S*)")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_NAME_DEPS = ("compound", "flat", "amod", "poss", "appos")
+
+
+def head_word(body: str, pos: int) -> str:
+    """The word at pos, lower case, without trailing punctuation: 'ambassador', 'they'."""
+    return _WORD.match(body, pos).group(1).lower().strip(".,;:")
+
+
+def form_of(word: str) -> Form:
+    """How a head word refers: by pronoun, by title or group noun (nominal), or by name."""
+    if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
+        return "pronoun"
+    if is_title_head(word) or word in GROUP_NOUNS:
+        return "nominal"
+    return "name"
+
+
+class Referents:
+    """The entity mentions of one parsed body, outside quote marks, to look up and look back through.
+
+    ``quoted[i]`` is True for token i inside quote marks (empty: none is). ``lookback`` is
+    how far back (in characters) a referring word prefers a subject mention of its first
+    wanted type; ``reach`` how far back it takes any mention of a wanted type.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        quoted: Sequence[bool] = (),
+        *,
+        lookback: int = 1500,
+        reach: int = 20_000,
+    ) -> None:
+        self.doc = doc
+        self.body = doc.text
+        self.lookback = lookback
+        self.reach = reach
+        tok_starts = [t.idx for t in doc]
+        rows = []
+        for ent in entities:
+            for m in ent.mentions:
+                i = bisect.bisect_left(tok_starts, m.start)
+                if i < len(quoted) and quoted[i]:
+                    continue
+                rows.append((m.start, m.end, ent, _is_subject(doc, tok_starts, m.start, m.end)))
+        rows.sort(key=lambda r: (r[0], -r[1]))
+        self.rows: list[tuple[int, int, Entity, bool]] = []
+        for row in rows:
+            # a mention inside another ("Israel" in "Azerbaijan-Israel Group") is no referent
+            if self.rows and row[1] <= self.rows[-1][1]:
+                continue
+            self.rows.append(row)
+        self.starts = [r[0] for r in self.rows]
+
+    def containing(self, pos: int) -> Entity | None:
+        """The entity with a mention covering the character at pos."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0 and pos - self.rows[k][0] < _MENTION_REACH:
+            start, end, ent, _ = self.rows[k]
+            if start <= pos < end:
+                return ent
+            k -= 1
+        return None
+
+    def before(self, pos: int, wanted: tuple[str, ...], word: str | None = None) -> Entity | None:
+        """The entity a referring word at pos most likely means.
+
+        An entity described by word ("the ambassador" -> "Israel's Ambassador ...") wins;
+        then, within ``lookback`` characters, the most recent mention of the first wanted
+        type that is a grammatical subject, then the most recent of that type; else the
+        most recent of any wanted type within ``reach`` characters.
+        """
+        k = bisect.bisect_left(self.starts, pos) - 1
+        preferred = fallback = None
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            start, _, ent, subject = self.rows[k]
+            k -= 1
+            if ent.type not in wanted:
+                continue
+            if word is not None and word in (ent.description or "").lower():
+                return ent
+            if ent.type == wanted[0] and pos - start < self.lookback:
+                if subject:
+                    return ent
+                preferred = preferred or ent
+            fallback = fallback or ent
+        return preferred or fallback
+
+    def resolve(
+        self, start: int, end: int, *, head: int | None = None, form: Form | None = None
+    ) -> str | None:
+        """Id of the entity the phrase body[start:end] refers to, or None.
+
+        ``head`` is the offset of its head word (default: the phrase's syntactic head);
+        ``form`` how it refers (default: read off the head word with ``form_of``).
+        """
+        head_at = head if head is not None else self._root(start, end)
+        ent = self.containing(head_at)
+        if ent is not None:
+            return ent.id
+        word = head_word(self.body, head_at)
+        form = form or form_of(word)
+        if form == "pronoun":
+            wanted = (
+                PERSON_TYPES
+                if word in PERSON_PRONOUNS
+                else GROUP_TYPES
+                if word in GROUP_PRONOUNS
+                else ()
+            )
+            ent = self.before(start, wanted) if wanted else None
+        elif form == "nominal" and is_title_head(word):
+            ent = self.before(start, PERSON_TYPES, word)
+        elif form == "nominal" and word in GROUP_NOUNS:
+            ent = self.before(start, GROUP_TYPES)
+        return ent.id if ent is not None else None
+
+    def _root(self, start: int, end: int) -> int:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root.idx if span is not None and len(span) else start
+
+
+def _is_subject(doc: Doc, tok_starts: list[int], start: int, end: int) -> bool:
+    """Is the mention (or the phrase it names) the subject of its clause?"""
+    i = bisect.bisect_left(tok_starts, start)
+    while i < len(doc) and doc[i].idx < end:
+        tok = doc[i]
+        for _ in range(3):  # up through a name's parts: "Israel's Ambassador George Deek"
+            if tok.dep_ in _SUBJECT_DEPS:
+                return True
+            if tok.dep_ not in _NAME_DEPS or tok.head is tok:
+                break
+            tok = tok.head
+        i += 1
+    return False

@@ -1,0 +1,106 @@
+"""Which entity a phrase refers to: a mention it holds, a pronoun, a title or a group noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.referents import Referents, form_of, head_word
+from newsgraph.nlp import load, parse
+from newsgraph.record import Entity, Span
+
+
+def entity(eid: str, name: str, type_: str, body: str, description: str | None = None) -> Entity:
+    """An entity with a mention at every occurrence of its name in body."""
+    mentions, at = [], body.find(name)
+    while at >= 0:
+        mentions.append(Span(start=at, end=at + len(name), text=name))
+        at = body.find(name, at + 1)
+    return Entity(
+        id=eid, key=name.lower(), name=name, type=type_, description=description, mentions=mentions
+    )
+
+
+def referents(text: str, *entities: tuple, quoted: list[bool] | None = None) -> Referents:
+    doc = parse(text, load())
+    ents = [entity(*e, text) if len(e) == 3 else entity(*e[:3], text, e[3]) for e in entities]
+    return Referents(doc, ents, quoted or ())
+
+
+def span(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(phrase, at + 1)
+    return at, at + len(phrase)
+
+
+def test_a_phrase_holding_a_mention_is_that_entity():
+    text = "Azerbaijani MP Rasim Musabeyli spoke on Monday. Musabeyli left early."
+    refs = referents(text, ("E1", "Rasim Musabeyli", "PERSON"), ("E2", "Musabeyli", "PERSON"))
+    assert refs.resolve(*span(text, "Rasim Musabeyli")) == "E1"
+    assert refs.resolve(*span(text, "Musabeyli", 1)) == "E2"
+
+
+def test_pronouns_take_the_latest_entity_of_their_kind():
+    text = "Jane Porter visited the Ministry of Health. She praised it. They thanked her."
+    refs = referents(text, ("E1", "Jane Porter", "PERSON"), ("E2", "Ministry of Health", "ORG"))
+    assert refs.resolve(*span(text, "She")) == "E1"
+    assert refs.resolve(*span(text, "They")) == "E2"
+
+
+def test_a_recent_subject_wins_over_a_more_recent_object():
+    text = "Jane Porter met John Smith on Monday. He said little."
+    refs = referents(text, ("E1", "Jane Porter", "PERSON"), ("E2", "John Smith", "PERSON"))
+    assert refs.resolve(*span(text, "He")) == "E1"
+
+
+def test_a_title_finds_the_person_it_describes():
+    text = "Jane Porter met John Smith on Monday. The ambassador said little."
+    refs = referents(
+        text, ("E1", "Jane Porter", "PERSON", "ambassador"), ("E2", "John Smith", "PERSON")
+    )
+    assert refs.resolve(*span(text, "The ambassador")) == "E1"
+
+
+def test_a_group_noun_finds_the_latest_organisation():
+    text = "Acme Corp hired Jane Porter. The company said she starts soon."
+    refs = referents(text, ("E1", "Acme Corp", "ORG"), ("E2", "Jane Porter", "PERSON"))
+    assert refs.resolve(*span(text, "The company")) == "E1"
+
+
+def test_mentions_inside_quote_marks_are_no_referents():
+    text = "“Jane Porter is wrong,” he said."
+    doc = parse(text, load())
+    quoted = [t.idx < text.index("”") + 1 for t in doc]
+    refs = Referents(doc, [entity("E1", "Jane Porter", "PERSON", text)], quoted)
+    assert refs.resolve(*span(text, "he")) is None
+    assert (
+        Referents(doc, [entity("E1", "Jane Porter", "PERSON", text)]).resolve(*span(text, "he"))
+        == "E1"
+    )
+
+
+def test_nothing_to_refer_to():
+    text = "He said little about the plan."
+    assert referents(text).resolve(*span(text, "He")) is None
+
+
+def test_the_lookback_windows_bound_the_search():
+    text = "Jane Porter arrived. " + "The rain fell. " * 20 + "She spoke."
+    doc = parse(text, load())
+    ents = [entity("E1", "Jane Porter", "PERSON", text)]
+    she = span(text, "She")
+    assert Referents(doc, ents).resolve(*she) == "E1"
+    assert Referents(doc, ents, lookback=50, reach=100).resolve(*she) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("he", "pronoun"), ("they", "pronoun"), ("ambassador", "nominal"), ("ministry", "nominal")]
+    + [("porter", "name")],
+)
+def test_form_of_a_head_word(word, form):
+    assert form_of(word) == form
+
+
+def test_head_word_is_lower_case_without_trailing_punctuation():
+    assert head_word("said the Ambassador, loudly", 9) == "ambassador"
