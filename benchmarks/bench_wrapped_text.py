@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsgraph.clean.lines import words_of
-from newsgraph.errors import NoArticleError
+from newsgraph.errors import InputError
 from newsgraph.options import Options
 from newsgraph.pipeline import prepare
 from newsgraph.read.reuters import wire_stories
@@ -53,7 +53,7 @@ def measure(headline: str, text: str) -> dict:
     """One story: words kept, whether it was refused, and what was removed."""
     try:
         article = prepare(as_txt(headline, text), OPTIONS)
-    except NoArticleError:
+    except InputError:
         return {"kept": 0.0, "refused": True, "removed": []}
     removed = [f"{r.reason}: {r.text[:70]}" for r in article.removed]
     return {"kept": words_kept(text, article.body), "refused": False, "removed": removed}
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 prepare(as_txt(headline, text), OPTIONS)
                 briefs.append(False)
-            except NoArticleError:
+            except InputError:
                 briefs.append(True)
             continue
         stories.append({"record": f"{name}#{n}", "headline": headline, **measure(headline, text)})

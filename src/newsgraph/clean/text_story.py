@@ -6,9 +6,9 @@ indented: a wire story, a database export, an e-mail) has furniture only at
 its edges: a header block above the story (publication, date, "Section: ...",
 "Length: ..."), a sign-off or signature below it. Between those, its short
 lines are the story's own: a dateline, the rows of a results table, "Pay
-March 31". So every line from the first that is not header furniture to the
-last that is not closing furniture is kept, unless a metadata rule claimed it
-or it names its own kind of furniture ("Copyright ...").
+March 31". So every line from the first that is not edge furniture to the
+last is kept, unless a metadata rule claimed it or it names its own kind of
+furniture ("Copyright ..."); the edges are dropped ("###", "End of Document").
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ import re
 from newsgraph.clean.lines import STOP_WORDS, Line, words_of
 from newsgraph.clean.text_meta import has_furniture_cue, removal_reason
 
-# "Section: Business; Pg. 6", "Length: 512 words", "From: ...", "Load-Date: ...".
-_FIELD = re.compile(r"^[A-Z][\w-]*(?:[ -][\w-]+){0,2}\s*:\s*\S")
-_FIELD_WORDS = 8
+# "Section: Business; Pg. 6", "Length: 512 words", "From: ...", "Load-Date: ...";
+# not "Note: ...", which remarks on the story.
+_FIELD = re.compile(r"^(?!note\b)[A-Z][\w-]*(?:[ -][\w-]+){0,2}\s*:\s*\S", re.I)
+_FIELD_WORDS = 12
 # A date, with its weekday or edition after it ("March 3, 2019 Sunday").
 _DATE_LINE = re.compile(
     r"^(?:[A-Za-z]+day,?\s+)?(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4})"
@@ -67,13 +68,14 @@ def _edge_furniture(text: str) -> bool:
 
 
 def keep_story(lines: list[Line], kept: set[int], claimed: dict[int, str]) -> set[int]:
-    """The kept lines plus every other line of the story between its edges."""
-    story = [
-        i
-        for i, ln in enumerate(lines)
-        if i not in claimed and (i in kept or not _edge_furniture(ln.text))
-    ]
+    """The lines of the story: from its first line that is not edge furniture to its
+    last, less those a rule claimed and those naming their kind of furniture that
+    the classifier did not keep. Without such a line, the classifier's choice."""
+    story = [i for i, ln in enumerate(lines) if i not in claimed and not _edge_furniture(ln.text)]
     if not story:
         return kept
-    inside = range(story[0], story[-1] + 1)
-    return kept | {i for i in inside if i not in claimed and not _names_furniture(lines[i].text)}
+    return {
+        i
+        for i in range(story[0], story[-1] + 1)
+        if i not in claimed and (i in kept or not _names_furniture(lines[i].text))
+    }
