@@ -17,6 +17,7 @@ import re
 
 from newsgraph.clean.lines import STOP_WORDS, Line, words_of
 from newsgraph.clean.text_meta import has_furniture_cue, removal_reason
+from newsgraph.clean.unwrap import has_columns
 
 # "Section: Business; Pg. 6", "Length: 512 words", "From: ...", "Load-Date: ...";
 # not "Note: ...", which remarks on the story.
@@ -34,12 +35,17 @@ _FIGURE = re.compile(
     r"hundred|thousand|mln|million|billion)\b",
     re.I,
 )
+# A line this long with a function word is a sentence, full stop or not.
+_SENTENCE_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
 
 
 def _sentence(text: str) -> bool:
-    """Ends like a sentence and has a function word: "Terms were not disclosed."."""
-    return bool(_SENTENCE_END.search(text)) and any(w in STOP_WORDS for w in words_of(text))
+    """Ends like a sentence, or is long, and has a function word: "Terms were not disclosed."."""
+    long = len(text.split()) >= _SENTENCE_WORDS
+    return (long or bool(_SENTENCE_END.search(text))) and any(
+        w in STOP_WORDS for w in words_of(text)
+    )
 
 
 def _names_furniture(text: str) -> bool:
@@ -56,8 +62,10 @@ def _edge_furniture(text: str) -> bool:
     """A line that may sit above or below a plain-text story without being part of it."""
     if _names_furniture(text):
         return True
-    if _SENTENCE_END.search(text) and len(text.split()) >= 2:
-        return False  # "Terms were not disclosed.", "NOTE: Holding company."
+    if _SENTENCE_END.search(text):
+        return False  # "Terms were not disclosed.", "NOTE: Holding company.", "June."
+    if has_columns(text):
+        return False  # a table's column heads: "LAST    BUYER   SELLER"
     words = len(text.split())
     return (
         (words <= _FIELD_WORDS and bool(_FIELD.match(text)))

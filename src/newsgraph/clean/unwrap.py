@@ -36,11 +36,13 @@ _MIN_MID_SENTENCE_SHARE = 0.25
 # Almost no line of a wrapped text is longer than its width (a headline may be).
 _LONG_SLACK = 10
 _MAX_LONG_SHARE = 0.1
-# A plain-text layout indents at least this many lines, and this share of them.
+# A plain-text layout indents (or sets in columns) at least this many lines, and this share.
 _MIN_INDENTED = 2
 _MIN_INDENTED_SHARE = 0.25
 # Lines that no wrapping made: runs of spaces inside (columns), leaders, rules.
 _TABULAR = re.compile(r"\S {3,}\S|\.{4,}|_{3,}|-{4,}|={3,}|\t")
+# Columns set with spaces: tables, quotes, results. Scrapers collapse spaces.
+_COLUMNS = re.compile(r"\S {2,}\S")
 # A list item or a quoted e-mail line starts its own line.
 _OWN_LINE = re.compile(r"^\s*(?:[-*•–>]\s|\d{1,3}[.)]\s|\([a-z0-9]\)\s)")
 
@@ -118,10 +120,16 @@ def _margin(lines: list[str]) -> int:
     return min(follow, default=0)
 
 
+def has_columns(line: str) -> bool:
+    """The line sets columns with runs of spaces (a table row or heading)."""
+    return bool(_COLUMNS.search(line.strip()))
+
+
 def _indented(lines: list[str]) -> bool:
-    """Paragraphs marked by indentation, as plain-text documents (not scraped pages) have."""
+    """Lines indented or set in columns with spaces, as plain-text documents have and
+    scraped pages, whose spaces a scraper collapsed, do not."""
     text_lines = [ln for ln in lines if ln.strip()]
-    n = sum(_indent(ln) > 0 for ln in text_lines)
+    n = sum(_indent(ln) > 0 or has_columns(ln) for ln in text_lines)
     return n >= _MIN_INDENTED and n >= _MIN_INDENTED_SHARE * len(text_lines)
 
 
@@ -131,7 +139,7 @@ class Unwrapped:
 
     text: str
     width: int | None  # the column it was wrapped at; None when not hard-wrapped
-    indented: bool  # paragraphs start with an indentation
+    indented: bool  # lines are indented or set in columns
 
     @property
     def plain_layout(self) -> bool:
