@@ -16,6 +16,8 @@ from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.lines import line_features, split_lines
 from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
 from newsgraph.clean.text_model import LineModel, default_model
+from newsgraph.clean.text_story import keep_story
+from newsgraph.clean.unwrap import unwrap
 from newsgraph.record import Removed
 
 # Score a line naming its own furniture kind ("Share on Facebook") must reach to be kept.
@@ -51,7 +53,8 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         every dropped line with its reason.
     """
     model = model or default_model()
-    lines = split_lines(text)
+    unwrapped = unwrap(text)
+    lines = split_lines(unwrapped.text)
     if not lines:
         return Cleaned(body="")
     probs = model.scores(line_features(lines)).tolist()
@@ -64,6 +67,8 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         and p >= model.threshold
         and (p >= _CUE_CONFIDENCE or not has_furniture_cue(line.text))
     }
+    if unwrapped.plain_layout:
+        kept = keep_story(lines, kept, finds.claimed)
     if (
         not kept
         and (best := _fallback([ln.text for ln in lines], probs, finds.claimed)) is not None

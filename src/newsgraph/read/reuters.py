@@ -57,6 +57,28 @@ def unwrap(body: str) -> str:
     return _SIGNOFF.sub("", text).strip()
 
 
+def wire_stories(path: Path) -> Iterator[tuple[str, str]]:
+    """(headline, text) per record, the text as the wire sent it: not unwrapped.
+
+    The text is the dateline and the hard-wrapped body with its sign-off (an
+    unprocessed record's text after its first line, which is its headline);
+    a brief's is empty. Markup is removed and entities decoded. For measuring
+    how cleaning copes with hard-wrapped text; ``iter_reuters`` is the reader.
+    """
+    source = path.read_text(encoding="latin-1")
+    for m in _RECORD.finditer(source):
+        block = m.group(2)
+        title, body = _tag(block, "TITLE"), _tag(block, "BODY")
+        if title is None and body is None:
+            text = _text(_MARKUP.sub("", _tag(block, "TEXT") or "")).strip()
+            title, _, body = text.partition("\n")
+        else:
+            body = (_tag(block, "DATELINE") or "") + (body or "")
+        body = _text(body).rstrip()
+        headline = " ".join(_text(title or "").split())
+        yield headline, "" if body.strip() == _PLACEHOLDER else body
+
+
 def iter_reuters(path: Path) -> Iterator[Item]:
     """One Item per story in a Reuters-21578 SGML file."""
     try:

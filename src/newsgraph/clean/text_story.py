@@ -1,0 +1,89 @@
+"""A plain-text document's story is never furniture.
+
+The line classifier learned from scraped pages, where short lines without
+sentences are menus and buttons. A plain-text document (hard-wrapped or
+indented: a wire story, a database export, an e-mail) has furniture only at
+its edges: a header block above the story (publication, date, "Section: ...",
+"Length: ..."), a sign-off or signature below it. Between those, its short
+lines are the story's own: a dateline, the rows of a results table, "Pay
+March 31". So every line from the first that is not edge furniture to the
+last is kept, unless a metadata rule claimed it or it names its own kind of
+furniture ("Copyright ..."); the edges are dropped ("###", "End of Document").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.clean.lines import STOP_WORDS, Line, words_of
+from newsgraph.clean.text_meta import has_furniture_cue, removal_reason
+from newsgraph.clean.unwrap import has_columns
+
+# "Section: Business; Pg. 6", "Length: 512 words", "From: ...", "Load-Date: ...";
+# not "Note: ...", which remarks on the story.
+_FIELD = re.compile(r"^(?!note\b)[A-Z][\w-]*(?:[ -][\w-]+){0,2}\s*:\s*\S", re.I)
+_FIELD_WORDS = 12
+# A date, with its weekday or edition after it ("March 3, 2019 Sunday").
+_DATE_LINE = re.compile(
+    r"^(?:[A-Za-z]+day,?\s+)?(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4})"
+    r"(?:,?\s+[A-Za-z]+day)?\b",
+)
+# Short lines without a figure or a sentence at an edge are names, mastheads, sign-offs.
+_SHORT_WORDS = 5
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"hundred|thousand|mln|million|billion)\b",
+    re.I,
+)
+# A line this long with a function word is a sentence, full stop or not.
+_SENTENCE_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
+
+
+def _sentence(text: str) -> bool:
+    """Ends like a sentence, or is long, and has a function word: "Terms were not disclosed."."""
+    long = len(text.split()) >= _SENTENCE_WORDS
+    return (long or bool(_SENTENCE_END.search(text))) and any(
+        w in STOP_WORDS for w in words_of(text)
+    )
+
+
+def _names_furniture(text: str) -> bool:
+    """A short line naming its kind of furniture: a copyright or cookie notice, or a
+    cue without a figure or a sentence ("Share this", not "Avg shares 43,602,000")."""
+    if not has_furniture_cue(text):
+        return False
+    if removal_reason(text) in ("footer", "cookie"):
+        return True
+    return not _sentence(text) and not _FIGURE.search(text)
+
+
+def _edge_furniture(text: str) -> bool:
+    """A line that may sit above or below a plain-text story without being part of it."""
+    if _names_furniture(text):
+        return True
+    if _SENTENCE_END.search(text):
+        return False  # "Terms were not disclosed.", "NOTE: Holding company.", "June."
+    if has_columns(text):
+        return False  # a table's column heads: "LAST    BUYER   SELLER"
+    words = len(text.split())
+    return (
+        (words <= _FIELD_WORDS and bool(_FIELD.match(text)))
+        or removal_reason(text) == "date"
+        or bool(_DATE_LINE.match(text))
+        or (words <= _SHORT_WORDS and not _FIGURE.search(text))
+    )
+
+
+def keep_story(lines: list[Line], kept: set[int], claimed: dict[int, str]) -> set[int]:
+    """The lines of the story: from its first line that is not edge furniture to its
+    last, less those a rule claimed and those naming their kind of furniture that
+    the classifier did not keep. Without such a line, the classifier's choice."""
+    story = [i for i, ln in enumerate(lines) if i not in claimed and not _edge_furniture(ln.text)]
+    if not story:
+        return kept
+    return {
+        i
+        for i in range(story[0], story[-1] + 1)
+        if i not in claimed and (i in kept or not _names_furniture(lines[i].text))
+    }
