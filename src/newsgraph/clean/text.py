@@ -59,6 +59,11 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         return Cleaned(body="")
     probs = model.scores(line_features(lines)).tolist()
     finds = find_metadata(lines, probs, model.threshold)
+    if unwrapped.plain_layout:
+        # A plain-text story (a wire, a database export) carries no photos: a line read
+        # as a photo credit is a sign-off ("Reuter"), and the paragraph before it story.
+        finds.claimed = {i: r for i, r in finds.claimed.items() if r not in ("credit", "caption")}
+        finds.media = []
     # A short line that names its own kind of furniture needs a confident score.
     kept = {
         i
