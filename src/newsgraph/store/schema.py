@@ -486,8 +486,14 @@ ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
 ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
 """
 
+# v4: who wrote a run (its writer's pid and host), so a later run can report a dead one.
+_V4 = """
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
