@@ -147,9 +147,9 @@ def ingest(
     start = time.perf_counter()
     unknown: list[Path] = []
     read = BytesRead()
-    with WriterLock(db):
+    with WriterLock(db) as lock:
         conn = connect(db, write=True)
-        killed = writes.mark_killed(conn)  # the lock proves no other run alive
+        killed = writes.mark_killed(conn) if lock.exclusive else []
         run_id = writes.start_run(conn, [str(p) for p in paths], made)
         writer = Writer(conn, run_id)
         status = "interrupted"

@@ -120,6 +120,9 @@ def _error(path: Path, exc: sqlite3.DatabaseError) -> NewsgraphError:
 class WriterLock:
     """Exclusive right to write the store at ``path`` for as long as it is held."""
 
+    # Whether holding it proves no other writer alive (no advisory lock without fcntl).
+    exclusive = fcntl is not None
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(f"{path}.lock")
         self._fd: int | None = None
