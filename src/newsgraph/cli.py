@@ -291,8 +291,20 @@ def ingest(
         click.echo(
             f"  ... and {c.failed - len(c.errors):,} more in the store's errors table", err=True
         )
+    if summary.unknown:
+        click.echo(_unknown_files(summary.unknown), err=True)
+    for run_id in summary.killed:
+        click.echo(f"run {run_id} had died without finishing: marked killed", err=True)
     if not summary.ok:
         sys.exit(1)
+
+
+def _unknown_files(files: list[Path], listed: int = 10) -> str:
+    """One line for the files no reader takes: how many, and the first few by name."""
+    names = ", ".join(str(f) for f in files[:listed])
+    more = f" and {len(files) - listed:,} more" if len(files) > listed else ""
+    noun = "file" if len(files) == 1 else "files"
+    return f"skipped {len(files):,} {noun} of unknown type: {names}{more}"
 
 
 @app.command(
@@ -419,6 +431,8 @@ def export(db: Path, format_: str, out: Path) -> None:
         counts = run(db, out, format_)
     except NewsgraphError as exc:
         fail(str(exc))
+    except OSError as exc:  # the store is read through SQLite: this is the output side
+        fail(f"cannot write to {exc.filename or out}: {exc.strerror or exc}")
     for kind, n in counts.items():
         click.echo(f"{kind}: {n:,} rows", err=True)
 

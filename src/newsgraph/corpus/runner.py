@@ -9,20 +9,20 @@ per document is kept once its batch is written.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 from newsgraph.corpus.ingest import Counts, Outcome, Writer, process_batch
+from newsgraph.corpus.parent_death import die_with_parent
+from newsgraph.corpus.progress import BytesRead, IngestProgress, total_bytes
 from newsgraph.extract import plan, resolved_settings
 from newsgraph.options import Options
-from newsgraph.read import Fields, Item, iter_items
+from newsgraph.read import Fields, Item, input_files, iter_items
 from newsgraph.store import writes
 from newsgraph.store.db import WriterLock, connect
 
@@ -40,6 +40,8 @@ class RunSummary:
     counts: Counts
     seconds: float
     status: str
+    unknown: list[Path] = field(default_factory=list)  # files in folders no reader takes
+    killed: list[int] = field(default_factory=list)  # earlier runs found dead
 
     @property
     def ok(self) -> bool:
@@ -59,8 +61,10 @@ def _batches(items: Iterable[Item], writer: Writer, size: int) -> Iterator[list[
         yield batch
 
 
-def _worker_init(model: str | None, parses: bool) -> None:
-    """Load the spaCy pipeline once per worker, before the first batch (if it will parse)."""
+def _worker_init(parent: int, model: str | None, parses: bool) -> None:
+    """Tie the worker's life to the run's, then load the spaCy pipeline once, before the
+    first batch (if it will parse)."""
+    die_with_parent(parent)
     from newsgraph import nlp
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -74,7 +78,7 @@ def _pooled(
     with ProcessPoolExecutor(
         workers,
         initializer=_worker_init,
-        initargs=(options.model, parses),
+        initargs=(os.getpid(), options.model, parses),
         max_tasks_per_child=MAX_BATCHES_PER_WORKER,
     ) as pool:
         pending: deque[Future] = deque()
@@ -89,21 +93,6 @@ def _pooled(
 def _sequential(batches: Iterator[list[Item]], options: Options) -> Iterator[list[Outcome]]:
     for batch in batches:
         yield process_batch(batch, options)
-
-
-def _progress(enabled: bool) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TextColumn("{task.completed:,} docs"),
-        TextColumn("{task.fields[rate]:.1f} docs/s"),
-        TextColumn("[red]{task.fields[failed]:,} failed"),
-        TextColumn("{task.fields[skipped]:,} already stored"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        disable=not enabled,
-        transient=False,
-    )
 
 
 def run_record(options: Options) -> dict:
@@ -156,33 +145,39 @@ def ingest(
     parses = bool(made["annotators"])
     workers = options.workers or os.cpu_count() or 1
     start = time.perf_counter()
-    with WriterLock(db):
+    unknown: list[Path] = []
+    read = BytesRead()
+    with WriterLock(db) as lock:
         conn = connect(db, write=True)
+        killed = writes.mark_killed(conn) if lock.exclusive else []
         run_id = writes.start_run(conn, [str(p) for p in paths], made)
         writer = Writer(conn, run_id)
         status = "interrupted"
         try:
-            batches = _batches(
-                iter_items(paths, fields or Fields(), options.max_bytes), writer, options.batch_size
+            items = iter_items(
+                paths, fields or Fields(), options.max_bytes, skipped=unknown, opened=read.opened
             )
+            batches = _batches(items, writer, options.batch_size)
             results = (
                 _sequential(batches, options)
                 if workers == 1
                 else _pooled(batches, options, workers, parses)
             )
-            with _progress(progress) as bar:
-                task = bar.add_task("ingest", total=None, rate=0.0, failed=0, skipped=0)
+            total = total_bytes(input_files(paths)) if progress else 0
+            with IngestProgress(enabled=progress, total=total, loading=parses) as bar:
                 done = 0
+
+                def show() -> None:
+                    c = writer.counts
+                    bar.update(read=read.done, docs=done, failed=c.failed, skipped=c.skipped)
+
                 for outcomes in results:
                     writer.write(outcomes)
+                    _save_counts(conn, writer)
                     done += len(outcomes)
-                    bar.update(
-                        task,
-                        completed=done,
-                        failed=writer.counts.failed,
-                        skipped=writer.counts.skipped,
-                        rate=done / max(time.perf_counter() - start, 1e-9),
-                    )
+                    show()
+                read.finished()
+                show()
             status = "done"
         finally:
             c = writer.counts
@@ -195,4 +190,11 @@ def ingest(
                 status=status,
             )
             conn.close()
-    return RunSummary(run_id, writer.counts, time.perf_counter() - start, status)
+    return RunSummary(run_id, writer.counts, time.perf_counter() - start, status, unknown, killed)
+
+
+def _save_counts(conn: sqlite3.Connection, writer: Writer) -> None:
+    c = writer.counts
+    writes.save_counts(
+        conn, writer.run_id, added=c.added, skipped=c.skipped + c.duplicates, failed=c.failed
+    )

@@ -19,7 +19,7 @@ from newsgraph.read.registry import (
     readers,
     register_reader,
 )
-from newsgraph.read.walk import iter_items
+from newsgraph.read.walk import input_files, iter_items
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -33,6 +33,7 @@ __all__ = [
     "detect_format",
     "failed",
     "get_reader",
+    "input_files",
     "iter_items",
     "open_unpacked",
     "read_bytes",

@@ -10,7 +10,7 @@ the run records it and goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsgraph.read.items import Item, failed
@@ -28,15 +28,39 @@ def iter_items(
     *,
     reader: str | None = None,
     skipped: list[Path] | None = None,
+    opened: Callable[[Path], None] | None = None,
 ) -> Iterator[Item]:
     """Every document under the given paths, in a stable (sorted) order.
 
     ``reader`` names the reader for every file, whatever its name (a declared
     format; an unknown name raises NewsgraphError at once). Files in folders
-    that no reader claims are appended to ``skipped`` as the walk reaches them.
+    that no reader claims are appended to ``skipped`` as the walk reaches them;
+    ``opened`` is called with each file the walk reads, before its first Item.
     """
     forced = get_reader(reader) if reader is not None else None
-    return _walk(list(paths), ReadOptions(fields or Fields(), max_bytes), forced, skipped)
+    return _walk(list(paths), ReadOptions(fields or Fields(), max_bytes), forced, skipped, opened)
+
+
+def input_files(paths: Iterable[str | Path], *, reader: str | None = None) -> list[Path]:
+    """The files ``iter_items`` reads for these paths, in its order, without reading any:
+    a quick count of a run's work."""
+    forced = get_reader(reader) if reader is not None else None
+    return [file for path in map(Path, paths) for file, _ in _files(path, forced, None) or ()]
+
+
+def _files(
+    path: Path, forced: Reader | None, skipped: list[Path] | None
+) -> list[tuple[Path, Reader]] | None:
+    """The files to read for one given path with their readers; None when it does not exist."""
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file())
+        files = [(f, forced or reader_for(f)) for f in found]
+        if skipped is not None:
+            skipped.extend(f for f, r in files if r is None)
+        return [(f, r) for f, r in files if r is not None]
+    if path.exists():
+        return [(path, forced or reader_for(path) or get_reader(FALLBACK_READER))]
+    return None
 
 
 def _walk(
@@ -44,18 +68,14 @@ def _walk(
     options: ReadOptions,
     forced: Reader | None,
     skipped: list[Path] | None,
+    opened: Callable[[Path], None] | None,
 ) -> Iterator[Item]:
     for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file())
-            files = [(f, forced or reader_for(f)) for f in found]
-            if skipped is not None:
-                skipped.extend(f for f, r in files if r is None)
-        elif path.exists():
-            files = [(path, forced or reader_for(path) or get_reader(FALLBACK_READER))]
-        else:
+        files = _files(path, forced, skipped)
+        if files is None:
             yield failed(str(path), "InputError", f"{path} does not exist")
             continue
         for file, chosen in files:
-            if chosen is not None:
-                yield from chosen.read(file, options)
+            if opened is not None:
+                opened(file)
+            yield from chosen.read(file, options)

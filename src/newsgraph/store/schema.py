@@ -491,8 +491,14 @@ _V4 = """
 ALTER TABLE articles ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]';
 """
 
+# v5: who wrote a run (its writer's pid and host), so a later run can report a dead one.
+_V5 = """
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

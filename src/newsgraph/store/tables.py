@@ -221,10 +221,14 @@ TABLES: dict[str, Table] = {
                 fact(
                     "status",
                     "TEXT",
-                    "`running`, `done` or `interrupted` (a run killed with -9 stays `running`).",
+                    "`running`, `done`, `interrupted` (stopped by Ctrl-C or an error), or"
+                    " `killed` (found dead by a later run: killed with -9, or its machine"
+                    " stopped; its counts are those of its last written batch).",
                     not_null=True,
                     default="'running'",
                 ),
+                fact("pid", "INTEGER", "The process id of the run's writer."),
+                fact("host", "TEXT", "The name of the machine the run's writer ran on."),
             ),
             ("id",),
         ),

@@ -11,6 +11,8 @@ so a run killed at any point leaves either all of a document or none of it.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 from datetime import UTC, datetime
 
@@ -24,12 +26,40 @@ def _now() -> str:
 
 
 def start_run(conn: sqlite3.Connection, inputs: list[str], options: dict) -> int:
-    """Record the start of an ingest run; return its id."""
+    """Record the start of an ingest run by this process; return its id."""
     cur = conn.execute(
-        "INSERT INTO runs (started, inputs, options) VALUES (?, ?, ?)",
-        (_now(), json.dumps(inputs), json.dumps(options, sort_keys=True)),
+        "INSERT INTO runs (started, inputs, options, pid, host) VALUES (?, ?, ?, ?, ?)",
+        (
+            _now(),
+            json.dumps(inputs),
+            json.dumps(options, sort_keys=True),
+            os.getpid(),
+            socket.gethostname(),
+        ),
     )
     return cur.lastrowid
+
+
+def mark_killed(conn: sqlite3.Connection) -> list[int]:
+    """Mark every run still ``running`` as ``killed``; return their ids.
+
+    Only the holder of the store's writer lock may call this: the lock proves
+    that no other run is alive, so a ``running`` run died without finishing
+    (kill -9, a crash of its machine). Its counts stay those it last saved.
+    """
+    rows = conn.execute("SELECT id FROM runs WHERE status = 'running'").fetchall()
+    conn.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
+    return [row[0] for row in rows]
+
+
+def save_counts(
+    conn: sqlite3.Connection, run_id: int, *, added: int, skipped: int, failed: int
+) -> None:
+    """Record a run's counts so far, so a run that dies still tells what it did."""
+    conn.execute(
+        "UPDATE runs SET added = ?, skipped = ?, failed = ? WHERE id = ?",
+        (added, skipped, failed, run_id),
+    )
 
 
 def finish_run(
