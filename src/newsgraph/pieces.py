@@ -45,12 +45,13 @@ def _moved(data: Any, offset: int, ids: dict[str, str]) -> Any:
     return data
 
 
-def split(article: Article, size: int = PIECE_CHARS) -> list[tuple[int, Article]]:
-    """The article's body in pieces, each as an article (same metadata) with its offset."""
+def split(article: Article, size: int | None = None) -> list[tuple[int, Article]]:
+    """The article's body in pieces of at most ``size`` (default ``PIECE_CHARS``)
+    characters, each as an article (same metadata) with its offset."""
     meta = article.model_dump(include={"id", "url", "title", "published", "language"})
     return [
         (start, Article(body=article.body[start:end], **meta))
-        for start, end in pieces(article.body, size)
+        for start, end in pieces(article.body, size or PIECE_CHARS)
     ]
 
 
