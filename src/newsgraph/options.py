@@ -46,6 +46,13 @@ class Options(BaseModel):
         description="Per-annotator overrides of their named settings: {annotator: {name: value}}.",
         json_schema_extra={"metavar": "JSON"},
     )
+    min_body: int = Field(
+        200,
+        ge=0,
+        description="A body shorter than this (characters) from a page holding far more text "
+        "is not an article (a caption, a teaser); 0 keeps every body.",
+        json_schema_extra={"metavar": "CHARS"},
+    )
     language: str | None = Field(
         None,
         description="Language of the inputs (ISO 639-1, e.g. en); overrides detection.",

@@ -23,6 +23,7 @@ from newsgraph import nlp as nlp_mod
 from newsgraph import pieces
 from newsgraph.clean import Cleaned
 from newsgraph.clean import clean as clean_document
+from newsgraph.clean.article_check import not_an_article, page_text_chars
 from newsgraph.clean.language import choose_language
 from newsgraph.dates.published import parse_published
 from newsgraph.errors import AnnotatorError, NewsgraphError, NoArticleError, StageError
@@ -125,9 +126,16 @@ def prepare(source: Source, options: Options | None = None) -> Article:
     today = options.resolved_today()
     raw = read(source, options)
     with stage("clean"):
-        cleaned = clean_document(raw, options.clean and raw.clean is not False, today=today)
+        cleaning = options.clean and raw.clean is not False
+        cleaned = clean_document(raw, cleaning, today=today)
         if not cleaned.body.strip():
             raise NoArticleError("no article text found in the input")
+        if cleaning and (
+            why := not_an_article(
+                cleaned.body, page_text_chars(raw.text, raw.format), options.min_body
+            )
+        ):
+            raise NoArticleError(why)
     with stage("metadata"):
         return _article(raw, cleaned, options, today)
 
