@@ -333,3 +333,42 @@ def test_a_page_that_is_one_sentence_keeps_it_as_the_body(line):
 
 def test_a_lone_menu_word_is_not_made_a_body():
     assert clean_text("Home").body == ""
+
+
+HEADLINED = [
+    (
+        "Indonesians face fuel price rise",
+        "Indonesia's government has confirmed it is considering raising fuel prices by as "
+        "much as 30%.\n\nThe price rise would help cut the cost of subsidies, officials said.",
+    ),
+    (
+        "Kidman wins photographer battle",
+        "Actress Nicole Kidman has won a court order against two photographers who she says "
+        "followed her.\n\nThe order was granted in Sydney on Friday.",
+    ),
+]
+
+
+@pytest.mark.parametrize("headline, story", HEADLINED)
+def test_a_headline_above_the_story_is_the_title_even_when_it_reads_like_body(headline, story):
+    cleaned = clean_text(f"{headline}\n\n{story}\n")
+    assert cleaned.title == headline
+    assert cleaned.body == story
+
+
+def test_every_bbc_file_gives_its_headline_as_title():
+    """One corpus, one layout, one outcome (the 2,225 BBC files: headline, blank, story)."""
+    from ..conftest import SHARED
+
+    folder = SHARED / "corpora" / "bbc"
+    if not folder.exists():
+        pytest.skip("../shared/corpora/bbc is not present")
+    files = sorted(folder.rglob("*.txt"))[::11][:200]
+    wrong = []
+    for path in files:
+        text = path.read_bytes().decode("latin-1")
+        headline = text.split("\n", 1)[0].strip()
+        cleaned = clean_text(text)
+        if cleaned.title is None or cleaned.body.startswith(headline):
+            wrong.append(path.name)
+    assert not wrong, wrong

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?。！？؟]['\"”’»)\]]*$")
+from newsgraph.clean.lines import SENTENCE_END
+
 _TAGS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->|<[^>]+>", re.S | re.I)
 
 # A line of at most this many words without a sentence end reads as a link, a label
@@ -34,7 +35,7 @@ def page_text_chars(text: str, format: str) -> int:
 
 
 def _link_like(line: str) -> bool:
-    return len(line.split()) <= _LINK_WORDS and not _SENTENCE_END.search(line)
+    return len(line.split()) <= _LINK_WORDS and not SENTENCE_END.search(line)
 
 
 def not_an_article(body: str, page_chars: int, min_body: int) -> str | None:

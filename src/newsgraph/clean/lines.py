@@ -88,6 +88,9 @@ _DATE = re.compile(
     r"\b\d+\s+(minutes?|hours?|days?|weeks?)\s+ago\b)",
     re.I,
 )
+# A line ending a sentence, in Latin, CJK and Arabic scripts, closing quotes or brackets
+# after it: the one test the cleaning rules share (the classifier's features keep their own).
+SENTENCE_END = re.compile(r"[.!?。！？؟]['\"”’»)\]]*$")
 _SENT_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
 _SENT_MARK = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z0-9]|[。！？]")
 _LINKISH = re.compile(r"(https?://|www\.|\.(com|org|net|co\.uk)\b|@\w)", re.I)

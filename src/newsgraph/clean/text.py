@@ -10,10 +10,8 @@ is recorded in ``removed`` with the kind of furniture it looks like.
 
 from __future__ import annotations
 
-import re
-
 from newsgraph.clean.cleaned import Cleaned
-from newsgraph.clean.lines import line_features, split_lines
+from newsgraph.clean.lines import SENTENCE_END, line_features, split_lines
 from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
 from newsgraph.clean.text_model import LineModel, default_model
 from newsgraph.clean.text_story import keep_story
@@ -22,8 +20,6 @@ from newsgraph.record import Removed
 
 # Score a line naming its own furniture kind ("Share on Facebook") must reach to be kept.
 _CUE_CONFIDENCE = 0.8
-# Sentence-final punctuation in Latin, CJK and Arabic scripts, with closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?。！？؟]['\"”’»)\]]*$")
 
 
 def _fallback(texts: list[str], probs: list[float], claimed: dict[int, str]) -> int | None:
@@ -36,7 +32,7 @@ def _fallback(texts: list[str], probs: list[float], claimed: dict[int, str]) -> 
     candidates = [
         i
         for i, t in enumerate(texts)
-        if claimed.get(i) in (None, "title") and len(t) >= 20 and _SENTENCE_END.search(t)
+        if claimed.get(i) in (None, "title") and len(t) >= 20 and SENTENCE_END.search(t)
     ]
     return max(candidates, key=lambda i: (probs[i], len(texts[i])), default=None)
 

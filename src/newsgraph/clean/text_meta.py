@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.clean.byline import parse_byline
-from newsgraph.clean.lines import CUES, STOP_WORDS, Line, words_of
+from newsgraph.clean.lines import CUES, SENTENCE_END, STOP_WORDS, Line, words_of
 from newsgraph.clean.titles import without_site_suffix
 from newsgraph.lexicon.agencies import AGENCIES, alternation
 from newsgraph.record import Author, Media, Related, RemovedReason
@@ -373,6 +373,23 @@ def find_bios(lines: list[Line], body: list[bool], finds: Finds) -> None:
             finds.authors_source = finds.authors_source or "text"
 
 
+_STATEMENT_END = re.compile(r"[.!:;,]['\"”’)]*$")
+
+
+def _headline_at_top(lines: list[Line], body: list[bool]) -> bool:
+    """The first line is a headline set above the story, even where it reads like body:
+    a short line, not a sentence, a blank line after it, then a paragraph of the story."""
+    if len(lines) < 2 or not lines[0].blank_after or not body[1]:
+        return False
+    words = len(lines[0].text.split())
+    return (
+        2 <= words <= 20
+        and not _STATEMENT_END.search(lines[0].text)
+        and len(lines[1].text.split()) > words
+        and bool(SENTENCE_END.search(lines[1].text))
+    )
+
+
 def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: int) -> None:
     """The headline: a short line before the article, best matching the page title line."""
     if not lines:
@@ -397,6 +414,9 @@ def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: in
     elif len(ref) >= 3 and not body[0] and 0 not in finds.claimed:
         finds.title = stripped
         finds.claimed.setdefault(0, "title")
+    elif 0 not in finds.claimed and _headline_at_top(lines, body):
+        finds.title = lines[0].text
+        finds.claimed[0] = "title"
     if finds.title:
         finds.title_source = "text"
 

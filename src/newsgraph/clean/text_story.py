@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.clean.lines import STOP_WORDS, Line, words_of
+from newsgraph.clean.lines import SENTENCE_END, STOP_WORDS, Line, words_of
 from newsgraph.clean.text_meta import has_furniture_cue, removal_reason
 from newsgraph.clean.unwrap import has_columns
 
@@ -37,13 +37,12 @@ _FIGURE = re.compile(
 )
 # A line this long with a function word is a sentence, full stop or not.
 _SENTENCE_WORDS = 10
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
 
 
 def _sentence(text: str) -> bool:
     """Ends like a sentence, or is long, and has a function word: "Terms were not disclosed."."""
     long = len(text.split()) >= _SENTENCE_WORDS
-    return (long or bool(_SENTENCE_END.search(text))) and any(
+    return (long or bool(SENTENCE_END.search(text))) and any(
         w in STOP_WORDS for w in words_of(text)
     )
 
@@ -62,7 +61,7 @@ def _edge_furniture(text: str) -> bool:
     """A line that may sit above or below a plain-text story without being part of it."""
     if _names_furniture(text):
         return True
-    if _SENTENCE_END.search(text):
+    if SENTENCE_END.search(text):
         return False  # "Terms were not disclosed.", "NOTE: Holding company.", "June."
     if has_columns(text):
         return False  # a table's column heads: "LAST    BUYER   SELLER"
