@@ -258,11 +258,22 @@ def _field_option(part: str, default: str) -> Callable:
 @_field_option("published", "published")
 @_field_option("source", "source")
 @click.option(
+    "--source",
+    metavar="NAME",
+    help="The outlet of inputs that name none (a folder of one site's pages); "
+    "default: the host of each input's URL.",
+)
+@click.option(
     "--progress/--no-progress", default=True, show_default=True, help="Show a live progress bar."
 )
 @with_options(corpus=True)
 def ingest(
-    paths: tuple[Path, ...], db: Path, progress: bool, options: Options, **fields: Any
+    paths: tuple[Path, ...],
+    db: Path,
+    source: str | None,
+    progress: bool,
+    options: Options,
+    **fields: Any,
 ) -> None:
     """Ingest folders, text/HTML files, WARC, JSON Lines, CSV or Reuters .sgm into a store.
 
@@ -274,7 +285,9 @@ def ingest(
 
     fields = Fields(**{name.removesuffix("_field"): value for name, value in fields.items()})
     try:
-        summary = run(list(paths), db, options=options, fields=fields, progress=progress)
+        summary = run(
+            list(paths), db, options=options, fields=fields, source=source, progress=progress
+        )
     except NewsgraphError as exc:
         fail(str(exc))
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -114,3 +115,31 @@ def test_top_sources_quotes_and_export(db, tmp_path):
     result = run("export", "--db", db, "--format", "jsonl", "--out", out)
     assert result.exit_code == 0 and "articles: 10 rows" in result.stderr
     assert len((out / "articles.jsonl").read_text().splitlines()) == 10
+
+
+def test_a_folder_gets_its_outlet_from_source_and_exports_carry_locations(tmp_path, kit):
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"{n}.txt").write_text(kit.story(n))
+    db = tmp_path / "s.db"
+    done = run(
+        "ingest",
+        folder,
+        "--db",
+        db,
+        "--annotators",
+        "none",
+        "--no-progress",
+        "--source",
+        "Coastal Herald",
+    )
+    assert done.exit_code == 0, done.stderr
+    assert (
+        run("export", "--db", db, "--format", "parquet", "--out", tmp_path / "out").exit_code == 0
+    )
+    articles = pq.read_table(tmp_path / "out" / "articles.parquet").to_pylist()
+    assert {a["source"] for a in articles} == {"Coastal Herald"}
+    assert sorted(Path(a["location"]).name for a in articles) == ["0.txt", "1.txt"]

@@ -92,7 +92,6 @@ def process_batch(items: list[Item], options: Options) -> list[Outcome]:
     for o in outcomes:
         if o.article is not None:
             o.url = o.article.url
-            o.source = o.source or host(o.article.url)
             _signature(o)
     return outcomes
 
@@ -113,9 +112,10 @@ class Writer:
 
     MAX_LISTED_ERRORS = 20
 
-    def __init__(self, conn: sqlite3.Connection, run_id: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, run_id: int, source: str | None = None) -> None:
         self.conn = conn
         self.run_id = run_id
+        self.source = source  # the outlet of inputs that name none (else the URL's host)
         self.counts = Counts()
 
     def known(self, item: Item) -> bool:
@@ -140,6 +140,7 @@ class Writer:
                 if len(self.counts.errors) < self.MAX_LISTED_ERRORS:
                     self.counts.errors.append((out.location, reason))
             return
+        out.source = out.source or self.source or host(out.url)
         pk = writes.insert_article(
             conn,
             out.article,
@@ -147,6 +148,7 @@ class Writer:
             source=out.source,
             agency=out.agency,
             minhash=out.minhash,
+            location=out.location,
         )
         writes.record_input(conn, out.hash, out.location, out.url, out.article.id, self.run_id)
         if pk is None:  # its body is stored: from another input, or the same one twice

@@ -118,6 +118,7 @@ def ingest(
     fields: Fields | None = None,
     workers: int | None = None,
     batch_size: int | None = None,
+    source: str | None = None,
     progress: bool = False,
 ) -> RunSummary:
     """Ingest every document under ``paths`` into the store at ``db``.
@@ -129,6 +130,8 @@ def ingest(
             batch size.
         fields: which JSON Lines keys / CSV columns hold text, html, url, ...
         workers, batch_size: override the options' values (``Options.merge``).
+        source: the outlet of inputs that do not name one (a folder of one site's
+            pages); by default the host of the input's URL.
         progress: show a live progress bar on stderr.
 
     Returns:
@@ -151,7 +154,7 @@ def ingest(
         conn = connect(db, write=True)
         killed = writes.mark_killed(conn) if lock.exclusive else []
         run_id = writes.start_run(conn, [str(p) for p in paths], made)
-        writer = Writer(conn, run_id)
+        writer = Writer(conn, run_id, source)
         status = "interrupted"
         try:
             items = iter_items(

@@ -497,8 +497,16 @@ ALTER TABLE runs ADD COLUMN pid INTEGER;
 ALTER TABLE runs ADD COLUMN host TEXT;
 """
 
+# v6: each article's first input location, so the exported articles carry it.
+_V6 = """
+ALTER TABLE articles ADD COLUMN location TEXT;
+UPDATE articles SET location = (
+    SELECT i.location FROM inputs i WHERE i.article = articles.pk ORDER BY i.run_id, i.rowid LIMIT 1
+);
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -306,6 +306,12 @@ TABLES: dict[str, Table] = {
                     "What had to be repaired or guessed, or was not done.",
                     default="'[]'",
                 ),
+                fact(
+                    "location",
+                    "TEXT",
+                    "Where its first input was found: path, path:line, path@offset or path#id "
+                    "(every input's in `inputs`).",
+                ),
             ),
             ("pk",),
             part="",

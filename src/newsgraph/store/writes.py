@@ -137,9 +137,16 @@ def insert_article(
     source: str | None = None,
     agency: str | None = None,
     minhash: bytes | None = None,
+    location: str | None = None,
 ) -> int | None:
     """Insert the article and all its parts; return its pk, or None if its body is stored."""
-    facts = {"source": source, "agency": agency, "minhash": minhash, "run_id": run_id}
+    facts = {
+        "source": source,
+        "agency": agency,
+        "minhash": minhash,
+        "run_id": run_id,
+        "location": location,
+    }
     facts["cluster_id"] = 0  # its own pk, set once known
     table = TABLES["articles"]
     columns = mapping.written(table, facts)
