@@ -372,3 +372,14 @@ def test_every_bbc_file_gives_its_headline_as_title():
         if cleaned.title is None or cleaned.body.startswith(headline):
             wrong.append(path.name)
     assert not wrong, wrong
+
+
+def test_a_text_of_sentences_only_loses_none_of_them():
+    """A press release or an e-mailed story: no menus, no prompts, only sentences to keep."""
+    text = (
+        "The city council of Leeds approved its budget on Tuesday after a long debate.\r\n\r\n"
+        "Councillor Mary Jones said the decision protected libraries and buses.\r\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.body.split("\n\n") == [line for line in text.split("\r\n") if line]
+    assert cleaned.removed == []

@@ -14,7 +14,7 @@ from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.lines import SENTENCE_END, line_features, split_lines
 from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
 from newsgraph.clean.text_model import LineModel, default_model
-from newsgraph.clean.text_story import keep_story
+from newsgraph.clean.text_story import all_prose, keep_story
 from newsgraph.clean.unwrap import unwrap
 from newsgraph.record import Removed
 
@@ -55,7 +55,8 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         return Cleaned(body="")
     probs = model.scores(line_features(lines)).tolist()
     finds = find_metadata(lines, probs, model.threshold)
-    if unwrapped.plain_layout:
+    plain = unwrapped.plain_layout or all_prose(lines, finds.claimed)
+    if plain:
         # A plain-text story (a wire, a database export) carries no photos: a line read
         # as a photo credit is a sign-off ("Reuter"), and the paragraph before it story.
         finds.claimed = {i: r for i, r in finds.claimed.items() if r not in ("credit", "caption")}
@@ -68,7 +69,7 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         and p >= model.threshold
         and (p >= _CUE_CONFIDENCE or not has_furniture_cue(line.text))
     }
-    if unwrapped.plain_layout:
+    if plain:
         kept = keep_story(lines, kept, finds.claimed)
     if (
         not kept

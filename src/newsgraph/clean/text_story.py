@@ -37,6 +37,8 @@ _FIGURE = re.compile(
 )
 # A line this long with a function word is a sentence, full stop or not.
 _SENTENCE_WORDS = 10
+# Every line of a text of prose has at least this many words.
+_PROSE_WORDS = 6
 
 
 def _sentence(text: str) -> bool:
@@ -55,6 +57,22 @@ def _names_furniture(text: str) -> bool:
     if removal_reason(text) in ("footer", "cookie"):
         return True
     return not _sentence(text) and not _FIGURE.search(text)
+
+
+def all_prose(lines: list[Line], claimed: dict[int, str]) -> bool:
+    """Every line but a title is a full sentence of some length: a story, not a page.
+
+    Text with no menu, no share prompt and no short label anywhere (a press release, an
+    e-mailed story, a database row) has no furniture to find, only sentences to keep.
+    """
+    story = [ln.text for i, ln in enumerate(lines) if claimed.get(i) != "title"]
+    return len(story) >= 2 and all(
+        len(t.split()) >= _PROSE_WORDS
+        and SENTENCE_END.search(t)
+        and _sentence(t)
+        and not _names_furniture(t)
+        for t in story
+    )
 
 
 def _edge_furniture(text: str) -> bool:
