@@ -15,6 +15,7 @@ import re
 
 from newsgraph.clean.lines import SENTENCE_END
 
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _TAGS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->|<[^>]+>", re.S | re.I)
 
 # A line of at most this many words without a sentence end reads as a link, a label
@@ -35,7 +36,10 @@ def page_text_chars(text: str, format: str) -> int:
 
 
 def _link_like(line: str) -> bool:
-    return len(line.split()) <= _LINK_WORDS and not SENTENCE_END.search(line)
+    """A menu entry or a label; a row of figures ("Shr 12 cts vs 10 cts") is not one."""
+    numbers = _NUMBER.findall(line)
+    figures = len(numbers) >= 2 or any(c in n for n in numbers for c in ".,")
+    return len(line.split()) <= _LINK_WORDS and not SENTENCE_END.search(line) and not figures
 
 
 def not_an_article(body: str, page_chars: int, min_body: int) -> str | None:
