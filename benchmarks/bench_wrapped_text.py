@@ -1,6 +1,6 @@
 """Hard-wrapped plain text: how much of each Reuters-21578 story the text cleaner keeps.
 
-    python benchmarks/bench_wrapped_text.py [--corpus DIR] [--limit N] [--out PATH]
+    python -m benchmarks.bench_wrapped_text [--corpus DIR] [--limit N] [--out PATH]
 
 Every story is written as a .txt would hold it (headline, blank line, the
 story as the wire sent it: dateline and body hard-wrapped at ~70 columns,
