@@ -117,7 +117,8 @@ def prepare(source: Source, options: Options | None = None) -> Article:
         source: plain text or HTML (str or bytes in any common encoding), or a
             ``RawDocument`` (from ``read()`` or ``newsgraph.read``) carrying the
             input's own url, title, publication date and source.
-        options: ``clean``, ``format``, ``max_bytes`` and ``today`` apply here.
+        options: ``clean``, ``format``, ``max_bytes``, ``min_body``, ``language``,
+            ``default_language`` and ``today`` apply here.
 
     Raises:
         InputError: the input cannot be read or holds no article text.
