@@ -17,7 +17,7 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from newsgraph.clean.byline import parse_byline
-from newsgraph.clean.titles import without_site_suffix
+from newsgraph.clean.html_title import choose_title, site_keys, title_candidates
 from newsgraph.dates.published import parse_published
 from newsgraph.record import Author
 
@@ -36,7 +36,6 @@ _ARTICLE_TYPES = {
     "report",
     "socialmediaposting",
 }
-_TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "headline")
 _DATE_META = (
     "article:published_time",
     "article:published",
@@ -98,6 +97,8 @@ class PageMeta:
 
 
 def _text(value) -> str:
+    if value is None:
+        return ""
     if isinstance(value, list):
         value = value[0] if value else ""
     if isinstance(value, dict):
@@ -279,16 +280,18 @@ def page_language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    if site and title.endswith(site) and len(title) > len(site) + 5:
-        stripped = without_site_suffix(title)
-        if stripped != title:
-            return stripped.strip()
-    return title
+def _site_names(meta: dict[str, list[str]], articles: list[dict]) -> list[str]:
+    """The names the page gives its site: og:site_name, application-name, JSON-LD publisher."""
+    names = meta.get("og:site_name", []) + meta.get("application-name", [])
+    for article in articles[:3]:
+        publisher = article.get("publisher")
+        if isinstance(publisher, dict | list):
+            names.append(_text(publisher))
+    return names
 
 
-def page_meta(tree: HtmlElement, today: date) -> PageMeta:
-    """Title, publication date, authors and language declared by the page.
+def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMeta:
+    """Title, publication date, authors and language declared by the page at ``url``.
 
     A publication date after ``today`` (or before 1900) is not taken.
     """
@@ -299,10 +302,12 @@ def page_meta(tree: HtmlElement, today: date) -> PageMeta:
     out.url = next((u.strip() for u in canonical if u.strip().startswith("http")), None)
     out.language = page_language(tree, meta)
     articles = json_ld_articles(tree)
+    headlines = [_text(a.get("headline")) or _text(a.get("name")) for a in articles[:3]]
+    sites = site_keys(_site_names(meta, articles), url or out.url)
+    chosen = choose_title(title_candidates(tree, meta, [h for h in headlines if h]), sites)
+    if chosen:
+        out.title, out.provenance["title"] = chosen
     for article in articles:
-        headline = _text(article.get("headline")) or _text(article.get("name"))
-        if out.title is None and headline:
-            out.title, out.provenance["title"] = headline, "json-ld"
         if out.published is None:
             day = parse_published(
                 _text(article.get("datePublished") or article.get("dateCreated")), today=today
@@ -313,22 +318,6 @@ def page_meta(tree: HtmlElement, today: date) -> PageMeta:
             out.authors = _json_ld_authors(article)
             if out.authors:
                 out.provenance["authors"] = "json-ld"
-    if out.title is None:
-        for key in _TITLE_META:
-            if meta.get(key):
-                out.title, out.provenance["title"] = meta[key][0].strip(), "meta"
-                break
-    if out.title is None:
-        h1 = tree.xpath("//h1")
-        text = re.sub(r"\s+", " ", h1[0].text_content()).strip() if h1 else ""
-        if text:
-            out.title, out.provenance["title"] = text, "text"
-        else:
-            titles = tree.xpath("//title/text()")
-            if titles and titles[0].strip():
-                out.title, out.provenance["title"] = titles[0].strip(), "meta"
-    if out.title:
-        out.title = _strip_site(re.sub(r"\s+", " ", out.title), out.site_name)
     if out.published is None:
         for key in _DATE_META:
             day = next(
