@@ -70,9 +70,11 @@ _AUTHOR_META = (
 )
 # byline candidates in one pass; _byline_kind ranks them from most to least specific
 _BYLINE_XPATH = (
-    "//@itemprop[. = 'author']/.. | //@rel[. = 'author']/.. | //@class[contains(., 'byline')"
-    " or contains(., 'author-name') or contains(., 'author__name') or contains(., 'authorName')]/.."
+    "//@itemprop[contains(concat(' ', ., ' '), ' author ')]/.."
+    " | //@rel[contains(concat(' ', ., ' '), ' author ')]/.."
+    " | //@class[contains(., 'byline') or contains(., 'author') or contains(., 'Author')]/.."
 )
+_AUTHOR_NAME_CLASS = re.compile(r"author-name|author__name|authorName")
 _LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
 _BIO_XPATH = (
     '//@class[contains(., "author") or contains(., "Author")]/..'
@@ -106,8 +108,12 @@ def _text(value) -> str:
     return re.sub(r"\s+", " ", html.unescape(str(value))).strip()
 
 
-def json_ld_articles(tree: HtmlElement) -> list[dict]:
-    """The schema.org objects describing the page: Article types first, then any with a date."""
+def json_ld_articles(tree: HtmlElement, ids: dict[str, dict] | None = None) -> list[dict]:
+    """The schema.org objects describing the page: Article types first, then any with a date.
+
+    ``ids``, when given, receives every named object by its ``@id`` (the Person
+    an article's ``"author": {"@id": ...}`` points to).
+    """
     articles: list[dict] = []
     others: list[dict] = []
     for script in tree.xpath('//script[contains(@type, "ld+json")]'):
@@ -125,6 +131,8 @@ def json_ld_articles(tree: HtmlElement) -> list[dict]:
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
+                if ids is not None and isinstance(item.get("@id"), str) and item.get("name"):
+                    ids.setdefault(item["@id"], item)
                 types = item.get("@type", "")
                 types = types if isinstance(types, list) else [types]
                 if any(str(t).lower() in _ARTICLE_TYPES for t in types):
@@ -148,11 +156,13 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     return values
 
 
-def _json_ld_authors(article: dict) -> list[Author]:
+def _json_ld_authors(article: dict, ids: dict[str, dict]) -> list[Author]:
     raw = article.get("author") or article.get("creator") or []
     raw = raw if isinstance(raw, list) else [raw]
     authors: list[Author] = []
     for item in raw[:20]:
+        if isinstance(item, dict) and "name" not in item:
+            item = ids.get(str(item.get("@id")), item)
         if isinstance(item, dict):
             kind = str(item.get("@type", "Person")).lower()
             if "organization" in kind:
@@ -198,12 +208,15 @@ def _lines(el: HtmlElement) -> str:
 
 def _byline_kind(el: HtmlElement) -> tuple[int, list[HtmlElement]]:
     """Rank of a byline candidate (0 = most specific) and the elements holding the name."""
-    if el.get("itemprop") == "author":
+    if "author" in (el.get("itemprop") or "").split():
         names = el.xpath('.//*[@itemprop="name"]')
         return (0, names) if names else (1, [el])
-    if el.get("rel") == "author":
+    if "author" in (el.get("rel") or "").split():
         return 2, [el]
-    return (3 if "byline" in (el.get("class") or "") else 4), [el]
+    kind = el.get("class") or ""
+    if "byline" in kind:
+        return 3, [el]
+    return (4 if _AUTHOR_NAME_CLASS.search(kind) else 5), [el]
 
 
 def _byline_authors(tree: HtmlElement) -> tuple[list[Author], list[str]]:
@@ -301,7 +314,8 @@ def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMet
     canonical = tree.xpath('//link[@rel="canonical"]/@href') or meta.get("og:url") or []
     out.url = next((u.strip() for u in canonical if u.strip().startswith("http")), None)
     out.language = page_language(tree, meta)
-    articles = json_ld_articles(tree)
+    ids: dict[str, dict] = {}
+    articles = json_ld_articles(tree, ids)
     headlines = [_text(a.get("headline")) or _text(a.get("name")) for a in articles[:3]]
     sites = site_keys(_site_names(meta, articles), url or out.url)
     chosen = choose_title(title_candidates(tree, meta, [h for h in headlines if h]), sites)
@@ -315,7 +329,7 @@ def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMet
             if day:
                 out.published, out.provenance["published"] = day, "json-ld"
         if not out.authors:
-            out.authors = _json_ld_authors(article)
+            out.authors = _json_ld_authors(article, ids)
             if out.authors:
                 out.provenance["authors"] = "json-ld"
     if out.published is None:
