@@ -351,3 +351,40 @@ def test_json_ld_author_given_by_id_in_the_graph():
 def test_page_controls_are_no_author(text):
     out = clean_html(page(byline=f'<div class="byline">{text}</div>'))
     assert out.authors == []
+
+
+UTC_LD = {"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2019-06-03T01:30:00Z"}
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "url", "expected"),
+    [
+        (  # another meta: the same moment with its offset
+            '<meta property="article:published_time" content="2019-06-02T21:30:00-04:00">',
+            "",
+            None,
+            ("2019-06-02T21:30:00-04:00", "meta"),
+        ),
+        (  # the page's visible date
+            "",
+            '<time datetime="2019-06-02">June 2, 2019</time>',
+            None,
+            ("2019-06-02", "text"),
+        ),
+        (  # the URL's date
+            "",
+            "",
+            "https://coast.example/2019/06/02/harbour",
+            ("2019-06-02", "url"),
+        ),
+        (  # a URL on the UTC day confirms it
+            "",
+            "",
+            "https://coast.example/2019/06/03/harbour",
+            ("2019-06-03T01:30:00+00:00", "json-ld"),
+        ),
+    ],
+)
+def test_utc_date_gives_way_to_the_local_one(head, byline, url, expected):
+    out = clean_html(page(json_ld=UTC_LD, head=head, byline=byline), url=url)
+    assert (out.published, out.provenance["published"]) == expected

@@ -17,6 +17,7 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from newsgraph.clean.byline import parse_byline
+from newsgraph.clean.html_published import local_published, url_day
 from newsgraph.clean.html_title import choose_title, site_keys, title_candidates
 from newsgraph.dates.published import parse_published
 from newsgraph.record import Author
@@ -303,6 +304,26 @@ def _site_names(meta: dict[str, list[str]], articles: list[dict]) -> list[str]:
     return names
 
 
+def _prefer_local_date(
+    out: PageMeta,
+    tree: HtmlElement,
+    meta: dict[str, list[str]],
+    articles: list[dict],
+    url: str | None,
+    today: date,
+) -> None:
+    """A UTC date replaced by the page's own local one (meta offset, visible date, URL)."""
+    others = [(v, "meta") for key in _DATE_META for v in meta.get(key, [])]
+    others += [(_text(a.get("datePublished")), "json-ld") for a in articles[:5]]
+    for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]')[:5]:
+        others.append((el.get("datetime") or el.get("content") or el.text_content(), "text"))
+    if day := url_day(url):
+        others.append((day, "url"))
+    better = local_published(out.published or "", others, today)
+    if better:
+        out.published, out.provenance["published"] = better
+
+
 def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMeta:
     """Title, publication date, authors and language declared by the page at ``url``.
 
@@ -347,6 +368,8 @@ def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMet
             if day:
                 out.published, out.provenance["published"] = day, "meta"
                 break
+    if out.published and out.published.endswith("+00:00"):
+        _prefer_local_date(out, tree, meta, articles, url or out.url, today)
     if not out.authors:
         texts = [v for key in _AUTHOR_META for v in meta.get(key, []) if "/" not in v]
         out.authors = _authors_from_texts(texts)
