@@ -318,3 +318,73 @@ def test_relative_links_resolve_against_the_canonical_url_when_none_is_given():
     paras[2] = paras[2].replace("ferry", '<a href="/ferry">ferry</a>')
     out = clean_html(page(head=head, paragraphs=paras))
     assert [link.url for link in out.links] == ["https://coast.example/ferry"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<a rel="author noopener" href="/people/jane-doe">Jane Doe</a>',
+        '<span itemprop="author creator" itemscope><span itemprop="name">Jane Doe</span></span>',
+        '<div class="article-author"><a href="/people/jane-doe">Jane Doe</a></div>',
+    ],
+)
+def test_author_links_and_classes_with_more_than_one_token(byline):
+    out = clean_html(page(byline=byline))
+    assert [a.name for a in out.authors] == ["Jane Doe"]
+    assert out.provenance["authors"] == "byline"
+
+
+def test_json_ld_author_given_by_id_in_the_graph():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "headline": "Harbour", "author": [{"@id": "#jane"}]},
+            {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+        ],
+    }
+    out = clean_html(page(json_ld=ld))
+    assert [a.name for a in out.authors] == ["Jane Doe"]
+    assert out.provenance["authors"] == "json-ld"
+
+
+@pytest.mark.parametrize("text", ["More From Jane Doe", "See All", "Follow Jane Doe"])
+def test_page_controls_are_no_author(text):
+    out = clean_html(page(byline=f'<div class="byline">{text}</div>'))
+    assert out.authors == []
+
+
+UTC_LD = {"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2019-06-03T01:30:00Z"}
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "url", "expected"),
+    [
+        (  # another meta: the same moment with its offset
+            '<meta property="article:published_time" content="2019-06-02T21:30:00-04:00">',
+            "",
+            None,
+            ("2019-06-02T21:30:00-04:00", "meta"),
+        ),
+        (  # the page's visible date
+            "",
+            '<time datetime="2019-06-02">June 2, 2019</time>',
+            None,
+            ("2019-06-02", "text"),
+        ),
+        (  # the URL's date
+            "",
+            "",
+            "https://coast.example/2019/06/02/harbour",
+            ("2019-06-02", "url"),
+        ),
+        (  # a URL on the UTC day confirms it
+            "",
+            "",
+            "https://coast.example/2019/06/03/harbour",
+            ("2019-06-03T01:30:00+00:00", "json-ld"),
+        ),
+    ],
+)
+def test_utc_date_gives_way_to_the_local_one(head, byline, url, expected):
+    out = clean_html(page(json_ld=UTC_LD, head=head, byline=byline), url=url)
+    assert (out.published, out.provenance["published"]) == expected

@@ -63,3 +63,112 @@ def test_text_title_from_the_page_title_line(sep):
     c = clean_text("\n\n".join([f"Harbour vote splits town {sep} The Coastal Courier", *PROSE]))
     assert c.title == "Harbour vote splits town"
     assert c.provenance["title"] == "text"
+
+
+def titled_page(head: str, h1: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    return (
+        f'<html lang="en"><head>{head}</head>'
+        f"<body><article>{h1 and f'<h1>{h1}</h1>'}{paras}</article></body></html>"
+    )
+
+
+LD_NULL = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": null}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "url", "expected", "source"),
+    [
+        # a JSON-LD null is no title
+        (
+            LD_NULL + "<title>Harbour vote splits town</title>",
+            "",
+            None,
+            "Harbour vote splits town",
+            "meta",
+        ),
+        # tags written into og:title
+        (
+            '<meta property="og:title" content="Next &lt;i&gt;Deadpool&lt;/i&gt; Movie?">',
+            "",
+            None,
+            "Next Deadpool Movie?",
+            "meta",
+        ),
+        # an entity escaped twice keeps its apostrophe
+        (
+            '<meta property="og:title" content="Erie County&amp;#39;s vote">',
+            "",
+            None,
+            "Erie County's vote",
+            "meta",
+        ),
+        # the site's name from the host, with its domain
+        (
+            "<title>Harbour vote splits town - Forbes.com</title>",
+            "",
+            "https://www.forbes.com/sites/x",
+            "Harbour vote splits town",
+            "meta",
+        ),
+        # the site's name before the headline
+        (
+            "<title>GlossLip » Harbour vote splits town</title>",
+            "",
+            "https://glosslip.com/x",
+            "Harbour vote splits town",
+            "meta",
+        ),
+        # the site's name and a date after it
+        (
+            "<title>Harbour vote splits town | DW | 19.01.2020</title>",
+            "",
+            "https://www.dw.com/en/x",
+            "Harbour vote splits town",
+            "meta",
+        ),
+        # a section word is no headline
+        (
+            '<meta property="og:title" content="Opinion"><title>Harbour vote splits town</title>',
+            "",
+            None,
+            "Harbour vote splits town",
+            "meta",
+        ),
+        # nor is the site's name, declared or in the host
+        (
+            '<meta property="og:title" content="The New Republic">',
+            "Harbour vote splits town",
+            "https://newrepublic.com/article/1",
+            "Harbour vote splits town",
+            "text",
+        ),
+        (
+            '<meta property="og:title" content="Rolling Stone">'
+            '<meta property="og:site_name" content="Rolling Stone">',
+            "Harbour vote splits town",
+            None,
+            "Harbour vote splits town",
+            "text",
+        ),
+        # the heading agrees with the start of <title>: its suffix is the site's name
+        (
+            "<title>Harbour vote splits town | Coast Courier Online</title>",
+            "Harbour vote splits town",
+            None,
+            "Harbour vote splits town",
+            "text",
+        ),
+        # a heading that is the short end of <title> is the site's name
+        (
+            "<title>Harbour vote splits town | The Coast Times</title>",
+            "The Coast Times",
+            None,
+            "Harbour vote splits town",
+            "meta",
+        ),
+    ],
+)
+def test_html_title_chosen_among_candidates(head, h1, url, expected, source):
+    out = clean_html(titled_page(head, h1), url=url)
+    assert (out.title, out.provenance["title"]) == (expected, source)

@@ -81,6 +81,11 @@ _OUTLET_WORDS = NEWS_AGENCY_WORDS | frozenset(
     today leader register dispatch bulletin courier sentinel inquirer examiner advertiser
     globe the""".split()
 )
+# Words of a page's controls ("More From ...", "See All", "Follow ..."), never of a name.
+_UI_WORDS = frozenset(
+    """more all see view follow stories articles posts share subscribe contact email login
+    logout menu search comments print previous related newsletter""".split()
+)
 _NAME_TOKEN = re.compile(
     r"^(?:[^\W\d_][\w'’.-]*|(?:al|el|ad|ibn|bin|abu|de|di|d|o|mc)[-'’][^\W\d_][\w'’.-]*)$"
 )
@@ -157,7 +162,7 @@ def _clean_name(part: str) -> str | None:
             continue
         if not word[0].isupper() and not re.match(r"^(?:al|el|ad|ibn|bin|abu|de|di)[-'’]", word):
             return None
-        if low.strip(".,") in _ROLE_WORDS or low.strip(".,") in _OUTLET_WORDS:
+        if low.strip(".,") in _ROLE_WORDS | _OUTLET_WORDS | _UI_WORDS:
             return None
     return " ".join(words)
 

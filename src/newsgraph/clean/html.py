@@ -91,7 +91,7 @@ def clean_html(html: str, url: str | None = None, *, today: date | None = None) 
     if tree is None:
         return Cleaned(body="")
     today = today or date.today()
-    meta = page_meta(tree, today)
+    meta = page_meta(tree, today, url)
     url = url or meta.url  # relative links resolve against the page's canonical address
     body = extract_body(tree, url)
     media = page_media(tree, url)

@@ -17,7 +17,8 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from newsgraph.clean.byline import parse_byline
-from newsgraph.clean.titles import without_site_suffix
+from newsgraph.clean.html_published import local_published, url_day
+from newsgraph.clean.html_title import choose_title, site_keys, title_candidates
 from newsgraph.dates.published import parse_published
 from newsgraph.record import Author
 
@@ -36,7 +37,6 @@ _ARTICLE_TYPES = {
     "report",
     "socialmediaposting",
 }
-_TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "headline")
 _DATE_META = (
     "article:published_time",
     "article:published",
@@ -71,9 +71,11 @@ _AUTHOR_META = (
 )
 # byline candidates in one pass; _byline_kind ranks them from most to least specific
 _BYLINE_XPATH = (
-    "//@itemprop[. = 'author']/.. | //@rel[. = 'author']/.. | //@class[contains(., 'byline')"
-    " or contains(., 'author-name') or contains(., 'author__name') or contains(., 'authorName')]/.."
+    "//@itemprop[contains(concat(' ', ., ' '), ' author ')]/.."
+    " | //@rel[contains(concat(' ', ., ' '), ' author ')]/.."
+    " | //@class[contains(., 'byline') or contains(., 'author') or contains(., 'Author')]/.."
 )
+_AUTHOR_NAME_CLASS = re.compile(r"author-name|author__name|authorName")
 _LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
 _BIO_XPATH = (
     '//@class[contains(., "author") or contains(., "Author")]/..'
@@ -98,6 +100,8 @@ class PageMeta:
 
 
 def _text(value) -> str:
+    if value is None:
+        return ""
     if isinstance(value, list):
         value = value[0] if value else ""
     if isinstance(value, dict):
@@ -105,8 +109,12 @@ def _text(value) -> str:
     return re.sub(r"\s+", " ", html.unescape(str(value))).strip()
 
 
-def json_ld_articles(tree: HtmlElement) -> list[dict]:
-    """The schema.org objects describing the page: Article types first, then any with a date."""
+def json_ld_articles(tree: HtmlElement, ids: dict[str, dict] | None = None) -> list[dict]:
+    """The schema.org objects describing the page: Article types first, then any with a date.
+
+    ``ids``, when given, receives every named object by its ``@id`` (the Person
+    an article's ``"author": {"@id": ...}`` points to).
+    """
     articles: list[dict] = []
     others: list[dict] = []
     for script in tree.xpath('//script[contains(@type, "ld+json")]'):
@@ -124,6 +132,8 @@ def json_ld_articles(tree: HtmlElement) -> list[dict]:
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
+                if ids is not None and isinstance(item.get("@id"), str) and item.get("name"):
+                    ids.setdefault(item["@id"], item)
                 types = item.get("@type", "")
                 types = types if isinstance(types, list) else [types]
                 if any(str(t).lower() in _ARTICLE_TYPES for t in types):
@@ -147,11 +157,13 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     return values
 
 
-def _json_ld_authors(article: dict) -> list[Author]:
+def _json_ld_authors(article: dict, ids: dict[str, dict]) -> list[Author]:
     raw = article.get("author") or article.get("creator") or []
     raw = raw if isinstance(raw, list) else [raw]
     authors: list[Author] = []
     for item in raw[:20]:
+        if isinstance(item, dict) and "name" not in item:
+            item = ids.get(str(item.get("@id")), item)
         if isinstance(item, dict):
             kind = str(item.get("@type", "Person")).lower()
             if "organization" in kind:
@@ -197,12 +209,15 @@ def _lines(el: HtmlElement) -> str:
 
 def _byline_kind(el: HtmlElement) -> tuple[int, list[HtmlElement]]:
     """Rank of a byline candidate (0 = most specific) and the elements holding the name."""
-    if el.get("itemprop") == "author":
+    if "author" in (el.get("itemprop") or "").split():
         names = el.xpath('.//*[@itemprop="name"]')
         return (0, names) if names else (1, [el])
-    if el.get("rel") == "author":
+    if "author" in (el.get("rel") or "").split():
         return 2, [el]
-    return (3 if "byline" in (el.get("class") or "") else 4), [el]
+    kind = el.get("class") or ""
+    if "byline" in kind:
+        return 3, [el]
+    return (4 if _AUTHOR_NAME_CLASS.search(kind) else 5), [el]
 
 
 def _byline_authors(tree: HtmlElement) -> tuple[list[Author], list[str]]:
@@ -279,16 +294,38 @@ def page_language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _strip_site(title: str, site: str | None) -> str:
-    if site and title.endswith(site) and len(title) > len(site) + 5:
-        stripped = without_site_suffix(title)
-        if stripped != title:
-            return stripped.strip()
-    return title
+def _site_names(meta: dict[str, list[str]], articles: list[dict]) -> list[str]:
+    """The names the page gives its site: og:site_name, application-name, JSON-LD publisher."""
+    names = meta.get("og:site_name", []) + meta.get("application-name", [])
+    for article in articles[:3]:
+        publisher = article.get("publisher")
+        if isinstance(publisher, dict | list):
+            names.append(_text(publisher))
+    return names
 
 
-def page_meta(tree: HtmlElement, today: date) -> PageMeta:
-    """Title, publication date, authors and language declared by the page.
+def _prefer_local_date(
+    out: PageMeta,
+    tree: HtmlElement,
+    meta: dict[str, list[str]],
+    articles: list[dict],
+    url: str | None,
+    today: date,
+) -> None:
+    """A UTC date replaced by the page's own local one (meta offset, visible date, URL)."""
+    others = [(v, "meta") for key in _DATE_META for v in meta.get(key, [])]
+    others += [(_text(a.get("datePublished")), "json-ld") for a in articles[:5]]
+    for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]')[:5]:
+        others.append((el.get("datetime") or el.get("content") or el.text_content(), "text"))
+    if day := url_day(url):
+        others.append((day, "url"))
+    better = local_published(out.published or "", others, today)
+    if better:
+        out.published, out.provenance["published"] = better
+
+
+def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMeta:
+    """Title, publication date, authors and language declared by the page at ``url``.
 
     A publication date after ``today`` (or before 1900) is not taken.
     """
@@ -298,11 +335,14 @@ def page_meta(tree: HtmlElement, today: date) -> PageMeta:
     canonical = tree.xpath('//link[@rel="canonical"]/@href') or meta.get("og:url") or []
     out.url = next((u.strip() for u in canonical if u.strip().startswith("http")), None)
     out.language = page_language(tree, meta)
-    articles = json_ld_articles(tree)
+    ids: dict[str, dict] = {}
+    articles = json_ld_articles(tree, ids)
+    headlines = [_text(a.get("headline")) or _text(a.get("name")) for a in articles[:3]]
+    sites = site_keys(_site_names(meta, articles), url or out.url)
+    chosen = choose_title(title_candidates(tree, meta, [h for h in headlines if h]), sites)
+    if chosen:
+        out.title, out.provenance["title"] = chosen
     for article in articles:
-        headline = _text(article.get("headline")) or _text(article.get("name"))
-        if out.title is None and headline:
-            out.title, out.provenance["title"] = headline, "json-ld"
         if out.published is None:
             day = parse_published(
                 _text(article.get("datePublished") or article.get("dateCreated")), today=today
@@ -310,25 +350,9 @@ def page_meta(tree: HtmlElement, today: date) -> PageMeta:
             if day:
                 out.published, out.provenance["published"] = day, "json-ld"
         if not out.authors:
-            out.authors = _json_ld_authors(article)
+            out.authors = _json_ld_authors(article, ids)
             if out.authors:
                 out.provenance["authors"] = "json-ld"
-    if out.title is None:
-        for key in _TITLE_META:
-            if meta.get(key):
-                out.title, out.provenance["title"] = meta[key][0].strip(), "meta"
-                break
-    if out.title is None:
-        h1 = tree.xpath("//h1")
-        text = re.sub(r"\s+", " ", h1[0].text_content()).strip() if h1 else ""
-        if text:
-            out.title, out.provenance["title"] = text, "text"
-        else:
-            titles = tree.xpath("//title/text()")
-            if titles and titles[0].strip():
-                out.title, out.provenance["title"] = titles[0].strip(), "meta"
-    if out.title:
-        out.title = _strip_site(re.sub(r"\s+", " ", out.title), out.site_name)
     if out.published is None:
         for key in _DATE_META:
             day = next(
@@ -344,6 +368,8 @@ def page_meta(tree: HtmlElement, today: date) -> PageMeta:
             if day:
                 out.published, out.provenance["published"] = day, "meta"
                 break
+    if out.published and out.published.endswith("+00:00"):
+        _prefer_local_date(out, tree, meta, articles, url or out.url, today)
     if not out.authors:
         texts = [v for key in _AUTHOR_META for v in meta.get(key, []) if "/" not in v]
         out.authors = _authors_from_texts(texts)
