@@ -142,26 +142,64 @@ class Quote(_Model):
     cue_start: int | None = Field(default=None, description="Start of the cue word in the body.")
     cue_end: int | None = Field(default=None, description="End of the cue word in the body.")
     venue: str | None = None
+    tone: float | None = Field(
+        default=None, description="The quotation's own tone, on Tone.tone's scale (-100..100)."
+    )
 
 
 class EventActor(_Model):
+    """Who acts, is acted on, or claims an event: the words, and what they are coded as."""
+
     text: str
     start: int
     end: int
-    entity: str | None = None
-    country: str | None = None
-    sector: str | None = None
+    entity: str | None = Field(default=None, description="Id of the entity the words refer to.")
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3, or IGO codes.")
+    sector: str | None = Field(
+        default=None, description="PLOVER/Phoenix sector: GOV, MIL, LEG, JUD, POL, REB, ..."
+    )
 
 
 class Event(_Model):
+    """One event the text states, coded in PLOVER, resting on the sentence at start/end."""
+
     type: str = Field(description="PLOVER event type, e.g. ACCUSE, SUPPORT, ASSAULT.")
-    mode: str | None = None
+    mode: str | None = Field(default=None, description="PLOVER mode: how, e.g. 'aerial'.")
+    context: list[str] = Field(
+        default_factory=list, description="PLOVER contexts, e.g. 'military', 'economic'."
+    )
+    negated: bool = Field(default=False, description="The text says it did not happen.")
+    hypothetical: bool = Field(
+        default=False, description="Conditional, threatened, demanded or possible, not done."
+    )
+    future: bool = Field(default=False, description="Announced for the future, not yet done.")
+    claimed_by: EventActor | None = Field(
+        default=None,
+        description="Who states it, when it is reported inside a quote or attribution.",
+    )
     actor: EventActor | None = None
     recipient: EventActor | None = None
     place: str | None = Field(default=None, description="Id of an entity that is a place.")
-    date: str | None = None
-    start: int
-    end: int
+    date: str | None = Field(default=None, description="When, as an ISO 8601 / TimeML value.")
+    trigger: Span | None = Field(default=None, description="The words that state the event.")
+    start: int = Field(description="Start of the sentence or clause it rests on.")
+    end: int = Field(description="End of the sentence or clause it rests on.")
+
+
+class Tone(_Model):
+    """GDELT's V2Tone fields for one article, from the VADER lexicon."""
+
+    tone: float = Field(description="Positive minus negative score (-100..100).")
+    positive: float = Field(description="Percent of words with positive valence.")
+    negative: float = Field(description="Percent of words with negative valence.")
+    polarity: float = Field(description="Percent of words with any valence.")
+    activity: float = Field(
+        description="Activity reference density: percent of words that are verbs."
+    )
+    self_group: float = Field(
+        description="Self/group reference density: percent of words that are pronouns."
+    )
+    words: int = Field(description="Word count of the body.")
 
 
 class Provenance(_Model):
@@ -196,6 +234,7 @@ class Article(_Model):
     dates: list[DateMention] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    tone: Tone | None = None
 
     def to_dict(self) -> dict:
         """The record as plain JSON-ready data (what the CLI prints)."""

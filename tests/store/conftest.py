@@ -105,6 +105,7 @@ def make_article(
                 cue_start=body.index("told"),
                 cue_end=body.index("told") + 4,
                 venue=None,
+                tone=-12.5,
             ),
             Quote(
                 start=said.end + 1,
@@ -136,6 +137,14 @@ def make_article(
                 date="2023-10-09",
                 start=quote.start,
                 end=quote.end,
+                context=["political"],
+                future=True,
+                claimed_by=EventActor(
+                    text=speaker, start=person.start, end=person.end, entity="E1"
+                ),
+                trigger=Span(
+                    start=quote.start, end=quote.start + 4, text=body[quote.start : quote.start + 4]
+                ),
             ),
         ],
     )

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from newsgraph.record import Article, Author, Link, Media, Provenance, Related, Removed
+from newsgraph.record import Article, Author, Link, Media, Provenance, Related, Removed, Tone
 from newsgraph.store import open as open_store
 from newsgraph.store import writes
 from newsgraph.store.db import connect, transaction
@@ -41,6 +41,15 @@ def test_a_fully_populated_article_comes_back_equal(tmp_path, article):
             "removed": [Removed(text="Share this", reason="share")],
             "provenance": Provenance(published="meta", title="json-ld", authors="byline"),
             "warnings": ["5 undecodable bytes replaced"],
+            "tone": Tone(
+                tone=-2.5,
+                positive=1.0,
+                negative=3.5,
+                polarity=4.5,
+                activity=18.0,
+                self_group=2.0,
+                words=120,
+            ),
         }
     )
     assert all(getattr(full, name) for name in Article.model_fields)

@@ -505,8 +505,21 @@ UPDATE articles SET location = (
 );
 """
 
+# v7: events coded in PLOVER (context, flags, claimant, trigger) and tone on articles and quotes.
+_V7 = """
+ALTER TABLE articles ADD COLUMN tone TEXT;
+ALTER TABLE quotes ADD COLUMN tone REAL;
+ALTER TABLE events ADD COLUMN context TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN negated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN hypothetical INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN future INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN claimed_by TEXT;
+ALTER TABLE events ADD COLUMN claimed_key TEXT REFERENCES entities(key);
+ALTER TABLE events ADD COLUMN trigger TEXT;
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
