@@ -1,0 +1,218 @@
+"""Who acts and who is acted on, and their codes: country (ISO alpha-3, or IGO/NGO) and sector.
+
+The actor of a trigger is its clause's subject (the ``by`` phrase of a passive), or for a
+noun its possessor ("Hamas's attacks"); the recipient its object, or the noun a
+preposition such as "on", "against" or "with" governs. A phrase is coded from, in order:
+the longest name in it that PETRARCH2's Phoenix dictionaries know ("Security Council",
+"Hamas"), a country name or demonym ("Azerbaijani MP"), the entity it refers to (its name,
+its description, its country); its sector from the role nouns in it ("MP" LEG, "troops"
+MIL). A pronoun or title refers through ``Referents``; "we" and "I" inside a quotation are
+its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from newsgraph.countries import country_code
+from newsgraph.extract.events.lexicon import ActorCode, Lexicon
+from newsgraph.record import Entity, EventActor
+
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_RECIPIENT_PREPS = frozenset(
+    "against on upon at with to into toward towards from of over in for".split()
+)
+_OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
+_INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp")
+FIRST_PERSON = frozenset("i we me us my our".split())
+_MAX_PHRASE = 12
+# Heads that name a group of the actors their "of" phrase names.
+_GROUPS = frozenset(
+    "group number delegation team batch patch contingent deployment unit members member "
+    "dozens hundreds thousands leaders spokesman spokeswoman spokesperson".split()
+)
+_MAX_NAME_WORDS = 5
+_MAX_CLIMB = 8
+_ARTICLE = re.compile(r" (?:el|el-|al-|ad-|as-) ")
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether it is a passive's (then it is acted on)."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child, False
+        if child.dep_ in _PASSIVE_SUBJECTS:
+            return child, True
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def actor_token(head: Token) -> tuple[Token | None, Token | None]:
+    """(actor, recipient-by-passive) tokens for a trigger whose head is ``head``."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss, None
+        by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is not None:
+            return next((c for c in by.children if c.dep_ == "pobj"), None), None
+        if head.dep_ in _SUBJECTS:
+            return (head if _is_agentive(head) else None), None
+        verb = head.head if head.dep_ in _OBJECT_DEPS else None
+        if verb is None:
+            return None, None
+        head = verb
+    tok, passive_recipient = head, None
+    for _ in range(_MAX_CLIMB):
+        subject, passive = _subject(tok)
+        if passive:
+            passive_recipient = passive_recipient or subject
+            agent = _agent(tok)
+            if agent is not None:
+                return agent, passive_recipient
+            return None, passive_recipient
+        if subject is not None:
+            return subject, passive_recipient
+        if tok.dep_ == "relcl":
+            return tok.head, passive_recipient
+        if tok.dep_ not in _INHERITS_SUBJECT or tok.head is tok:
+            break
+        tok = tok.head
+    return None, passive_recipient
+
+
+def _is_agentive(noun: Token) -> bool:
+    """A noun trigger as subject names its doers only when it is a person noun ("protesters")."""
+    return noun.lemma_.lower() in ("protester", "demonstrator", "gunman", "rebel")
+
+
+def recipient_token(head: Token, exclude: Iterable[Token] = ()) -> Token | None:
+    """The first nameable thing the trigger is done to."""
+    skip = {t.i for t in exclude}
+    queue = []
+    for child in head.children:
+        if child.i in skip:
+            queue.extend(c for c in child.children if c.dep_ in ("poss", "compound", "prep"))
+            continue
+        if child.dep_ in _OBJECT_DEPS:
+            queue.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
+            queue.extend(c for c in child.children if c.dep_ == "pobj")
+    if not queue:  # "demanded that the US cancel ...": the subject of what is demanded
+        for child in head.children:
+            if child.dep_ == "ccomp":
+                queue.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    for tok in queue:
+        if tok.dep_ == "prep":
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and tok.lower_ in ("by", "of", "on", "against", "from"):
+                return pobj
+            continue
+        if tok.pos_ in ("PRON", "PROPN", "NOUN") and tok.i not in skip:
+            return tok
+    return None
+
+
+def phrase(tok: Token) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by tok, short of its clauses."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case"):
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("flat", "compound", "appos") and child.i == end:
+            end = child.i + 1
+        elif child.dep_ == "case":
+            end = child.i + 1
+        elif child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _GROUPS:
+            end = max(end, child.right_edge.i + 1)  # "a group of Moroccan diplomats"
+    start = max(start, end - _MAX_PHRASE)
+    return start, end
+
+
+def _lookup(words: list[str], lex: Lexicon) -> ActorCode | None:
+    """A name's code: a Phoenix actor, else a country name or demonym."""
+    name = " ".join(words).lower()
+    code = lex.actor(name) or lex.actor(_ARTICLE.sub(" al ", f" {name} ").strip())
+    if code is not None:
+        return code
+    country = country_code(" ".join(words))
+    return ActorCode(country, None) if country else None
+
+
+def _names(words: list[str], lex: Lexicon) -> ActorCode | None:
+    """The longest known name among the words, leftmost first."""
+    best: tuple[int, int, ActorCode] | None = None
+    for i in range(len(words)):
+        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
+            code = _lookup(words[i : i + n], lex)
+            if code is not None:
+                if best is None or n > best[0]:
+                    best = (n, i, code)
+                break
+    return best[2] if best else None
+
+
+def _words(text: str) -> list[str]:
+    """The words, case kept (acronyms such as "US" need it), possessives cut."""
+    out = []
+    for word in text.replace("-", " - ").split():
+        word = word.strip(".,;:\"'“”‘’()")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if word:
+            out.append(word)
+    return out
+
+
+def _sector(words: list[str], lex: Lexicon) -> str | None:
+    """The sector of the last role noun among the words ("Defence Secretary" GOV)."""
+    for word in reversed(words):
+        word = word.lower()
+        if word in lex.agents:
+            return lex.agents[word]
+        if word.endswith("s") and word[:-1] in lex.agents:
+            return lex.agents[word[:-1]]
+    return None
+
+
+def code_text(text: str, lex: Lexicon, description: str | None = None) -> ActorCode:
+    """Country and sector of a phrase (and of the entity description it has, if any)."""
+    words = _words(text)
+    extra = _words(description) if description else []
+    named = _names(words, lex) or (_names(extra, lex) if extra else None)
+    country = named.country if named else None
+    sector = (named.sector if named else None) or _sector(words, lex) or _sector(extra, lex)
+    return ActorCode(country, sector)
+
+
+def event_actor(
+    start: int, end: int, body: str, lex: Lexicon, entity: Entity | None
+) -> EventActor | None:
+    """The coded actor for body[start:end], or None when nothing can be said of it."""
+    text = body[start:end]
+    code = code_text(text, lex)
+    if entity is not None and (code.country is None or code.sector is None):
+        more = code_text(entity.name, lex, entity.description)
+        code = ActorCode(code.country or more.country or entity.country, code.sector or more.sector)
+    if entity is None and code.country is None and code.sector is None:
+        return None
+    return EventActor(
+        text=text,
+        start=start,
+        end=end,
+        entity=entity.id if entity is not None else None,
+        country=code.country,
+        sector=code.sector,
+    )
