@@ -38,7 +38,6 @@ from pathlib import Path
 
 from newsgraph import Options
 from newsgraph.extract import plan, resolved_settings
-from newsgraph.extract.events import find_events
 from newsgraph.extract.events.actors import code_text, phrase
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.nlp import load, parse

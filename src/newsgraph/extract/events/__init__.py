@@ -27,7 +27,8 @@ from newsgraph.extract.events.actors import (
 from newsgraph.extract.events.lexicon import Lexicon, lexicon
 from newsgraph.extract.events.triggers import SAYING_VERBS, Candidate, candidates, choose
 from newsgraph.extract.referents import Referents
-from newsgraph.record import Article, Entity, Event, EventActor, Quote, Span as TextSpan
+from newsgraph.record import Article, Entity, Event, EventActor, Quote
+from newsgraph.record import Span as TextSpan
 
 
 class EventSettings(BaseModel):
@@ -47,6 +48,8 @@ class EventSettings(BaseModel):
 
 DEFAULT_SETTINGS = EventSettings()
 _MAX_CLIMB = 12
+_LOCATING_PREPS = frozenset("in of from throughout across inside".split())
+_REFERRING = frozenset("they them their it its he his she her".split())
 
 
 class _Article:
@@ -69,6 +72,7 @@ class _Article:
         self.quote_starts = [q.start for q in self.quotes]
         self.places = [(m.start, p.entity) for p in article.places if p.entity for m in p.mentions]
         self.places.sort()
+        self.place_country = {p.entity: p.country for p in article.places if p.entity}
         self.dates = sorted((d.start, d.value) for d in article.dates)
 
     def entity(self, start: int, end: int) -> Entity | None:
@@ -98,7 +102,25 @@ def _coded(tok: Token | None, art: _Article, lex: Lexicon) -> EventActor | None:
         return None
     i, j = phrase(tok)
     start, end = art.doc[i].idx, art.doc[j - 1].idx + len(art.doc[j - 1])
-    return event_actor(start, end, art.body, lex, art.entity(start, end))
+    actor = event_actor(start, end, art.body, lex, art.entity(start, end))
+    if actor is not None and actor.country is None:
+        # "Security forces in Guinea", "students throughout Indonesia": where they are
+        where = _located_in(tok, lex)
+        if where is not None:
+            actor = actor.model_copy(update={"country": where})
+    return actor
+
+
+def _located_in(tok: Token, lex: Lexicon) -> str | None:
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATING_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    i, j = phrase(obj)
+                    country = code_text(obj.doc[i:j].text, lex).country
+                    if country is not None:
+                        return country
+    return None
 
 
 def _speaker(q: Quote, art: _Article, lex: Lexicon) -> EventActor | None:
@@ -131,6 +153,22 @@ def _reporter(head: Token) -> Token | None:
     return None
 
 
+def _as_reporter(
+    tok: Token, actor: EventActor | None, said_by: EventActor | None
+) -> EventActor | None:
+    """A pronoun in what someone says refers to them: "the rebels said they will release",
+    "Bosnian Serbs said their forces had completed ..." ."""
+    if said_by is None:
+        return actor
+    if tok.pos_ == "PRON" and (actor is None or actor.sector is None):
+        span = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
+        return said_by.model_copy(update=span)
+    if actor is not None and actor.country is None:
+        if any(c.lower_ in _REFERRING for c in tok.children if c.dep_ == "poss"):
+            return actor.model_copy(update={"country": said_by.country})
+    return actor
+
+
 def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
     actor_tok, passive_recipient = actor_token(cand.head)
     recipient_tok = passive_recipient or recipient_token(cand.head, cand.tokens[1:])
@@ -142,23 +180,8 @@ def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
         claimed_by = _coded(_reporter(cand.head), art, lex)
     actor = _coded(actor_tok, art, lex)
     reporter = _reporter(cand.head)
-    if (
-        actor_tok is not None
-        and actor_tok.pos_ == "PRON"
-        and reporter is not None
-        and reporter.pos_ != "PRON"
-        and (actor is None or actor.sector is None)
-    ):
-        # "the rebels said they will release ...": the pronoun is the one who says
-        said_by = _coded(reporter, art, lex)
-        if said_by is not None:
-            actor = said_by.model_copy(
-                update={
-                    "text": actor_tok.text,
-                    "start": actor_tok.idx,
-                    "end": actor_tok.idx + len(actor_tok),
-                }
-            )
+    if actor_tok is not None and reporter is not None and reporter.pos_ != "PRON":
+        actor = _as_reporter(actor_tok, actor, _coded(reporter, art, lex))
     if actor_tok is not None and actor_tok.lower_ in FIRST_PERSON and quote is not None:
         actor = (
             claimed_by.model_copy(
@@ -172,6 +195,16 @@ def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
             else None
         )
     recipient = _coded(recipient_tok, art, lex)
+    place = art.nearest(art.places, sent, cand.start)
+    if (
+        actor is not None
+        and actor.country is None
+        and place is not None
+        and actor_tok is not None
+        and actor_tok.pos_ == "NOUN"
+    ):
+        # "Prisoners rioted at a jail in Dili": people of no stated country, where they act
+        actor = actor.model_copy(update={"country": art.place_country.get(place)})
     return Event(
         type=cand.code.type,
         mode=cand.code.mode,
@@ -182,7 +215,7 @@ def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
         claimed_by=claimed_by,
         actor=actor,
         recipient=recipient,
-        place=art.nearest(art.places, sent, cand.start),
+        place=place,
         date=art.nearest(art.dates, sent, cand.start),
         trigger=TextSpan(start=cand.start, end=cand.end, text=art.body[cand.start : cand.end]),
         start=sent.start_char,

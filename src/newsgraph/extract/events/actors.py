@@ -33,8 +33,11 @@ _MAX_PHRASE = 12
 # Heads that name a group of the actors their "of" phrase names.
 _GROUPS = frozenset(
     "group number delegation team batch patch contingent deployment unit members member "
-    "dozens hundreds thousands leaders spokesman spokeswoman spokesperson".split()
+    "dozens hundreds thousands tens scores millions dozen hundred thousand million crowd "
+    "crowds some many most all leaders "
+    "spokesman spokeswoman spokesperson".split()
 )
+_STATIVE = frozenset("commit prepare determine dedicate resolve oblige poise".split())
 _MAX_NAME_WORDS = 5
 _MAX_CLIMB = 8
 _ARTICLE = re.compile(r" (?:el|el-|al-|ad-|as-) ")
@@ -61,20 +64,34 @@ def actor_token(head: Token) -> tuple[Token | None, Token | None]:
     """(actor, recipient-by-passive) tokens for a trigger whose head is ``head``."""
     if head.pos_ in ("NOUN", "PROPN"):
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is not None:
+        if poss is not None and poss.pos_ != "PRON":
             return poss, None
+        if poss is not None and head.dep_ in _OBJECT_DEPS:
+            # "the ILO reiterated its demand": its = the subject of the verb
+            subject, passive = _subject(head.head)
+            if subject is not None and not passive:
+                return subject, None
+            return poss, None
+        if poss is None:  # "Palestinian riots", "Israeli air strikes"
+            for mod in head.children:
+                if mod.dep_ in ("amod", "compound") and mod.i < head.i and _nationality(mod):
+                    return mod, None
         by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if by is not None:
             return next((c for c in by.children if c.dep_ == "pobj"), None), None
         if head.dep_ in _SUBJECTS:
             return (head if _is_agentive(head) else None), None
         verb = head.head if head.dep_ in _OBJECT_DEPS else None
+        if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":  # "returned for talks"
+            verb = head.head.head
         if verb is None:
             return None, None
         head = verb
     tok, passive_recipient = head, None
     for _ in range(_MAX_CLIMB):
         subject, passive = _subject(tok)
+        if passive and tok.lemma_.lower() in _STATIVE and _agent(tok) is None:
+            passive = False  # "Vietnam is committed to ...": a state of the subject
         if passive:
             passive_recipient = passive_recipient or subject
             agent = _agent(tok)
@@ -89,6 +106,10 @@ def actor_token(head: Token) -> tuple[Token | None, Token | None]:
             break
         tok = tok.head
     return None, passive_recipient
+
+
+def _nationality(tok: Token) -> bool:
+    return tok.ent_type_ in ("NORP", "GPE") or country_code(tok.text) is not None
 
 
 def _is_agentive(noun: Token) -> bool:
@@ -135,7 +156,9 @@ def phrase(tok: Token) -> tuple[int, int]:
             end = child.i + 1
         elif child.dep_ == "case":
             end = child.i + 1
-        elif child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _GROUPS:
+        elif child.dep_ == "prep" and child.lower_ == "of" and (
+            tok.lower_ in _GROUPS or tok.lemma_.lower() in _GROUPS or tok.pos_ == "NUM"
+        ):
             end = max(end, child.right_edge.i + 1)  # "a group of Moroccan diplomats"
     start = max(start, end - _MAX_PHRASE)
     return start, end
@@ -152,16 +175,25 @@ def _lookup(words: list[str], lex: Lexicon) -> ActorCode | None:
 
 
 def _names(words: list[str], lex: Lexicon) -> ActorCode | None:
-    """The longest known name among the words, leftmost first."""
-    best: tuple[int, int, ActorCode] | None = None
-    for i in range(len(words)):
+    """The known names among the words, longest first: the country of the longest that
+    has one ("Palestinian" in "Palestinian Islamic Jihad movement", whose Phoenix code
+    has none), the sector of the longest that has one."""
+    found: list[tuple[int, int, ActorCode]] = []
+    i = 0
+    while i < len(words):
         for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
             code = _lookup(words[i : i + n], lex)
             if code is not None:
-                if best is None or n > best[0]:
-                    best = (n, i, code)
+                found.append((n, i, code))
+                i += n - 1
                 break
-    return best[2] if best else None
+        i += 1
+    if not found:
+        return None
+    found.sort(key=lambda f: (-f[0], f[1]))
+    country = next((c.country for _, _, c in found if c.country), None)
+    sector = next((c.sector for _, _, c in found if c.sector), None)
+    return ActorCode(country, sector)
 
 
 def _words(text: str) -> list[str]:

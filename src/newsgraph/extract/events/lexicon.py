@@ -50,12 +50,21 @@ def _code(fields: list[str]) -> Code:
 
 
 def split_actor_code(code: str) -> ActorCode:
-    """'AFGGOV' -> AFG/GOV, 'IGOUNO' -> IGO/None, 'PSEREBHMS' -> PSE/REB."""
-    country = code[:3] or None
-    rest = code[3:]
-    if country in INTERNATIONAL:
-        return ActorCode(country, None)
-    return ActorCode(country, rest[:3] or None)
+    """'AFGGOV' -> AFG/GOV, 'IGOUNO' -> IGO/None, 'PSEREBHMS' -> PSE/REB, 'ELI' -> None/ELI."""
+    first, rest = code[:3], code[3:]
+    if first in INTERNATIONAL:
+        return ActorCode(first, None)
+    if first not in _countries():  # a code with no country: a sector alone
+        return ActorCode(None, first or None)
+    return ActorCode(first, rest[:3] or None)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """ISO alpha-3 codes, and the few others Phoenix and PLOVER use for states (Kosovo)."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX", "KSV", "PSE"}
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,13 @@ LIGHT_VERBS = frozenset(
     """
     make take hold launch carry stage conduct issue give provide deliver send lay leave place
     express voice reach open begin start continue resume get have do put bring set extend
-    announce mount step
+    announce mount step order
     """.split()
 )
+# Light verbs whose own meaning stands when their object is no event ("ordered him to appear").
+_OWN_MEANING = frozenset(["order"])
+# Heads whose compound modifier says what the event is ("mediation effort", "bombing campaign").
+_GENERIC_HEADS = frozenset("effort process campaign operation programme program mission bid".split())
 # Transfer verbs: their object, if it is a thing, makes the event AID ("sent food").
 TRANSFER_VERBS = frozenset("give provide deliver send donate ship supply airlift grant".split())
 # Verbs of saying, thinking and reporting: never an event themselves.
@@ -114,6 +118,10 @@ def _compound_term(noun: Token, table: dict[str, Code]) -> tuple[Code, tuple[Tok
             if term in table:
                 return table[term], (noun, mod)
     code = table.get(_lemma(noun)) or table.get(noun.lower_)
+    if code is None and _lemma(noun) in _GENERIC_HEADS:
+        for mod in noun.children:
+            if mod.dep_ == "compound" and (code := table.get(_lemma(mod))) is not None:
+                return code, (noun, mod)
     return (code, (noun,)) if code else None
 
 
@@ -154,7 +162,7 @@ def _verb_code(verb: Token, lex: Lexicon) -> tuple[Code, tuple[Token, ...]] | No
             code = lex.cameo_patterns.get((lemma, _lemma(obj)))
             if code:
                 return code, (verb, obj)
-        if lemma in lex.verbs and not objects:
+        if lemma in lex.verbs and (not objects or lemma in _OWN_MEANING):
             return lex.verbs[lemma], (verb,)
         return None
     if lemma in lex.verbs:
@@ -205,7 +213,7 @@ def candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     used: set[int] = set()
     for tok in sent:
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):  # "Vietnamese-led forces"
             continue
         if _obligation(tok):
             head = tok.head
