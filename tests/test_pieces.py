@@ -3,6 +3,8 @@ renumbered: tested with small pieces so the test is fast."""
 
 from __future__ import annotations
 
+import pytest
+
 import newsgraph
 from newsgraph import pieces
 from newsgraph.options import Options
@@ -32,6 +34,9 @@ def test_pieces_give_the_record_of_one_pass(monkeypatch):
             assert p.entity is None or art.entity(p.entity) is not None
     assert [d.model_dump() for d in cut.dates] == [d.model_dump() for d in whole.dates]
     assert [q.model_dump() for q in cut.quotes] == [q.model_dump() for q in whole.quotes]
+    assert cut.tone.words == whole.tone.words > 0
+    for name in ("tone", "positive", "negative", "polarity", "activity", "self_group"):
+        assert getattr(cut.tone, name) == pytest.approx(getattr(whole.tone, name), abs=1e-3)
     assert {e.key for e in cut.entities} == {e.key for e in whole.entities}
     deek = next(
         e

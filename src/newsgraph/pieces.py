@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.nlp import CHUNK_CHARS, pieces
-from newsgraph.record import Article, Entity, Place
+from newsgraph.record import Article, Entity, Place, Tone
 
 PIECE_CHARS = CHUNK_CHARS
 
@@ -94,8 +94,29 @@ def _merge_places(places: Iterable[Place]) -> list[Place]:
     return out
 
 
+def _merge_tones(tones: list[Tone]) -> Tone | None:
+    """The body's tone from its pieces': each percentage is the pieces' mean weighted by
+    their words, which is what counting over the whole body gives."""
+    words = sum(t.words for t in tones)
+    if not words:
+        return tones[0] if tones else None
+    mean = {
+        name: round(sum(getattr(t, name) * t.words for t in tones) / words, 4)
+        for name in ("positive", "negative", "activity", "self_group")
+    }
+    return Tone(
+        tone=round(mean["positive"] - mean["negative"], 4),
+        polarity=round(mean["positive"] + mean["negative"], 4),
+        words=words,
+        **mean,
+    )
+
+
 def merge(article: Article, parts: list[tuple[int, Article]], fields: Iterable[str]) -> None:
-    """Fill the article's annotation lists (``fields``) from its annotated pieces."""
+    """Fill the article's annotations (``fields``) from its annotated pieces."""
+    fields = list(fields)
+    if "tone" in fields:
+        article.tone = _merge_tones([part.tone for _, part in parts if part.tone is not None])
     fields = [f for f in fields if isinstance(getattr(article, f, None), list)]
     renames = _merge_entities(article, parts) if "entities" in fields else [{} for _ in parts]
     for name in fields:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsgraph.corpus import gkg
+from newsgraph.dates.published import published_utc
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.query import Store
 from newsgraph.store.tables import TABLES, UTC_TIMESTAMP, Column, Table
@@ -65,18 +66,6 @@ def find(name: str) -> Exporter:
     return point.load()
 
 
-def _published_utc(text: str | None) -> datetime | None:
-    """A stored ``published`` value as a UTC time: a date is midnight UTC, a time without
-    an offset is UTC. Stand-in: newsgraph.dates.published will parse these in one place."""
-    if text is None:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
-
-
 def _value(column: Column, stored: Any) -> Any:
     """A stored value as the exported column holds it (nested values parsed, types fixed)."""
     if stored is None:
@@ -86,7 +75,7 @@ def _value(column: Column, stored: Any) -> Any:
     if column.boolean:
         return bool(stored)
     if column.arrow == UTC_TIMESTAMP:
-        return _published_utc(stored)
+        return published_utc(stored)
     return stored
 
 
@@ -177,8 +166,7 @@ def export_gkg(store: Store, out: Path) -> dict[str, int]:
     n = 0
     with open(out / "articles.gkg.csv", "w", encoding="utf-8", newline="") as fh:
         for info, article in store.articles_with_facts():
-            date = gkg._compact(article.published) or "00000000000000"
-            fields = gkg.row(article, record_id=f"{date}-{info['pk']}", source=info["source"])
+            fields = gkg.row(article, source=info["source"])
             fh.write("\t".join(fields) + "\n")
             n += 1
     return {"articles": n}

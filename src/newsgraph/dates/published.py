@@ -62,6 +62,17 @@ def read_published(value: str | date | datetime | None) -> date | datetime | Non
         return None
 
 
+def published_utc(value: str | date | datetime | None) -> datetime | None:
+    """The moment a value writes, in UTC: a date is midnight UTC, a time without an
+    offset is UTC; None when it writes none."""
+    when = read_published(value)
+    if when is None:
+        return None
+    if not isinstance(when, datetime):
+        when = datetime(when.year, when.month, when.day)
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
 def read_day(value: str | date | datetime | None) -> date | None:
     """The calendar day a value writes (a datetime's day as written, offset ignored), or None."""
     when = read_published(value)

@@ -33,7 +33,7 @@ from newsgraph.record import Article
 AnnotatorFunc = Callable[..., None]  # (doc, article) or (doc, article, settings)
 
 # Built-in annotators in their natural order; a module that is absent is skipped.
-BUILTIN = ("entities", "places", "dates", "quotes", "events")
+BUILTIN = ("entities", "places", "dates", "quotes", "tone", "events")
 
 
 @dataclass(frozen=True)
