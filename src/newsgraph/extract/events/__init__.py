@@ -18,14 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract import annotator
 from newsgraph.extract.events.actors import (
     FIRST_PERSON,
+    SUFFER_VERBS,
     actor_token,
     code_text,
     event_actor,
+    noun_actor,
     phrase,
-    recipient_token,
+    recipient_tokens,
 )
 from newsgraph.extract.events.lexicon import Lexicon, lexicon
-from newsgraph.extract.events.triggers import SAYING_VERBS, Candidate, candidates, choose
+from newsgraph.extract.events.triggers import SAYING_VERBS, Candidate, candidates, choose, refine
 from newsgraph.extract.referents import Referents
 from newsgraph.record import Article, Entity, Event, EventActor, Quote
 from newsgraph.record import Span as TextSpan
@@ -50,6 +52,10 @@ DEFAULT_SETTINGS = EventSettings()
 _MAX_CLIMB = 12
 _LOCATING_PREPS = frozenset("in of from throughout across inside".split())
 _REFERRING = frozenset("they them their it its he his she her".split())
+# Events that answer an earlier act ("condemned the attacks"), and the words that point back.
+_ANSWERS = frozenset("ACCUSE SUPPORT REJECT REQUEST PROTEST SANCTION".split())
+_DEFINITE = frozenset("the these this those such".split())
+_ANSWER_REACH = 3000
 
 
 class _Article:
@@ -74,6 +80,7 @@ class _Article:
         self.places.sort()
         self.place_country = {p.entity: p.country for p in article.places if p.entity}
         self.dates = sorted((d.start, d.value) for d in article.dates)
+        self.assaults: list[tuple[int, EventActor]] = []  # (where, who) of assaults told
 
     def entity(self, start: int, end: int) -> Entity | None:
         eid = self.refs.resolve(start, end)
@@ -102,13 +109,31 @@ def _coded(tok: Token | None, art: _Article, lex: Lexicon) -> EventActor | None:
         return None
     i, j = phrase(tok)
     start, end = art.doc[i].idx, art.doc[j - 1].idx + len(art.doc[j - 1])
-    actor = event_actor(start, end, art.body, lex, art.entity(start, end))
-    if actor is not None and actor.country is None:
-        # "Security forces in Guinea", "students throughout Indonesia": where they are
-        where = _located_in(tok, lex)
-        if where is not None:
-            actor = actor.model_copy(update={"country": where})
+    # "it" stands for things as often as for actors: it is not looked up
+    entity = art.entity(start, end) if tok.lower_ not in ("it", "its") else None
+    actor = event_actor(start, end, art.body, lex, entity)
+    if actor is None or actor.country is None:
+        # "the same source: Iran's Islamic Republic", "security forces in Guinea"
+        found = _appositive(tok, art, lex) or _located_in(tok, lex)
+        if found is not None:
+            span = {"text": art.body[start:end], "start": start, "end": end}
+            actor = (
+                found.model_copy(update=span)
+                if isinstance(found, EventActor)
+                else actor.model_copy(update={"country": found})
+                if actor is not None
+                else None
+            )
     return actor
+
+
+def _appositive(tok: Token, art: _Article, lex: Lexicon) -> EventActor | None:
+    for child in tok.children:
+        if child.dep_ == "appos":
+            coded = _coded(child, art, lex)
+            if coded is not None and coded.country:
+                return coded
+    return None
 
 
 def _located_in(tok: Token, lex: Lexicon) -> str | None:
@@ -153,6 +178,51 @@ def _reporter(head: Token) -> Token | None:
     return None
 
 
+def _answered(cand: Candidate, art: _Article, lex: Lexicon) -> EventActor | None:
+    """Condemning, rejecting or protesting an assault is done to the assailant: "condemned
+    the attacks from the Gaza Strip", "condemned Hamas's attack", or "the attacks" told of
+    just before."""
+    if cand.code.type not in _ANSWERS:
+        return None
+    obj = next((c for c in cand.head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    code = lex.nouns.get(obj.lemma_.lower())
+    if code is None or code.type != "ASSAULT":
+        return None
+    assailant = noun_actor(obj)
+    if assailant is not None:
+        return _coded(assailant, art, lex)
+    if any(d.lower_ in _DEFINITE for d in obj.children if d.dep_ == "det") and art.assaults:
+        at, actor = art.assaults[-1]
+        if obj.idx - at <= _ANSWER_REACH:
+            span = {"text": obj.text, "start": obj.idx, "end": obj.idx + len(obj)}
+            return actor.model_copy(update=span)
+    return None
+
+
+def _sufferer(head: Token) -> Token | None:
+    """'Azerbaijanis have suffered from rocket fire': who suffers is who is acted on."""
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.lemma_.lower() not in SUFFER_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _recipient(
+    cand: Candidate, actor_tok: Token | None, art: _Article, lex: Lexicon
+) -> EventActor | None:
+    """The nearest thing the trigger is done to that names an actor."""
+    exclude = [*cand.tokens[1:], *([actor_tok] if actor_tok is not None else [])]
+    for tok in recipient_tokens(cand.head, exclude):
+        coded = _coded(tok, art, lex)
+        if coded is not None and (coded.country or coded.entity):
+            return coded
+    return None
+
+
 def _as_reporter(
     tok: Token, actor: EventActor | None, said_by: EventActor | None
 ) -> EventActor | None:
@@ -171,9 +241,6 @@ def _as_reporter(
 
 def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
     actor_tok, passive_recipient = actor_token(cand.head)
-    recipient_tok = passive_recipient or recipient_token(cand.head, cand.tokens[1:])
-    if recipient_tok is not None and actor_tok is not None and recipient_tok.i == actor_tok.i:
-        recipient_tok = None
     quote = art.quote_at(cand.start)
     claimed_by = _speaker(quote, art, lex) if quote is not None else None
     if claimed_by is None:
@@ -194,7 +261,13 @@ def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
             if claimed_by is not None
             else None
         )
-    recipient = _coded(recipient_tok, art, lex)
+    if actor is None and actor_tok is None and quote is not None and cand.head.dep_ == "ROOT":
+        actor = claimed_by  # "Thank you to ...", said by the one who speaks
+    recipient = _coded(passive_recipient or _sufferer(cand.head), art, lex)
+    if recipient is None:
+        recipient = _answered(cand, art, lex)
+    if recipient is None:
+        recipient = _recipient(cand, actor_tok, art, lex)
     place = art.nearest(art.places, sent, cand.start)
     if (
         actor is not None
@@ -233,8 +306,14 @@ def find_events(
     for sent in doc.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
-        for cand in choose(candidates(sent, lex), settings.per_sentence):
-            events.append(_event(cand, sent, art, lex))
+        found = candidates(sent, lex)
+        for cand in refine(choose(found, settings.per_sentence), found, sent, lex):
+            event = _event(cand, sent, art, lex)
+            if cand.head.pos_ != "VERB" and event.actor is None and event.recipient is None:
+                continue  # a bare noun ("terrorism", "the war") states no event
+            events.append(event)
+            if event.type == "ASSAULT" and event.actor is not None:
+                art.assaults.append((event.start, event.actor))
     return events
 
 

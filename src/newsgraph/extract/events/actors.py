@@ -13,7 +13,8 @@ its speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -24,8 +25,10 @@ from newsgraph.record import Entity, EventActor
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _RECIPIENT_PREPS = frozenset(
-    "against on upon at with to into toward towards from of over in for".split()
+    "against on upon at with to into toward towards from of over in for outside".split()
 )
+# "Azerbaijanis have suffered from rocket fire": the one who suffers is acted on.
+SUFFER_VERBS = frozenset("suffer endure face survive flee escape die".split())
 _OBJECT_DEPS = ("dobj", "obj", "dative", "attr", "oprd")
 _INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp")
 FIRST_PERSON = frozenset("i we me us my our".split())
@@ -40,6 +43,11 @@ _GROUPS = frozenset(
 _STATIVE = frozenset("commit prepare determine dedicate resolve oblige poise".split())
 _MAX_NAME_WORDS = 5
 _MAX_CLIMB = 8
+_MAX_RECIPIENT_DEPTH = 5
+_NOT_RECIPIENT = frozenset(
+    "punct cc det advmod aux auxpass neg mark relcl advcl npadvmod appos acl poss".split()
+)
+_NOT_ACTORS = frozenset("DATE TIME CARDINAL MONEY QUANTITY PERCENT ORDINAL".split())
 _ARTICLE = re.compile(r" (?:el|el-|al-|ad-|as-) ")
 
 
@@ -63,26 +71,24 @@ def _agent(verb: Token) -> Token | None:
 def actor_token(head: Token) -> tuple[Token | None, Token | None]:
     """(actor, recipient-by-passive) tokens for a trigger whose head is ``head``."""
     if head.pos_ in ("NOUN", "PROPN"):
+        own = noun_actor(head)
+        if own is not None:
+            return own, None
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.pos_ != "PRON":
-            return poss, None
         if poss is not None and head.dep_ in _OBJECT_DEPS:
             # "the ILO reiterated its demand": its = the subject of the verb
             subject, passive = _subject(head.head)
             if subject is not None and not passive:
                 return subject, None
             return poss, None
-        if poss is None:  # "Palestinian riots", "Israeli air strikes"
-            for mod in head.children:
-                if mod.dep_ in ("amod", "compound") and mod.i < head.i and _nationality(mod):
-                    return mod, None
-        by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if by is not None:
-            return next((c for c in by.children if c.dep_ == "pobj"), None), None
         if head.dep_ in _SUBJECTS:
             return (head if _is_agentive(head) else None), None
         verb = head.head if head.dep_ in _OBJECT_DEPS else None
-        if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":  # "returned for talks"
+        if (
+            head.dep_ == "pobj"
+            and head.head.head.pos_ == "VERB"
+            and head.head.head.lemma_.lower() not in SUFFER_VERBS
+        ):  # "returned for talks", not "suffered from rocket fire"
             verb = head.head.head
         if verb is None:
             return None, None
@@ -108,8 +114,26 @@ def actor_token(head: Token) -> tuple[Token | None, Token | None]:
     return None, passive_recipient
 
 
+def noun_actor(noun: Token) -> Token | None:
+    """Who does what a noun names, as the noun's own words say: "Hamas's attacks",
+    "Palestinian riots", "the attack by Hamas", "rocket fire from Armenia"."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss if poss.pos_ != "PRON" else None
+    for mod in noun.children:
+        if mod.dep_ in ("amod", "compound") and mod.i < noun.i and _nationality(mod):
+            return mod
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if source is not None and (prep.lower_ == "by" or source.pos_ == "PROPN"):
+                return source
+    return None
+
+
 def _nationality(tok: Token) -> bool:
-    return tok.ent_type_ in ("NORP", "GPE") or country_code(tok.text) is not None
+    """Does the modifier name who acts: a nationality, a country, an organisation?"""
+    return tok.ent_type_ in ("NORP", "GPE", "ORG") or country_code(tok.text) is not None
 
 
 def _is_agentive(noun: Token) -> bool:
@@ -117,31 +141,25 @@ def _is_agentive(noun: Token) -> bool:
     return noun.lemma_.lower() in ("protester", "demonstrator", "gunman", "rebel")
 
 
-def recipient_token(head: Token, exclude: Iterable[Token] = ()) -> Token | None:
-    """The first nameable thing the trigger is done to."""
+def recipient_tokens(head: Token, exclude: Iterable[Token] = ()) -> Iterator[Token]:
+    """What the trigger may be done to, nearest first: its objects, the nouns its
+    prepositions govern, then deeper ("promised to continue aid to Mozambique", "condemned
+    the attacks by Hamas", "demanded that the US cancel ...")."""
     skip = {t.i for t in exclude}
-    queue = []
-    for child in head.children:
-        if child.i in skip:
-            queue.extend(c for c in child.children if c.dep_ in ("poss", "compound", "prep"))
+    queue = deque((c, 1) for c in head.children if c.dep_ not in _SUBJECTS)
+    while queue:
+        tok, depth = queue.popleft()
+        if depth > _MAX_RECIPIENT_DEPTH or tok.dep_ in _NOT_RECIPIENT:
             continue
-        if child.dep_ in _OBJECT_DEPS:
-            queue.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
-            queue.extend(c for c in child.children if c.dep_ == "pobj")
-    if not queue:  # "demanded that the US cancel ...": the subject of what is demanded
-        for child in head.children:
-            if child.dep_ == "ccomp":
-                queue.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
-    for tok in queue:
-        if tok.dep_ == "prep":
-            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is not None and tok.lower_ in ("by", "of", "on", "against", "from"):
-                return pobj
+        # the trigger's own words ("stand with", "held talks") are passed through, not taken
+        if tok.i in skip:
+            pass
+        elif tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.ent_type_ not in _NOT_ACTORS:
+            if tok.dep_ != "prep" or tok.lower_ in _RECIPIENT_PREPS:
+                yield tok
+        if tok.dep_ == "prep" and tok.lower_ not in _RECIPIENT_PREPS and tok.i not in skip:
             continue
-        if tok.pos_ in ("PRON", "PROPN", "NOUN") and tok.i not in skip:
-            return tok
-    return None
+        queue.extend((c, depth + 1) for c in tok.children)
 
 
 def phrase(tok: Token) -> tuple[int, int]:
@@ -156,8 +174,10 @@ def phrase(tok: Token) -> tuple[int, int]:
             end = child.i + 1
         elif child.dep_ == "case":
             end = child.i + 1
-        elif child.dep_ == "prep" and child.lower_ == "of" and (
-            tok.lower_ in _GROUPS or tok.lemma_.lower() in _GROUPS or tok.pos_ == "NUM"
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and (tok.lower_ in _GROUPS or tok.lemma_.lower() in _GROUPS or tok.pos_ == "NUM")
         ):
             end = max(end, child.right_edge.i + 1)  # "a group of Moroccan diplomats"
     start = max(start, end - _MAX_PHRASE)
@@ -167,9 +187,11 @@ def phrase(tok: Token) -> tuple[int, int]:
 def _lookup(words: list[str], lex: Lexicon) -> ActorCode | None:
     """A name's code: a Phoenix actor, else a country name or demonym."""
     name = " ".join(words).lower()
-    code = lex.actor(name) or lex.actor(_ARTICLE.sub(" al ", f" {name} ").strip())
-    if code is not None:
-        return code
+    if len(name) <= 3 and not words[0].isupper():  # acronyms only in capitals: "US", not "us"
+        return None
+    for form in (name, name.replace("-", " "), _ARTICLE.sub(" al ", f" {name} ").strip()):
+        if (code := lex.actor(form)) is not None:
+            return code
     country = country_code(" ".join(words))
     return ActorCode(country, None) if country else None
 
@@ -188,6 +210,13 @@ def _names(words: list[str], lex: Lexicon) -> ActorCode | None:
                 i += n - 1
                 break
         i += 1
+    if not any(c.country for _, _, c in found):
+        # "Azerbaijan-Israel Relations": the parts of a hyphenated word
+        for word in words:
+            for part in word.split("-") if "-" in word else ():
+                if (code := _lookup([part], lex)) is not None and code.country:
+                    found.append((0, 0, code))
+                    break
     if not found:
         return None
     found.sort(key=lambda f: (-f[0], f[1]))
@@ -199,8 +228,10 @@ def _names(words: list[str], lex: Lexicon) -> ActorCode | None:
 def _words(text: str) -> list[str]:
     """The words, case kept (acronyms such as "US" need it), possessives cut."""
     out = []
-    for word in text.replace("-", " - ").split():
-        word = word.strip(".,;:\"'“”‘’()")
+    for word in text.split():
+        word = word.strip(",;:\"'“”‘’()")
+        if word.endswith(".") and word.count(".") == 1:  # a full stop, not "U.N."
+            word = word[:-1]
         if word.endswith(("'s", "’s")):
             word = word[:-2]
         if word:

@@ -31,7 +31,9 @@ LIGHT_VERBS = frozenset(
 # Light verbs whose own meaning stands when their object is no event ("ordered him to appear").
 _OWN_MEANING = frozenset(["order"])
 # Heads whose compound modifier says what the event is ("mediation effort", "bombing campaign").
-_GENERIC_HEADS = frozenset("effort process campaign operation programme program mission bid".split())
+_GENERIC_HEADS = frozenset(
+    "effort process campaign operation programme program mission bid".split()
+)
 # Transfer verbs: their object, if it is a thing, makes the event AID ("sent food").
 TRANSFER_VERBS = frozenset("give provide deliver send donate ship supply airlift grant".split())
 # Verbs of saying, thinking and reporting: never an event themselves.
@@ -62,6 +64,17 @@ _CONDITION_MARKS = frozenset("if unless whether".split())
 # Cooperative acts that, announced for the future, PLOVER codes as AGREE.
 _COOPERATIVE = frozenset("SUPPORT COOPERATE AID CONSULT CONCEDE RETREAT".split())
 _OBJECT_DEPS = ("dobj", "obj", "attr", "oprd", "dative")
+_ADJUNCTS = frozenset("advcl relcl acl npadvmod parataxis".split())
+_ADJUNCT_PREPS = frozenset(
+    "after following before during amid despite since until because while".split()
+)
+# What light verbs make that is speech, not an event: "issued a statement saying ...".
+_SPEECH_NOUNS = frozenset(
+    """
+    statement declaration communique communiqué remark comment speech interview address
+    announcement conference briefing report letter message post tweet
+    """.split()
+)
 _MAX_CLIMB = 40
 
 
@@ -142,6 +155,8 @@ def _verb_code(verb: Token, lex: Lexicon) -> tuple[Code, tuple[Token, ...]] | No
             return lex.verbs[term], (verb, obj)
     objects = _objects(verb)
     if lemma in LIGHT_VERBS:
+        if any(_lemma(o) in _SPEECH_NOUNS for o in objects):
+            return None  # what is said is the event
         # "5 million dollars of aid", "25,000 tons of food aid"
         objects += [
             p
@@ -288,8 +303,12 @@ def _threat(cand: Candidate, found: list[Candidate]) -> Candidate:
 
 
 def _governs(upper: Candidate, lower: Candidate) -> bool:
+    """Is lower the content of upper ("threatened to attack", "condemned the attacks"),
+    not an adjunct of it ("left flowers following the atrocities", "after they fled")?"""
     tok, n = lower.head, 0
     while tok.head is not tok and n < _MAX_CLIMB:
+        if tok.dep_ in _ADJUNCTS or (tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS):
+            return False
         tok, n = tok.head, n + 1
         if tok == upper.head:
             return True
@@ -307,3 +326,55 @@ def choose(found: list[Candidate], most: int = 2) -> list[Candidate]:
             continue
         chosen.append(cand)
     return chosen
+
+
+# A threat's mode is what it threatens: the type (and mode) of the act it governs.
+_THREAT_MODES = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "PROTEST": "restrict",
+    "SANCTION": "relations",
+    "REJECT": "relations",
+}
+_THREAT_MODE_BY_MODE = {"arrest": "arrest", "deport": "expel", "expel": "expel"}
+
+
+def refine(
+    chosen: list[Candidate], found: list[Candidate], sent: Span, lex: Lexicon
+) -> list[Candidate]:
+    """Modes the trigger alone does not give: an assault's weapon named elsewhere in the
+    sentence ("wounded two soldiers in a bomb attack"), a threat's content."""
+    out = []
+    for cand in chosen:
+        code = cand.code
+        if code.type == "ASSAULT":
+            weapon = _weapon(cand, sent, lex)
+            if weapon is not None:
+                code = Code(code.type, weapon, code.context)
+        elif code.type == "THREATEN" and code.mode is None:
+            content = [c for c in found if c is not cand and _governs(cand, c)]
+            for c in content:
+                mode = _THREAT_MODE_BY_MODE.get(c.code.mode or "") or _THREAT_MODES.get(c.code.type)
+                if c.code.type == "THREATEN":
+                    mode = c.code.mode
+                if mode:
+                    code = Code(code.type, mode, code.context)
+                    break
+        out.append(replace(cand, code=code) if code is not cand.code else cand)
+    return out
+
+
+def _weapon(cand: Candidate, sent: Span, lex: Lexicon) -> str | None:
+    """The mode of the weapon word nearest the trigger, the trigger's own words first."""
+    best: tuple[int, str] | None = None
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        hit = _compound_term(tok, lex.objects)
+        if hit is None or hit[0].type != "ASSAULT" or hit[0].mode is None:
+            continue
+        distance = 0 if tok in cand.tokens else abs(tok.i - cand.head.i)
+        if best is None or distance < best[0]:
+            best = (distance, hit[0].mode)
+    return best[1] if best else cand.code.mode
