@@ -298,13 +298,15 @@ def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
 
 def find_events(
     doc: Doc, article: Article, settings: EventSettings = DEFAULT_SETTINGS
-) -> list[Event]:
-    """The events the body states, in order."""
+) -> tuple[list[Event], int]:
+    """The events the body states, in order, and how many over-long sentences were not coded."""
     lex = lexicon()
     art = _Article(doc, article)
     events = []
+    skipped = 0
     for sent in doc.sents:
         if len(sent) > settings.max_sentence_tokens:
+            skipped += 1
             continue
         found = candidates(sent, lex)
         for cand in refine(choose(found, settings.per_sentence), found, sent, lex):
@@ -314,7 +316,7 @@ def find_events(
             events.append(event)
             if event.type == "ASSAULT" and event.actor is not None:
                 art.assaults.append((event.start, event.actor))
-    return events
+    return events, skipped
 
 
 @annotator(
@@ -324,5 +326,10 @@ def find_events(
     settings=EventSettings,
 )
 def annotate_events(doc: Doc, article: Article, settings: EventSettings = DEFAULT_SETTINGS) -> None:
-    """Fill ``article.events``."""
-    article.events = find_events(doc, article, settings)
+    """Fill ``article.events``; say how many sentences were too long to code."""
+    article.events, skipped = find_events(doc, article, settings)
+    if skipped:
+        article.warnings.append(
+            f"events: {skipped} sentence(s) longer than {settings.max_sentence_tokens} "
+            "tokens not coded (lists, tables or run-on text)"
+        )
