@@ -55,6 +55,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is a passive's (then it is acted on)."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
+            if child.pos_ == "VERB":  # "the Red Cross operating in Iraq said": a misparse
+                inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                return (inner or child), False
             return child, False
         if child.dep_ in _PASSIVE_SUBJECTS:
             return child, True
