@@ -528,6 +528,7 @@ def events(
     epilog=_examples(
         "newsgraph export --db news.db --format parquet --out dataset/",
         "newsgraph export --db news.db --format gkg --out gkg/",
+        "newsgraph export --db news.db --format gdelt-events --out events/",
     )
 )
 @click.option(
@@ -538,7 +539,8 @@ def events(
     "format_",
     required=True,
     metavar="FORMAT",
-    help="jsonl, parquet, csv, gkg, or a format an installed package adds.",
+    help="jsonl, parquet, csv, gkg, events-jsonl, gdelt-events, or a format an installed "
+    "package adds.",
 )
 @click.option(
     "--out",
@@ -548,7 +550,8 @@ def events(
     help="Folder to write the files to.",
 )
 def export(db: Path, format_: str, out: Path) -> None:
-    """Write the store's contents to files: JSON Lines, Parquet, CSV or GDELT GKG 2.1."""
+    """Write the store's contents to files: JSON Lines, Parquet, CSV, GDELT GKG 2.1 or GDELT
+    2.0 events."""
     from newsgraph.corpus.export import export as run
 
     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsgraph.errors import QueryError
@@ -26,6 +27,23 @@ from newsgraph.store.rows import Rows, period
 PERIODS = {"day": 10, "month": 7, "year": 4, "all": 0}
 # A value in capitals (AZE, ISR, IGO) is a code; anything else an entity key or a name.
 _CODE = re.compile(r"[A-Z]{2,6}")
+# What a report row says: the event, who, to whom, where, its evidence and its article.
+_COLUMNS = """e.cluster AS event, e.day, e.type, e.mode, e.context,
+    json_extract(e.actor, '$.text') AS actor,
+    json_extract(e.actor, '$.country') AS actor_country,
+    json_extract(e.actor, '$.sector') AS actor_sector, e.actor_key, ea.name AS actor_name,
+    json_extract(e.recipient, '$.text') AS recipient,
+    json_extract(e.recipient, '$.country') AS recipient_country,
+    json_extract(e.recipient, '$.sector') AS recipient_sector, e.recipient_key,
+    er.name AS recipient_name,
+    json_extract(e.claimed_by, '$.text') AS claimed_by, e.claimed_key,
+    e.negated, e.hypothetical, e.future, e.date,
+    (SELECT p.name FROM places p WHERE p.article = e.article AND p.entity = e.place
+     LIMIT 1) AS place,
+    json_extract(e.trigger, '$.text') AS trigger,
+    substr(a.body, e.start + 1, e."end" - e.start) AS evidence,
+    e.start, e."end", a.id AS article, a.title, a.published, a.source, a.url,
+    c.reports, e.article AS _pk, e.n AS _n"""
 _REPORTS = """FROM events e JOIN articles a ON a.pk = e.article
     JOIN event_clusters c ON c.id = e.cluster
     LEFT JOIN entities ea ON ea.key = e.actor_key
@@ -93,35 +111,51 @@ def listing(
     ``collapse`` one row per event: its earliest report matching the filter."""
     sql, params = where.where()
     query = f"""SELECT * FROM (
-        SELECT e.cluster AS event, e.day, e.type, e.mode, e.context,
-               json_extract(e.actor, '$.text') AS actor,
-               json_extract(e.actor, '$.country') AS actor_country,
-               json_extract(e.actor, '$.sector') AS actor_sector, e.actor_key,
-               ea.name AS actor_name,
-               json_extract(e.recipient, '$.text') AS recipient,
-               json_extract(e.recipient, '$.country') AS recipient_country,
-               json_extract(e.recipient, '$.sector') AS recipient_sector, e.recipient_key,
-               er.name AS recipient_name,
-               json_extract(e.claimed_by, '$.text') AS claimed_by, e.claimed_key,
-               e.negated, e.hypothetical, e.future, e.date,
-               (SELECT p.name FROM places p WHERE p.article = e.article AND p.entity = e.place
-                LIMIT 1) AS place,
-               json_extract(e.trigger, '$.text') AS trigger,
-               substr(a.body, e.start + 1, e."end" - e.start) AS evidence,
-               e.start, e."end", a.id AS article, a.title, a.published, a.source, a.url,
-               c.reports, e.article AS _pk, e.n AS _n,
+        SELECT {_COLUMNS},
                row_number() OVER (PARTITION BY e.cluster ORDER BY e.day, e.article, e.n) AS _nth
         {_REPORTS} WHERE 1{sql})
         {"WHERE _nth = 1" if collapse else ""}
         ORDER BY day DESC NULLS LAST, _pk, _n LIMIT ? OFFSET ?"""
-    out = Rows()
-    for row in conn.execute(query, [*params, -1 if limit is None else limit, offset]):
-        d = {k: row[k] for k in row.keys() if not k.startswith("_")}
-        for flag in ("negated", "hypothetical", "future"):
-            d[flag] = bool(d[flag])
-        d["context"] = json.loads(d["context"] or "[]")
-        out.append(d)
+    return Rows(
+        _report(row)
+        for row in conn.execute(query, [*params, -1 if limit is None else limit, offset])
+    )
+
+
+def _report(row: sqlite3.Row) -> dict:
+    """A report row as returned: store-internal columns dropped, flags bool, context a list."""
+    out = {k: row[k] for k in row.keys() if not k.startswith("_")}
+    for flag in ("negated", "hypothetical", "future"):
+        out[flag] = bool(out[flag])
+    out["context"] = json.loads(out["context"] or "[]")
     return out
+
+
+def reports(conn: sqlite3.Connection, where: EventFilter) -> Iterator[dict]:
+    """Every report, event by event (by event id, then day, article and position), with
+    ``listing``'s columns and what a GDELT row needs besides: the place's lat, lon, country,
+    GeoNames id and feature (``place_*``), the article's tone, whether the report is in the
+    article's lead paragraph (``lead``), and when the article was stored (``added``)."""
+    sql, params = where.where()
+    cursor = conn.execute(
+        f"""SELECT {_COLUMNS}, p.lat AS place_lat, p.lon AS place_lon,
+                   p.country AS place_country, p.geonameid AS place_geonameid,
+                   p.feature AS place_feature, json_extract(a.tone, '$.tone') AS tone,
+                   CASE WHEN instr(a.body, char(10)) = 0 THEN 1
+                        ELSE e.start < instr(a.body, char(10)) - 1 END AS lead,
+                   r.started AS added
+            {_REPORTS}
+            LEFT JOIN places p ON p.article = e.article AND p.n = (
+                SELECT min(n) FROM places WHERE article = e.article AND entity = e.place)
+            JOIN runs r ON r.id = a.run_id
+            WHERE 1{sql} ORDER BY e.cluster, e.day, e.article, e.n""",
+        params,
+    )
+    while rows := cursor.fetchmany(1000):
+        for row in rows:
+            out = _report(row)
+            out["lead"] = bool(out["lead"])
+            yield out
 
 
 def dyads(conn: sqlite3.Connection, where: EventFilter, by: str = "month") -> Rows:

@@ -247,6 +247,12 @@ class Store:
         (``store/events.py``). ``filters``: those of ``events()``."""
         return event_queries.scores(self.conn, event_queries.EventFilter(**filters), by)
 
+    def event_reports(self, **filters: Any) -> Iterator[dict]:
+        """Every report of the events that pass ``filters`` (those of ``events()``), event by
+        event, streamed: the rows of ``events(collapse=False)`` and the place's coordinates,
+        the article's tone, ``lead`` and ``added`` (what the exports need)."""
+        return event_queries.reports(self.conn, event_queries.EventFilter(**filters))
+
     def actor_graph(self, **filters: Any) -> event_queries.Graph:
         """The actor graph: nodes (codes or entity keys) and edges by event type with
         counts. ``filters``: those of ``events()``."""
