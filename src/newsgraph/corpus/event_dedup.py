@@ -1,8 +1,8 @@
 """One event, many reports: file each stored event under the corpus event it reports.
 
 Run at ingest for each new article, after its near-duplicate cluster is known
-(``dedup.place``). A report joins the oldest stored event (``event_clusters``)
-that has the same PLOVER type, the same actor and recipient codes (country,
+(``dedup.place``). A report joins a stored event (``event_clusters``; one
+reported in the same story first, else the oldest) that has the same PLOVER type, the same actor and recipient codes (country,
 else entity key), the same negated/hypothetical/future/claimed flags, no other
 resolved place, and
 

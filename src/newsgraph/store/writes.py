@@ -252,11 +252,12 @@ def article_events(conn: sqlite3.Connection, pk: int) -> list[sqlite3.Row]:
 
 
 def event_candidates(
-    conn: sqlite3.Connection, event: sqlite3.Row, day: str | None, window: int
+    conn: sqlite3.Connection, event: sqlite3.Row, day: str | None, window: int, limit: int = 50
 ) -> list[sqlite3.Row]:
     """Stored events an event may report again: same type, codes and flags, and either all
     their reports within ``window`` days of ``day`` (``near``) or one of them in an article
-    of the event's near-duplicate cluster (``same_story``); oldest first."""
+    of the event's near-duplicate cluster (``same_story``); those of the same story first,
+    then the oldest, at most ``limit``."""
     return conn.execute(
         f"""SELECT c.id,
                    coalesce(c.first_day >= date(?, '-{window} days')
@@ -265,8 +266,8 @@ def event_candidates(
                             WHERE a.cluster_id = ?) AS same_story
             FROM event_clusters c
             WHERE {" AND ".join(f"c.{k} IS ?" for k in _EVENT_KEY)} AND (near OR same_story)
-            ORDER BY c.id""",
-        [day, day, event["cluster_id"], *(event[k] for k in _EVENT_KEY)],
+            ORDER BY same_story DESC, c.id LIMIT ?""",
+        [day, day, event["cluster_id"], *(event[k] for k in _EVENT_KEY), limit],
     ).fetchall()
 
 
