@@ -175,3 +175,15 @@ def test_actor_graph_nodes_and_edges_by_type(store):
     assert nodes["PSE"] == {"id": "PSE", "name": None, "out": 0, "in": 3}
     assert nodes["ARM"]["out"] == 2
     assert graph.to_dict()["edges"][0].keys() == {"source", "target", "type", "events", "reports"}
+
+
+def test_a_store_older_than_the_event_tables_is_a_clear_error(event_db):
+    import sqlite3
+
+    plain = sqlite3.connect(event_db)
+    plain.execute("PRAGMA user_version = 7")
+    plain.close()
+    with open_store(event_db) as old:
+        for query in (old.events, old.dyads, old.actor_graph, lambda: list(old.event_reports())):
+            with pytest.raises(QueryError, match="schema version 7; event queries need 8"):
+                query()

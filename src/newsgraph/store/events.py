@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from newsgraph.errors import QueryError
 from newsgraph.plover import QUAD, QUAD_NAMES, QUAD_WEIGHT, TYPES
 from newsgraph.store.rows import Rows, period
+from newsgraph.store.schema import version
 
 PERIODS = {"day": 10, "month": 7, "year": 4, "all": 0}
+EVENTS_VERSION = 8  # the schema version from which reports are filed under events
 # A value in capitals (AZE, ISR, IGO) is a code; anything else an entity key or a name.
 _CODE = re.compile(r"[A-Z]{2,6}")
 # What a report row says: the event, who, to whom, where, its evidence and its article.
@@ -99,6 +101,16 @@ class EventFilter:
         return sql, params
 
 
+def _check(conn: sqlite3.Connection) -> None:
+    """A store older than the event tables is a clear error, not an SQL one (readers do not
+    migrate)."""
+    if (found := version(conn)) < EVENTS_VERSION:
+        raise QueryError(
+            f"the store has schema version {found}; event queries need {EVENTS_VERSION}: "
+            "write to it once with this newsgraph (newsgraph ingest) to migrate it"
+        )
+
+
 def listing(
     conn: sqlite3.Connection,
     where: EventFilter,
@@ -109,6 +121,7 @@ def listing(
 ) -> Rows:
     """Event reports with their evidence sentence and article, newest first; with
     ``collapse`` one row per event: its earliest report matching the filter."""
+    _check(conn)
     sql, params = where.where()
     query = f"""SELECT * FROM (
         SELECT {_COLUMNS},
@@ -136,6 +149,7 @@ def reports(conn: sqlite3.Connection, where: EventFilter) -> Iterator[dict]:
     ``listing``'s columns and what a GDELT row needs besides: the place's lat, lon, country,
     GeoNames id and feature (``place_*``), the article's tone, whether the report is in the
     article's lead paragraph (``lead``), and when the article was stored (``added``)."""
+    _check(conn)
     sql, params = where.where()
     cursor = conn.execute(
         f"""SELECT {_COLUMNS}, p.lat AS place_lat, p.lon AS place_lon,
@@ -161,6 +175,7 @@ def reports(conn: sqlite3.Connection, where: EventFilter) -> Iterator[dict]:
 def dyads(conn: sqlite3.Connection, where: EventFilter, by: str = "month") -> Rows:
     """Actor -> recipient code pairs by event type and period (of the event's first day):
     ``events`` (distinct events) and ``reports``; only events with both codes known."""
+    _check(conn)
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     sql, params = where.where()
