@@ -200,8 +200,11 @@ def _echo_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str]) -> 
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else line(row))
 
 
-def _store_options(func: Callable) -> Callable:
-    """--db, --since, --until and --json, shared by the query commands."""
+def _store_options(func: Callable | None = None, *, dated: str = "articles published") -> Callable:
+    """--db, --since, --until and --json, shared by the query commands; ``dated``: what
+    --since and --until bound."""
+    if func is None:
+        return lambda f: _store_options(f, dated=dated)
     for option in reversed(
         [
             click.option(
@@ -211,12 +214,8 @@ def _store_options(func: Callable) -> Callable:
                 type=click.Path(path_type=Path),
                 help="The store (an SQLite file).",
             ),
-            click.option(
-                "--since", metavar="DATE", help="Only articles published on or after this date."
-            ),
-            click.option(
-                "--until", metavar="DATE", help="Only articles published on or before this date."
-            ),
+            click.option("--since", metavar="DATE", help=f"Only {dated} on or after this date."),
+            click.option("--until", metavar="DATE", help=f"Only {dated} on or before this date."),
             click.option("--json", "as_json", is_flag=True, help="One JSON object per line."),
         ]
     ):
@@ -413,10 +412,123 @@ def top(
     )
 
 
+def _actor(row: dict, role: str) -> str:
+    """An event's actor or recipient as words and code: 'Azerbaijani MPs (AZE/LEG)'."""
+    code = "/".join(c for c in (row[f"{role}_country"], row[f"{role}_sector"]) if c)
+    words = row[role] or row[f"{role}_name"] or "?"
+    return f"{words} ({code})" if code else words
+
+
+def _event_line(r: dict) -> str:
+    kind = f"{r['type']}/{r['mode']}" if r["mode"] else r["type"]
+    flags = [f for f in ("negated", "hypothetical", "future") if r[f]]
+    if r["claimed_by"]:
+        flags.append(f"claimed by {r['claimed_by']}")
+    note = f" [{', '.join(flags)}]" if flags else ""
+    return (
+        f"{r['day'] or '-':10}  {kind}  {_actor(r, 'actor')} -> {_actor(r, 'recipient')}{note}"
+        f"  ({r['reports']} reports; {r['source'] or r['title'] or r['article']})"
+        f"\n            {' '.join(r['evidence'].split())}"
+    )
+
+
+def _dyad_line(r: dict) -> str:
+    return (
+        f"{r['period'] or '-':10}  {r['actor']} -> {r['recipient']}  {r['type']:9}"
+        f" {r['events']:6,} events {r['reports']:6,} reports"
+    )
+
+
+def _score_line(r: dict) -> str:
+    return (
+        f"{r['period'] or '-':10}  {r['actor']} -> {r['recipient']}  score {r['score']:+d}"
+        f" (mean {r['mean']:+.2f}, {r['events']:,} events)"
+    )
+
+
+def _edge_line(r: dict) -> str:
+    return f"{r['source']} -> {r['target']}  {r['type']:9} {r['events']:6,} events"
+
+
+@app.command(
+    epilog=_examples(
+        "newsgraph events --db news.db --actor AZE --recipient ISR",
+        "newsgraph events --db news.db --type ACCUSE --sector LEG --include-claims --json",
+        "newsgraph events --db news.db --dyads --by month --since 2023-10-01",
+        "newsgraph events --db news.db --scores --actor AZE",
+        "newsgraph events --db news.db --graph --json",
+    )
+)
+@_store_options(dated="events that happened")
+@click.option("--actor", metavar="WHO", help="A country code (AZE), an entity key or a name.")
+@click.option("--recipient", metavar="WHO", help="Who is acted on, like --actor.")
+@click.option("--type", "type_", metavar="TYPE", help="A PLOVER event type (ACCUSE, ASSAULT, ...).")
+@click.option("--sector", metavar="CODE", help="The actor's sector (GOV, MIL, LEG, REB, ...).")
+@click.option(
+    "--include-claims", is_flag=True, help="Also events reported inside someone's statement."
+)
+@click.option(
+    "--include-unrealised", is_flag=True, help="Also negated, hypothetical and future events."
+)
+@click.option("--dyads", is_flag=True, help="Events per actor -> recipient, type and period.")
+@click.option(
+    "--scores", is_flag=True, help="Cooperation/conflict score per dyad and period (PLOVER quads)."
+)
+@click.option("--graph", is_flag=True, help="The actor graph: edges by event type with counts.")
+@click.option(
+    "--by",
+    default="month",
+    show_default=True,
+    metavar="day|month|year|all",
+    help="The period of --dyads and --scores.",
+)
+@click.option("--all", "all_reports", is_flag=True, help="Every report, not one row per event.")
+@click.option("--limit", default=100, show_default=True, metavar="N", help="At most N events.")
+def events(
+    db: Path,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+    type_: str | None,
+    dyads: bool,
+    scores: bool,
+    graph: bool,
+    by: str,
+    all_reports: bool,
+    limit: int,
+    **who: Any,
+) -> None:
+    """Who did what to whom: PLOVER events with their evidence, newest first; an event
+    reported by many articles counts once.
+
+    By default only what happened: no negated, hypothetical or future events, and no
+    claims (events reported inside someone's statement).
+    """
+    if dyads + scores + graph > 1:
+        raise click.UsageError("choose one of --dyads, --scores and --graph")
+    filters = {"since": since, "until": until, "type": type_, **who}
+    if graph:
+        rows = _query(db, lambda store: store.actor_graph(**filters).edges)
+        line = _edge_line
+    elif scores:
+        rows = _query(db, lambda store: store.scores(by=by, **filters))
+        line = _score_line
+    elif dyads:
+        rows = _query(db, lambda store: store.dyads(by=by, **filters))
+        line = _dyad_line
+    else:
+        rows = _query(
+            db, lambda store: store.events(**filters, collapse=not all_reports, limit=limit)
+        )
+        line = _event_line
+    _echo_rows(rows, as_json, line)
+
+
 @app.command(
     epilog=_examples(
         "newsgraph export --db news.db --format parquet --out dataset/",
         "newsgraph export --db news.db --format gkg --out gkg/",
+        "newsgraph export --db news.db --format gdelt-events --out events/",
     )
 )
 @click.option(
@@ -427,7 +539,8 @@ def top(
     "format_",
     required=True,
     metavar="FORMAT",
-    help="jsonl, parquet, csv, gkg, or a format an installed package adds.",
+    help="jsonl, parquet, csv, gkg, events-jsonl, gdelt-events, or a format an installed "
+    "package adds.",
 )
 @click.option(
     "--out",
@@ -437,7 +550,8 @@ def top(
     help="Folder to write the files to.",
 )
 def export(db: Path, format_: str, out: Path) -> None:
-    """Write the store's contents to files: JSON Lines, Parquet, CSV or GDELT GKG 2.1."""
+    """Write the store's contents to files: JSON Lines, Parquet, CSV, GDELT GKG 2.1 or GDELT
+    2.0 events."""
     from newsgraph.corpus.export import export as run
 
     try:

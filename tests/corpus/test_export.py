@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsgraph.corpus import gkg
+from newsgraph.corpus import event_dedup, gkg
 from newsgraph.corpus.export import export
 from newsgraph.errors import NewsgraphError
 from newsgraph.record import Article
@@ -126,7 +126,8 @@ def store_path(tmp_path):
         run = writes.start_run(conn, [], {})
         for n in (1, 2):
             art = _article(n)
-            writes.insert_article(conn, art, run_id=run, source="lemonde.test")
+            pk = writes.insert_article(conn, art, run_id=run, source="lemonde.test")
+            event_dedup.place(conn, pk)
             writes.record_input(conn, f"h{n}", f"feed.jsonl:{n}", art.url, art.id, run)
         writes.insert_error(conn, "h", "bad.html", "BinaryInputError", "binary", run)
     conn.close()
@@ -156,6 +157,7 @@ def test_parquet_has_one_typed_table_per_kind(store_path, tmp_path):
         "places": 2,
         "dates": 2,
         "events": 2,
+        "event_clusters": 1,  # the two articles report one event
     }
     places = pq.read_table(tmp_path / "out" / "places.parquet")
     assert str(places.schema.field("lat").type) == "double"
@@ -256,7 +258,14 @@ def test_exporters_are_found_by_name_built_in_or_plugged_in(store_path, tmp_path
     from newsgraph.corpus import export as module
 
     monkeypatch.setattr(module, "_EXPORTERS", dict(module._EXPORTERS))
-    assert module.formats() == ["parquet", "csv", "jsonl", "gkg"]
+    assert module.formats() == [
+        "parquet",
+        "csv",
+        "jsonl",
+        "gkg",
+        "events-jsonl",
+        "gdelt-events",
+    ]
 
     @module.exporter("titles")
     def titles(store, out):

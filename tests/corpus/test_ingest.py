@@ -114,3 +114,27 @@ def test_an_unknown_annotator_fails_before_any_work(tmp_path, corpus):
     with pytest.raises(NewsgraphError, match="unknown annotator"):
         ingest([corpus], tmp_path / "s.db", options=Options(annotators=("nope",)), workers=1)
     assert not (tmp_path / "s.db").exists()
+
+
+def test_the_writer_files_each_event_under_the_corpus_event_it_reports(tmp_path, event_stories):
+    from newsgraph.corpus import dedup
+    from newsgraph.corpus.ingest import Outcome, Writer
+    from newsgraph.store import writes
+    from newsgraph.store.db import connect
+
+    conn = connect(tmp_path / "s.db", write=True)
+    writer = Writer(conn, writes.start_run(conn, [], {}))
+    (a1, vg, _), (a2, nrk, _) = event_stories[:2]
+    writer.write(
+        [
+            Outcome(location=a.id, hash=a.id, article=a, source=s, minhash=dedup.signature(a.body))
+            for a, s in ((a1, vg), (a2, nrk))
+        ]
+    )
+    rows = conn.execute(
+        "SELECT e.article, e.n, e.day, e.cluster FROM events e ORDER BY e.article, e.n"
+    ).fetchall()
+    assert len(rows) == len(a1.events) + 1 and all(r["cluster"] for r in rows)
+    # a2's condemnation, a day later in other words, is a1's first event
+    assert rows[-1]["cluster"] == rows[0]["cluster"] and rows[-1]["day"] == "2023-10-10"
+    assert len({r["cluster"] for r in rows}) == len(a1.events)

@@ -121,6 +121,13 @@ def test_migration_keeps_every_record_and_links_inputs_by_pk(tmp_path, build):
         ]
         assert store.errors()[0]["stage"] is None
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # v8: each event stored before is its own event, on its day.
+        rows = store.events()
+        assert [(r["day"], r["reports"], r["actor_country"]) for r in rows] == [
+            ("2023-10-09", 1, "ISR"),
+            ("2023-10-09", 1, "ISR"),
+        ]
+        assert len({r["event"] for r in rows}) == 2
 
 
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):

@@ -1,5 +1,6 @@
-"""Store -> files: JSON Lines (one record per article), Parquet and CSV (one file per table,
-typed and documented by the table spec: docs/dataset.md), GDELT GKG 2.1 rows.
+"""Store -> files: JSON Lines (one record per article, or one event report per line), Parquet
+and CSV (one file per table, typed and documented by the table spec: docs/dataset.md), GDELT
+GKG 2.1 rows and GDELT 2.0 event rows.
 
 Exporters are found by format name. The built-ins register with ``@exporter(name)``
 as any package can; an installed package can also declare one under the entry-point
@@ -20,7 +21,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from newsgraph.corpus import gkg
+from newsgraph.corpus import gdelt_events, gkg
 from newsgraph.dates.published import published_utc
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.query import Store
@@ -170,6 +171,30 @@ def export_gkg(store: Store, out: Path) -> dict[str, int]:
             fh.write("\t".join(fields) + "\n")
             n += 1
     return {"articles": n}
+
+
+@exporter("events-jsonl")
+def export_events_jsonl(store: Store, out: Path) -> dict[str, int]:
+    """events.jsonl: one event report per line, claims and unrealised events included, with
+    its event id, evidence sentence and article (``Store.event_reports``)."""
+    n = 0
+    with open(out / "events.jsonl", "w", encoding="utf-8") as fh:
+        for report in store.event_reports(include_claims=True, include_unrealised=True):
+            fh.write(json.dumps(report, ensure_ascii=False) + "\n")
+            n += 1
+    return {"events": n}
+
+
+@exporter("gdelt-events")
+def export_gdelt_events(store: Store, out: Path) -> dict[str, int]:
+    """events.export.csv: one GDELT 2.0 event row per event that happened, tab-separated,
+    no header (``corpus/gdelt_events.py``)."""
+    n = 0
+    with open(out / "events.export.csv", "w", encoding="utf-8", newline="") as fh:
+        for fields in gdelt_events.rows(store.event_reports()):
+            fh.write("\t".join(fields) + "\n")
+            n += 1
+    return {"events": n}
 
 
 def export(db: str | Path, out: str | Path, format: str) -> dict[str, int]:

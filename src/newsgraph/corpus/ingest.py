@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsgraph import pipeline
-from newsgraph.corpus import dedup
+from newsgraph.corpus import dedup, event_dedup
 from newsgraph.errors import Failure, NewsgraphError, failure
 from newsgraph.options import Options
 from newsgraph.read import Item
@@ -156,3 +156,4 @@ class Writer:
             return
         self.counts.added += 1
         dedup.place(conn, pk, out.minhash, out.source, out.agency)
+        event_dedup.place(conn, pk)

@@ -14,8 +14,9 @@ def open(path: str | Path) -> Store:  # noqa: A001 - newsgraph.open(path) reads 
         path: the SQLite file an ingest run wrote.
 
     Returns:
-        A ``Store``: ``search()``, ``quotes()``, ``top()``, ``article()``, ``articles()``,
-        ``errors()``, ``count()``; each query's rows turn into a DataFrame with ``.frame()``;
+        A ``Store``: ``search()``, ``quotes()``, ``top()``, ``events()``, ``dyads()``,
+        ``scores()``, ``actor_graph()``, ``article()``, ``articles()``, ``errors()``,
+        ``count()``; each query's rows turn into a DataFrame with ``.frame()``;
         ``table_rows(name)`` streams a whole table (docs/dataset.md).
 
     Example:

@@ -12,47 +12,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from newsgraph.dates.published import read_day
 from newsgraph.errors import QueryError
 from newsgraph.record import Article
+from newsgraph.store import events as event_queries
 from newsgraph.store import mapping
 from newsgraph.store.db import connect
+from newsgraph.store.rows import Rows, period
 from newsgraph.store.tables import TABLES
 
 TOP_KINDS = ("speakers", "entities", "places", "sources")
-
-
-class Rows(list):
-    """Query results: a list of dicts, one per row."""
-
-    def frame(self):
-        """The rows as a pandas DataFrame."""
-        import pandas as pd
-
-        return pd.DataFrame(list(self))
-
-
-def _day(value: str | None, name: str) -> str | None:
-    """A --since/--until bound as an ISO day; any publication-date form, future days too."""
-    if value is None:
-        return None
-    day = read_day(value)
-    if day is None:
-        raise QueryError(f"--{name} must be a date like 2023-10-01, not {value!r}")
-    return day.isoformat()
-
-
-def _period(since: str | None, until: str | None, col: str = "a.published") -> tuple[str, list]:
-    """SQL conditions (with a leading AND) and parameters for a publication-date window."""
-    sql, params = "", []
-    if (s := _day(since, "since")) is not None:
-        sql += f" AND {col} >= ?"
-        params.append(s)
-    if (u := _day(until, "until")) is not None:
-        sql += f" AND substr({col}, 1, 10) <= ?"
-        params.append(u)
-    return sql, params
 
 
 def _fts_error(query: str, exc: sqlite3.OperationalError) -> QueryError:
@@ -103,7 +73,7 @@ class Store:
         """
         if not query.strip():
             raise QueryError("empty search query")
-        where, params = _period(since, until)
+        where, params = period(since, until)
         try:
             hits = self.conn.execute(
                 f"""SELECT a.pk, a.cluster_id, articles_fts.rank AS score
@@ -155,7 +125,7 @@ class Store:
     ) -> Rows:
         """Quotes, optionally of one speaker (name, any case, or entity key) and matching an
         FTS5 query over quote texts; newest first."""
-        where, params = _period(since, until)
+        where, params = period(since, until)
         join = ""
         if text:
             join = "JOIN quotes_fts ON quotes_fts.rowid = q.id"
@@ -190,7 +160,7 @@ class Store:
         """The most frequent speakers, entities, places or sources, counted by stories
         (near-duplicate clusters) so republication does not inflate them. Speakers are
         actors: quotes whose speaker resolved to no entity ("I", "officials") are left out."""
-        where, params = _period(since, until)
+        where, params = period(since, until)
         if kind == "speakers":
             sql = f"""SELECT coalesce(e.name, q.speaker) AS name, q.speaker_key AS key,
                           count(*) AS quotes, count(DISTINCT a.pk) AS articles,
@@ -222,6 +192,72 @@ class Store:
             raise QueryError(f"top takes one of {', '.join(TOP_KINDS)}, not {kind!r}")
         return self._rows(sql + " ORDER BY stories DESC, articles DESC LIMIT ?", [*params, limit])
 
+    # -- events ----------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        sector: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        include_claims: bool = False,
+        include_unrealised: bool = False,
+        collapse: bool = True,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> Rows:
+        """Events, newest first, each with its evidence sentence and article: what did
+        ``actor`` do to ``recipient``.
+
+        Args:
+            actor, recipient: a country code in capitals (``AZE``), or an entity key or
+                any part of a name.
+            type: a PLOVER type (``ACCUSE``); sector: the actor's (``LEG``).
+            since, until: the event's day (its own date, else its article's), inclusive.
+            include_claims: also events reported as someone's claim (``claimed_by``).
+            include_unrealised: also events stated as negated, hypothetical or future.
+            collapse: one row per event, however many articles report it (its earliest
+                report; ``reports`` counts them); False: every report.
+            limit, offset: a page of rows (limit None: all).
+
+        Returns:
+            Rows with event (the event id), day, type, mode, context, actor, actor_country,
+            actor_sector, actor_key, actor_name, the same for recipient, claimed_by,
+            claimed_key, negated, hypothetical, future, date, place, trigger, evidence,
+            start, end, article, title, published, source, url, reports.
+        """
+        where = event_queries.EventFilter(
+            actor, recipient, type, sector, since, until, include_claims, include_unrealised
+        )
+        return event_queries.listing(
+            self.conn, where, collapse=collapse, limit=limit, offset=offset
+        )
+
+    def dyads(self, *, by: str = "month", **filters: Any) -> Rows:
+        """Events per actor -> recipient code pair, event type and period (``by``: day,
+        month, year or all); each event counts once however many articles report it.
+        ``filters``: those of ``events()``."""
+        return event_queries.dyads(self.conn, event_queries.EventFilter(**filters), by)
+
+    def scores(self, *, by: str = "month", **filters: Any) -> Rows:
+        """A cooperation/conflict score per dyad and period from PLOVER's quad categories
+        (``store/events.py``). ``filters``: those of ``events()``."""
+        return event_queries.scores(self.conn, event_queries.EventFilter(**filters), by)
+
+    def event_reports(self, **filters: Any) -> Iterator[dict]:
+        """Every report of the events that pass ``filters`` (those of ``events()``), event by
+        event, streamed: the rows of ``events(collapse=False)`` and the place's coordinates,
+        the article's tone, ``lead`` and ``added`` (what the exports need)."""
+        return event_queries.reports(self.conn, event_queries.EventFilter(**filters))
+
+    def actor_graph(self, **filters: Any) -> event_queries.Graph:
+        """The actor graph: nodes (codes or entity keys) and edges by event type with
+        counts. ``filters``: those of ``events()``."""
+        return event_queries.graph(self.conn, event_queries.EventFilter(**filters))
+
     # -- records ---------------------------------------------------------------
 
     def count(self) -> dict[str, int]:
@@ -251,7 +287,7 @@ class Store:
         return self._article(row)
 
     def _article_rows(self, since: str | None, until: str | None) -> Iterator[sqlite3.Row]:
-        where, params = _period(since, until)
+        where, params = period(since, until)
         last = 0
         while True:
             rows = self.conn.execute(

@@ -518,8 +518,39 @@ ALTER TABLE events ADD COLUMN claimed_key TEXT REFERENCES entities(key);
 ALTER TABLE events ADD COLUMN trigger TEXT;
 """
 
+# v8: events de-duplicated across articles: each report's day and the event it reports.
+# Events stored before are each their own event (no store written at v7 holds any yet).
+_V8 = """
+CREATE TABLE event_clusters (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    actor TEXT,
+    recipient TEXT,
+    negated INTEGER NOT NULL,
+    hypothetical INTEGER NOT NULL,
+    future INTEGER NOT NULL,
+    claimed INTEGER NOT NULL,
+    first_day TEXT,
+    last_day TEXT,
+    reports INTEGER NOT NULL
+);
+CREATE INDEX event_clusters_type_actor_recipient ON event_clusters(type, actor, recipient);
+ALTER TABLE events ADD COLUMN day TEXT;
+ALTER TABLE events ADD COLUMN cluster INTEGER REFERENCES event_clusters(id);
+CREATE INDEX events_cluster ON events(cluster);
+UPDATE events SET cluster = rowid, day = CASE
+    WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(date, 1, 10)
+    ELSE (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.pk = events.article)
+END;
+INSERT INTO event_clusters
+    SELECT rowid, type, coalesce(json_extract(actor, '$.country'), actor_key),
+           coalesce(json_extract(recipient, '$.country'), recipient_key),
+           negated, hypothetical, future, claimed_by IS NOT NULL, day, day, 1
+    FROM events;
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

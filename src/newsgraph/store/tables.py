@@ -535,11 +535,61 @@ TABLES: dict[str, Table] = {
                 field(Event, "claimed_by", "Who states it (text, span, entity, country, sector)."),
                 entity_key("claimed_key", "claimed_by.entity", "The claimant's corpus entity key."),
                 field(Event, "trigger", "The words that state it: start, end, text."),
+                # Schema v8: filled at ingest, after the article's near-duplicate cluster.
+                fact(
+                    "day",
+                    "TEXT",
+                    "The event's day, ISO 8601: `date` when it names a day, else the article's "
+                    "publication day; null when neither is known.",
+                ),
+                fact(
+                    "cluster",
+                    "INTEGER",
+                    "The event this row reports (`event_clusters.id`): the reports of one "
+                    "event in many articles share it.",
+                    references="event_clusters(id)",
+                ),
             ),
             ("article", "n"),
             part="events",
             foreign_keys=((("article", "place"), *_LOCAL[1:]),),
-            indexes=(("type",),),
+            indexes=(("type",), ("cluster",)),
+        ),
+        Table(
+            "event_clusters",
+            "event, however many reports of it the corpus holds (`events.cluster`)",
+            (
+                fact("id", "INTEGER", "Event id (`events.cluster`)."),
+                fact("type", "TEXT", "PLOVER event type.", not_null=True),
+                fact(
+                    "actor",
+                    "TEXT",
+                    "The actor's code: its country (ISO 3166 alpha-3 or IGO code), else its "
+                    "corpus entity key; null when neither is known.",
+                ),
+                fact("recipient", "TEXT", "The recipient's code, like `actor`."),
+                fact("negated", "INTEGER", "Reported as not done.", not_null=True, boolean=True),
+                fact(
+                    "hypothetical",
+                    "INTEGER",
+                    "Reported as conditional, threatened or possible.",
+                    not_null=True,
+                    boolean=True,
+                ),
+                fact("future", "INTEGER", "Reported as to come.", not_null=True, boolean=True),
+                fact(
+                    "claimed",
+                    "INTEGER",
+                    "Reported as someone's claim (`events.claimed_by`).",
+                    not_null=True,
+                    boolean=True,
+                ),
+                fact("first_day", "TEXT", "The earliest day of its reports (`events.day`)."),
+                fact("last_day", "TEXT", "The latest day of its reports."),
+                fact("reports", "INTEGER", "Its reports: rows of `events`.", not_null=True),
+            ),
+            ("id",),
+            indexes=(("type", "actor", "recipient"),),
         ),
     )
 }

@@ -227,3 +227,82 @@ def cluster_agency(conn: sqlite3.Connection, cluster_id: int) -> str | None:
     """The agency recorded for a cluster, if any."""
     row = conn.execute("SELECT agency FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
     return row[0] if row else None
+
+
+# An event's actor and recipient codes: the country, else the corpus entity key.
+_CODES = """coalesce(json_extract(e.actor, '$.country'), e.actor_key) AS actor,
+            coalesce(json_extract(e.recipient, '$.country'), e.recipient_key) AS recipient"""
+_PLACE = """(SELECT coalesce(p.geonameid, lower(p.name)) FROM places p
+             WHERE p.article = e.article AND p.entity = e.place LIMIT 1) AS place"""
+_EVENT_KEY = ("type", "actor", "recipient", "negated", "hypothetical", "future", "claimed")
+
+
+def article_events(conn: sqlite3.Connection, pk: int) -> list[sqlite3.Row]:
+    """The events of article pk with what event de-duplication compares: n, type, date,
+    the article's published and cluster_id, actor and recipient codes, the four flags,
+    the evidence sentence and the place (GeoNames id, else lower-case name)."""
+    return conn.execute(
+        f"""SELECT e.n, e.type, e.date, a.published, a.cluster_id, {_CODES},
+                   e.negated, e.hypothetical, e.future, e.claimed_by IS NOT NULL AS claimed,
+                   substr(a.body, e.start + 1, e."end" - e.start) AS evidence, {_PLACE}
+            FROM events e JOIN articles a ON a.pk = e.article
+            WHERE e.article = ? ORDER BY e.n""",
+        (pk,),
+    ).fetchall()
+
+
+def event_candidates(
+    conn: sqlite3.Connection, event: sqlite3.Row, day: str | None, window: int, limit: int = 50
+) -> list[sqlite3.Row]:
+    """Stored events an event may report again: same type, codes and flags, and either all
+    their reports within ``window`` days of ``day`` (``near``) or one of them in an article
+    of the event's near-duplicate cluster (``same_story``); those of the same story first,
+    then the oldest, at most ``limit``."""
+    return conn.execute(
+        f"""SELECT c.id,
+                   coalesce(c.first_day >= date(?, '-{window} days')
+                            AND c.last_day <= date(?, '+{window} days'), 0) AS near,
+                   c.id IN (SELECT e.cluster FROM events e JOIN articles a ON a.pk = e.article
+                            WHERE a.cluster_id = ?) AS same_story
+            FROM event_clusters c
+            WHERE {" AND ".join(f"c.{k} IS ?" for k in _EVENT_KEY)} AND (near OR same_story)
+            ORDER BY same_story DESC, c.id LIMIT ?""",
+        [day, day, event["cluster_id"], *(event[k] for k in _EVENT_KEY), limit],
+    ).fetchall()
+
+
+def event_reports(conn: sqlite3.Connection, cluster: int, limit: int = 20) -> list[sqlite3.Row]:
+    """The evidence sentence and place of the first reports of a stored event."""
+    return conn.execute(
+        f"""SELECT substr(a.body, e.start + 1, e."end" - e.start) AS evidence, {_PLACE}
+            FROM events e JOIN articles a ON a.pk = e.article
+            WHERE e.cluster = ? ORDER BY e.article, e.n LIMIT ?""",
+        (cluster, limit),
+    ).fetchall()
+
+
+def add_event_report(
+    conn: sqlite3.Connection, event: sqlite3.Row, pk: int, day: str | None, cluster: int | None
+) -> int:
+    """File the event ``n`` of article pk (``event``) under a stored event, or a new one when
+    ``cluster`` is None; set its day; return the event's id."""
+    if cluster is None:
+        columns = ", ".join(_EVENT_KEY)
+        cluster = conn.execute(
+            f"""INSERT INTO event_clusters ({columns}, first_day, last_day, reports)
+                VALUES ({", ".join("?" * len(_EVENT_KEY))}, ?, ?, 1)""",
+            [*(event[k] for k in _EVENT_KEY), day, day],
+        ).lastrowid
+    else:
+        conn.execute(
+            """UPDATE event_clusters SET reports = reports + 1,
+                   first_day = min(coalesce(first_day, :day), coalesce(:day, first_day)),
+                   last_day = max(coalesce(last_day, :day), coalesce(:day, last_day))
+               WHERE id = :id""",
+            {"day": day, "id": cluster},
+        )
+    conn.execute(
+        "UPDATE events SET day = ?, cluster = ? WHERE article = ? AND n = ?",
+        (day, cluster, pk, event["n"]),
+    )
+    return cluster
