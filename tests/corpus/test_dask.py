@@ -137,3 +137,15 @@ def test_the_commands(small, tmp_path, client):
     assert "added 5 articles" in loaded.stderr and "2 failed" in loaded.stderr
     bad = run(app, ["load", str(small), "--db", str(tmp_path / "news.db")])
     assert bad.exit_code == 1 and "is not a finished newsgraph dataset" in bad.stderr
+
+
+def test_the_documented_duckdb_query_runs_on_a_dataset(small, tmp_path, client, monkeypatch):
+    duckdb = pytest.importorskip("duckdb")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "dataset.md").read_text()
+    section = doc.split("## The dataset of `ingest --dask`")[1]
+    query = section.split("```sql\n")[1].split("```")[0]
+    dask_runner.ingest(
+        [small], tmp_path / "dataset", address=client, options=Options(annotators=())
+    )
+    monkeypatch.chdir(tmp_path / "dataset")
+    assert duckdb.sql(query).fetchall() == [(None, 5)]

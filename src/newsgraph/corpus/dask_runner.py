@@ -43,18 +43,21 @@ MANIFEST = "manifest.json"
 
 
 class ModelLoader(WorkerPlugin):
-    """Loads the spaCy pipeline once in each worker process as it starts, so that no task
-    pays for it and every task of the process shares it (``nlp.load`` caches it)."""
+    """Loads the pipeline once in each worker process as it starts: the spaCy model and
+    every annotator's resources (gazetteer, lexicons), by extracting one sentence. No
+    task pays for it, and every task of the process shares them (``nlp.load`` caches)."""
 
     name = "newsgraph-model"
 
-    def __init__(self, model: str | None) -> None:
-        self.model = model
+    def __init__(self, options: Options) -> None:
+        self.options = options.model_copy(update={"clean": False})
 
     def setup(self, worker) -> None:
-        from newsgraph import nlp
+        from newsgraph.pipeline import extract
 
-        nlp.load(self.model)("Warm up the pipeline once.")
+        extract(
+            "The minister said in Paris on Monday that talks would go on.", options=self.options
+        )
 
 
 @dataclass
@@ -161,7 +164,7 @@ def ingest(
         ) as bar,
     ):
         if record["annotators"]:
-            client.register_plugin(ModelLoader(options.model))
+            client.register_plugin(ModelLoader(options))
         tasks = client.map(
             dataset.write_partition,
             todo,
