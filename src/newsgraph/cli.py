@@ -238,6 +238,8 @@ def _field_option(part: str, default: str) -> Callable:
         "newsgraph ingest articles/ --db news.db",
         "newsgraph ingest crawl.warc.gz feed.jsonl --db news.db --workers 2",
         "newsgraph ingest export.csv --db news.db --text-field content --annotators none",
+        "newsgraph ingest crawl/ --dask local --workers 2 --out dataset/",
+        "newsgraph ingest crawl/ --dask tcp://scheduler:8786 --out dataset/",
     )
 )
 @click.argument(
@@ -245,10 +247,22 @@ def _field_option(part: str, default: str) -> Callable:
 )
 @click.option(
     "--db",
-    required=True,
     metavar="DB",
     type=click.Path(path_type=Path),
     help="The store (an SQLite file); created when absent.",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' for "
+    "a cluster of --workers processes on this machine. Writes a Parquet dataset to --out "
+    "instead of a store (then 'newsgraph load'); needs the dask extra.",
+)
+@click.option(
+    "--out",
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="With --dask: the dataset's folder, new or empty (or the same command's, to resume).",
 )
 @_field_option("text", "text")
 @_field_option("html", "html")
@@ -268,7 +282,9 @@ def _field_option(part: str, default: str) -> Callable:
 @with_options(corpus=True)
 def ingest(
     paths: tuple[Path, ...],
-    db: Path,
+    db: Path | None,
+    dask: str | None,
+    out: Path | None,
     source: str | None,
     progress: bool,
     options: Options,
@@ -283,6 +299,11 @@ def ingest(
     from newsgraph.read import Fields
 
     fields = Fields(**{name.removesuffix("_field"): value for name, value in fields.items()})
+    if (dask is None) != (out is None) or (dask is None) == (db is None):
+        raise click.UsageError("give --db, or --dask with --out")
+    if dask is not None:
+        _ingest_dask(list(paths), dask, out, source, progress, options, fields)
+        return
     try:
         summary = run(
             list(paths), db, options=options, fields=fields, source=source, progress=progress
@@ -309,6 +330,84 @@ def ingest(
         click.echo(f"run {run_id} had died without finishing: marked killed", err=True)
     if not summary.ok:
         sys.exit(1)
+
+
+def _ingest_dask(
+    paths: list[Path],
+    address: str,
+    out: Path,
+    source: str | None,
+    progress: bool,
+    options: Options,
+    fields: Any,
+) -> None:
+    """``ingest --dask``: the run on a cluster, into a Parquet dataset."""
+    from importlib.util import find_spec
+
+    if find_spec("distributed") is None:
+        fail("--dask needs Dask: pip install 'newsgraph[dask]'", 2)
+    from newsgraph.corpus.dask_runner import ingest as run
+
+    try:
+        summary = run(
+            paths,
+            out,
+            address=address,
+            options=options,
+            fields=fields,
+            source=source,
+            progress=progress,
+        )
+    except NewsgraphError as exc:
+        fail(str(exc))
+    except OSError as exc:  # the scheduler cannot be reached, or the folder written
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume", 130)
+    c = summary.counts
+    click.echo(
+        f"wrote {c.articles:,} articles, {c.failed:,} failed, from {c.inputs:,} inputs in "
+        f"{summary.partitions - summary.resumed:,} partitions ({summary.resumed:,} written "
+        f"before) to {out} ({summary.seconds:.1f} s); 'newsgraph load {out} --db DB' stores them",
+        err=True,
+    )
+    for location, reason in c.errors:
+        click.echo(f"  failed: {location}: {reason}", err=True)
+    if c.failed > len(c.errors):
+        click.echo(f"  ... and {c.failed - len(c.errors):,} more in the errors table", err=True)
+    if not summary.ok:
+        sys.exit(1)
+
+
+@app.command(
+    "load",
+    epilog=_examples("newsgraph load dataset/ --db news.db"),
+)
+@click.argument("dataset", type=click.Path(path_type=Path, exists=True), metavar="DIR")
+@click.option(
+    "--db",
+    required=True,
+    metavar="DB",
+    type=click.Path(path_type=Path),
+    help="The store (an SQLite file); created when absent.",
+)
+def load_dataset(dataset: Path, db: Path) -> None:
+    """Load a dataset written by 'ingest --dask' into a store: de-duplicated and clustered
+    as an ingest would; inputs already stored are skipped."""
+    from newsgraph.corpus.load import load
+
+    try:
+        summary = load(dataset, db)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume", 130)
+    c = summary.counts
+    click.echo(
+        f"added {c.added:,} articles, {c.duplicates:,} duplicates of stored bodies, "
+        f"{c.skipped:,} inputs already stored, {c.failed:,} failed ({summary.seconds:.1f} s)",
+        err=True,
+    )
 
 
 def _unknown_files(files: list[Path], listed: int = 10) -> str:

@@ -67,7 +67,7 @@ def find(name: str) -> Exporter:
     return point.load()
 
 
-def _value(column: Column, stored: Any) -> Any:
+def exported_value(column: Column, stored: Any) -> Any:
     """A stored value as the exported column holds it (nested values parsed, types fixed)."""
     if stored is None:
         return None
@@ -84,7 +84,7 @@ def _columns(store: Store, table: Table) -> Iterator[list[list[Any]]]:
     """The exported columns of a table, a chunk of rows at a time, column by column."""
     columns = table.exported_columns
     for rows in store.table_rows(table.name):
-        yield [[_value(c, r[c.reads or c.name]) for r in rows] for c in columns]
+        yield [[exported_value(c, r[c.reads or c.name]) for r in rows] for c in columns]
 
 
 def schema(table: Table) -> pa.Schema:
