@@ -17,6 +17,7 @@ from benchmarks import (
     bench_body_html,
     bench_body_text,
     bench_dates,
+    bench_events,
     bench_geo,
     bench_ner,
     bench_quotes,
@@ -97,3 +98,13 @@ def test_geo() -> None:
     _check("geo_gwn_gold_spans_acc161", bench_geo.run_gold(gwn, gaz)["acc161_found"])
     _check("geo_gwn_pipeline_acc161", bench_geo.run_pipeline(gwn, gaz)[0]["acc161_found"])
     _check("geo_lgl_pipeline_acc161", bench_geo.run_pipeline(lgl, gaz)[0]["acc161_found"])
+
+
+def test_events() -> None:
+    path = bench_events.DEFAULT_DATA / "plover_gsr_dev.jsonl"
+    _need(path)
+    gold = bench_events.load_plover(path)[:60]
+    arts, _, _ = bench_events.run_pipeline([g["text"] for g in gold])
+    scores = bench_events.score(gold, [a.events for a in arts])
+    _check("events_plover_event_type", scores["event_type"])
+    _check("events_plover_actor_country", scores["actor_country"])

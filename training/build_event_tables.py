@@ -145,10 +145,13 @@ def phoenix_actors(paths: list[Path]) -> dict[str, str]:
         if names and codes:
             code = max(codes, key=lambda c: c[1])[0]
             for name in names:
-                if len(name) > 1:
+                # a person's lone surname ("howard", "king") names too many others: people
+                # in the country file are kept by their full names only
+                if len(name) > 1 and (" " in name or not people or len(code) <= 3):
                     actors.setdefault(name, code)
 
     for path in paths:
+        people = "Countries" in path.name
         for raw in path.read_text(encoding="latin-1").splitlines():
             line = raw.split("#", 1)[0].rstrip()
             if not line.strip():

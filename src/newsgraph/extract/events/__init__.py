@@ -268,6 +268,9 @@ def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
         recipient = _answered(cand, art, lex)
     if recipient is None:
         recipient = _recipient(cand, actor_tok, art, lex)
+    if recipient is not None and actor is not None and recipient.entity is not None:
+        if recipient.entity == actor.entity:  # "Kennedy said he ...": no one acts on himself
+            recipient = None
     place = art.nearest(art.places, sent, cand.start)
     if (
         actor is not None
