@@ -82,8 +82,15 @@ class _Article:
         self.dates = sorted((d.start, d.value) for d in article.dates)
         self.assaults: list[tuple[int, EventActor]] = []  # (where, who) of assaults told
 
-    def entity(self, start: int, end: int) -> Entity | None:
-        eid = self.refs.resolve(start, end)
+    def entity(self, phrase: Span, head: Token) -> Entity | None:
+        """The entity the phrase names: the one mentioned at its head, else one mentioned in
+        it ("the Israeli Embassy"), else the one a pronoun or bare title refers to."""
+        for tok in (head, *reversed(phrase)):
+            if (found := self.refs.containing(tok.idx)) is not None:
+                return found
+        if len(phrase) > 2:  # "the Israeli Embassy" says who it is; "the embassy" may not
+            return None
+        eid = self.refs.resolve(phrase.start_char, phrase.end_char)
         return self.entities.get(eid) if eid else None
 
     def quote_at(self, pos: int) -> Quote | None:
@@ -110,7 +117,7 @@ def _coded(tok: Token | None, art: _Article, lex: Lexicon) -> EventActor | None:
     i, j = phrase(tok)
     start, end = art.doc[i].idx, art.doc[j - 1].idx + len(art.doc[j - 1])
     # "it" stands for things as often as for actors: it is not looked up
-    entity = art.entity(start, end) if tok.lower_ not in ("it", "its") else None
+    entity = art.entity(art.doc[i:j], tok) if tok.lower_ not in ("it", "its") else None
     actor = event_actor(start, end, art.body, lex, entity)
     if actor is None or actor.country is None:
         # "the same source: Iran's Islamic Republic", "security forces in Guinea"
@@ -230,7 +237,7 @@ def _as_reporter(
     "Bosnian Serbs said their forces had completed ..." ."""
     if said_by is None:
         return actor
-    if tok.pos_ == "PRON" and (actor is None or actor.sector is None):
+    if tok.pos_ == "PRON" and (actor is None or actor.sector is None or actor.country is None):
         span = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
         return said_by.model_copy(update=span)
     if actor is not None and actor.country is None:

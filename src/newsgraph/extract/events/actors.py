@@ -48,6 +48,7 @@ _NOT_RECIPIENT = frozenset(
     "punct cc det advmod aux auxpass neg mark relcl advcl npadvmod appos acl poss".split()
 )
 _NOT_ACTORS = frozenset("DATE TIME CARDINAL MONEY QUANTITY PERCENT ORDINAL".split())
+_ARTICLES = ("al-", "el-", "al", "el")
 _ARTICLE = re.compile(r" (?:el|el-|al-|ad-|as-) ")
 
 
@@ -111,6 +112,10 @@ def actor_token(head: Token) -> tuple[Token | None, Token | None]:
             return subject, passive_recipient
         if tok.dep_ == "relcl":
             return tok.head, passive_recipient
+        if tok.dep_ == "acl" and tok.head.dep_ in _OBJECT_DEPS:
+            # "the PKK issued a declaration demanding ...": the one who issued it
+            tok = tok.head.head
+            continue
         if tok.dep_ not in _INHERITS_SUBJECT or tok.head is tok:
             break
         tok = tok.head
@@ -199,6 +204,16 @@ def _lookup(words: list[str], lex: Lexicon) -> ActorCode | None:
     return ActorCode(country, None) if country else None
 
 
+def _without_middle(words: list[str], lex: Lexicon) -> ActorCode | None:
+    """A person's name without its middle names: "Omar Hassan al-Bashir" -> "Omar al-Bashir"."""
+    if len(words) < 3 or not all(w[:1].isupper() or w.lower().startswith(_ARTICLES) for w in words):
+        return None
+    for short in ([words[0], words[-1]], [words[0], *words[-2:]]):
+        if (code := lex.actor(" ".join(short).lower().replace("-", " "))) is not None:
+            return code
+    return None
+
+
 def _names(words: list[str], lex: Lexicon) -> ActorCode | None:
     """The known names among the words, longest first: the country of the longest that
     has one ("Palestinian" in "Palestinian Islamic Jihad movement", whose Phoenix code
@@ -207,12 +222,18 @@ def _names(words: list[str], lex: Lexicon) -> ActorCode | None:
     i = 0
     while i < len(words):
         for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
-            code = _lookup(words[i : i + n], lex)
+            code = _lookup(words[i : i + n], lex) or _without_middle(words[i : i + n], lex)
             if code is not None:
                 found.append((n, i, code))
                 i += n - 1
                 break
         i += 1
+    if not any(c.country for _, _, c in found):
+        # "Palestinian" inside "Palestinian Islamic Jihad", whose code names no country
+        for word in words:
+            if (country := country_code(word)) is not None:
+                found.append((0, 0, ActorCode(country, None)))
+                break
     if not any(c.country for _, _, c in found):
         # "Azerbaijan-Israel Relations": the parts of a hyphenated word
         for word in words:
