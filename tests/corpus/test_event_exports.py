@@ -54,7 +54,10 @@ def test_parquet_and_csv_carry_event_days_and_clusters(event_db, tmp_path):
 
 
 def _gdelt(event_db, tmp_path) -> tuple[list[list[str]], list[GdeltEvent]]:
-    assert export(event_db, tmp_path, "gdelt-events") == {"events": 7}
+    assert export(event_db, tmp_path, "gdelt-events") == {
+        "events": 7,
+        "events left out, no day known": 0,
+    }
     data = (tmp_path / "events.export.csv").read_bytes()
     parsed = [GdeltEvent.from_raw(raw) for raw in EventsParser().parse(data)]
     return [line.split("\t") for line in data.decode().splitlines()], parsed
@@ -95,3 +98,10 @@ def test_gdelt_columns_where_they_correspond(event_db, tmp_path):
     # claims and unrealised events are not GDELT events
     assert not {r["EventRootCode"] for r in rows} & {"REJECT"}
     assert all(r["Actor1CountryCode"] != "IRN" for r in rows)
+
+
+def test_gdelt_rows_count_the_events_left_out_for_want_of_a_day():
+    undated = [0]
+    reports = [{"event": 1, "day": None}, {"event": 1, "day": None}, {"event": 2, "day": None}]
+    assert list(gdelt_events.rows(iter(reports), undated)) == []
+    assert undated == [2]  # two events, three reports

@@ -189,12 +189,13 @@ def export_events_jsonl(store: Store, out: Path) -> dict[str, int]:
 def export_gdelt_events(store: Store, out: Path) -> dict[str, int]:
     """events.export.csv: one GDELT 2.0 event row per event that happened, tab-separated,
     no header (``corpus/gdelt_events.py``)."""
-    n = 0
+    n, undated = 0, [0]
     with open(out / "events.export.csv", "w", encoding="utf-8", newline="") as fh:
-        for fields in gdelt_events.rows(store.event_reports()):
+        for fields in gdelt_events.rows(store.event_reports(), undated):
             fh.write("\t".join(fields) + "\n")
             n += 1
-    return {"events": n}
+    # GDELT rows need a day: events whose sentence and article give none are not written
+    return {"events": n, "events left out, no day known": undated[0]}
 
 
 def export(db: str | Path, out: str | Path, format: str) -> dict[str, int]:

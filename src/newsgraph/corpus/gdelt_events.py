@@ -145,9 +145,12 @@ def row(reports: list[dict]) -> list[str] | None:
     return [fields.get(col, "") for col in COLUMNS]
 
 
-def rows(reports: Iterator[dict]) -> Iterator[list[str]]:
-    """GDELT rows of a stream of reports ordered event by event (``Store.event_reports``)."""
+def rows(reports: Iterator[dict], undated: list[int] | None = None) -> Iterator[list[str]]:
+    """GDELT rows of a stream of reports ordered event by event (``Store.event_reports``);
+    the events left out for want of a day are counted in ``undated[0]``."""
     for _, group in groupby(reports, key=lambda r: r["event"]):
         fields = row(list(group))
         if fields is not None:
             yield fields
+        elif undated is not None:
+            undated[0] += 1
