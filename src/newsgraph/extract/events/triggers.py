@@ -46,6 +46,15 @@ SAYING_VERBS = frozenset(
     reiterate repeat
     """.split()
 )
+# Verbs too general to state an event by themselves, though CAMEO's dictionary codes them
+# ("going to", "wants", "help solve", "increase prosperity", "could hamper reforms").
+_VAGUE_VERBS = frozenset(
+    """
+    go come want wish hope need try help enable increase reduce improve expose pass work run
+    use keep let see look seem become remain change move turn follow include involve allow
+    grieve hamper prevent affect cause create build develop provide consult join
+    """.split()
+)
 # Words whose complement is an act not yet done: "plans to build", "is willing to withdraw".
 _FUTURE_GOVERNORS = frozenset(
     """
@@ -76,6 +85,7 @@ _SPEECH_NOUNS = frozenset(
     """.split()
 )
 _MAX_CLIMB = 40
+_TRIGGER_SPAN = 6  # words: a trigger spread wider is shown by its head alone
 
 
 @dataclass(frozen=True)
@@ -92,11 +102,19 @@ class Candidate:
 
     @property
     def start(self) -> int:
-        return min(t.idx for t in self.tokens)
+        first = min(self.tokens, key=lambda t: t.i)
+        last = max(self.tokens, key=lambda t: t.i)
+        return self.head.idx if last.i - first.i > _TRIGGER_SPAN else first.idx
 
     @property
     def end(self) -> int:
-        return max(t.idx + len(t) for t in self.tokens)
+        """The end of the trigger's last word, when its words lie close together ("held
+        talks", "stand firmly with"); else of its head alone."""
+        last = max(self.tokens, key=lambda t: t.i)
+        first = min(self.tokens, key=lambda t: t.i)
+        if last.i - first.i > _TRIGGER_SPAN:
+            return self.head.idx + len(self.head)
+        return last.idx + len(last)
 
 
 def depth(tok: Token) -> int:
@@ -182,6 +200,8 @@ def _verb_code(verb: Token, lex: Lexicon) -> tuple[Code, tuple[Token, ...]] | No
         return None
     if lemma in lex.verbs:
         return lex.verbs[lemma], (verb,)
+    if lemma in _VAGUE_VERBS:
+        return None
     for obj in objects:
         code = lex.cameo_patterns.get((lemma, _lemma(obj)))
         if code:
