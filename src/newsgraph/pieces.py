@@ -12,13 +12,15 @@ price of a body this long, which is rarely one article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsgraph.nlp import CHUNK_CHARS, pieces
+from pydantic import BaseModel
+
+from newsgraph.nlp import pieces
 from newsgraph.record import Article, Entity, Place, Tone
 
-PIECE_CHARS = CHUNK_CHARS
+PIECE_CHARS = 100_000
 
 # Record keys holding an offset into the body, and keys holding an entity id.
 _ENTITY_KEYS = ("entity", "place")
@@ -28,70 +30,28 @@ def _is_offset(key: str) -> bool:
     return key in ("start", "end") or key.endswith(("_start", "_end"))
 
 
-def _moved(data: Any, offset: int, ids: dict[str, str]) -> Any:
-    """A part's JSON with every offset moved by ``offset`` and every entity id renamed."""
-    if isinstance(data, dict):
-        out = {}
-        for key, value in data.items():
-            if _is_offset(key) and isinstance(value, int):
-                out[key] = value + offset
-            elif key in _ENTITY_KEYS and isinstance(value, str):
-                out[key] = ids.get(value, value)
-            else:
-                out[key] = _moved(value, offset, ids)
-        return out
+def _move(data: Any, offset: int, ids: dict[str, str]) -> None:
+    """Move every offset in a part of a piece's record by ``offset`` and rename its
+    entity ids, in place: a copy would hold the annotations twice."""
     if isinstance(data, list):
-        return [_moved(item, offset, ids) for item in data]
-    return data
+        for item in data:
+            _move(item, offset, ids)
+    elif isinstance(data, BaseModel):
+        for key, value in list(data.__dict__.items()):
+            if _is_offset(key) and isinstance(value, int):
+                setattr(data, key, value + offset)
+            elif key in _ENTITY_KEYS and isinstance(value, str):
+                setattr(data, key, ids.get(value, value))
+            else:
+                _move(value, offset, ids)
 
 
-def split(article: Article, size: int | None = None) -> list[tuple[int, Article]]:
+def split(article: Article, size: int | None = None) -> Iterator[tuple[int, Article]]:
     """The article's body in pieces of at most ``size`` (default ``PIECE_CHARS``)
     characters, each as an article (same metadata) with its offset."""
     meta = article.model_dump(include={"id", "url", "title", "published", "language"})
-    return [
-        (start, Article(body=article.body[start:end], **meta))
-        for start, end in pieces(article.body, size or PIECE_CHARS)
-    ]
-
-
-def _merge_entities(article: Article, parts: list[tuple[int, Article]]) -> list[dict[str, str]]:
-    """One entity per corpus key over all pieces; returns each piece's id renaming."""
-    by_key: dict[str, Entity] = {}
-    renames = []
-    for offset, part in parts:
-        ids = {}
-        for ent in part.entities:
-            moved = Entity.model_validate(_moved(ent.model_dump(), offset, {}))
-            known = by_key.get(ent.key)
-            if known is None:
-                moved.id = f"E{len(by_key) + 1}"
-                by_key[ent.key] = moved
-                known = moved
-            else:
-                known.mentions.extend(moved.mentions)
-                known.aliases.extend(a for a in moved.aliases if a not in known.aliases)
-                known.description = known.description or moved.description
-                known.country = known.country or moved.country
-            ids[ent.id] = known.id
-        renames.append(ids)
-    article.entities = list(by_key.values())
-    return renames
-
-
-def _merge_places(places: Iterable[Place]) -> list[Place]:
-    """Places of one entity found in several pieces become one place with all mentions."""
-    out: list[Place] = []
-    by_entity: dict[str, Place] = {}
-    for place in places:
-        first = by_entity.get(place.entity) if place.entity else None
-        if first is None:
-            out.append(place)
-            if place.entity:
-                by_entity[place.entity] = place
-        else:
-            first.mentions.extend(place.mentions)
-    return out
+    for start, end in pieces(article.body, size or PIECE_CHARS):
+        yield start, Article(body=article.body[start:end], **meta)
 
 
 def _merge_tones(tones: list[Tone]) -> Tone | None:
@@ -112,20 +72,63 @@ def _merge_tones(tones: list[Tone]) -> Tone | None:
     )
 
 
-def merge(article: Article, parts: list[tuple[int, Article]], fields: Iterable[str]) -> None:
-    """Fill the article's annotations (``fields``) from its annotated pieces."""
-    fields = list(fields)
-    if "tone" in fields:
-        article.tone = _merge_tones([part.tone for _, part in parts if part.tone is not None])
-    fields = [f for f in fields if isinstance(getattr(article, f, None), list)]
-    renames = _merge_entities(article, parts) if "entities" in fields else [{} for _ in parts]
-    for name in fields:
-        if name == "entities":
-            continue
-        kind = type(article).model_fields[name].annotation.__args__[0]
-        items = [
-            kind.model_validate(_moved(item.model_dump(), offset, ids))
-            for (offset, part), ids in zip(parts, renames, strict=True)
-            for item in getattr(part, name)
-        ]
-        setattr(article, name, _merge_places(items) if name == "places" else items)
+class Merger:
+    """Fills an article's annotations (``fields``) from its annotated pieces, taken one
+    at a time so that a piece can be let go as soon as it is merged.
+
+    Entities with the same corpus key become one entity (the first piece's, with
+    every piece's mentions); places of one entity become one place.
+    """
+
+    def __init__(self, article: Article, fields: Iterable[str]) -> None:
+        fields = list(fields)
+        self.article = article
+        self.tones: list[Tone] | None = [] if "tone" in fields else None
+        lists = [f for f in fields if isinstance(getattr(article, f, None), list)]
+        self.entities: dict[str, Entity] | None = {} if "entities" in lists else None
+        self.items: dict[str, list] = {name: [] for name in lists if name != "entities"}
+        self.place_of: dict[str, Place] = {}
+
+    def add(self, offset: int, part: Article) -> None:
+        """Merge one annotated piece that starts ``offset`` characters into the body."""
+        if self.tones is not None and part.tone is not None:
+            self.tones.append(part.tone)
+        ids = self._add_entities(offset, part.entities) if self.entities is not None else {}
+        for name, items in self.items.items():
+            for item in getattr(part, name):
+                _move(item, offset, ids)
+                if name == "places" and item.entity:
+                    first = self.place_of.setdefault(item.entity, item)
+                    if first is not item:
+                        first.mentions.extend(item.mentions)
+                        continue
+                items.append(item)
+
+    def _add_entities(self, offset: int, entities: list[Entity]) -> dict[str, str]:
+        """Add a piece's entities; returns the piece's id renaming."""
+        assert self.entities is not None
+        ids = {}
+        for ent in entities:
+            _move(ent.mentions, offset, {})
+            known = self.entities.get(ent.key)
+            if known is None:
+                self.entities[ent.key] = ent
+                renamed = f"E{len(self.entities)}"
+                ids[ent.id] = renamed
+                ent.id = renamed
+                continue
+            known.mentions.extend(ent.mentions)
+            known.aliases.extend(a for a in ent.aliases if a not in known.aliases)
+            known.description = known.description or ent.description
+            known.country = known.country or ent.country
+            ids[ent.id] = known.id
+        return ids
+
+    def finish(self) -> None:
+        """Set the merged annotations on the article."""
+        if self.tones is not None:
+            self.article.tone = _merge_tones(self.tones)
+        if self.entities is not None:
+            self.article.entities = list(self.entities.values())
+        for name, items in self.items.items():
+            setattr(self.article, name, items)

@@ -219,13 +219,15 @@ def _annotate_in_pieces(
     article: Article, nlp, steps: list[Annotator], settings: dict, assigned: set[str]
 ) -> None:
     """Annotate a long body one piece at a time, so memory does not grow with its length."""
-    parts = pieces.split(article)
-    for _, part in parts:
+    merged = pieces.Merger(article, assigned)
+    for offset, part in pieces.split(article):
         with stage("parse"):
-            doc = nlp(part.body)
+            doc = nlp_mod.parse(part.body, nlp)
         _run_steps(part, doc, steps, settings)
-    with stage("merge"):
-        pieces.merge(article, parts, assigned)
+        del doc  # the next piece's parse need not share memory with this one's
+        with stage("merge"):
+            merged.add(offset, part)
+    merged.finish()
 
 
 def annotate(article: Article, options: Options | None = None, doc=None) -> Article:
