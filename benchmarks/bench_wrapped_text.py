@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of reut2-*.sgm")
     ap.add_argument("--limit", type=int, default=None, help="only the first N records")
     ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument(
+        "--failures", type=Path, help="write every story kept below 99%% here (JSON Lines)"
+    )
     args = ap.parse_args(argv)
     files = sorted(args.corpus.glob("reut2-*.sgm"))
     if not files:
@@ -116,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     for s in worst:
         why = "; ".join(s["removed"][:3]) or ("refused" if s["refused"] else "-")
         print(f"  {100 * s['kept']:5.1f}%  {s['record']:22} {s['headline'][:40]:40}  {why}")
+    if args.failures:
+        with args.failures.open("w", encoding="utf-8") as f:
+            for s in stories:
+                if s["kept"] < 0.99:
+                    f.write(json.dumps(s) + "\n")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps(

@@ -66,3 +66,31 @@ def test_files_of_unknown_type_are_counted_and_listed(corpus, tmp_path, kit):
         f"skipped 2 files of unknown type: {corpus / 'ignored.png'}, {corpus / 'random.bin'}"
         in result.stderr.splitlines()
     )
+
+
+def _big_jsonl(path, n=400):
+    import gzip
+    import json
+    import random
+
+    rng = random.Random(7)  # words that do not compress away: gzip reads in big chunks
+    lines = "".join(
+        json.dumps({"text": " ".join(f"{rng.getrandbits(40):x}" for _ in range(300))}) + "\n"
+        for _ in range(n)
+    ).encode()
+    path.write_bytes(gzip.compress(lines) if path.suffix == ".gz" else lines)
+    return path
+
+
+def test_progress_moves_inside_one_big_file(tmp_path):
+    for name in ("feed.jsonl", "feed.jsonl.gz"):
+        path = _big_jsonl(tmp_path / name)
+        read, seen = BytesRead(), []
+        for _item in read.track(iter_items([path], opened=read.opened)):
+            seen.append(read.done)
+        size = path.stat().st_size
+        assert seen == sorted(seen)
+        # not a jump from nothing to everything at the end: halfway through, about half
+        assert 0.3 * size < seen[len(seen) // 2] < 0.7 * size, name
+        read.finished()
+        assert read.done == size

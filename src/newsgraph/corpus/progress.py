@@ -2,15 +2,16 @@
 
 Its total is the size of the input files, from a quick walk that reads none of
 them (``read.input_files``). The walk reports each file as it opens it, so the
-files before it are read: progress moves a file at a time, ahead of the writes
-by at most the batches in flight. Until the first batch is written (the model
+files before it are read; inside a file of many documents (JSON Lines, CSV,
+WARC, Reuters SGML) each item says how far into its file it was read. Progress
+runs ahead of the writes by at most the batches in flight. Until the first batch is written (the model
 is loading) the bar says so instead of counting zeros.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rich.console import Console
@@ -24,6 +25,8 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+from newsgraph.read.items import Item
 
 
 def total_bytes(files: Iterable[Path]) -> int:
@@ -39,21 +42,35 @@ def _size(path: Path) -> int:
 
 
 class BytesRead:
-    """Bytes of the input files read so far, told by the walk's ``opened`` callback."""
+    """Bytes of the input files read so far, told by the walk's ``opened`` callback
+    and by the items read from the file it opened last (``track``)."""
 
     def __init__(self) -> None:
-        self.done = 0
-        self._current = 0
+        self._before = 0  # the files read to their end
+        self._current = 0  # the size of the file being read
+        self._within = 0  # how far into it the last item was read
+
+    @property
+    def done(self) -> int:
+        return self._before + min(self._within, self._current)
 
     def opened(self, path: Path) -> None:
         """The walk opened ``path``: every file before it is read."""
-        self.done += self._current
+        self._before += self._current
         self._current = _size(path)
+        self._within = 0
+
+    def track(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The items, noting how far into its file each was read."""
+        for item in items:
+            if item.read_to is not None:
+                self._within = item.read_to
+            yield item
 
     def finished(self) -> None:
         """The walk is over: the last file is read too."""
-        self.done += self._current
-        self._current = 0
+        self._before += self._current
+        self._current = self._within = 0
 
 
 class IngestProgress:

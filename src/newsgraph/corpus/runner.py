@@ -157,8 +157,14 @@ def ingest(
         writer = Writer(conn, run_id, source)
         status = "interrupted"
         try:
-            items = iter_items(
-                paths, fields or Fields(), options.max_bytes, skipped=unknown, opened=read.opened
+            items = read.track(
+                iter_items(
+                    paths,
+                    fields or Fields(),
+                    options.max_bytes,
+                    skipped=unknown,
+                    opened=read.opened,
+                )
             )
             batches = _batches(items, writer, options.batch_size)
             results = (

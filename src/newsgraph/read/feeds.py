@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph.read.items import Item, content_hash, failed
-from newsgraph.read.limited import open_unpacked
+from newsgraph.read.limited import bytes_read, open_unpacked
 from newsgraph.read.registry import ReadOptions, register_reader
 
 
@@ -62,6 +62,11 @@ def _record_item(record: dict, location: str, options: ReadOptions) -> Item:
     )
 
 
+def _located(item: Item, fh: io.TextIOWrapper) -> Item:
+    item.read_to = bytes_read(fh.buffer)
+    return item
+
+
 def _open_text(path: Path) -> io.TextIOWrapper:
     return io.TextIOWrapper(open_unpacked(path), encoding="utf-8", errors="replace", newline="")
 
@@ -87,7 +92,7 @@ def iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
                         location, "InputError", f"line {lineno} is not a JSON object", line
                     )
                     continue
-                yield _record_item(record, location, options)
+                yield _located(_record_item(record, location, options), fh)
     except (OSError, EOFError) as exc:
         yield failed(str(path), "InputError", f"cannot read {path.name}: {exc}")
 
@@ -109,7 +114,7 @@ def iter_csv(path: Path, options: ReadOptions) -> Iterator[Item]:
                 )
                 return
             for rowno, row in enumerate(reader, 2):
-                yield _record_item(row, f"{path}:{rowno}", options)
+                yield _located(_record_item(row, f"{path}:{rowno}", options), fh)
     except csv.Error as exc:
         yield failed(str(path), "InputError", f"CSV is malformed: {exc}")
     except (OSError, EOFError) as exc:

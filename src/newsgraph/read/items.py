@@ -21,6 +21,9 @@ class Item:
     clean: bool | None = None  # None: as the run's options say
     error: tuple[str, str] | None = None  # (kind, reason)
     meta: dict = field(default_factory=dict)
+    # Bytes of its file read (compressed bytes for gzip) once this item was made, when a
+    # file holds many documents: how far a progress bar has come inside one big file.
+    read_to: int | None = None
 
 
 def content_hash(*parts: bytes | str | None) -> str:

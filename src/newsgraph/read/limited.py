@@ -29,6 +29,11 @@ def open_unpacked(path: Path) -> BinaryIO:
     return gzip.open(path, "rb") if compressed else open(path, "rb")
 
 
+def bytes_read(fh: BinaryIO) -> int:
+    """How far into its file on disk ``fh`` has read: for gzip, the compressed bytes."""
+    return getattr(fh, "fileobj", fh).tell()
+
+
 def read_limited(source: Path | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a file or a buffer, unpacked when gzip-compressed.
 

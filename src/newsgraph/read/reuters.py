@@ -110,6 +110,7 @@ def iter_reuters(path: Path) -> Iterator[Item]:
             published=parse_date(_tag(block, "DATE") or ""),
             source="Reuters",
             clean=False,
+            read_to=m.end(),  # the files are read as Latin-1: a character is a byte
         )
 
 

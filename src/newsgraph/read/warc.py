@@ -60,6 +60,7 @@ def _records(path: Path, max_bytes: int) -> Iterator[Item]:
                 data=data,
                 format="html",
                 url=url,
+                read_to=end,
             )
         if end < size:
             fh.seek(end)
