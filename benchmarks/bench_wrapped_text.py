@@ -21,6 +21,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from newsgraph.clean.lines import words_of
@@ -32,7 +33,7 @@ from newsgraph.read.reuters import wire_stories
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 RESULTS = Path(__file__).resolve().parent / "results" / "wrapped_text.json"
-_SIGNOFF = re.compile(r"\s*\bReuters?\b\s*$", re.I)
+_SIGNOFF_LINE_WORDS = 3
 OPTIONS = Options(annotators=())
 
 
@@ -41,9 +42,20 @@ def as_txt(headline: str, text: str) -> str:
     return f"{headline}\n\n{text}\n" if text else f"{headline}\n"
 
 
+def without_signoff(story: str) -> str:
+    """The story less its last line when that is the wire's sign-off, spelt as the
+    operators typed it: "Reuter", "REUTERS", "REUTE", "REUITER", "REUTER...^M"."""
+    head, _, last = story.rstrip().rpartition("\n")
+    words = last.split()
+    if not words or len(words) > _SIGNOFF_LINE_WORDS:
+        return story
+    first = re.sub(r"\W", "", words[0]).upper()
+    return head if SequenceMatcher(None, first, "REUTER").ratio() >= 0.8 else story
+
+
 def words_kept(story: str, body: str) -> float:
     """Share of the story's words (a multiset) found in the body."""
-    ref = Counter(words_of(_SIGNOFF.sub("", story)))
+    ref = Counter(words_of(without_signoff(story)))
     if not ref:
         return 1.0
     return sum((ref & Counter(words_of(body))).values()) / sum(ref.values())

@@ -186,6 +186,27 @@ def test_wire_story_with_a_dateline_and_a_results_table() -> None:
     assert not c.body.endswith("Reuter")
 
 
+def test_a_story_s_last_remarks_are_kept_and_its_sign_off_is_not() -> None:
+    story = (
+        "    HARBOURTON, March 2 - Coastal Shipping Co said its fourth quarter profit rose\n"
+        "on higher cargo volumes at the harbour and lower fuel costs.\n"
+        "    In the interview, the chairman declined to comment about the\n"
+        "    Shr 59 cts vs 48 cts\n"
+        "    Net 3,244,000 vs 2,584,000\n"
+        "    Note: Canadian funds\n"
+        "    Results in U.S. funds\n"
+        " Reuter\n"
+    )
+    c = clean_text("COASTAL SHIPPING <CSC> 4TH QTR NET\n\n" + story)
+    for line in (
+        "In the interview, the chairman declined to comment about the",  # runs on
+        "Note: Canadian funds",  # a note on the story
+        "Results in U.S. funds",  # the story's own words, not a name
+    ):
+        assert line in c.body
+    assert not c.body.rstrip().endswith("Reuter")
+
+
 # ---- the Reuters-21578 stories as .txt files ------------------------------------------------
 
 REUTERS = SHARED / "corpora" / "reuters21578" / "reut2-000.sgm"

@@ -35,6 +35,8 @@ _FIGURE = re.compile(
     r"hundred|thousand|mln|million|billion)\b",
     re.I,
 )
+_NOTE = re.compile(r"^\(?notes?\b", re.I)
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.I)
 # A line this long with a function word is a sentence, full stop or not.
 _SENTENCE_WORDS = 10
 # Every line of a text of prose has at least this many words.
@@ -49,10 +51,30 @@ def _sentence(text: str) -> bool:
     )
 
 
+def _runs_on(text: str) -> bool:
+    """A wrapped line of prose that goes on in the next line: it ends on a function word
+    ("In the interview, Baker declined to comment about the")."""
+    words = words_of(text)
+    return len(words) >= 3 and words[-1] in STOP_WORDS and not SENTENCE_END.search(text)
+
+
+def _remark(text: str) -> bool:
+    """A short line of the story's own words rather than a name or a label: a note
+    ("Note: Canadian funds") or a phrase with lower-case words that are not function
+    words ("Results in U.S. funds"), unlike a masthead, a sign-off ("The Times"), a
+    label ("Media contact:") or an address."""
+    if _NOTE.match(text):
+        return True
+    if text.rstrip().endswith(":"):
+        return False
+    words = re.findall(r"[^\W\d_]+", _ADDRESS.sub(" ", text))
+    return any(w.islower() and w not in STOP_WORDS for w in words)
+
+
 def _names_furniture(text: str) -> bool:
     """A short line naming its kind of furniture: a copyright or cookie notice, or a
     cue without a figure or a sentence ("Share this", not "Avg shares 43,602,000")."""
-    if not has_furniture_cue(text):
+    if not has_furniture_cue(text) or _runs_on(text):
         return False
     if removal_reason(text) in ("footer", "cookie"):
         return True
@@ -88,7 +110,7 @@ def _edge_furniture(text: str) -> bool:
         (words <= _FIELD_WORDS and bool(_FIELD.match(text)))
         or removal_reason(text) == "date"
         or bool(_DATE_LINE.match(text))
-        or (words <= _SHORT_WORDS and not _FIGURE.search(text))
+        or (words <= _SHORT_WORDS and not _FIGURE.search(text) and not _remark(text))
     )
 
 
