@@ -96,7 +96,7 @@ def connect(address: str | Client, workers: int) -> Iterator[Client]:
 
 def _manifest(out: Path, parts: list[Partition], record: dict) -> dict:
     """The run's manifest, checked against (and taking ``today`` from) an earlier one."""
-    manifest = {"partitions": [list(p.files) for p in parts], "options": record}
+    manifest = {"partitions": [[s.to_json() for s in p.files] for p in parts], "options": record}
     path = out / MANIFEST
     if path.exists():
         before = json.loads(path.read_text(encoding="utf-8"))

@@ -20,6 +20,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -30,7 +31,7 @@ from newsgraph.corpus.export import exported_value
 from newsgraph.corpus.ingest import Outcome, host, process_batch
 from newsgraph.corpus.partitions import Partition
 from newsgraph.options import Options
-from newsgraph.read import Fields, Item, content_hash, iter_items
+from newsgraph.read import Fields, Item, content_hash
 from newsgraph.store import mapping
 from newsgraph.store.tables import TABLES, Column, Table
 
@@ -210,7 +211,9 @@ def write_partition(
     writer = PartitionWriter(Path(out), part.name, source)
     counts = PartitionCounts()
     try:
-        items = iter_items(part.files, fields or Fields(), options.max_bytes)
+        items = chain.from_iterable(
+            piece.items(fields or Fields(), options.max_bytes) for piece in part.files
+        )
         for batch in _batches(items, options.batch_size):
             outcomes = process_batch(batch, options)
             writer.add(outcomes)

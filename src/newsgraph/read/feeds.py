@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.read.items import Item, content_hash, failed
 from newsgraph.read.limited import bytes_read, open_unpacked
@@ -75,26 +76,74 @@ def _open_text(path: Path) -> io.TextIOWrapper:
 def iter_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
     """One Item per line of a JSON Lines file; a line that is not a JSON object is an error."""
     try:
-        with _open_text(path) as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                location = f"{path}:{lineno}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield failed(
-                        location, "InputError", f"line {lineno} is not JSON ({exc.msg})", line
-                    )
-                    continue
-                if not isinstance(record, dict):
-                    yield failed(
-                        location, "InputError", f"line {lineno} is not a JSON object", line
-                    )
-                    continue
-                yield _located(_record_item(record, location, options), fh)
+        with open_unpacked(path) as fh:
+            yield from _jsonl_items(path, fh, 1, None, options)
     except (OSError, EOFError) as exc:
         yield failed(str(path), "InputError", f"cannot read {path.name}: {exc}")
+
+
+def iter_jsonl_range(path: Path, start: int, end: int, options: ReadOptions) -> Iterator[Item]:
+    """The Items of the lines of an uncompressed JSON Lines file that begin at a byte in
+    ``[start, end)``: ranges that tile the file read every line once, so one big file
+    can be shared among workers. Lines are numbered from the top of the file."""
+    try:
+        with open(path, "rb") as fh:
+            first = _line_start(fh, start)
+            yield from _jsonl_items(path, fh, _lines_before(fh, first) + 1, end, options)
+    except OSError as exc:
+        yield failed(f"{path}@{start}", "InputError", f"cannot read {path.name}: {exc}")
+
+
+def _line_start(fh: BinaryIO, at: int) -> int:
+    """The first byte at or after ``at`` that begins a line; leaves ``fh`` there."""
+    if at > 0:
+        fh.seek(at - 1)
+        if fh.read(1) != b"\n":
+            fh.readline()  # the rest of a line that began before ``at``
+    else:
+        fh.seek(0)
+    return fh.tell()
+
+
+def _lines_before(fh: BinaryIO, offset: int, chunk: int = 1 << 20) -> int:
+    """The line breaks in the first ``offset`` bytes; leaves ``fh`` at ``offset``."""
+    fh.seek(0)
+    count, left = 0, offset
+    while left > 0:
+        data = fh.read(min(chunk, left))
+        if not data:
+            break
+        count += data.count(b"\n")
+        left -= len(data)
+    fh.seek(offset)
+    return count
+
+
+def _jsonl_items(
+    path: Path, fh: BinaryIO, lineno: int, end: int | None, options: ReadOptions
+) -> Iterator[Item]:
+    """Items from the lines read from ``fh``, the first numbered ``lineno``, up to the
+    first line that begins at ``end`` or after."""
+    while end is None or fh.tell() < end:
+        raw = fh.readline()
+        if not raw:
+            return
+        line = raw.decode("utf-8", errors="replace")
+        if line.strip():
+            item = _json_item(line, f"{path}:{lineno}", lineno, options)
+            item.read_to = bytes_read(fh)
+            yield item
+        lineno += 1
+
+
+def _json_item(line: str, location: str, lineno: int, options: ReadOptions) -> Item:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return failed(location, "InputError", f"line {lineno} is not JSON ({exc.msg})", line)
+    if not isinstance(record, dict):
+        return failed(location, "InputError", f"line {lineno} is not a JSON object", line)
+    return _record_item(record, location, options)
 
 
 @register_reader("csv", suffixes=(".csv",), gzip=True)

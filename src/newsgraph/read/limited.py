@@ -19,13 +19,13 @@ from newsgraph.errors import InputError, TooLargeError
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def open_unpacked(path: Path) -> BinaryIO:
     """The file opened for reading in binary, through gzip when its bytes are compressed."""
     with open(path, "rb") as fh:
-        compressed = fh.read(2) == _GZIP_MAGIC
+        compressed = fh.read(2) == GZIP_MAGIC
     return gzip.open(path, "rb") if compressed else open(path, "rb")
 
 
@@ -42,13 +42,13 @@ def read_limited(source: Path | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> by
     is damaged. A plain file over the limit is refused from its size alone.
     """
     if isinstance(source, bytes):
-        if source.startswith(_GZIP_MAGIC):
+        if source.startswith(GZIP_MAGIC):
             return _gunzip(io.BytesIO(source), "input", max_bytes)
         _check_size(len(source), "input", max_bytes)
         return source
     try:
         with open(source, "rb") as fh:
-            if fh.read(2) == _GZIP_MAGIC:
+            if fh.read(2) == GZIP_MAGIC:
                 fh.seek(0)
                 return _gunzip(fh, source.name, max_bytes)
             _check_size(os.fstat(fh.fileno()).st_size, source.name, max_bytes)
