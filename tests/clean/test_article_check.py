@@ -58,3 +58,15 @@ def test_the_shared_pages_are_all_articles():
         newsgraph.extract(page["text"], options=FAST)
     for path in sorted((SHARED / "data" / "body-html" / "html").iterdir())[:60]:
         newsgraph.extract(path.read_bytes(), options=FAST)
+
+
+def test_a_price_table_is_not_a_menu():
+    from newsgraph.clean.article_check import not_an_article
+
+    table = "\n".join(
+        f"{m} {p}      bid"
+        for m, p in zip(["May", "Jul", "Sep", "Dec"] * 2, range(1248, 1400, 19), strict=False)
+    )
+    assert not_an_article(table, page_chars=len(table), min_body=200) is None
+    menu = "\n".join(f"Section {i}" for i in range(8))
+    assert "link-like" in not_an_article(menu, page_chars=len(menu), min_body=200)

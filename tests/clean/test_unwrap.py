@@ -207,6 +207,27 @@ def test_a_story_s_last_remarks_are_kept_and_its_sign_off_is_not() -> None:
     assert not c.body.rstrip().endswith("Reuter")
 
 
+def test_a_table_s_headings_a_company_s_name_and_a_per_share_note_are_the_story_s() -> None:
+    story = (
+        "L-CATTLE\n"
+        "APR7  69.52 UP  0.12\n"
+        "JUN7  64.95 OFF 0.07\n"
+        "    Per-share results reflect payment of preferred dividends\n"
+        "    Laidlaw Transportation Ltd\n"
+        " Reuter\n"
+    )
+    c = clean_text("CME 10:45 EDT\n\n" + story)
+    assert c.body.startswith("L-CATTLE\n\nAPR7  69.52 UP  0.12")
+    assert c.body.rstrip().endswith(
+        "Per-share results reflect payment of preferred dividends\n\nLaidlaw Transportation Ltd"
+    )
+
+
+def test_a_flash_of_short_lines_is_kept_whole() -> None:
+    c = clean_text("U.S. DIVIDEND MEETINGS - APRIL 3\n\n Flowers Indus\n Providence Energy\n")
+    assert c.body.split("\n\n") == ["Flowers Indus", "Providence Energy"]
+
+
 # ---- the Reuters-21578 stories as .txt files ------------------------------------------------
 
 REUTERS = SHARED / "corpora" / "reuters21578" / "reut2-000.sgm"

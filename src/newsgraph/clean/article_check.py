@@ -36,9 +36,10 @@ def page_text_chars(text: str, format: str) -> int:
 
 
 def _link_like(line: str) -> bool:
-    """A menu entry or a label; a row of figures ("Shr 12 cts vs 10 cts") is not one."""
+    """A menu entry or a label; a row of figures ("Shr 12 cts vs 10 cts", "May 1248 bid")
+    is not one."""
     numbers = _NUMBER.findall(line)
-    figures = len(numbers) >= 2 or any(c in n for n in numbers for c in ".,")
+    figures = len(numbers) >= 2 or any(len(n) >= 3 or "." in n or "," in n for n in numbers)
     return len(line.split()) <= _LINK_WORDS and not SENTENCE_END.search(line) and not figures
 
 

@@ -36,6 +36,11 @@ _FIGURE = re.compile(
     re.I,
 )
 _NOTE = re.compile(r"^\(?notes?\b", re.I)
+_COMPOUND = re.compile(r"\w+-\w+")
+# A company's name or ticker: "Laidlaw Transportation Ltd", "Dutch/Shell Group <RD.AS>".
+_COMPANY = re.compile(
+    r"\b(?:Inc|Ltd|Corp|Co|Cos|PLC|Group|Industries|Holdings|AG|SA|NV)\b|<[A-Z][\w.]*>"
+)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.I)
 # A line this long with a function word is a sentence, full stop or not.
 _SENTENCE_WORDS = 10
@@ -63,7 +68,7 @@ def _remark(text: str) -> bool:
     ("Note: Canadian funds") or a phrase with lower-case words that are not function
     words ("Results in U.S. funds"), unlike a masthead, a sign-off ("The Times"), a
     label ("Media contact:") or an address."""
-    if _NOTE.match(text):
+    if _NOTE.match(text) or _COMPANY.search(text):
         return True
     if text.rstrip().endswith(":"):
         return False
@@ -74,7 +79,8 @@ def _remark(text: str) -> bool:
 def _names_furniture(text: str) -> bool:
     """A short line naming its kind of furniture: a copyright or cookie notice, or a
     cue without a figure or a sentence ("Share this", not "Avg shares 43,602,000")."""
-    if not has_furniture_cue(text) or _runs_on(text):
+    # a cue inside a compound names no furniture: "Per-share results reflect ..."
+    if not has_furniture_cue(_COMPOUND.sub(" ", text)) or _runs_on(text) or _NOTE.match(text):
         return False
     if removal_reason(text) in ("footer", "cookie"):
         return True
@@ -114,15 +120,39 @@ def _edge_furniture(text: str) -> bool:
     )
 
 
+_TABLE_HEADS = 3
+
+
+def _heads_table(label: Line, row: Line) -> bool:
+    """Short labels right above a table's first row are its headings ("L-CATTLE" above
+    "APR7  69.52 UP  0.12", "(ALL DISCS)"), not a masthead."""
+    return (
+        len(label.text.split()) <= _SHORT_WORDS
+        and not _names_furniture(label.text)
+        and bool(_FIGURE.search(row.text))
+        and has_columns(row.text)
+    )
+
+
 def keep_story(lines: list[Line], kept: set[int], claimed: dict[int, str]) -> set[int]:
     """The lines of the story: from its first line that is not edge furniture to its
     last, less those a rule claimed and those naming their kind of furniture that
     the classifier did not keep. Without such a line, the classifier's choice."""
     story = [i for i, ln in enumerate(lines) if i not in claimed and not _edge_furniture(ln.text)]
+    if not story:  # a flash or a list, all short lines: they are the story
+        story = [i for i, ln in enumerate(lines) if i not in claimed]
     if not story:
         return kept
+    first = story[0]
+    while (
+        first > 0
+        and story[0] - first < _TABLE_HEADS
+        and first - 1 not in claimed
+        and _heads_table(lines[first - 1], lines[story[0]])
+    ):
+        first -= 1
     return {
         i
-        for i in range(story[0], story[-1] + 1)
+        for i in range(first, story[-1] + 1)
         if i not in claimed and (i in kept or not _names_furniture(lines[i].text))
     }
