@@ -135,6 +135,14 @@ def listing(
     )
 
 
+def count(conn: sqlite3.Connection, where: EventFilter, *, collapse: bool = True) -> int:
+    """How many rows ``listing`` has in all: events (``collapse``) or reports."""
+    _check(conn)
+    sql, params = where.where()
+    what = "DISTINCT e.cluster" if collapse else "*"
+    return conn.execute(f"SELECT count({what}) {_REPORTS} WHERE 1{sql}", params).fetchone()[0]
+
+
 def _report(row: sqlite3.Row) -> dict:
     """A report row as returned: store-internal columns dropped, flags bool, context a list."""
     out = {k: row[k] for k in row.keys() if not k.startswith("_")}
