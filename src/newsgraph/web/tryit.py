@@ -47,7 +47,7 @@ async def _input(request: Request) -> tuple[bytes | str | None, dict[str, str], 
     if length.isdigit() and int(length) > LIMIT + _SLACK:
         return None, {}, _too_big(int(length))
     try:
-        form = await request.form(max_files=1, max_fields=8, max_part_size=LIMIT + 1)
+        form = await request.form(max_files=1, max_fields=8, max_part_size=LIMIT + _SLACK)
     except HTTPException as exc:
         return None, {}, Result(error=f"The form could not be read: {exc.detail}", status=400)
     text = form.get("text")

@@ -32,7 +32,7 @@
     }).bindTooltip(label(p)).bindPopup(link).addTo(map);
     bounds.push([p.lat, p.lon]);
   });
-  if (bounds.length > 1) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 }); }
-  else if (bounds.length === 1) { map.setView(bounds[0], 5); }
+  if (bounds.length > 1) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 4 }); }
+  else if (bounds.length === 1) { map.setView(bounds[0], 4); }
   box.classList.add("ready");
 })();
