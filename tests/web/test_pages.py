@@ -278,6 +278,15 @@ def test_actor_page_of_an_acting_country(client, web_db):
     assert "ACCUSE" in html
 
 
+def test_country_page_tells_what_the_country_does_and_has_done_to_it(client):
+    html, parsed = page(client, "/actors/NOR")
+    assert "<h1>Norway</h1>" in html
+    assert "ACCUSE" in html and "Where NOR acts" in html
+    hrefs = {a.get("href") for a in parsed.all("a")}
+    assert {"/actors/RUS", actor_path("gpe:norway")} <= hrefs
+    page(client, "/actors/XYZ", status=404)
+
+
 def test_unknown_pages_are_404_pages(client):
     page(client, "/articles/nope", status=404)
     html, _ = page(client, actor_path("person:nobody"), status=404)

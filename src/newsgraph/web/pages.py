@@ -10,10 +10,12 @@ country outlines from ``outlines.py``: nothing is fetched from elsewhere.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+import pycountry
 import xstatic.pkg.d3
 import xstatic.pkg.leaflet
 from fastapi import APIRouter, Request
@@ -31,6 +33,7 @@ from newsgraph.web.marks import KINDS, actor_path, body_html
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
+COUNTRY_CODE = re.compile(r"[A-Z]{3}")  # ISO 3166 alpha-3, or an IGO code (events)
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -181,6 +184,8 @@ def actor(request: Request, key: str) -> HTMLResponse:
     try:
         profile = store.actor(key)
     except QueryError as exc:
+        if COUNTRY_CODE.fullmatch(key):
+            return country(request, key)
         return _error(request, 404, str(exc))
     months = profile["quotes_by_month"]
     return render(
@@ -195,6 +200,20 @@ def actor(request: Request, key: str) -> HTMLResponse:
             "acted_on": store.events(recipient=key, limit=PAGE_SIZE),
         },
     )
+
+
+def country(request: Request, code: str) -> HTMLResponse:
+    """A country (or IGO) as the events code it: what it does, what is done to it."""
+    store = _store(request)
+    acts = store.events(actor=code, limit=PAGE_SIZE)
+    acted_on = store.events(recipient=code, limit=PAGE_SIZE)
+    found = pycountry.countries.get(alpha_3=code)
+    name = found.name if found else code
+    if not (acts or acted_on or found):
+        return _error(request, 404, f"no actor with key or country code {code!r}")
+    same = [a for a in store.actor_page(name=name, type="GPE").rows if a["country"] == code]
+    context = {"code": code, "name": name, "entity": same[0] if same else None}
+    return render(request, "country.html", {**context, "acts": acts, "acted_on": acted_on})
 
 
 @router.get("/try", response_class=HTMLResponse)

@@ -35,7 +35,7 @@
 
   var most = d3.max(graph.nodes, function (n) { return n.quotes; }) || 1;
   var force = d3.layout.force().nodes(graph.nodes).links(links)
-    .size([width, height]).charge(-260).linkDistance(90).start();
+    .size([width, height]).charge(-420).linkDistance(120).start();
 
   var link = layer.selectAll(".link").data(links).enter().append("line")
     .attr("class", function (d) { return "link link-" + d.kind; })
