@@ -54,47 +54,57 @@ class Filters:
     place: str | None = None
     event_type: str | None = None
 
-    def where(self, *, quotes: bool = False) -> tuple[str, list]:
+    def where(self, conn: sqlite3.Connection, *, quotes: bool = False) -> tuple[str, list]:
         """SQL conditions (each with a leading AND) over articles ``a`` (and quotes ``q``
-        when ``quotes``: the speaker is then the quote's own), and their parameters."""
+        when ``quotes``: the speaker is then the quote's own), and their parameters.
+
+        A speaker or entity that is an entity key matches that key only (through its
+        index); anything else matches names that contain it."""
         sql, params = period(self.since, self.until)
         if self.source:
             sql += " AND a.source = ?"
             params.append(self.source)
         if self.speaker:
-            who = _matching_keys()
-            if quotes:
-                sql += f" AND (q.speaker_key IN {who} OR instr(lower(q.speaker), lower(?)) > 0)"
+            q = "q." if quotes else ""
+            if _is_key(conn, self.speaker):
+                said, said_params = f"{q}speaker_key = ?", [self.speaker]
             else:
-                sql += f""" AND EXISTS (SELECT 1 FROM quotes s WHERE s.article = a.pk
-                            AND (s.speaker_key IN {who} OR instr(lower(s.speaker), lower(?)) > 0))"""
-            params += [self.speaker, self.speaker, self.speaker]
+                said = f"({q}speaker_key IN {_NAMED} OR instr(lower({q}speaker), lower(?)) > 0)"
+                said_params = [self.speaker, self.speaker]
+            if quotes:
+                sql += f" AND {said}"
+            else:
+                sql += f" AND a.pk IN (SELECT article FROM quotes WHERE {said})"
+            params += said_params
         if self.entity:
-            sql += f""" AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.pk
-                        AND ae.key IN {_matching_keys()})"""
-            params += [self.entity, self.entity]
+            if _is_key(conn, self.entity):
+                sql += " AND a.pk IN (SELECT article FROM article_entities WHERE key = ?)"
+            else:
+                sql += f" AND a.pk IN (SELECT article FROM article_entities WHERE key IN {_NAMED})"
+            params.append(self.entity)
         if self.place:
             geonameid = int(self.place) if self.place.isdigit() else None
-            sql += """ AND EXISTS (SELECT 1 FROM places p WHERE p.article = a.pk
-                       AND (p.name = ? COLLATE NOCASE OR p.geonameid = ?))"""
+            sql += """ AND a.pk IN (SELECT article FROM places
+                                    WHERE name = ? COLLATE NOCASE OR geonameid = ?)"""
             params += [self.place, geonameid]
         if self.event_type:
             if self.event_type.upper() not in TYPES:
                 raise QueryError(
                     f"event type must be one of {', '.join(TYPES)}, not {self.event_type!r}"
                 )
-            sql += " AND EXISTS (SELECT 1 FROM events e WHERE e.article = a.pk AND e.type = ?)"
+            sql += " AND a.pk IN (SELECT article FROM events WHERE type = ?)"
             params.append(self.event_type.upper())
         return sql, params
 
 
 NO_FILTERS = Filters()
+# The keys of the entities whose name contains a value (one parameter).
+_NAMED = "(SELECT key FROM entities WHERE instr(lower(name), lower(?)) > 0)"
 
 
-def _matching_keys() -> str:
-    """A subquery of the entity keys a value names: the key itself or part of a name
-    (two parameters: the value twice)."""
-    return "(SELECT key FROM entities WHERE key = ? OR instr(lower(name), lower(?)) > 0)"
+def _is_key(conn: sqlite3.Connection, value: str) -> bool:
+    """Whether ``value`` is an entity key of the store."""
+    return conn.execute("SELECT 1 FROM entities WHERE key = ?", (value,)).fetchone() is not None
 
 
 _ARTICLE = """a.id, a.title, a.published, a.source, a.url, a.cluster_id AS cluster,
@@ -114,7 +124,7 @@ def articles(
 ) -> Page:
     """Articles newest first, each with its first words (``lead``) and how many
     near-duplicates it has (``duplicates``)."""
-    where, params = filters.where()
+    where, params = filters.where(conn)
     total = conn.execute(f"SELECT count(*) FROM articles a WHERE 1{where}", params).fetchone()[0]
     rows = conn.execute(
         f"""SELECT {_ARTICLE}, substr(a.body, 1, 300) AS lead FROM articles a WHERE 1{where}
@@ -154,7 +164,7 @@ def search(
 def _search_articles(
     conn: sqlite3.Connection, query: str, filters: Filters, limit: int, offset: int
 ) -> Page:
-    where, params = filters.where()
+    where, params = filters.where(conn)
     hits = f"""FROM articles_fts f JOIN articles a ON a.pk = f.rowid
                WHERE articles_fts MATCH ?{where}"""
     total = conn.execute(f"SELECT count(*) {hits}", [query, *params]).fetchone()[0]
@@ -196,7 +206,7 @@ _QUOTE = """q.id, q.text, q.kind, coalesce(e.name, q.speaker) AS speaker, q.spea
 def _search_quotes(
     conn: sqlite3.Connection, query: str, filters: Filters, limit: int, offset: int
 ) -> Page:
-    where, params = filters.where(quotes=True)
+    where, params = filters.where(conn, quotes=True)
     hits = f"""FROM quotes_fts f JOIN quotes q ON q.id = f.rowid
                JOIN articles a ON a.pk = q.article LEFT JOIN entities e ON e.key = q.speaker_key
                WHERE quotes_fts MATCH ?{where}"""
@@ -219,7 +229,7 @@ def quotes(
 ) -> Page:
     """Quotes newest first, with their speaker (the entity's name when resolved) and
     article."""
-    where, params = filters.where(quotes=True)
+    where, params = filters.where(conn, quotes=True)
     tables = """FROM quotes q JOIN articles a ON a.pk = q.article
                 LEFT JOIN entities e ON e.key = q.speaker_key"""
     total = conn.execute(f"SELECT count(*) {tables} WHERE 1{where}", params).fetchone()[0]
@@ -266,7 +276,7 @@ def places(
 ) -> Page:
     """Places named in the articles, most articles first, with their coordinates when the
     gazetteer knew them (one row per GeoNames id, else per name)."""
-    where, params = filters.where()
+    where, params = filters.where(conn)
     grouped = f"""FROM places p JOIN articles a ON a.pk = p.article WHERE 1{where}
                   GROUP BY coalesce(p.geonameid, lower(p.name))"""
     total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {grouped})", params).fetchone()[0]

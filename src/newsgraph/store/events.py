@@ -83,9 +83,12 @@ class EventFilter:
                 sql += f" AND json_extract(e.{role}, '$.country') = ?"
                 params.append(value)
             else:
-                sql += f""" AND (e.{role}_key = ? OR instr(lower({alias}.name), lower(?)) > 0
-                            OR instr(lower(json_extract(e.{role}, '$.text')), lower(?)) > 0)"""
-                params += [value] * 3
+                # An entity key matches that key only; anything else, names containing it.
+                sql += f""" AND (e.{role}_key = ? OR (NOT EXISTS (SELECT 1 FROM entities
+                                                                 WHERE key = ?)
+                            AND (instr(lower({alias}.name), lower(?)) > 0
+                                 OR instr(lower(json_extract(e.{role}, '$.text')), lower(?)) > 0)))"""
+                params += [value] * 4
         if self.type is not None:
             if self.type.upper() not in TYPES:
                 raise QueryError(f"--type must be one of {', '.join(TYPES)}, not {self.type!r}")
