@@ -188,6 +188,11 @@ def test_overview_map_and_network(tab, base_url, ids):
     ivan.click()
     page.wait_for_url(f"**/actors/{quote(ids['Ivan Peric'], safe='')}")
     assert page.locator("h1").inner_text() == "Ivan Peric"
+    page.go_back()
+    page.wait_for_selector("#network.ready")
+    page.locator("#network .node", has_text="Andrej Plenkovic").focus()  # reachable by Tab
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/actors/{quote(ids['Andrej Plenkovic'], safe='')}")
     tab.clean()
 
 
@@ -262,6 +267,8 @@ def test_try_it_marks_up_a_pasted_article(tab, base_url):
     page.locator("form.try button[type=submit]").click()
     page.wait_for_selector(".result")
     assert page.locator(".result .body .mk-quote").count() >= 1
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "try-result-laptop.png"), full_page=True)
     with page.expect_download() as download:
         page.locator("a[download]").click()
     assert download.value.suggested_filename.endswith(".json")
@@ -271,7 +278,11 @@ def test_try_it_marks_up_a_pasted_article(tab, base_url):
 def test_script_in_articles_never_runs(tab, base_url, ids):
     page = tab.page
     page.add_init_script("window.alert = window.confirm = () => { window.__xss = true; };")
-    for path in (f"/articles/{ids['council']}", "/search?q=phishing", "/search?q=click&kind=quotes"):
+    for path in (
+        f"/articles/{ids['council']}",
+        "/search?q=phishing",
+        "/search?q=click&kind=quotes",
+    ):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
         tab.no_injected_markup()

@@ -155,6 +155,12 @@ def test_entities_and_places_link_to_actor_pages() -> None:
     assert actor_path("person:ivan peric") == "/actors/person%3Aivan%20peric"
 
 
+def test_marks_without_links() -> None:
+    tree = parse(body_html(harbour(), article_marks(harbour(), linked=False)))
+    assert [tag for tag, _ in tree.opened if tag == "a"] == []
+    assert "mk mk-place" in [a.get("class") for _, a in tree.opened]
+
+
 def test_a_place_mention_that_is_an_entity_mention_is_marked_once() -> None:
     marks = article_marks(harbour())
     split = span(BODY, "Split")

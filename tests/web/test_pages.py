@@ -315,6 +315,7 @@ def test_try_it_marks_up_a_pasted_text_and_stores_nothing(client, web_db):
     (download,) = [a for a in parsed.all("a") if "download" in a]
     assert download["href"].startswith("data:application/json")
     assert "Plenkovic" in response.text
+    assert not any(a["href"].startswith("/actors/") for a in parsed.all("a") if a.get("href"))
     with newsgraph.store.open(web_db) as store:
         assert store.count() == before
 

@@ -101,9 +101,9 @@ def event_marks(article: Article) -> Iterable[Mark]:
         yield Mark(e.trigger.start, e.trigger.end, "event", tip, ref=f"event-{n}")
 
 
-def entity_marks(article: Article) -> Iterable[Mark]:
+def entity_marks(article: Article, linked: bool = True) -> Iterable[Mark]:
     """Entity and place mentions (a mention that is a place is marked once, as a place),
-    each a link to the actor's page; and dates."""
+    each a link to the actor's page when ``linked``; and dates."""
     places = {}
     for p in article.places:
         where = ", ".join(x for x in (p.name, p.country) if x)
@@ -114,21 +114,22 @@ def entity_marks(article: Article) -> Iterable[Mark]:
             place = places.pop((m.start, m.end), None)
             kind, extra = ("place", place[1]) if place else ("entity", e.description)
             tip = "\n".join(x for x in (f"{e.type.lower()}: {e.name}", extra) if x)
-            yield Mark(m.start, m.end, kind, tip, href=actor_path(e.key))
+            yield Mark(m.start, m.end, kind, tip, href=actor_path(e.key) if linked else None)
     for (start, end), (p, where) in places.items():
         entity = article.entity(p.entity) if p.entity else None
         ident = entity.key if entity else p.country
-        href = actor_path(ident) if ident else None
+        href = actor_path(ident) if ident and linked else None
         yield Mark(start, end, "place", f"place: {where}", href=href)
     for d in article.dates:
         tip = f"date: {d.value} ({d.granularity}{'' if d.reliable else ', inferred'})"
         yield Mark(d.start, d.end, "date", tip)
 
 
-def article_marks(article: Article) -> list[Mark]:
-    """Every mark of the article whose span lies inside the body, outermost first."""
+def article_marks(article: Article, *, linked: bool = True) -> list[Mark]:
+    """Every mark of the article whose span lies inside the body, outermost first;
+    ``linked``: entities and places link to their actor's page (a stored article's)."""
     size = len(article.body)
-    found = [*quote_marks(article), *event_marks(article), *entity_marks(article)]
+    found = [*quote_marks(article), *event_marks(article), *entity_marks(article, linked)]
     kept = [m for m in found if 0 <= m.start < m.end <= size]
     return sorted(kept, key=_order)
 

@@ -29,7 +29,7 @@ from newsgraph.plover import TYPES
 from newsgraph.store.browse import MARK_END, MARK_START, SEARCH_KINDS, Filters
 from newsgraph.store.query import Store
 from newsgraph.web import outlines, tryit
-from newsgraph.web.marks import KINDS, actor_path, body_html
+from newsgraph.web.marks import KINDS, actor_path, article_marks, body_html
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
@@ -231,7 +231,8 @@ async def try_extract(request: Request) -> HTMLResponse:
         context["error"] = result.error
         return render(request, "try.html", context, result.status)
     record = result.article
-    context.update(article=record, body=body_html(record), record_json=record.to_json(indent=2))
+    body = body_html(record, article_marks(record, linked=False))  # its actors are not stored
+    context.update(article=record, body=body, record_json=record.to_json(indent=2))
     return render(request, "try.html", context)
 
 
