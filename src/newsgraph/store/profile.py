@@ -123,11 +123,14 @@ def network(
         the source acts on the target, weight in events), each edge between two nodes.
     """
     where, params = period(since, until)
+    dated = "JOIN articles a ON a.pk = q.article" if where else ""
     nodes = _rows(
         conn,
-        f"""SELECT q.speaker_key AS id, e.name, e.type, count(*) AS quotes
-            FROM quotes q JOIN articles a ON a.pk = q.article JOIN entities e ON e.key = q.speaker_key
-            WHERE 1{where} GROUP BY q.speaker_key ORDER BY quotes DESC, q.speaker_key LIMIT ?""",
+        f"""SELECT t.id, e.name, e.type, t.quotes FROM (
+                SELECT q.speaker_key AS id, count(*) AS quotes FROM quotes q {dated}
+                WHERE q.speaker_key IS NOT NULL{where}
+                GROUP BY q.speaker_key ORDER BY quotes DESC, q.speaker_key LIMIT ?) t
+            JOIN entities e ON e.key = t.id ORDER BY t.quotes DESC, t.id""",
         [*params, limit],
     )
     if not nodes:
@@ -136,13 +139,14 @@ def network(
     marks = ",".join("?" * len(keys))
     edges = _rows(
         conn,
-        f"""SELECT q.speaker_key AS source, o.speaker_key AS target, 'quoted' AS kind,
+        f"""WITH said AS (SELECT DISTINCT q.article, q.speaker_key FROM quotes q {dated}
+                          WHERE q.speaker_key IN ({marks}){where})
+            SELECT x.speaker_key AS source, y.speaker_key AS target, 'quoted' AS kind,
                    count(DISTINCT a.cluster_id) AS weight
-            FROM quotes q JOIN quotes o ON o.article = q.article AND o.speaker_key > q.speaker_key
-            JOIN articles a ON a.pk = q.article
-            WHERE q.speaker_key IN ({marks}) AND o.speaker_key IN ({marks}){where}
+            FROM said x JOIN said y ON y.article = x.article AND y.speaker_key > x.speaker_key
+            JOIN articles a ON a.pk = x.article
             GROUP BY 1, 2 ORDER BY 1, 2""",
-        [*keys, *keys, *params],
+        [*keys, *params],
     )
     event_where, event_params = period(since, until, "e.day")
     edges += _rows(
