@@ -128,9 +128,11 @@ def test_no_page_refers_to_another_host(client, ids):
 
 
 def test_search_marks_hits_and_counts(client):
-    html, _ = page(client, "/search?q=quotas")
+    html, parsed = page(client, "/search?q=quotas")
     assert "1 article match" in html
     assert "<mark>quotas</mark>" in html
+    assert [a["href"] for a in parsed.all("a")].count("/search?q=quotas&kind=quotes") == 1
+    assert "2 quotes</a>" in html
     html, _ = page(client, "/search?q=sea&kind=quotes")
     assert "<mark>sea</mark>" in html and "Ivan Peric" in html
 
@@ -176,7 +178,7 @@ def test_search_pages_keep_the_query(client, monkeypatch):
     html, parsed = page(client, "/search?source=&since=2024-01-01")
     assert "page 1 of 3" in html
     (nxt,) = [a["href"] for a in parsed.all("a") if a.get("rel") == "next"]
-    assert nxt == "/search?since=2024-01-01&page=2"
+    assert nxt == "/search?since=2024-01-01&kind=articles&page=2"
     html, parsed = page(client, nxt)
     assert "page 2 of 3" in html
     assert [a.get("start") for a in parsed.all("ol") if a.get("class") == "results"] == ["3"]

@@ -33,6 +33,7 @@ from newsgraph.web.marks import KINDS, actor_path, article_marks, body_html
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
+OTHER_KIND = {"articles": "quotes", "quotes": "articles"}
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")  # ISO 3166 alpha-3, or an IGO code (events)
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -124,12 +125,13 @@ def search(request: Request) -> HTMLResponse:
     kind = params.get("kind") if params.get("kind") in SEARCH_KINDS else "articles"
     page = max(int(params["page"]) if params.get("page", "").isdigit() else 1, 1)
     store = _store(request)
-    error = None
+    error, other = None, None
     try:
         filters = _filters(request)
         offset = (page - 1) * PAGE_SIZE
         if query:
             found = store.find(query, filters, kind=kind, limit=PAGE_SIZE, offset=offset)
+            other = store.find(query, filters, kind=OTHER_KIND[kind], limit=1).total
         elif kind == "quotes":
             found = store.quote_page(filters, limit=PAGE_SIZE, offset=offset)
         else:
@@ -138,9 +140,9 @@ def search(request: Request) -> HTMLResponse:
         error, found, filters = str(exc), None, Filters()
     status = 400 if error else 200
 
-    def page_url(n: int) -> str:
-        kept = [(k, v) for k, v in params.multi_items() if v and k != "page"]
-        return "/search?" + urlencode([*kept, ("page", str(n))])
+    def page_url(n: int | None = None, kind: str = kind) -> str:
+        kept = [(k, v) for k, v in params.multi_items() if v and k not in ("page", "kind")]
+        return "/search?" + urlencode([*kept, ("kind", kind), *([("page", str(n))] if n else [])])
 
     pages = -(-found.total // PAGE_SIZE) if found else 0
     return render(
@@ -149,6 +151,8 @@ def search(request: Request) -> HTMLResponse:
         {
             "query": query,
             "kind": kind,
+            "other_kind": OTHER_KIND[kind],
+            "other": other,
             "filters": filters,
             "found": found,
             "error": error,
