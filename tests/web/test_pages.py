@@ -7,6 +7,8 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsgraph.store
 from newsgraph.web import pages
@@ -167,10 +169,47 @@ def test_search_filters(client, query, expected):
     assert f"{expected}" in html
 
 
-@pytest.mark.parametrize("query", ["q=quotas+AND+(", "event_type=NOPE"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=quotas+AND+(",
+        'q="',
+        "q=NEAR(",
+        "event_type=NOPE",
+        "since=notadate",
+        "until=2024-13-45",
+        "q=a&page=99999999999999999999",
+        "page=0",
+        "page=-1",
+        "page=two",
+    ],
+)
 def test_a_bad_search_says_why(client, query):
     html, parsed = page(client, f"/search?{query}", status=400)
     assert [a.get("role") for a in parsed.all("p") if a.get("class") == "error"] == ["alert"]
+
+
+FILTER_FIELDS = [
+    "q",
+    "kind",
+    "page",
+    "since",
+    "until",
+    "source",
+    "speaker",
+    "entity",
+    "place",
+    "event_type",
+]
+
+
+@given(params=st.dictionaries(st.sampled_from(FILTER_FIELDS), st.text(max_size=30)))
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+def test_any_search_address_is_a_page_or_says_why(client, params):
+    response = client.get("/search", params=params)
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 400:
+        assert 'class="error" role="alert"' in response.text
 
 
 def test_search_pages_keep_the_query(client, monkeypatch):

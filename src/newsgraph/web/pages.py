@@ -33,6 +33,7 @@ from newsgraph.web.marks import KINDS, actor_path, article_marks, body_html
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
+MAX_PAGE = 10_000
 OTHER_KIND = {"articles": "quotes", "quotes": "articles"}
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")  # ISO 3166 alpha-3, or an IGO code (events)
 CSP = (
@@ -117,16 +118,24 @@ def _filters(request: Request) -> Filters:
     return Filters(**{f: q.get(f) or None for f in Filters.__dataclass_fields__})
 
 
+def _page_number(value: str | None) -> int:
+    if not value:
+        return 1
+    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+        raise QueryError(f"page must be a number from 1 to {MAX_PAGE}, not {value!r}")
+    return int(value)
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request) -> HTMLResponse:
     """Full text over articles or quotes with filters; the URL holds the whole search."""
     params = request.query_params
     query = (params.get("q") or "").strip()
     kind = params.get("kind") if params.get("kind") in SEARCH_KINDS else "articles"
-    page = max(int(params["page"]) if params.get("page", "").isdigit() else 1, 1)
     store = _store(request)
-    error, other = None, None
+    error, other, page = None, None, 1
     try:
+        page = _page_number(params.get("page"))
         filters = _filters(request)
         offset = (page - 1) * PAGE_SIZE
         if query:
