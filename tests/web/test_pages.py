@@ -4,15 +4,18 @@ every text is escaped, links are only http(s), scripts are files under a strict 
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgraph.store
+from newsgraph.record import Article, Author, Media, Provenance, Related, Removed
 from newsgraph.web import pages
-from newsgraph.web.marks import actor_path
+from newsgraph.web.marks import actor_path, body_html
 from newsgraph.web.tryit import LIMIT
 
 from .conftest import XSS_IMG, XSS_LINK, XSS_SCRIPT
@@ -251,6 +254,45 @@ def test_article_page_shows_metadata(client, ids):
     html, _ = page(client, f"/articles/{ids['norway']}")
     for heading in ("Metadata", "Provenance", "What cleaning removed"):
         assert heading in html
+
+
+def test_record_shows_its_metadata_and_links_only_to_the_web():
+    article = Article(
+        body="Split -- The storm passed.",
+        url="https://coastal.example/a",
+        authors=[Author(name="Ana Horvat", bio="Ana Horvat covers the coast.")],
+        media=[Media(credit="Marta Kovač / Coastal Herald", caption="Boats in the harbour.")],
+        related=[
+            Related(rel="previous", title="Ferries resume", url="https://coastal.example/f"),
+            Related(rel="next", title=f"Click {XSS_IMG}", url=XSS_LINK),
+            Related(rel="related", title="No address"),
+        ],
+        removed=[Removed(text="Advertisement", reason="ad"), Removed(text="Share", reason="share")],
+        provenance=Provenance(published="meta", title="json-ld", authors="byline"),
+    )
+    html = pages.templates.get_template("_record.html").render(
+        article=article, body=body_html(article)
+    )
+    parsed = _Page()
+    parsed.feed(html)
+    for text in ("Ana Horvat covers the coast.", "Marta Kovač / Coastal Herald", "Boats in"):
+        assert text in html
+    assert "published: meta; title: json-ld; authors: byline" in html
+    removed = re.findall(r"<tr><td>(\w+)</td><td>(\w+)</td></tr>", html)
+    assert removed == [("ad", "Advertisement"), ("share", "Share")]
+    hrefs = [a["href"] for a in parsed.all("a")]
+    assert hrefs == ["https://coastal.example/a", "https://coastal.example/f"]
+    assert "javascript:alert(document.cookie)" in html  # shown as text
+    assert parsed.all("img") == [] and XSS_IMG not in html
+
+
+def test_try_it_on_the_bundled_sample_shows_what_cleaning_found(client):
+    sample = Path(__file__).resolve().parents[2] / "samples" / "harbour-article.txt"
+    response = client.post("/try", files={"file": (sample.name, sample.read_bytes(), "text/plain")})
+    assert response.status_code == 200
+    for text in ("Ana Horvat", "Marta Kovač / Coastal Herald", "navigation", "Ivan Perić"):
+        assert text in response.text
+    assert "What cleaning removed (0)" not in response.text
 
 
 def test_script_and_markup_in_an_article_are_shown_as_text(client, ids):
