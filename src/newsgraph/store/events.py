@@ -127,12 +127,16 @@ def listing(
     ``collapse`` one row per event: its earliest report matching the filter."""
     _check(conn)
     sql, params = where.where(conn)
-    query = f"""SELECT * FROM (
-        SELECT {_COLUMNS},
-               row_number() OVER (PARTITION BY e.cluster ORDER BY e.day, e.article, e.n) AS _nth
-        {_REPORTS} WHERE 1{sql})
-        {"WHERE _nth = 1" if collapse else ""}
-        ORDER BY day DESC NULLS LAST, _pk, _n LIMIT ? OFFSET ?"""
+    # The page's reports first, from the columns that choose them; then their whole rows.
+    query = f"""WITH chosen AS (
+            SELECT e.article, e.n, e.day,
+                   row_number() OVER (PARTITION BY e.cluster ORDER BY e.day, e.article, e.n) AS _nth
+            {_REPORTS} WHERE 1{sql}),
+        page AS (
+            SELECT article, n FROM chosen {"WHERE _nth = 1" if collapse else ""}
+            ORDER BY day DESC NULLS LAST, article, n LIMIT ? OFFSET ?)
+        SELECT {_COLUMNS} {_REPORTS} JOIN page ON page.article = e.article AND page.n = e.n
+        ORDER BY e.day DESC NULLS LAST, e.article, e.n"""
     return Rows(
         _report(row)
         for row in conn.execute(query, [*params, -1 if limit is None else limit, offset])
