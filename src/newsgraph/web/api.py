@@ -11,6 +11,7 @@ that holds no article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -296,7 +297,7 @@ async def extract(request: Request) -> dict[str, Any]:
         try:
             sent = ExtractIn.model_validate_json(await request.body())
         except ValidationError as exc:
-            raise HTTPException(422, _validation_message(exc)) from None
+            raise HTTPException(422, invalid_message(exc.errors())) from None
         if (sent.text is None) == (sent.html is None):
             raise HTTPException(422, "send exactly one of text and html")
         source = sent.text if sent.text is not None else sent.html
@@ -332,8 +333,6 @@ async def _upload(request: Request) -> tuple[bytes, dict[str, str]]:
     return content, fields
 
 
-def _validation_message(exc: ValidationError) -> str:
-    """Pydantic's errors in one line: ``where: what; ...``."""
-    return "; ".join(
-        f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
-    )
+def invalid_message(errors: Sequence[Any]) -> str:
+    """Pydantic's validation errors in one line: ``where: what; ...``."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in errors)

@@ -91,8 +91,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    message = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-    return _error(request, 422, message or "invalid request")
+    return _error(request, 422, api.invalid_message(exc.errors()) or "invalid request")
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:

@@ -11,9 +11,9 @@ Errors: ``NotFoundError`` for an id the store does not hold (an HTTP 404),
 malformed FTS5 query, a limit out of bounds (an HTTP 400 or 422). Both carry a one-line
 message meant for the user.
 
-Search snippets (``search``) mark each hit between ``MARK_START`` and ``MARK_END``: escape
-the text, then turn the two marks into ``<mark>`` and ``</mark>`` (``title_marked`` of an
-article hit is its title marked the same way).
+Search snippets (``search``) mark each hit between ``browse.MARK_START`` and
+``browse.MARK_END``: escape the text, then turn the two marks into ``<mark>`` and
+``</mark>`` (``title_marked`` of an article hit is its title marked the same way).
 """
 
 from __future__ import annotations
@@ -23,40 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import NotFoundError, QueryError
-from newsgraph.store.browse import MARK_END, MARK_START, SEARCH_KINDS, Filters, Page
+from newsgraph.errors import QueryError
+from newsgraph.store.browse import Filters, Page
 from newsgraph.store.query import Store
 from newsgraph.store.rows import Rows
 
 MAX_LIMIT = 200  # the most rows one page of any listing holds
 DEFAULT_LIMIT = 20
 KEPT = 16  # overviews kept at once (one per date window asked for)
-
-__all__ = [
-    "DEFAULT_LIMIT",
-    "MARK_END",
-    "MARK_START",
-    "MAX_LIMIT",
-    "SEARCH_KINDS",
-    "Filters",
-    "NotFoundError",
-    "Page",
-    "QueryError",
-    "Reader",
-    "actor",
-    "actors",
-    "article",
-    "articles",
-    "copies",
-    "dyads",
-    "events",
-    "graph",
-    "overview",
-    "page_bounds",
-    "places",
-    "quotes",
-    "search",
-]
 
 
 class Reader:
