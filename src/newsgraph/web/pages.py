@@ -69,7 +69,12 @@ def hits(snippet: str | None) -> Markup:
     return Markup(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-templates.env.filters.update(web_link=web_link, hits=hits)
+def counted(n: int, one: str, many: str) -> str:
+    """``1 story``, ``2 stories``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+templates.env.filters.update(web_link=web_link, hits=hits, counted=counted)
 
 
 def render(
