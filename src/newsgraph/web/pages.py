@@ -29,6 +29,7 @@ from newsgraph.plover import TYPES
 from newsgraph.store.browse import MARK_END, MARK_START, SEARCH_KINDS, Filters
 from newsgraph.store.query import Store
 from newsgraph.web import outlines, tryit
+from newsgraph.web.data import overview as overview_data
 from newsgraph.web.marks import KINDS, actor_path, article_marks, body_html
 
 HERE = Path(__file__).parent
@@ -99,14 +100,13 @@ def _error(request: Request, status: int, message: str) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     """The corpus at a glance: months, top speakers, the map, the network, the dyads."""
-    store = _store(request)
-    data = store.overview()
+    data = overview_data(request.app.state.reader)  # kept until the store changes
     months = data["months"]
     return render(
         request,
         "overview.html",
         {
-            "counts": store.count(),
+            "counts": data["counts"],
             "months": months,
             "most": max((m["articles"] for m in months), default=0),
             "speakers": data["speakers"],
@@ -173,7 +173,9 @@ def search(request: Request) -> HTMLResponse:
             "page": page,
             "pages": pages,
             "page_url": page_url,
-            "sources": store.top("sources", limit=100),
+            "sources": request.app.state.reader.kept(
+                ("sources",), lambda: store.top("sources", limit=100)
+            ),
         },
         status,
     )
