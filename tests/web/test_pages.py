@@ -430,6 +430,20 @@ def test_try_it_refuses_more_than_two_megabytes(client):
     assert "larger than 2 MB" in response.text
 
 
+def test_try_it_stops_reading_a_streamed_body_past_the_limit(client):
+    def chunks():
+        yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+        for _ in range(40):  # 2.5 MB, with no Content-Length
+            yield b"c" * 65536
+        yield b"\r\n--b--\r\n"
+
+    response = client.post(
+        "/try", content=chunks(), headers={"content-type": "multipart/form-data; boundary=b"}
+    )
+    assert response.status_code == 413 and "larger than 2 MB" in response.text
+    assert "content-length" not in {k.lower() for k in response.request.headers}
+
+
 def test_try_it_says_what_is_missing_or_wrong(client):
     response = client.post("/try", data={"text": ""})
     assert response.status_code == 400 and "Paste a text" in response.text

@@ -1,7 +1,8 @@
 """Try it: extract one pasted or uploaded text, limited in size, and store nothing.
 
 The form is read here with its own limits (Starlette's default part limit is 1 MB):
-at most ``LIMIT`` bytes of text or file. The input is never fetched from anywhere: a
+at most ``LIMIT`` bytes of text or file, and a request body that streams in past the
+limit is dropped as soon as it does, never spooled to disk. The input is never fetched from anywhere: a
 URL pasted in is text like any other.
 """
 
@@ -13,6 +14,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.types import Message
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.options import Options
@@ -42,12 +44,31 @@ def _too_big(size: int | None = None) -> Result:
     )
 
 
-async def _input(request: Request) -> tuple[bytes | str | None, dict[str, str], Result | None]:
+async def _bounded(request: Request) -> Request | None:
+    """The request with its body read into memory, or None when the body is over the
+    limit: said by its Content-Length, or found while it streams in (chunked)."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > LIMIT + _SLACK:
-        return None, {}, _too_big(int(length))
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > LIMIT + _SLACK:
+            return None
+
+    async def replay() -> Message:
+        return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+    return Request(request.scope, replay)
+
+
+async def _input(request: Request) -> tuple[bytes | str | None, dict[str, str], Result | None]:
+    bounded = await _bounded(request)
+    if bounded is None:
+        length = request.headers.get("content-length", "")
+        return None, {}, _too_big(int(length) if length.isdigit() else None)
     try:
-        form = await request.form(max_files=1, max_fields=8, max_part_size=LIMIT + _SLACK)
+        form = await bounded.form(max_files=1, max_fields=8, max_part_size=LIMIT + _SLACK)
     except HTTPException as exc:
         return None, {}, Result(error=f"The form could not be read: {exc.detail}", status=400)
     text = form.get("text")
