@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -304,6 +305,34 @@ def test_script_and_markup_in_an_article_are_shown_as_text(client, ids):
     hrefs = [a.get("href") or "" for a in parsed.all("a")]
     assert not any(h.lower().startswith("javascript:") for h in hrefs)
     assert XSS_LINK in html.replace("&#39;", "'").replace("&#34;", '"')  # shown, as text
+
+
+def test_data_for_the_scripts_cannot_close_its_block():
+    evil = f"</script>{XSS_SCRIPT}{XSS_IMG}"
+    node = {"id": "person:x", "name": evil, "type": "PERSON", "quotes": 1}
+    place = {"name": evil, "country": None, "lat": 1.0, "lon": 2.0, "stories": 1}
+    request = SimpleNamespace(url=SimpleNamespace(path="/"))
+    html = pages.templates.get_template("overview.html").render(
+        request=request,
+        counts={k: 0 for k in ("articles", "quotes", "entities", "events", "clusters")},
+        months=[],
+        most=0,
+        speakers=[],
+        places=[place],
+        network={"nodes": [node], "edges": []},
+        names={"person:x": evil},
+        dyads=[],
+    )
+    parsed = _Page()
+    parsed.feed(html)
+    assert parsed.data("network-data")["nodes"][0]["name"] == evil
+    assert parsed.data("places-data")[0]["name"] == evil
+    inline = [attrs for attrs, _ in parsed.scripts if not attrs.get("src")]
+    assert inline == [
+        {"type": "application/json", "id": "places-data"},
+        {"type": "application/json", "id": "network-data"},
+    ]
+    assert parsed.all("img") == []
 
 
 def test_search_results_escape_what_they_show(client):
