@@ -142,6 +142,7 @@ def _pages(ids: dict[str, str]) -> dict[str, str]:
         "search": "/search?q=harbour+OR+quotas",
         "article": f"/articles/{ids['storm']}",
         "actor": f"/actors/{quote(ids['Ivan Peric'], safe='')}",
+        "country": "/actors/NOR",
         "try": "/try",
     }
 
