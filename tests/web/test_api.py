@@ -26,6 +26,7 @@ def get(client, url: str, status: int = 200) -> dict:
     response = client.get(url)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
+    assert response.headers["x-content-type-options"] == "nosniff"
     return response.json()
 
 

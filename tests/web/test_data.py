@@ -7,11 +7,13 @@ import sqlite3
 import threading
 
 import pytest
+from fastapi.testclient import TestClient
 
 from newsgraph.corpus.runner import ingest
 from newsgraph.errors import QueryError
 from newsgraph.options import Options
 from newsgraph.web import data
+from newsgraph.web.app import create_app
 
 
 @pytest.fixture
@@ -49,6 +51,15 @@ def test_overview_is_kept_until_the_store_changes(copy_db, tmp_path):
     after = data.overview(reader)
     assert after["counts"]["articles"] == first["counts"]["articles"] + 1
     assert after["months"][-1]["month"] == "2024-06"
+
+
+def test_serving_computes_the_overview_ahead_of_the_first_visit(web_db):
+    app = create_app(web_db)
+    with TestClient(app):
+        app.state.warming.join()
+        assert app.state.reader._kept  # computed before anyone asked
+        kept = data.overview(app.state.reader)
+        assert data.overview(app.state.reader) is kept and kept["counts"]["articles"] == 5
 
 
 @pytest.mark.parametrize(("limit", "offset"), [(0, 0), (data.MAX_LIMIT + 1, 0), (10, -1)])

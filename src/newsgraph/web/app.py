@@ -13,6 +13,9 @@ parameter out of bounds. Errors elsewhere are plain text.
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import swagger_ui_bundle
@@ -25,7 +28,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph.errors import NewsgraphError, NotFoundError, QueryError
-from newsgraph.web import api, pages
+from newsgraph.web import api, data, pages
 from newsgraph.web.data import Reader
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,7 @@ def create_app(db: Path, *, read_only: bool = True) -> FastAPI:
         >>> uvicorn.run(create_app(Path("news.db")), host="127.0.0.1", port=8000)
     """
     app = FastAPI(
+        lifespan=_warm,
         title="newsgraph",
         summary="Who said what, who did what to whom, where and when: a store's JSON API.",
         docs_url=None,
@@ -54,6 +58,7 @@ def create_app(db: Path, *, read_only: bool = True) -> FastAPI:
     app.state.reader = Reader(Path(db), read_only=read_only)
     app.state.reader.store  # noqa: B018 - a missing or foreign store fails here, not per request
     app.add_middleware(BodyLimit, limit=api.MAX_UPLOAD + api.UPLOAD_SLACK, prefix="/api/")
+    app.add_middleware(NoSniff)
     app.include_router(api.router, prefix="/api", tags=["api"])
     app.mount(SWAGGER, StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
 
@@ -73,6 +78,17 @@ def create_app(db: Path, *, read_only: bool = True) -> FastAPI:
     app.add_exception_handler(NewsgraphError, _store_error)
     app.add_exception_handler(Exception, _bug)
     return app
+
+
+@asynccontextmanager
+async def _warm(app: FastAPI) -> AsyncIterator[None]:
+    """While the server starts, compute the overview in the background: the first visit
+    to the overview page then finds it kept."""
+    app.state.warming = threading.Thread(
+        target=data.overview, args=(app.state.reader,), daemon=True
+    )
+    app.state.warming.start()
+    yield
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -103,6 +119,25 @@ async def _store_error(request: Request, exc: Exception) -> Response:
 async def _bug(request: Request, exc: Exception) -> Response:
     log.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
     return _error(request, 500, f"internal error: {type(exc).__name__}")
+
+
+class NoSniff:
+    """Every answer says ``X-Content-Type-Options: nosniff``: a browser never takes JSON
+    holding an article's markup for a page."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k != b"x-content-type-options"
+                ]
+                message["headers"] = [*headers, (b"x-content-type-options", b"nosniff")]
+            await send(message)
+
+        await self.app(scope, receive, sending)
 
 
 class BodyLimit:
