@@ -72,6 +72,8 @@ def test_pages_follow_each_other(client):
         ("event_type=protest", {"Fishermen protest"}),
         ("since=2024-04-01&until=2024-04-30", {"Fishermen protest"}),
         ("since=2030-01-01", set()),
+        ("place=99999999999999999999999", set()),  # no GeoNames id, and no 500
+        ("place=%C2%B2", set()),  # a digit to str.isdigit, not to int
     ],
 )
 def test_article_filters(client, query, titles):

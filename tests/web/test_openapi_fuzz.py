@@ -84,3 +84,24 @@ def test_any_text_as_a_search_query_is_an_answer_or_a_4xx(client, query):
         assert response.status_code in (200, 400, 422), response.text
         if response.status_code != 200:
             assert response.json()["error"].strip()
+
+
+FILTERS = ["since", "until", "source", "speaker", "entity", "place", "event_type"]
+
+
+# Any text, and the kinds that trip parsers: numbers past 64 bits, digits of other scripts.
+VALUES = st.one_of(
+    st.text(max_size=30),
+    st.integers(min_value=-(2**80), max_value=2**80).map(str),
+    st.text(st.characters(categories=("Nd", "No")), min_size=1, max_size=4),
+)
+
+
+@given(name=st.sampled_from(FILTERS), value=VALUES)
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+def test_any_text_as_a_filter_is_an_answer_or_a_4xx(client, name, value):
+    for path in ("/api/articles", "/api/quotes", "/api/places", "/api/search?q=Split"):
+        response = client.get(path, params={name: value})
+        assert response.status_code in (200, 400, 422), response.text
+        if response.status_code != 200:
+            assert response.json()["error"].strip()

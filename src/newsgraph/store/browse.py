@@ -10,6 +10,7 @@ snippet first, then turns them into ``<mark>`` and ``</mark>``.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -83,7 +84,7 @@ class Filters:
                 sql += f" AND a.pk IN (SELECT article FROM article_entities WHERE key IN {_NAMED})"
             params.append(self.entity)
         if self.place:
-            geonameid = int(self.place) if self.place.isdigit() else None
+            geonameid = int(self.place) if _GEONAMEID.fullmatch(self.place) else None
             sql += """ AND a.pk IN (SELECT article FROM places
                                     WHERE name = ? COLLATE NOCASE OR geonameid = ?)"""
             params += [self.place, geonameid]
@@ -98,6 +99,7 @@ class Filters:
 
 
 NO_FILTERS = Filters()
+_GEONAMEID = re.compile(r"[0-9]{1,18}")  # ASCII digits that fit an SQLite integer
 # The keys of the entities whose name contains a value (one parameter).
 _NAMED = "(SELECT key FROM entities WHERE instr(lower(name), lower(?)) > 0)"
 
