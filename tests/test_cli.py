@@ -119,3 +119,27 @@ def test_extract_of_several_files_is_json_lines_with_errors_named(tmp_path, samp
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 2 and records[0] == records[1]
     assert result.stderr.strip().startswith(f"newsgraph: error: {empty}:")
+
+
+def test_serve_binds_localhost_and_says_where(tmp_path, monkeypatch):
+    import uvicorn
+
+    from newsgraph.store.db import connect
+
+    connect(tmp_path / "s.db", write=True).close()
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    result = run("serve", "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 0, result.stderr
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8000)
+    assert "http://127.0.0.1:8000/" in result.stderr
+    run("serve", "--db", str(tmp_path / "s.db"), "--host", "0.0.0.0", "--port", "8080")
+    assert (served["host"], served["port"]) == ("0.0.0.0", 8080)
+
+
+def test_serve_needs_a_store(tmp_path):
+    result = run("serve", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "no store" in result.stderr
+    (tmp_path / "other.db").write_bytes(b"not a database at all" * 100)
+    result = run("serve", "--db", str(tmp_path / "other.db"))
+    assert result.exit_code == 1 and "not a newsgraph store" in result.stderr

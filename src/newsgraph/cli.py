@@ -625,6 +625,46 @@ def events(
 
 @app.command(
     epilog=_examples(
+        "newsgraph serve --db news.db",
+        "newsgraph serve --db news.db --host 0.0.0.0 --port 8080",
+    )
+)
+@click.option(
+    "--db", required=True, metavar="DB", type=click.Path(path_type=Path), help="The store."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ADDRESS",
+    help="The address to listen on; 0.0.0.0 opens it to the network.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    metavar="PORT",
+    help="The port to listen on.",
+)
+def serve(db: Path, host: str, port: int) -> None:
+    """Serve a store read-only: HTML pages to browse and search it, a JSON API under /api
+    and its OpenAPI description at /docs (docs/web.md). Ctrl-C stops."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    try:
+        web = create_app(db)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {db} read-only at http://{shown}:{port}/ (API docs: /docs)", err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command(
+    epilog=_examples(
         "newsgraph export --db news.db --format parquet --out dataset/",
         "newsgraph export --db news.db --format gkg --out gkg/",
         "newsgraph export --db news.db --format gdelt-events --out events/",

@@ -11,6 +11,7 @@
     ├── StageError                 a pipeline stage failed on a document (a bug, reported per document)
     │   └── AnnotatorError         ... that stage being an annotator
     └── QueryError                 a malformed query against a store
+        └── NotFoundError          ... asking for an id the store does not hold
 
 Each carries a one-line message meant for a user: the CLI prints it as is.
 A pipeline stage sets ``stage`` on the errors raised inside it, and a corpus
@@ -85,6 +86,10 @@ class AnnotatorError(StageError):
 
 class QueryError(NewsgraphError):
     """A query against a store is malformed."""
+
+
+class NotFoundError(QueryError):
+    """The store holds no article, actor or event with the id asked for."""
 
 
 class Failure(NamedTuple):

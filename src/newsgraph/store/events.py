@@ -70,8 +70,9 @@ class EventFilter:
     include_claims: bool = False
     include_unrealised: bool = False
 
-    def where(self) -> tuple[str, list]:
-        """SQL conditions (each with a leading AND) over ``_REPORTS``, and their parameters."""
+    def where(self, conn: sqlite3.Connection) -> tuple[str, list]:
+        """SQL conditions (each with a leading AND) over ``_REPORTS``, and their parameters.
+        An actor or recipient that is an entity key matches that key only."""
         sql, params = period(self.since, self.until, "e.day")
         for role, alias, value in (
             ("actor", "ea", self.actor),
@@ -82,10 +83,13 @@ class EventFilter:
             if _CODE.fullmatch(value):
                 sql += f" AND json_extract(e.{role}, '$.country') = ?"
                 params.append(value)
+            elif conn.execute("SELECT 1 FROM entities WHERE key = ?", (value,)).fetchone():
+                sql += f" AND e.{role}_key = ?"
+                params.append(value)
             else:
-                sql += f""" AND (e.{role}_key = ? OR instr(lower({alias}.name), lower(?)) > 0
+                sql += f""" AND (instr(lower({alias}.name), lower(?)) > 0
                             OR instr(lower(json_extract(e.{role}, '$.text')), lower(?)) > 0)"""
-                params += [value] * 3
+                params += [value] * 2
         if self.type is not None:
             if self.type.upper() not in TYPES:
                 raise QueryError(f"--type must be one of {', '.join(TYPES)}, not {self.type!r}")
@@ -122,17 +126,29 @@ def listing(
     """Event reports with their evidence sentence and article, newest first; with
     ``collapse`` one row per event: its earliest report matching the filter."""
     _check(conn)
-    sql, params = where.where()
-    query = f"""SELECT * FROM (
-        SELECT {_COLUMNS},
-               row_number() OVER (PARTITION BY e.cluster ORDER BY e.day, e.article, e.n) AS _nth
-        {_REPORTS} WHERE 1{sql})
-        {"WHERE _nth = 1" if collapse else ""}
-        ORDER BY day DESC NULLS LAST, _pk, _n LIMIT ? OFFSET ?"""
+    sql, params = where.where(conn)
+    # The page's reports first, from the columns that choose them; then their whole rows.
+    query = f"""WITH chosen AS (
+            SELECT e.article, e.n, e.day,
+                   row_number() OVER (PARTITION BY e.cluster ORDER BY e.day, e.article, e.n) AS _nth
+            {_REPORTS} WHERE 1{sql}),
+        page AS (
+            SELECT article, n FROM chosen {"WHERE _nth = 1" if collapse else ""}
+            ORDER BY day DESC NULLS LAST, article, n LIMIT ? OFFSET ?)
+        SELECT {_COLUMNS} {_REPORTS} JOIN page ON page.article = e.article AND page.n = e.n
+        ORDER BY e.day DESC NULLS LAST, e.article, e.n"""
     return Rows(
         _report(row)
         for row in conn.execute(query, [*params, -1 if limit is None else limit, offset])
     )
+
+
+def count(conn: sqlite3.Connection, where: EventFilter, *, collapse: bool = True) -> int:
+    """How many rows ``listing`` has in all: events (``collapse``) or reports."""
+    _check(conn)
+    sql, params = where.where(conn)
+    what = "DISTINCT e.cluster" if collapse else "*"
+    return conn.execute(f"SELECT count({what}) {_REPORTS} WHERE 1{sql}", params).fetchone()[0]
 
 
 def _report(row: sqlite3.Row) -> dict:
@@ -150,7 +166,7 @@ def reports(conn: sqlite3.Connection, where: EventFilter) -> Iterator[dict]:
     GeoNames id and feature (``place_*``), the article's tone, whether the report is in the
     article's lead paragraph (``lead``), and when the article was stored (``added``)."""
     _check(conn)
-    sql, params = where.where()
+    sql, params = where.where(conn)
     cursor = conn.execute(
         f"""SELECT {_COLUMNS}, p.lat AS place_lat, p.lon AS place_lon,
                    p.country AS place_country, p.geonameid AS place_geonameid,
@@ -178,7 +194,7 @@ def dyads(conn: sqlite3.Connection, where: EventFilter, by: str = "month") -> Ro
     _check(conn)
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
-    sql, params = where.where()
+    sql, params = where.where(conn)
     span = f"substr(c.first_day, 1, {PERIODS[by]})" if PERIODS[by] else "NULL"
     return Rows(
         dict(r)

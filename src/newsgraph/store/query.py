@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import QueryError
+from newsgraph.errors import NotFoundError, QueryError
 from newsgraph.record import Article
+from newsgraph.store import browse, mapping, profile
 from newsgraph.store import events as event_queries
-from newsgraph.store import mapping
+from newsgraph.store.browse import NO_FILTERS, Copies, Filters, Page
 from newsgraph.store.db import connect
 from newsgraph.store.rows import Rows, period
 from newsgraph.store.tables import TABLES
@@ -236,6 +237,12 @@ class Store:
             self.conn, where, collapse=collapse, limit=limit, offset=offset
         )
 
+    def count_events(self, *, collapse: bool = True, **filters: Any) -> int:
+        """How many rows ``events()`` with these filters has in all (no limit)."""
+        return event_queries.count(
+            self.conn, event_queries.EventFilter(**filters), collapse=collapse
+        )
+
     def dyads(self, *, by: str = "month", **filters: Any) -> Rows:
         """Events per actor -> recipient code pair, event type and period (``by``: day,
         month, year or all); each event counts once however many articles report it.
@@ -257,6 +264,72 @@ class Store:
         """The actor graph: nodes (codes or entity keys) and edges by event type with
         counts. ``filters``: those of ``events()``."""
         return event_queries.graph(self.conn, event_queries.EventFilter(**filters))
+
+    # -- browsing, a page at a time (store/browse.py, store/profile.py) ----------
+
+    def article_page(
+        self, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0
+    ) -> Page:
+        """Articles newest first, filtered (``browse.Filters``): ``browse.articles``."""
+        return browse.articles(self.conn, filters, limit=limit, offset=offset)
+
+    def find(
+        self,
+        query: str,
+        filters: Filters = NO_FILTERS,
+        *,
+        kind: str = "articles",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page:
+        """Articles or quotes matching an FTS5 query, best first, hits marked: ``browse.search``."""
+        return browse.search(self.conn, query, filters, kind=kind, limit=limit, offset=offset)
+
+    def quote_page(
+        self, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0
+    ) -> Page:
+        """Quotes newest first, filtered: ``browse.quotes``."""
+        return browse.quotes(self.conn, filters, limit=limit, offset=offset)
+
+    def actor_page(
+        self, *, name: str | None = None, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> Page:
+        """Entities by the number of articles that name them: ``browse.actors``."""
+        return browse.actors(self.conn, name=name, type=type, limit=limit, offset=offset)
+
+    def place_page(
+        self, filters: Filters = NO_FILTERS, *, limit: int = 20, offset: int = 0
+    ) -> Page:
+        """Places by stories, with coordinates: ``browse.places``."""
+        return browse.places(self.conn, filters, limit=limit, offset=offset)
+
+    def copies(self, article_id: str) -> Copies:
+        """An article's near-duplicates and wire copies: ``browse.copies``."""
+        return browse.copies(self.conn, article_id)
+
+    def actor(self, key: str) -> dict[str, Any]:
+        """One actor's profile: ``profile.actor``."""
+        return profile.actor(self.conn, key)
+
+    def network(
+        self, *, since: str | None = None, until: str | None = None, limit: int = 50
+    ) -> dict[str, Rows]:
+        """The network of the most quoted actors: ``profile.network``."""
+        return profile.network(self.conn, since=since, until=until, limit=limit)
+
+    def overview(
+        self, *, since: str | None = None, until: str | None = None, limit: int = 20
+    ) -> dict[str, Any]:
+        """The corpus at a glance: ``months`` (articles and stories per month), the top
+        ``speakers`` and ``places`` (``top()``), the actor ``network`` and the ``dyads``
+        per month with their cooperation/conflict score (``scores()``)."""
+        return {
+            "months": profile.months(self.conn, since, until),
+            "speakers": self.top("speakers", since=since, until=until, limit=limit),
+            "places": self.top("places", since=since, until=until, limit=limit),
+            "network": self.network(since=since, until=until),
+            "dyads": self.scores(since=since, until=until),
+        }
 
     # -- records ---------------------------------------------------------------
 
@@ -283,7 +356,7 @@ class Store:
         """The full record of one article, by its id."""
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise QueryError(f"no article with id {article_id!r}")
+            raise NotFoundError(f"no article with id {article_id!r}")
         return self._article(row)
 
     def _article_rows(self, since: str | None, until: str | None) -> Iterator[sqlite3.Row]:
