@@ -25,6 +25,7 @@ from newsgraph.clean.html_furniture import page_furniture
 from newsgraph.clean.html_links import body_links
 from newsgraph.clean.html_media import page_media, page_related
 from newsgraph.clean.html_meta import PageMeta, page_meta
+from newsgraph.clean.html_published import url_day
 from newsgraph.dates.published import parse_published
 from newsgraph.record import Removed
 
@@ -57,11 +58,14 @@ def html_to_text(html: str) -> str:
 
 
 def _fallback_date(tree: HtmlElement, url: str | None, meta: PageMeta, today: date) -> None:
-    """Publication date from htmldate (markup and URL patterns) when the metadata has none."""
+    """Publication date when the metadata has none: the URL's day, else htmldate's search."""
     from htmldate import find_date
 
+    if day := parse_published(url_day(url), today=today):
+        meta.published, meta.provenance["published"] = day, "url"
+        return
     try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=False)
+        found = find_date(tree, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError, etree.LxmlError):
         return
     day = parse_published(found, today=today)

@@ -15,10 +15,11 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from newsgraph.clean.html_authors import page_authors
+from newsgraph.clean.html_dateline import datelines
 from newsgraph.clean.html_jsonld import json_ld_articles, ld_text
-from newsgraph.clean.html_published import local_published, url_day
+from newsgraph.clean.html_published import local_published, url_day, utc_clock
 from newsgraph.clean.html_title import choose_title, site_keys, title_candidates
-from newsgraph.dates.published import parse_published
+from newsgraph.dates.published import parse_published, read_day
 from newsgraph.record import Author
 
 _DATE_META = (
@@ -113,13 +114,21 @@ def _prefer_local_date(
     url: str | None,
     today: date,
 ) -> None:
-    """A UTC date replaced by the page's own local one (meta offset, visible date, URL)."""
+    """A UTC date replaced by the page's own local one (meta offset, visible date, URL).
+
+    A local offset on the UTC clock time is first read as the UTC time it is.
+    """
     others = [(v, "meta") for key in _DATE_META for v in meta.get(key, [])]
     others += [(ld_text(a.get("datePublished")), "json-ld") for a in articles[:5]]
+    out.published = utc_clock(out.published or "", [v for v, _ in others]) or out.published
+    if not (out.published or "").endswith("+00:00"):
+        return
     for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]')[:5]:
         others.append((el.get("datetime") or el.get("content") or el.text_content(), "text"))
     if day := url_day(url):
         others.append((day, "url"))
+    reference = read_day(out.published) or today
+    others += [(shown.isoformat(), "text") for shown in datelines(tree, reference)]
     better = local_published(out.published or "", others, today)
     if better:
         out.published, out.provenance["published"] = better
@@ -165,7 +174,7 @@ def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMet
             if day:
                 out.published, out.provenance["published"] = day, "meta"
                 break
-    if out.published and out.published.endswith("+00:00"):
+    if out.published:
         _prefer_local_date(out, tree, meta, articles, url or out.url, today)
     texts = [v for key in _AUTHOR_META for v in meta.get(key, []) if "/" not in v]
     out.authors, source, out.bylines = page_authors(tree, articles, ids, texts)
