@@ -106,13 +106,13 @@ def accuracy(rows: list[tuple[dict, dict[str, bool]]]) -> dict[str, dict]:
 
 
 def run(
-    data: Path, gold: Path, limit: int | None
+    data: Path, gold: Path, limit: int | None, chosen: dict[str, System | None] | None = None
 ) -> tuple[dict, dict[str, list[tuple[dict, Found]]]]:
-    """Figures of every system, and each system's (gold, found) pairs."""
+    """Figures of each system (default: all three), and each one's (gold, found) pairs."""
     pages = load(data, gold, limit)
     figures: dict[str, dict | None] = {}
     found_by: dict[str, list[tuple[dict, Found]]] = {}
-    for name, system in systems().items():
+    for name, system in (chosen or systems()).items():
         if system is None:
             figures[name] = None
             continue
