@@ -15,21 +15,19 @@ import re
 from lxml.html import HtmlElement
 
 from newsgraph.clean.byline import lone_name, parse_byline
+from newsgraph.clean.html_classes import ClassIndex
 from newsgraph.clean.html_jsonld import ld_text
 from newsgraph.record import Author
 
-# byline candidates in one pass; _byline_kind ranks them from most to least specific
-_BYLINE_XPATH = (
+# byline candidates: these and the elements with a byline or author class;
+# _byline_kind ranks them from most to least specific
+_MARKED_XPATH = (
     "//@itemprop[contains(concat(' ', ., ' '), ' author ')]/.."
     " | //@rel[contains(concat(' ', ., ' '), ' author ')]/.."
-    " | //@class[contains(., 'byline') or contains(., 'author') or contains(., 'Author')]/.."
 )
 _AUTHOR_NAME_CLASS = re.compile(r"author-name|author__name|authorName")
 _LINE_TAGS = frozenset("br div p li ul ol h1 h2 h3 h4 h5 h6 time address section".split())
-_BIO_XPATH = (
-    '//@class[contains(., "author") or contains(., "Author")]/..'
-    ' | //*[@itemprop="author"]//*[@itemprop="description"]'
-)
+_BIO_XPATH = '//*[@itemprop="author"]//*[@itemprop="description"]'
 _BIO_CLASS = re.compile(r"bio|about|info|description|box|details", re.IGNORECASE)
 _IN_COMMENTS = re.compile(r"comment|reply|respon", re.IGNORECASE)
 # class names that start a box of other stories' bylines
@@ -137,13 +135,15 @@ def _by_line_under_heading(tree: HtmlElement) -> list[HtmlElement]:
     return []
 
 
-def _byline_authors(tree: HtmlElement) -> tuple[list[Author], list[str], int]:
+def _byline_authors(tree: HtmlElement, classes: ClassIndex) -> tuple[list[Author], list[str], int]:
     """Authors from the most specific kind of byline element that names any, its texts, its rank.
 
     Bylines in comments and in boxes of other stories are not read.
     """
     by_kind: dict[int, list[str]] = {}
-    candidates = [_byline_kind(el) for el in tree.xpath(_BYLINE_XPATH)[:50]]
+    marked = tree.xpath(_MARKED_XPATH)
+    classed = [el for el in classes.having("byline", "author", "Author") if el not in marked]
+    candidates = [_byline_kind(el) for el in (marked + classed)[:50]]
     candidates += [(_UNDER_HEADING, [el]) for el in _by_line_under_heading(tree)]
     for kind, holders in candidates:
         for holder in holders:
@@ -165,7 +165,11 @@ def _names(authors: list[Author]) -> set[str]:
 
 
 def page_authors(
-    tree: HtmlElement, articles: list[dict], ids: dict[str, dict], meta_texts: list[str]
+    tree: HtmlElement,
+    classes: ClassIndex,
+    articles: list[dict],
+    ids: dict[str, dict],
+    meta_texts: list[str],
 ) -> tuple[list[Author], str | None, list[str]]:
     """The page's authors, where they came from, and the byline texts when from a byline.
 
@@ -183,7 +187,7 @@ def page_authors(
     if not declared:
         declared = _authors_from_texts(meta_texts)
         source = "meta" if declared else None
-    shown, texts, rank = _byline_authors(tree)
+    shown, texts, rank = _byline_authors(tree, classes)
     names = _names(declared)
     if shown and (
         not declared
@@ -193,7 +197,7 @@ def page_authors(
         declared, source = shown, "byline"
     else:
         texts = []
-    _attach_bios(tree, declared)
+    _attach_bios(tree, classes, declared)
     return declared, source, texts
 
 
@@ -215,15 +219,14 @@ def clean_bio(text: str | None, name: str) -> str | None:
     return text
 
 
-def _attach_bios(tree: HtmlElement, authors: list[Author]) -> None:
+def _attach_bios(tree: HtmlElement, classes: ClassIndex, authors: list[Author]) -> None:
     """An author box's text as the bio of the author it names (by surname)."""
     if not authors or all(a.bio for a in authors):
         return
     boxes = [
-        el
-        for el in tree.xpath(_BIO_XPATH)
-        if el.get("itemprop") == "description" or _BIO_CLASS.search(el.get("class") or "")
+        el for el in classes.having("author", "Author") if _BIO_CLASS.search(el.get("class") or "")
     ]
+    boxes += [el for el in tree.xpath(_BIO_XPATH) if el not in boxes]
     for el in boxes[:20]:
         text = " ".join(el.text_content().split())
         if not 40 <= len(text) <= 1500:

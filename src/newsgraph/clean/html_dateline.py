@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from lxml.html import HtmlElement
 
+from newsgraph.clean.html_classes import ClassIndex
+
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -35,11 +37,8 @@ _ZONE_MINUTES = {
 }  # fmt: skip
 _EDITED = re.compile(r"updated|modified|edited", re.IGNORECASE)
 _US_ZONES = {"et": -300, "ct": -360, "mt": -420, "pt": -480}
-_DATELINE_XPATH = (
-    "//time | //*[@class or @itemprop][contains(@class, 'date') or contains(@class, 'time')"
-    " or contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'Date')"
-    " or contains(@class, 'Time') or contains(@itemprop, 'date')]"
-)
+_DATELINE_XPATH = "//time | //@itemprop[contains(., 'date')]/.."
+_DATELINE_CLASSES = ("date", "time", "Date", "Time", "publish", "posted")
 
 
 def _us_summer(day: date) -> bool:
@@ -96,13 +95,15 @@ def read_dateline(text: str, reference: date) -> date | datetime | None:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
 
 
-def datelines(tree: HtmlElement, reference: date) -> list[date | datetime]:
-    """The dates the page shows in its ``<time>`` and date-classed elements, in page order.
+def datelines(tree: HtmlElement, classes: ClassIndex, reference: date) -> list[date | datetime]:
+    """The dates the page shows: ``<time>`` and microdata elements, then date-classed ones.
 
     A text that says it was updated or modified is left out: it dates a later edit.
     """
     found: list[date | datetime] = []
-    for el in tree.xpath(_DATELINE_XPATH)[:30]:
+    marked = tree.xpath(_DATELINE_XPATH)
+    classed = [el for el in classes.having(*_DATELINE_CLASSES) if el not in marked]
+    for el in (marked + classed)[:30]:
         text = " ".join(el.text_content().split())
         if not 6 <= len(text) <= 120 or _EDITED.search(text):
             continue

@@ -15,6 +15,7 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from newsgraph.clean.html_authors import page_authors
+from newsgraph.clean.html_classes import ClassIndex
 from newsgraph.clean.html_dateline import datelines
 from newsgraph.clean.html_jsonld import json_ld_articles, ld_text
 from newsgraph.clean.html_published import local_published, url_day, utc_clock
@@ -72,8 +73,8 @@ class PageMeta:
 
 def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
-    for meta in tree.xpath("//meta[@content]"):
-        content = meta.get("content", "").strip()
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
         keys = {meta.get("property"), meta.get("name"), *(meta.get("itemprop") or "").split()}
         for key in keys:
             if key and content:
@@ -109,6 +110,7 @@ def _site_names(meta: dict[str, list[str]], articles: list[dict]) -> list[str]:
 def _prefer_local_date(
     out: PageMeta,
     tree: HtmlElement,
+    classes: ClassIndex,
     meta: dict[str, list[str]],
     articles: list[dict],
     url: str | None,
@@ -128,7 +130,7 @@ def _prefer_local_date(
     if day := url_day(url):
         others.append((day, "url"))
     reference = read_day(out.published) or today
-    others += [(shown.isoformat(), "text") for shown in datelines(tree, reference)]
+    others += [(shown.isoformat(), "text") for shown in datelines(tree, classes, reference)]
     better = local_published(out.published or "", others, today)
     if better:
         out.published, out.provenance["published"] = better
@@ -141,6 +143,7 @@ def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMet
     """
     out = PageMeta()
     meta = _meta_values(tree)
+    classes = ClassIndex(tree)
     out.site_name = (meta.get("og:site_name") or [None])[0]
     canonical = tree.xpath('//link[@rel="canonical"]/@href') or meta.get("og:url") or []
     out.url = next((u.strip() for u in canonical if u.strip().startswith("http")), None)
@@ -175,9 +178,9 @@ def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMet
                 out.published, out.provenance["published"] = day, "meta"
                 break
     if out.published:
-        _prefer_local_date(out, tree, meta, articles, url or out.url, today)
+        _prefer_local_date(out, tree, classes, meta, articles, url or out.url, today)
     texts = [v for key in _AUTHOR_META for v in meta.get(key, []) if "/" not in v]
-    out.authors, source, out.bylines = page_authors(tree, articles, ids, texts)
+    out.authors, source, out.bylines = page_authors(tree, classes, articles, ids, texts)
     if source:
         out.provenance["authors"] = source
     return out
