@@ -21,6 +21,7 @@ from trafilatura.utils import load_html
 
 from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.html_body import extract_body, paragraphs, split_off
+from newsgraph.clean.html_classes import ClassIndex
 from newsgraph.clean.html_furniture import page_furniture
 from newsgraph.clean.html_links import body_links
 from newsgraph.clean.html_media import page_media, page_related
@@ -95,7 +96,8 @@ def clean_html(html: str, url: str | None = None, *, today: date | None = None) 
     if tree is None:
         return Cleaned(body="")
     today = today or date.today()
-    meta = page_meta(tree, today, url)
+    classes = ClassIndex(tree)
+    meta = page_meta(tree, today, url, classes)
     url = url or meta.url  # relative links resolve against the page's canonical address
     body = extract_body(tree, url)
     media = page_media(tree, url)
@@ -110,7 +112,7 @@ def clean_html(html: str, url: str | None = None, *, today: date | None = None) 
     removed.extend(Removed(text=text, reason="byline") for text in meta.bylines)
     removed.extend(r for r in furniture if r not in removed)
     links = body_links(tree, body, url)
-    related = page_related(tree, url)
+    related = page_related(tree, classes, url)
     if meta.published is None:
         _fallback_date(tree, url, meta, today)
     return Cleaned(

@@ -136,14 +136,17 @@ def _prefer_local_date(
         out.published, out.provenance["published"] = better
 
 
-def page_meta(tree: HtmlElement, today: date, url: str | None = None) -> PageMeta:
+def page_meta(
+    tree: HtmlElement, today: date, url: str | None = None, classes: ClassIndex | None = None
+) -> PageMeta:
     """Title, publication date, authors and language declared by the page at ``url``.
 
-    A publication date after ``today`` (or before 1900) is not taken.
+    A publication date after ``today`` (or before 1900) is not taken. ``classes``:
+    the page's class index when the caller already has one (else it is read here).
     """
     out = PageMeta()
     meta = _meta_values(tree)
-    classes = ClassIndex(tree)
+    classes = classes or ClassIndex(tree)
     out.site_name = (meta.get("og:site_name") or [None])[0]
     canonical = tree.xpath('//link[@rel="canonical"]/@href') or meta.get("og:url") or []
     out.url = next((u.strip() for u in canonical if u.strip().startswith("http")), None)
