@@ -19,6 +19,7 @@ from benchmarks import (
     bench_dates,
     bench_events,
     bench_geo,
+    bench_metadata,
     bench_ner,
     bench_quotes,
     polnear,
@@ -57,6 +58,17 @@ def test_body_html() -> None:
         bench_body_html.DEFAULT_DATA, 20, {name: bench_body_html.SYSTEMS[name]}
     )
     _check("body_html_f1", report["systems"][name]["f1"])
+
+
+def test_metadata() -> None:
+    _need(bench_metadata.DEFAULT_DATA / "ground-truth.json")
+    chosen = {"newsgraph": bench_metadata.newsgraph_meta}
+    report, _ = bench_metadata.run(
+        bench_metadata.DEFAULT_DATA, bench_metadata.DEFAULT_GOLD, 20, chosen
+    )
+    figures = report["systems"]["newsgraph"]["all"]
+    for field in bench_metadata.FIELDS:
+        _check(f"metadata_{field}", figures[field])
 
 
 def test_ner_conll() -> None:

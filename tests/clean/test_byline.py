@@ -58,3 +58,11 @@ def test_names_and_outlets(text, expected):
 )
 def test_no_author_rather_than_a_wrong_one(text):
     assert parse_byline(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Rachael Link, MS, RD", ["Rachael Link"]), ("By Ilana Doe, M.S., RDN", ["Ilana Doe"])],
+)
+def test_degrees_after_a_name_are_not_names(text, expected):
+    assert [a.name for a in parse_byline(text)] == expected

@@ -172,3 +172,41 @@ LD_NULL = '<script type="application/ld+json">{"@type": "NewsArticle", "headline
 def test_html_title_chosen_among_candidates(head, h1, url, expected, source):
     out = clean_html(titled_page(head, h1), url=url)
     assert (out.title, out.provenance["title"]) == (expected, source)
+
+
+OG = '<meta property="og:title" content="{}">'
+LD = '<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{}"}}</script>'
+SHARED = "Why the harbour vote matters to everyone"
+
+
+def test_a_site_name_of_several_parts_is_stripped_part_by_part():
+    head = (
+        '<meta property="og:site_name" content="Coast Racing | F1 | Indy | NASCAR">'
+        + OG.format("NASCAR standings")
+        + "<title>NASCAR standings | Coast Racing | F1 | Indy</title>"
+    )
+    out = clean_html(titled_page(head, "NASCAR standings"))
+    assert (out.title, out.provenance["title"]) == ("NASCAR standings", "meta")
+
+
+def test_the_article_heading_wins_over_a_headline_written_for_sharing():
+    # og:title and JSON-LD agree on a social headline; the page shows another
+    head = OG.format(SHARED) + LD.format(SHARED) + "<title>Harbour vote: what next</title>"
+    out = clean_html(titled_page(head, "Harbour vote splits town"))
+    assert (out.title, out.provenance["title"]) == ("Harbour vote splits town", "text")
+
+
+def test_three_kinds_of_source_outweigh_the_heading():
+    head = OG.format(SHARED) + LD.format(SHARED) + f"<title>{SHARED}</title>"
+    out = clean_html(titled_page(head, "Harbour vote splits town"))
+    assert (out.title, out.provenance["title"]) == (SHARED, "json-ld")
+
+
+def test_a_first_h1_outside_the_article_breaks_a_tie():
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = (
+        f"<html><head>{OG.format(SHARED)}<title>Harbour vote splits town</title></head>"
+        f"<body><div><h1>Harbour vote splits town</h1></div><div>{paras}</div></body></html>"
+    )
+    out = clean_html(html)
+    assert out.title == "Harbour vote splits town"

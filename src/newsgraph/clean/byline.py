@@ -73,6 +73,11 @@ _ROLE_WORDS = frozenset(
     commentator blogger host anchor presenter author authors chief director manager founder
     publisher newsroom editorial admin administrator agencies agency wires wire""".split()
 )
+# degrees and licences written after a name ("Rachael Link, MS, RD")
+_CREDENTIALS = frozenset(
+    """ms ma msc mba md phd mph rd rdn ld rn np pa cpt cscs lcsw lpc psyd dds dmd dvm jd esq
+    cde cdces ibclc facs faap""".split()
+)
 _OUTLET_WORDS = NEWS_AGENCY_WORDS | frozenset(
     """press news times post daily journal herald tribune telegraph guardian gazette
     chronicle observer independent express mail mirror star standard online
@@ -118,6 +123,11 @@ def _words(part: str) -> list[str]:
 def _is_role(part: str) -> bool:
     words = [w.lower().strip(".,") for w in _words(part)]
     return bool(words) and any(w in _ROLE_WORDS for w in words)
+
+
+def _is_credential(part: str) -> bool:
+    words = [w.lower().replace(".", "") for w in _words(part)]
+    return bool(words) and all(w in _CREDENTIALS for w in words)
 
 
 def _is_outlet(part: str) -> bool:
@@ -192,13 +202,22 @@ def _names_and_outlet(chunk: str) -> tuple[list[str], str | None] | None:
         cleaned = [_clean_name(p) for p in pieces]
         if pieces and all(cleaned):
             names.extend(c for c in cleaned if c)
-        elif _is_role(part):
+        elif _is_role(part) or (i > 0 and _is_credential(part)):
             continue
         elif i > 0 and outlet is None and _is_outlet(part):
             outlet = part.strip(" .")
         else:
             return None
     return names, outlet
+
+
+def lone_name(text: str) -> str | None:
+    """A single given name ("Regan") as written, or None for a handle, a role or a site."""
+    text = text.strip()
+    if re.fullmatch(r"[^\W\d_]{3,20}", text) and text[0].isupper() and text[1:].islower():
+        low = text.lower()
+        return None if low in _ROLE_WORDS | _OUTLET_WORDS | _UI_WORDS else text
+    return None
 
 
 def parse_byline(text: str) -> list[Author]:

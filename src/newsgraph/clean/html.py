@@ -21,10 +21,12 @@ from trafilatura.utils import load_html
 
 from newsgraph.clean.cleaned import Cleaned
 from newsgraph.clean.html_body import extract_body, paragraphs, split_off
+from newsgraph.clean.html_classes import ClassIndex
 from newsgraph.clean.html_furniture import page_furniture
 from newsgraph.clean.html_links import body_links
 from newsgraph.clean.html_media import page_media, page_related
 from newsgraph.clean.html_meta import PageMeta, page_meta
+from newsgraph.clean.html_published import url_day
 from newsgraph.dates.published import parse_published
 from newsgraph.record import Removed
 
@@ -57,11 +59,14 @@ def html_to_text(html: str) -> str:
 
 
 def _fallback_date(tree: HtmlElement, url: str | None, meta: PageMeta, today: date) -> None:
-    """Publication date from htmldate (markup and URL patterns) when the metadata has none."""
+    """Publication date when the metadata has none: the URL's day, else htmldate's search."""
     from htmldate import find_date
 
+    if day := parse_published(url_day(url), today=today):
+        meta.published, meta.provenance["published"] = day, "url"
+        return
     try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=False)
+        found = find_date(tree, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError, etree.LxmlError):
         return
     day = parse_published(found, today=today)
@@ -91,7 +96,8 @@ def clean_html(html: str, url: str | None = None, *, today: date | None = None) 
     if tree is None:
         return Cleaned(body="")
     today = today or date.today()
-    meta = page_meta(tree, today, url)
+    classes = ClassIndex(tree)
+    meta = page_meta(tree, today, url, classes)
     url = url or meta.url  # relative links resolve against the page's canonical address
     body = extract_body(tree, url)
     media = page_media(tree, url)
@@ -106,7 +112,7 @@ def clean_html(html: str, url: str | None = None, *, today: date | None = None) 
     removed.extend(Removed(text=text, reason="byline") for text in meta.bylines)
     removed.extend(r for r in furniture if r not in removed)
     links = body_links(tree, body, url)
-    related = page_related(tree, url)
+    related = page_related(tree, classes, url)
     if meta.published is None:
         _fallback_date(tree, url, meta, today)
     return Cleaned(

@@ -153,7 +153,7 @@ def _continued(tree: HtmlElement, body: str) -> list[str]:
 
 def extract_body(tree: HtmlElement, url: str | None) -> str:
     """The article text, paragraphs joined by blank lines; "" when the page has none."""
-    if sum(1 for _ in tree.iter()) > _MAX_ELEMENTS:
+    if tree.xpath("count(//*)") > _MAX_ELEMENTS:
         return _page_paragraphs(tree)
     body = _trafilatura(tree, url)
     if len(body) < _SHORT_BODY:

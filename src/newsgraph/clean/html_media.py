@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from newsgraph.clean.html_classes import ClassIndex
 from newsgraph.lexicon.agencies import AGENCIES, alternation
 from newsgraph.record import Media, Related
 
@@ -54,13 +55,9 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 # cheap XPath prefilter (substring tests on attribute nodes, in C); _RELATED and class tokens decide
-_MARKED = (
-    "//@class["
-    + " or ".join(
-        f"contains(., '{w}')" for w in ("elated", "ecommend", "prev", "Prev", "next", "Next")
-    )
-    + "]/.. | //@id[contains(., 'elated')]/.."
-)
+# class and id parts of previous/next and related-article blocks
+_MARKED_CLASSES = ("elated", "ecommend", "prev", "Prev", "next", "Next")
+_MARKED_IDS = ("elated",)
 _PREV_NEXT_LABEL = re.compile(
     r"^\s*(?:«|‹|<|←)?\s*(?:previous|prev|next|older|newer)\s+(?:article|post|story|entry)?\s*"
     r"(?:»|›|>|→)?\s*:?\s*",
@@ -200,7 +197,9 @@ def _related_title(text: str) -> str:
     return _norm(_PREV_NEXT_LABEL.sub("", _norm(text)))
 
 
-def page_related(tree: HtmlElement, base_url: str | None = None) -> list[Related]:
+def page_related(
+    tree: HtmlElement, classes: ClassIndex, base_url: str | None = None
+) -> list[Related]:
     """Previous/next article links (rel=prev/next, prev/next classes) and related-article links."""
     related: list[Related] = []
     seen: set[str] = set()
@@ -223,7 +222,7 @@ def page_related(tree: HtmlElement, base_url: str | None = None) -> list[Related
         elif "next" in rel:
             add("next", anchor)
     outer: list[HtmlElement] = []
-    for el in tree.xpath(_MARKED):
+    for el in classes.having(*_MARKED_CLASSES, ids=_MARKED_IDS):
         names = _classes(el)
         parts = {p.lower() for p in re.split(r"[\s_-]+", names)}
         rel = "previous" if parts & {"prev", "previous"} else "next" if "next" in parts else None

@@ -2,59 +2,100 @@
 
 Many sites write their JSON-LD time in UTC ("2019-06-03T01:30:00Z") while
 the story came out the evening before where it was written: the page's
-visible date, another meta with its offset, or the URL (/2019/06/02/) say
-so. When one of them is the same moment with its offset, or a day a local
-zone could give that moment, it is the better value.
+visible date, another meta with its offset, or the URL (/2019/06/02/ or
+/2019/jun/02/) say so. A value with an offset gives the page's zone; a
+local time of day shown without one gives it too, by its distance from the
+UTC time; a date alone is taken when a local zone could give that moment.
+Some pages write the UTC clock with a local offset ("04:31:13-06:00" beside
+"04:31:13+00:00"): that value is the UTC one.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from newsgraph.dates.published import parse_published, read_published
 
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:/|$|[-_.])")
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{2}|[a-z]{3})[/-](\d{2})(?:/|$|[-_.])", re.IGNORECASE
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 # the offsets local clocks keep: UTC-12 to UTC+14
 _ZONES = (timedelta(hours=-12), timedelta(hours=14))
+# a stamp with an offset this close to the moment is of the same story: its zone is the page's
+_SAME_STORY = timedelta(days=1)
 
 
 def url_day(url: str | None) -> str | None:
-    """The day a URL writes as /yyyy/mm/dd/, as ISO text."""
+    """The day a URL writes as /yyyy/mm/dd/ or /yyyy/mon/dd/, as ISO text."""
     m = _URL_DAY.search(url or "")
-    return "-".join(m.groups()) if m else None
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    if not month.isdigit():
+        if month.lower() not in _MONTHS:
+            return None
+        month = f"{_MONTHS.index(month.lower()) + 1:02d}"
+    return f"{year}-{month}-{day}"
+
+
+def utc_clock(published: str, others: list[str]) -> str | None:
+    """``published`` as UTC when another value writes its clock time with a zero offset."""
+    when = read_published(published)
+    if not isinstance(when, datetime) or when.tzinfo is None or _is_utc(when):
+        return None
+    for value in others:
+        other = read_published(value)
+        if _is_utc(other) and other.replace(tzinfo=None) == when.replace(tzinfo=None):
+            return other.isoformat()
+    return None
 
 
 def _is_utc(when: date | datetime | None) -> bool:
     return isinstance(when, datetime) and when.utcoffset() == timedelta(0)
 
 
+def _zone_of(local: datetime, when: datetime) -> timezone | None:
+    """The offset that turns UTC ``when`` into the naive ``local`` time of day, if a zone has it."""
+    delta = local.replace(second=0, microsecond=0) - when.replace(
+        tzinfo=None, second=0, microsecond=0
+    )
+    if delta and _ZONES[0] <= delta <= _ZONES[1] and not delta % timedelta(minutes=15):
+        return timezone(delta)
+    return None
+
+
 def local_published(
     published: str, others: list[tuple[str, str]], today: date
 ) -> tuple[str, str] | None:
-    """A better (value, provenance) than a UTC ``published``, from ``others`` in order; or None.
+    """A better (value, provenance) than a UTC ``published``, from ``others``; or None.
 
-    ``others`` are (value, provenance) pairs the page also gives. Taken: the
-    same moment with a non-zero offset, or a date-only value whose day differs
-    from the UTC day but is that moment's day in some zone. A date-only value
-    on the UTC day confirms it.
+    ``others`` are (value, provenance) pairs the page also gives, read in
+    order, times before days. Taken: the moment in the zone of a value with a
+    non-zero offset written within a day of it, or of a naive time of day a
+    zone's clock would show; else a day that differs from the UTC day but is
+    that moment's day in some zone. A day equal to the UTC day confirms it.
     """
     when = read_published(published)
     if not isinstance(when, datetime) or not _is_utc(when):
         return None
-    local_days = {(when + zone).date() for zone in _ZONES}
-    for value, source in others:
-        text = parse_published(value, today=today)
-        other = read_published(text)
+    read = [(read_published(parse_published(v, today=today)), source) for v, source in others]
+    days: list[tuple[date, str]] = []
+    for other, source in read:
         if other is None or _is_utc(other):
             continue
         if isinstance(other, datetime) and other.tzinfo:
-            if other == when:
-                return text, source
+            if abs(other - when) <= _SAME_STORY:
+                return when.astimezone(other.tzinfo).isoformat(), source
             continue
-        day = other.date() if isinstance(other, datetime) else other
+        if isinstance(other, datetime) and (zone := _zone_of(other, when)):
+            return when.astimezone(zone).isoformat(), source
+        days.append((other.date() if isinstance(other, datetime) else other, source))
+    local_days = {(when + zone).date() for zone in _ZONES}
+    for day, source in days:
         if day == when.date():
             return None
         if day in local_days:
-            return text, source
+            return day.isoformat(), source
     return None

@@ -1,13 +1,16 @@
 """An HTML page's headline, chosen among the titles the page declares.
 
 Candidates: JSON-LD ``headline``, ``<meta>`` titles (og:title, ...), the
-first ``<h1>`` (the one in the article when there is one) and ``<title>``.
-Each is cleaned (entities decoded twice over, tags dropped, the literal
-"None" of a null JSON field refused), loses the site's name at either end
-when the page names its site elsewhere (og:site_name, the JSON-LD
-publisher, the host), and is refused when it is only the site's name or a
-section word ("Opinion"). The candidate the others agree with wins (equal,
-or the start or end of a longer one); ties go to the most explicit source.
+article's ``<h1>`` and ``<title>``. Each is cleaned (entities decoded twice
+over, tags dropped, the literal "None" of a null JSON field refused), loses
+the site's name at either end when the page names its site elsewhere
+(og:site_name and its parts, the JSON-LD publisher, the host, or the short
+end another candidate has), and is refused when it is only the site's name
+or a section word ("Opinion"). The candidate that most kinds of source
+agree with wins (equal, or the start or end of a longer one); the heading
+the page shows on its article counts for more than one kind, since
+og:title and JSON-LD often carry a headline written for sharing, and any
+other first ``<h1>`` breaks a tie.
 """
 
 from __future__ import annotations
@@ -34,6 +37,18 @@ _SECTIONS = frozenset(
     obituaries weather education letters article page""".split()
 )
 _TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "headline")
+_HEADLINE_MARK = re.compile(r"headline|title|\bhed\b|heading")
+# the article's heading outweighs one kind of source that disagrees, not two; any
+# other first <h1> only breaks a tie
+_WEIGHT = {"heading": 1.5, "h1": 0.5}
+_KIND_GROUP = {"json-ld": "json-ld", "meta": "meta", "heading": "h1", "h1": "h1", "title": "title"}
+_PROVENANCE = {
+    "json-ld": "json-ld",
+    "meta": "meta",
+    "heading": "text",
+    "h1": "text",
+    "title": "meta",
+}
 
 
 def clean_title(value: str | None) -> str:
@@ -56,8 +71,9 @@ def _key(text: str) -> str:
 
 
 def site_keys(names: list[str], url: str | None) -> set[str]:
-    """Keys of the site's names: declared names and the host ("forbes.com", "forbes")."""
+    """Keys of the site's names: declared names, their parts, the host ("forbes.com", "forbes")."""
     keys = {_key(n) for n in names if n}
+    keys.update(_key(part) for n in names for part in _SEPARATOR.split(n)[::2])
     labels = (urlsplit(url or "").hostname or "").removeprefix("www.").split(".")
     if len(labels) > 1:  # "edition.cnn.com": "editioncnn", "edition", "cnn"
         keys.add(_key(".".join(labels)))
@@ -93,46 +109,62 @@ def _ends(title: str) -> tuple[set[str], set[str]]:
     return longer, shorter
 
 
-def _first_h1(tree: HtmlElement) -> str:
+def _is_marked(h1: HtmlElement) -> bool:
+    """An ``<h1>`` inside the article or marked as its headline."""
+    marks = f"{h1.get('class') or ''} {h1.get('itemprop') or ''}".lower()
+    return any(a.tag in ("article", "main") for a in h1.iterancestors()) or bool(
+        _HEADLINE_MARK.search(marks)
+    )
+
+
+def _page_heading(tree: HtmlElement) -> tuple[str, str]:
+    """The article's heading and its kind: "heading" when marked as such, else "h1"."""
     h1s = tree.xpath("//h1")[:5]
     for h1 in h1s:
-        if any(a.tag in ("article", "main") for a in h1.iterancestors()):
-            return h1.text_content()
-    return h1s[0].text_content() if h1s else ""
+        if _is_marked(h1) and h1.text_content().strip():
+            return h1.text_content(), "heading"
+    return (h1s[0].text_content(), "h1") if h1s else ("", "h1")
 
 
 def title_candidates(
     tree: HtmlElement, meta: dict[str, list[str]], headlines: list[str]
 ) -> list[tuple[str, str]]:
-    """(title, provenance) the page declares, most explicit source first."""
+    """(title, kind of source) the page declares, most explicit source first.
+
+    Kinds: "json-ld", "meta", "heading" (the article's ``<h1>``), "h1" and "title".
+    """
     found = [(h, "json-ld") for h in headlines]
     found += [(meta[k][0], "meta") for k in _TITLE_META if meta.get(k)]
-    found.append((_first_h1(tree), "text"))
-    found += [(t, "meta") for t in tree.xpath("//title/text()")[:1]]
-    return [(clean_title(text), source) for text, source in found]
+    found.append(_page_heading(tree))
+    found += [(t, "title") for t in tree.xpath("//title/text()")[:1]]
+    return [(clean_title(text), kind) for text, kind in found]
 
 
 def choose_title(candidates: list[tuple[str, str]], sites: set[str]) -> tuple[str, str] | None:
-    """The candidate the others agree with most, without the site's name; None if none fits.
+    """(title, provenance) of the candidate most kinds of source agree with; None if none fits.
 
     A candidate that is the short end of another ("The Coast Times" of "Harbour
-    vote | The Coast Times") is taken for the site's name too.
+    vote | The Coast Times"), once declared site names are gone, is taken for
+    the site's name too.
     """
-    raws = [(raw, source, _ends(raw)) for raw, source in candidates if raw]
-    shorter = set().union(*(short for _, _, (_, short) in raws))
-    sites = sites | {_key(raw) for raw, _, _ in raws if _key(raw) in shorter}
-    kept: list[tuple[str, str, set[str]]] = []  # title, source, what it agrees with
-    for raw, source, (longer, _) in raws:
-        title = without_site(raw, sites)
+    raws = [(without_site(raw, sites), raw, kind) for raw, kind in candidates if raw]
+    shorter = set().union(*(_ends(first)[1] for first, _, _ in raws))
+    sites = sites | {_key(first) for first, _, _ in raws if _key(first) in shorter}
+    kept: list[tuple[str, str, set[str]]] = []  # title, kind, what it agrees with
+    for first, raw, kind in raws:
+        title = without_site(first, sites)
         key = _key(title)
         if key and key not in sites and key not in _SECTIONS and len(title) <= 400:
-            kept.append((title, source, {key, _key(raw)} | longer))
+            kept.append((title, kind, {key, _key(raw)} | _ends(raw)[0] | _ends(first)[0]))
     if not kept:
         return None
 
-    def rank(i: int) -> tuple[int, int]:
-        key = _key(kept[i][0])
-        return sum(key in form for j, (_, _, form) in enumerate(kept) if j != i), -i
+    def rank(i: int) -> tuple[float, int]:
+        key, kind = _key(kept[i][0]), _KIND_GROUP[kept[i][1]]
+        kinds = {_KIND_GROUP[k] for _, k, form in kept if key in form} | {kind}
+        return len(kinds) + _WEIGHT.get(kept[i][1], 0), -i
 
-    best = max(range(len(kept)), key=rank)
-    return kept[best][0], kept[best][1]
+    best = _key(kept[max(range(len(kept)), key=rank)][0])
+    # the same title from several sources: the most explicit one's text and provenance
+    title, kind = next((t, k) for t, k, _ in kept if _key(t) == best)
+    return title, _PROVENANCE[kind]
