@@ -242,9 +242,7 @@ def _field_option(part: str, default: str) -> Callable:
         "newsgraph ingest crawl/ --dask tcp://scheduler:8786 --out dataset/",
     )
 )
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
-)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--db",
     metavar="DB",
@@ -281,7 +279,7 @@ def _field_option(part: str, default: str) -> Callable:
 )
 @with_options(corpus=True)
 def ingest(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: Path | None,
     dask: str | None,
     out: Path | None,
@@ -292,22 +290,24 @@ def ingest(
 ) -> None:
     """Ingest folders, text/HTML files, WARC, JSON Lines, CSV or Reuters .sgm into a store.
 
+    A PATH may be a URL (s3://bucket/crawl/, gs://..., https://...) when the fsspec
+    package for its protocol is installed (s3fs, gcsfs).
     Inputs already stored are skipped, so running the same command again resumes.
     Exit 1 if any input failed; each failure is kept in the store's errors table.
     """
     from newsgraph.corpus.runner import ingest as run
     from newsgraph.read import Fields
+    from newsgraph.read.remote import is_url
 
     fields = Fields(**{name.removesuffix("_field"): value for name, value in fields.items()})
+    inputs = [p if is_url(p) else Path(p) for p in paths]
     if (dask is None) != (out is None) or (dask is None) == (db is None):
         raise click.UsageError("give --db, or --dask with --out")
     if dask is not None:
-        _ingest_dask(list(paths), dask, out, source, progress, options, fields)
+        _ingest_dask(inputs, dask, out, source, progress, options, fields)
         return
     try:
-        summary = run(
-            list(paths), db, options=options, fields=fields, source=source, progress=progress
-        )
+        summary = run(inputs, db, options=options, fields=fields, source=source, progress=progress)
     except NewsgraphError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
@@ -333,7 +333,7 @@ def ingest(
 
 
 def _ingest_dask(
-    paths: list[Path],
+    paths: list[str | Path],
     address: str,
     out: Path,
     source: str | None,

@@ -149,3 +149,26 @@ def test_the_documented_duckdb_query_runs_on_a_dataset(small, tmp_path, client, 
     )
     monkeypatch.chdir(tmp_path / "dataset")
     assert duckdb.sql(query).fetchall() == [(None, 5)]
+
+
+def test_inputs_at_a_url_give_the_records_of_the_same_files_on_disk(small, tmp_path, client):
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")  # one process: the in-process workers share it
+    url = "memory://newsgraph-test-inputs"
+    for f in sorted(small.iterdir()):
+        with fs.open(f"{url}/{f.name}", "wb") as fh:
+            fh.write(f.read_bytes())
+    try:
+        fast = Options(annotators=(), today="2024-06-01")
+        made = dask_runner.ingest([url], tmp_path / "remote", address=client, options=fast)
+        dask_runner.ingest([small], tmp_path / "local", address=client, options=fast)
+    finally:
+        fs.rm(url, recursive=True)
+    assert made.counts.inputs == 8 and made.counts.failed == 2
+    load(tmp_path / "remote", tmp_path / "remote.db")
+    load(tmp_path / "local", tmp_path / "local.db")
+    with open_store(tmp_path / "remote.db") as a, open_store(tmp_path / "local.db") as b:
+        assert [x.to_dict() for x in a.articles()] == [x.to_dict() for x in b.articles()]
+    with sqlite3.connect(tmp_path / "remote.db") as conn:
+        locations = sorted(r[0] for r in conn.execute("SELECT location FROM inputs"))
+    assert locations[0] == "memory:///newsgraph-test-inputs/a-harbour.txt"

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.read import Fields, input_files
+from newsgraph.read import Fields, input_files, remote
 from newsgraph.read.feeds import iter_jsonl, iter_jsonl_range
 from newsgraph.read.items import Item
 from newsgraph.read.limited import GZIP_MAGIC
 from newsgraph.read.registry import ReadOptions, reader_for
+from newsgraph.read.remote import is_url
 from newsgraph.read.walk import iter_items
 
 # At least this many partitions when the inputs allow it (enough to keep every
@@ -70,7 +71,11 @@ def listed(paths: Iterable[str | Path]) -> list[tuple[str, int]]:
     same "does not exist" failure a one-process run records.
     """
     out: list[tuple[str, int]] = []
-    for path in map(Path, paths):
+    for given in paths:
+        if is_url(given):
+            out.extend(remote.listed(str(given)))
+            continue
+        path = Path(given)
         if not path.exists():
             out.append((str(path), 0))
             continue
@@ -84,7 +89,9 @@ def target_bytes(total: int) -> int:
 
 
 def splittable(file: str) -> bool:
-    """True for an uncompressed JSON Lines file: byte ranges of it can be read apart."""
+    """True for an uncompressed JSON Lines file on disk: byte ranges of it can be read apart."""
+    if is_url(file):
+        return False
     path = Path(file)
     reader = reader_for(path)
     if reader is None or reader.read is not iter_jsonl:  # not a plugin's own reader

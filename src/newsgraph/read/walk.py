@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from newsgraph.read import remote
 from newsgraph.read.items import Item, failed
 from newsgraph.read.limited import DEFAULT_MAX_BYTES
 from newsgraph.read.registry import Fields, Reader, ReadOptions, get_reader, reader_for
+from newsgraph.read.remote import is_url
 
 # The reader for a file named on the command line that no reader claims.
 FALLBACK_READER = "page"
@@ -45,7 +47,8 @@ def input_files(paths: Iterable[str | Path], *, reader: str | None = None) -> li
     """The files ``iter_items`` reads for these paths, in its order, without reading any:
     a quick count of a run's work."""
     forced = get_reader(reader) if reader is not None else None
-    return [file for path in map(Path, paths) for file, _ in _files(path, forced, None) or ()]
+    local = (Path(p) for p in paths if not is_url(p))  # a URL's size is listed by remote
+    return [file for path in local for file, _ in _files(path, forced, None) or ()]
 
 
 def _files(
@@ -70,7 +73,11 @@ def _walk(
     skipped: list[Path] | None,
     opened: Callable[[Path], None] | None,
 ) -> Iterator[Item]:
-    for path in map(Path, paths):
+    for given in paths:
+        if is_url(given):
+            yield from remote.items(str(given), options, forced)
+            continue
+        path = Path(given)
         files = _files(path, forced, skipped)
         if files is None:
             yield failed(str(path), "InputError", f"{path} does not exist")
