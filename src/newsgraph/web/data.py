@@ -51,7 +51,7 @@ class Reader:
             raise ValueError("the web app only reads its store")
         self.path = path
         self._local = threading.local()
-        self._lock = threading.Lock()
+        self._making = threading.Lock()
         self._kept: dict[tuple, Any] = {}
 
     @property
@@ -70,16 +70,17 @@ class Reader:
         return (row[0] or 0, row[1] or 0)
 
     def kept(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """``make()``, kept under ``key`` until the store changes (at most ``KEPT`` values)."""
+        """``make()``, kept under ``key`` until the store changes (at most ``KEPT`` values).
+        One value is made at a time: a caller that comes while it is being made waits
+        for it rather than making it again."""
         key = (*key, self.state())
-        with self._lock:
+        with self._making:
             if key in self._kept:
                 return self._kept[key]
-        value = make()
-        with self._lock:
+            value = make()
             fresh = {k: v for k, v in self._kept.items() if k[-1] == key[-1]}
             self._kept = dict(list(fresh.items())[-(KEPT - 1) :]) | {key: value}
-        return value
+            return value
 
 
 def page_bounds(limit: int, offset: int) -> None:
