@@ -85,3 +85,15 @@ def test_page_bounds(web_db, limit, offset):
 def test_the_app_only_reads(web_db):
     with pytest.raises(ValueError, match="only reads"):
         data.Reader(web_db, read_only=False)
+
+
+def test_a_store_older_than_the_event_tables_says_so(copy_db):
+    with sqlite3.connect(copy_db) as plain:
+        plain.execute("PRAGMA user_version = 7")
+    app = create_app(copy_db)
+    with TestClient(app) as client:
+        app.state.warming.join()  # the overview could not be made ahead: no error escapes
+        response = client.get("/api/events")
+        assert response.status_code == 400
+        assert "schema version 7" in response.json()["error"]
+        assert client.get("/api/articles").status_code == 200
