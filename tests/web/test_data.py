@@ -62,6 +62,20 @@ def test_serving_computes_the_overview_ahead_of_the_first_visit(web_db):
         assert data.overview(app.state.reader) is kept and kept["counts"]["articles"] == 5
 
 
+def test_the_overview_keeps_the_dyads_of_the_busiest_pairs(web_db):
+    store = data.Reader(web_db).store
+    every = store.scores()
+    events: dict[tuple, int] = {}
+    for row in every:
+        events[row["actor"], row["recipient"]] = (
+            events.get((row["actor"], row["recipient"]), 0) + row["events"]
+        )
+    assert len(events) > 1
+    (busiest,) = {(d["actor"], d["recipient"]) for d in store.overview(limit=1)["dyads"]}
+    assert events[busiest] == max(events.values())
+    assert len(store.overview()["dyads"]) == len(every)  # 20 pairs hold them all
+
+
 @pytest.mark.parametrize(("limit", "offset"), [(0, 0), (data.MAX_LIMIT + 1, 0), (10, -1)])
 def test_page_bounds(web_db, limit, offset):
     with pytest.raises(QueryError, match="limit|offset"):
@@ -71,3 +85,15 @@ def test_page_bounds(web_db, limit, offset):
 def test_the_app_only_reads(web_db):
     with pytest.raises(ValueError, match="only reads"):
         data.Reader(web_db, read_only=False)
+
+
+def test_a_store_older_than_the_event_tables_says_so(copy_db):
+    with sqlite3.connect(copy_db) as plain:
+        plain.execute("PRAGMA user_version = 7")
+    app = create_app(copy_db)
+    with TestClient(app) as client:
+        app.state.warming.join()  # the overview could not be made ahead: no error escapes
+        response = client.get("/api/events")
+        assert response.status_code == 400
+        assert "schema version 7" in response.json()["error"]
+        assert client.get("/api/articles").status_code == 200

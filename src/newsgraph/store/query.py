@@ -30,6 +30,16 @@ def _fts_error(query: str, exc: sqlite3.OperationalError) -> QueryError:
     return QueryError(f"malformed search query {query!r}: {exc}")
 
 
+def _busiest_pairs(scores: Rows, limit: int) -> Rows:
+    """The rows of ``scores`` of the ``limit`` actor -> recipient pairs with the most events."""
+    events: dict[tuple, int] = {}
+    for row in scores:
+        pair = (row["actor"], row["recipient"])
+        events[pair] = events.get(pair, 0) + row["events"]
+    kept = set(sorted(events, key=lambda p: (-events[p], p))[:limit])
+    return Rows(r for r in scores if (r["actor"], r["recipient"]) in kept)
+
+
 class Store:
     """A store opened for reading. Use ``newsgraph.store.open(path)``."""
 
@@ -321,14 +331,15 @@ class Store:
         self, *, since: str | None = None, until: str | None = None, limit: int = 20
     ) -> dict[str, Any]:
         """The corpus at a glance: ``months`` (articles and stories per month), the top
-        ``speakers`` and ``places`` (``top()``), the actor ``network`` and the ``dyads``
-        per month with their cooperation/conflict score (``scores()``)."""
+        ``speakers`` and ``places`` (``top()``), the actor ``network``, and the ``dyads``
+        per month with their cooperation/conflict score (``scores()``) of the ``limit``
+        pairs with the most events."""
         return {
             "months": profile.months(self.conn, since, until),
             "speakers": self.top("speakers", since=since, until=until, limit=limit),
             "places": self.top("places", since=since, until=until, limit=limit),
             "network": self.network(since=since, until=until),
-            "dyads": self.scores(since=since, until=until),
+            "dyads": _busiest_pairs(self.scores(since=since, until=until), limit),
         }
 
     # -- records ---------------------------------------------------------------

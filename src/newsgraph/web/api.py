@@ -12,6 +12,7 @@ that holds no article.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -21,8 +22,6 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.options import Options
-from newsgraph.pipeline import extract as extract_article
 from newsgraph.plover import TYPES
 from newsgraph.web import data
 from newsgraph.web.data import Filters
@@ -309,13 +308,15 @@ async def extract(request: Request) -> dict[str, Any]:
         raise HTTPException(413, f"the input is over {MAX_UPLOAD} bytes")
     try:
         record = await run_in_threadpool(
-            extract_article,
-            source,
-            url=fields.get("url") or None,
-            published=fields.get("published") or None,
-            clean=clean,
-            format=fmt,
-            options=Options(max_bytes=MAX_UPLOAD),
+            partial(
+                data.extract,
+                source,
+                url=fields.get("url") or None,
+                published=fields.get("published") or None,
+                clean=clean,
+                format=fmt,
+                max_bytes=MAX_UPLOAD,
+            )
         )
     except NewsgraphError as exc:
         raise HTTPException(422, f"no article could be extracted: {exc}") from None

@@ -84,11 +84,18 @@ def create_app(db: Path, *, read_only: bool = True) -> FastAPI:
 async def _warm(app: FastAPI) -> AsyncIterator[None]:
     """While the server starts, compute the overview in the background: the first visit
     to the overview page then finds it kept."""
-    app.state.warming = threading.Thread(
-        target=data.overview, args=(app.state.reader,), daemon=True
-    )
+    app.state.warming = threading.Thread(target=_overview, args=(app.state.reader,), daemon=True)
     app.state.warming.start()
     yield
+
+
+def _overview(reader: Reader) -> None:
+    """Make the overview ahead of time; a store it cannot be made from (one older than the
+    event tables) says why to the first visitor, who asks again."""
+    try:
+        data.overview(reader)
+    except NewsgraphError as exc:
+        log.info("the overview was not made ahead: %s", exc)
 
 
 def _error(request: Request, status: int, message: str) -> Response:

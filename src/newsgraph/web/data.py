@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import QueryError
+from newsgraph.options import Options
+from newsgraph.pipeline import extract as extract_article
+from newsgraph.record import Article
 from newsgraph.store.browse import Filters, Page
 from newsgraph.store.query import Store
 from newsgraph.store.rows import Rows
@@ -31,6 +34,9 @@ from newsgraph.store.rows import Rows
 MAX_LIMIT = 200  # the most rows one page of any listing holds
 DEFAULT_LIMIT = 20
 KEPT = 16  # overviews kept at once (one per date window asked for)
+# One extraction at a time: the spaCy pipeline is one object, not made to be shared
+# by threads (and extraction is CPU work that would only queue for the GIL anyway).
+_EXTRACTING = threading.Lock()
 
 
 class Reader:
@@ -45,7 +51,7 @@ class Reader:
             raise ValueError("the web app only reads its store")
         self.path = path
         self._local = threading.local()
-        self._lock = threading.Lock()
+        self._making = threading.Lock()
         self._kept: dict[tuple, Any] = {}
 
     @property
@@ -64,16 +70,17 @@ class Reader:
         return (row[0] or 0, row[1] or 0)
 
     def kept(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """``make()``, kept under ``key`` until the store changes (at most ``KEPT`` values)."""
+        """``make()``, kept under ``key`` until the store changes (at most ``KEPT`` values).
+        One value is made at a time: a caller that comes while it is being made waits
+        for it rather than making it again."""
         key = (*key, self.state())
-        with self._lock:
+        with self._making:
             if key in self._kept:
                 return self._kept[key]
-        value = make()
-        with self._lock:
+            value = make()
             fresh = {k: v for k, v in self._kept.items() if k[-1] == key[-1]}
             self._kept = dict(list(fresh.items())[-(KEPT - 1) :]) | {key: value}
-        return value
+            return value
 
 
 def page_bounds(limit: int, offset: int) -> None:
@@ -257,3 +264,29 @@ def overview(
         return {"counts": store.count(), **store.overview(since=since, until=until)}
 
     return reader.kept(("overview", since, until), make)
+
+
+def extract(
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    published: str | None = None,
+    clean: bool = True,
+    format: str | None = None,
+    max_bytes: int,
+) -> Article:
+    """Extract one posted article, one call at a time across threads; nothing is fetched
+    (``url`` is a label) and nothing is stored.
+
+    Raises:
+        NewsgraphError: the input holds no article (empty, binary, over ``max_bytes``, ...).
+    """
+    with _EXTRACTING:
+        return extract_article(
+            source,
+            url=url,
+            published=published,
+            clean=clean,
+            format=format,
+            options=Options(max_bytes=max_bytes),
+        )
