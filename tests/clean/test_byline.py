@@ -66,3 +66,19 @@ def test_no_author_rather_than_a_wrong_one(text):
 )
 def test_degrees_after_a_name_are_not_names(text, expected):
     assert [a.name for a in parse_byline(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By\nJane Doe", ["Jane Doe"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        ("Opinion by Jane Doe", ["Jane Doe"]),
+        ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
+        # a leading particle makes an outlet, not a name: "Al Root" is lost with it
+        ("Al Jazeera", []),
+        ("Jane Doe, La Stampa", []),
+    ],
+)
+def test_more_byline_forms(text, expected):
+    assert [a.name for a in parse_byline(text)] == expected

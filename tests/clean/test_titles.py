@@ -210,3 +210,41 @@ def test_a_first_h1_outside_the_article_breaks_a_tie():
     )
     out = clean_html(html)
     assert out.title == "Harbour vote splits town"
+
+
+def test_an_application_name_holding_the_headline_is_no_site_name():
+    head = (
+        f'<meta name="application-name" content="{SHARED}">'
+        + OG.format(SHARED)
+        + f"<title>{SHARED}</title>"
+    )
+    assert clean_html(titled_page(head, SHARED)).title == SHARED
+
+
+def test_a_last_part_starting_with_the_hosts_name_is_the_site():
+    head = "<title>About bugs – Vortex Cannon Entertainment</title>"
+    out = clean_html(titled_page(head, "About bugs"), url="https://vortexcannon.org/about-bugs/")
+    assert out.title == "About bugs"
+
+
+def test_a_heading_is_cut_at_the_site_name_only():
+    full = "Take C.A.R.E. - comwrap auf der DMEXCO 2018"
+    head = OG.format(full) + f"<title>{full}</title>"
+    out = clean_html(titled_page(head, full), url="https://blog.comwrap.com/dmexco")
+    assert out.title == full
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        ("엔터 미디어", "Harbour vote splits town"),  # a logo in another script
+        ("Harbour vote splits the whole town", "Harbour vote splits the whole town"),
+    ],
+)
+def test_a_first_h1_outside_the_article_that_no_title_echoes_is_a_logo(h1, expected):
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = (
+        "<html><head><title>Harbour vote splits town - Entermedia</title></head>"
+        f"<body><div><h1>{h1}</h1></div><div>{paras}</div></body></html>"
+    )
+    assert clean_html(html, url="http://entermedia.example/news/1").title == expected

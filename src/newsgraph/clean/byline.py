@@ -44,8 +44,9 @@ _SENTENCE_SEP = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])")
 _CHUNK_SEP = re.compile(r"\s*(?:[|•·;\n\t/]|\s[-–—]\s)\s*")
 _PREFIX = re.compile(
     r"^(?:(?:written|words|story|text|report|reported|reporting|posted|compiled|"
-    r"additional\s+reporting|interview)\s+)?by\b\s*:?\s*|^(?:authors?|reporters?|"
-    r"writers?|von|par|por)\s*:\s*|^(?:von|par|por|بقلم|كتب)\s+",
+    r"additional\s+reporting|interview|analysis|opinion|commentary|perspective)\s+)?by\b"
+    r"\s*:?\s*|^(?:authors?|reporters?|writers?|von|par|por|text|texto|texte|autor|auteur|"
+    r"текст|автор)\s*:\s*|^(?:von|par|por|بقلم|كتب)\s+",
     re.IGNORECASE,
 )
 # Chunks credited to someone who is not an author of the text.
@@ -121,7 +122,7 @@ def _words(part: str) -> list[str]:
 
 
 def _is_role(part: str) -> bool:
-    words = [w.lower().strip(".,") for w in _words(part)]
+    words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", part) if w.strip(".,")]
     return bool(words) and any(w in _ROLE_WORDS for w in words)
 
 

@@ -9,8 +9,8 @@ end another candidate has), and is refused when it is only the site's name
 or a section word ("Opinion"). The candidate that most kinds of source
 agree with wins (equal, or the start or end of a longer one); the heading
 the page shows on its article counts for more than one kind, since
-og:title and JSON-LD often carry a headline written for sharing, and any
-other first ``<h1>`` breaks a tie.
+og:title and JSON-LD often carry a headline written for sharing; any other
+first ``<h1>`` breaks a tie, and gives way when no other source agrees with it.
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ _SECTIONS = frozenset(
 )
 _TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "headline")
 _HEADLINE_MARK = re.compile(r"headline|title|\bhed\b|heading")
-# the article's heading outweighs one kind of source that disagrees, not two; any
-# other first <h1> only breaks a tie
+# the article's heading outweighs one kind of source that disagrees, not two; any other
+# first <h1> breaks a tie, unless no other title shares half its words (a logo)
 _WEIGHT = {"heading": 1.5, "h1": 0.5}
+_LOGO_H1 = -0.5
+_META_KINDS = frozenset({"json-ld", "meta", "title"})
 _KIND_GROUP = {"json-ld": "json-ld", "meta": "meta", "heading": "h1", "h1": "h1", "title": "title"}
 _PROVENANCE = {
     "json-ld": "json-ld",
@@ -82,15 +84,22 @@ def site_keys(names: list[str], url: str | None) -> set[str]:
     return keys
 
 
-def _is_site_part(part: str, sites: set[str]) -> bool:
+def _is_site_part(part: str, sites: set[str], *, last: bool = False) -> bool:
+    """The site's name (at the end: also a longer name starting with it) or a date."""
     key = _key(part)
-    return key in sites or (bool(_DATE_PART.fullmatch(part)) and any(c.isdigit() for c in part))
+    if key in sites or (bool(_DATE_PART.fullmatch(part)) and any(c.isdigit() for c in part)):
+        return True
+    return last and any(len(site) >= 5 and key.startswith(site) for site in sites)
 
 
-def without_site(title: str, sites: set[str]) -> str:
-    """The title without the site's name (and a date) at its start or end."""
+def without_site(title: str, sites: set[str], *, longer: bool = True) -> str:
+    """The title without the site's name (and a date) at its start or end.
+
+    With ``longer``, at the end a part that starts with the site's name goes too
+    ("About bugs - Vortex Cannon Entertainment" on vortexcannon.org).
+    """
     pieces = _SEPARATOR.split(title)  # text, separator, text, ...
-    while len(pieces) > 2 and _is_site_part(pieces[-1], sites):
+    while len(pieces) > 2 and _is_site_part(pieces[-1], sites, last=longer):
         pieces = pieces[:-2]
     while len(pieces) > 2 and _is_site_part(pieces[0], sites):
         pieces = pieces[2:]
@@ -140,21 +149,44 @@ def title_candidates(
     return [(clean_title(text), kind) for text, kind in found]
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) >= 3 or not w.isascii()}
+
+
+def _echoed(heading: str, kept: list[tuple[str, str, set[str]]]) -> bool:
+    """Half the heading's words or more are in another candidate title."""
+    words = _words(heading)
+    return any(
+        len(words & _words(title)) * 2 >= len(words) > 0 for title, _, _ in kept if title != heading
+    )
+
+
 def choose_title(candidates: list[tuple[str, str]], sites: set[str]) -> tuple[str, str] | None:
     """(title, provenance) of the candidate most kinds of source agree with; None if none fits.
 
-    A candidate that is the short end of another ("The Coast Times" of "Harbour
-    vote | The Coast Times"), once declared site names are gone, is taken for
-    the site's name too.
+    A candidate that is the short end of another's metadata title ("The Coast
+    Times" of "Harbour vote | The Coast Times"), once declared site names are
+    gone, is taken for the site's name too. A heading on the page is cut at a
+    declared site name only, and refused when it is a site's name.
     """
-    raws = [(without_site(raw, sites), raw, kind) for raw, kind in candidates if raw]
-    shorter = set().union(*(_ends(first)[1] for first, _, _ in raws))
-    sites = sites | {_key(first) for first, _, _ in raws if _key(first) in shorter}
+    given_by: dict[str, set[str]] = {}
+    for raw, kind in candidates:
+        given_by.setdefault(_key(raw), set()).add(_KIND_GROUP[kind])
+    # a "site name" two kinds of source give as the title is the title (application-name
+    # holding the headline)
+    sites = {site for site in sites if len(given_by.get(site, ())) < 2}
+    raws = [
+        (without_site(raw, sites, longer=_KIND_GROUP[kind] != "h1"), raw, kind)
+        for raw, kind in candidates
+        if raw
+    ]
+    shorter = set().union(*(_ends(first)[1] for first, _, kind in raws if kind in _META_KINDS))
+    ends = sites | {_key(first) for first, _, _ in raws if _key(first) in shorter}
     kept: list[tuple[str, str, set[str]]] = []  # title, kind, what it agrees with
     for first, raw, kind in raws:
-        title = without_site(first, sites)
+        title = first if _KIND_GROUP[kind] == "h1" else without_site(first, ends)
         key = _key(title)
-        if key and key not in sites and key not in _SECTIONS and len(title) <= 400:
+        if key and key not in ends and key not in _SECTIONS and len(title) <= 400:
             kept.append((title, kind, {key, _key(raw)} | _ends(raw)[0] | _ends(first)[0]))
     if not kept:
         return None
@@ -162,7 +194,10 @@ def choose_title(candidates: list[tuple[str, str]], sites: set[str]) -> tuple[st
     def rank(i: int) -> tuple[float, int]:
         key, kind = _key(kept[i][0]), _KIND_GROUP[kept[i][1]]
         kinds = {_KIND_GROUP[k] for _, k, form in kept if key in form} | {kind}
-        return len(kinds) + _WEIGHT.get(kept[i][1], 0), -i
+        weight = _WEIGHT.get(kept[i][1], 0)
+        if kept[i][1] == "h1" and len(kinds) == 1 and not _echoed(kept[i][0], kept):
+            weight = _LOGO_H1
+        return len(kinds) + weight, -i
 
     best = _key(kept[max(range(len(kept)), key=rank)][0])
     # the same title from several sources: the most explicit one's text and provenance
