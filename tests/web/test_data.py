@@ -97,3 +97,29 @@ def test_a_store_older_than_the_event_tables_says_so(copy_db):
         assert response.status_code == 400
         assert "schema version 7" in response.json()["error"]
         assert client.get("/api/articles").status_code == 200
+
+
+def test_answers_while_an_ingest_writes_to_the_store(copy_db, tmp_path):
+    feed = tmp_path / "more.jsonl"
+    feed.write_text(
+        "".join(
+            f'{{"title": "Story {n}", "published": "2024-07-{n % 28 + 1:02d}", "text": "'
+            + f"Story {n} says the harbour of Split reopened on Monday after the storm. " * 4
+            + '"}\n'
+            for n in range(200)
+        )
+    )
+    client = TestClient(create_app(copy_db), raise_server_exceptions=False)
+    writer = threading.Thread(
+        target=ingest,
+        args=([feed], copy_db),
+        kwargs={"options": Options(annotators=()), "workers": 1, "batch_size": 4},
+    )
+    writer.start()
+    answers = []
+    while writer.is_alive() or not answers:
+        for url in ("/api/articles", "/api/search?q=harbour", "/api/overview", "/"):
+            answers.append(client.get(url).status_code)
+    writer.join()
+    assert set(answers) == {200} and len(answers) > 4  # some while it wrote
+    assert client.get("/api/articles").json()["total"] == 205

@@ -50,6 +50,11 @@ _REPORTS = """FROM events e JOIN articles a ON a.pk = e.article
     JOIN event_clusters c ON c.id = e.cluster
     LEFT JOIN entities ea ON ea.key = e.actor_key
     LEFT JOIN entities er ON er.key = e.recipient_key"""
+# What ``EventFilter.where`` reads (events and the names of their actors), for a query
+# that only chooses or counts reports: every report has its article, and filed ones a
+# cluster.
+_FILTERED = """FROM events e LEFT JOIN entities ea ON ea.key = e.actor_key
+    LEFT JOIN entities er ON er.key = e.recipient_key WHERE e.cluster IS NOT NULL"""
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ def listing(
     query = f"""WITH chosen AS (
             SELECT e.article, e.n, e.day,
                    row_number() OVER (PARTITION BY e.cluster ORDER BY e.day, e.article, e.n) AS _nth
-            {_REPORTS} WHERE 1{sql}),
+            {_FILTERED}{sql}),
         page AS (
             SELECT article, n FROM chosen {"WHERE _nth = 1" if collapse else ""}
             ORDER BY day DESC NULLS LAST, article, n LIMIT ? OFFSET ?)
@@ -148,7 +153,7 @@ def count(conn: sqlite3.Connection, where: EventFilter, *, collapse: bool = True
     _check(conn)
     sql, params = where.where(conn)
     what = "DISTINCT e.cluster" if collapse else "*"
-    return conn.execute(f"SELECT count({what}) {_REPORTS} WHERE 1{sql}", params).fetchone()[0]
+    return conn.execute(f"SELECT count({what}) {_FILTERED}{sql}", params).fetchone()[0]
 
 
 def _report(row: sqlite3.Row) -> dict:
