@@ -17,9 +17,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import Message
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.options import Options
-from newsgraph.pipeline import extract
 from newsgraph.record import Article
+from newsgraph.web import data
 
 LIMIT = 2 * 1024 * 1024
 LIMIT_TEXT = "2 MB"
@@ -98,15 +97,14 @@ async def run(request: Request) -> Result:
     if not source:
         return Result(error="Paste a text or choose a file first.", status=400, sent=sent)
     fmt = sent["format"] if sent["format"] in FORMATS[1:] else None
-    options = Options(max_bytes=LIMIT)
-    try:
+    try:  # through data.extract: one extraction at a time, shared with /api/extract
         article = await run_in_threadpool(
-            extract,
+            data.extract,
             source,
             published=sent["published"] or None,
             clean=sent["clean"] == "on",
             format=fmt,
-            options=options,
+            max_bytes=LIMIT,
         )
     except NewsgraphError as exc:
         return Result(error=f"No article could be extracted: {exc}", status=422, sent=sent)
