@@ -68,3 +68,9 @@ def test_the_whole_collection_when_present():
     assert len(items) == 1000
     assert sum(1 for i in items if i.published) == 1000
     assert sum(1 for i in items if i.error) <= 1
+
+
+def test_the_sign_off_goes_as_the_operators_typed_it_and_a_named_source_stays():
+    for signoff in ("Reuter", "REUTER", "REUITER", "REUTER...^M", "REUTER E"):
+        assert unwrap(f"    Profit rose.\n {signoff}") == "Profit rose."
+    assert unwrap("    Profit rose, it told Reuters") == "Profit rose, it told Reuters"

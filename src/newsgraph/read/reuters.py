@@ -22,7 +22,11 @@ from newsgraph.read.registry import ReadOptions, register_reader
 
 _RECORD = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _NEWID = re.compile(r'NEWID="(\d+)"')
-_SIGNOFF = re.compile(r"\s*\bReuters?\b\s*$")
+# The sign-off as the operators typed it: "Reuter", "REUTER", "REUTE", "REUITER", "REUTER^M".
+_SIGNOFF = re.compile(
+    r"(?:^|\n|(?<=[.!?\"')]))\s*\b(?:reuters?|reute|reuiter|reueter|ruter|reuter\.+)(?:\W*\^M)?(?:\s+[a-z])?\s*$",
+    re.I,
+)
 _CTRL = re.compile(r"&#\d+;|[\x00-\x08\x0b-\x1f\x7f]")
 # The collection's stand-in body for headline-only stories.
 _PLACEHOLDER = "Blah blah blah."
