@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsgraph.corpus import partitions
 from newsgraph.corpus.partitions import listed, partition, target_bytes
 from newsgraph.read import Fields, iter_items
@@ -53,3 +55,52 @@ def test_a_big_json_lines_file_is_cut_into_ranges_that_read_each_line_once(monke
     key = [(i.location, i.hash, i.error) for i in whole]
     assert [(i.location, i.hash, i.error) for i in pieces] == key
     assert sum(i.error is not None for i in pieces) == 1
+
+
+@pytest.mark.parametrize("packed", [True, False], ids=["warc.gz", "warc"])
+def test_a_big_warc_is_cut_into_ranges_that_read_each_record_once(
+    monkeypatch, tmp_path, kit, packed
+):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    monkeypatch.setattr(partitions, "MIN_PARTITION_BYTES", 2000)
+    path = tmp_path / ("crawl.warc.gz" if packed else "crawl.warc")
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=packed)
+        for n in range(40):
+            html = kit.page(f"Story {n}", kit.story(n, sentences=4 + n % 5))
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://news.test/{n}",
+                    "response",
+                    payload=BytesIO(html.encode()),
+                    http_headers=headers,
+                )
+            )
+    parts = partition(listed([path]))
+    ranges = [s for p in parts for s in p.files]
+    assert len(ranges) > 5 and all(s.end is not None for s in ranges)
+
+    whole = [(i.location, i.hash, i.error) for i in iter_items([path])]
+    pieces = [(i.location, i.hash, i.error) for s in ranges for i in s.items(Fields(), 10**6)]
+    assert len(whole) == 40 and pieces == whole
+
+
+def test_a_warc_gzipped_as_one_stream_is_read_whole(monkeypatch, tmp_path, kit):
+    import gzip
+
+    monkeypatch.setattr(partitions, "MIN_PARTITION_BYTES", 1000)
+    plain = tmp_path / "one.warc"
+    kit.write_warc(
+        tmp_path / "members.warc.gz", [(f"https://x.test/{n}", kit.story(n)) for n in range(30)]
+    )
+    plain.write_bytes(gzip.decompress((tmp_path / "members.warc.gz").read_bytes()))
+    stream = tmp_path / "stream.warc.gz"
+    stream.write_bytes(gzip.compress(plain.read_bytes()))
+    assert not partitions.splittable(str(stream)) and partitions.splittable(str(plain))

@@ -5,9 +5,10 @@ cut where the running size passes a target. The target depends only on the
 inputs (a share of their total size, within bounds), never on the number of
 workers, so the same inputs always give the same partitions: a run can be
 resumed partition by partition, and its output is the same on any cluster.
-An uncompressed JSON Lines file bigger than the target is cut into byte ranges
-(each range reads the lines that begin in it), so one big file keeps every
-worker busy; other files are read whole.
+An uncompressed JSON Lines file or a WARC (plain, or gzipped record by record)
+bigger than the target is cut into byte ranges, each range reading the lines or
+records that begin in it, so one big file keeps every worker busy; other files
+are read whole.
 """
 
 from __future__ import annotations
@@ -23,18 +24,21 @@ from newsgraph.read.limited import GZIP_MAGIC
 from newsgraph.read.registry import ReadOptions, reader_for
 from newsgraph.read.remote import is_url
 from newsgraph.read.walk import iter_items
+from newsgraph.read.warc import iter_warc, read_warc, record_start
 
 # At least this many partitions when the inputs allow it (enough to keep every
 # worker of a small cluster busy and balanced), each between these sizes.
 MIN_PARTITIONS = 64
 MIN_PARTITION_BYTES = 64 * 2**10
 MAX_PARTITION_BYTES = 16 * 2**20
+# How far into a gzipped WARC its second record's gzip member is looked for.
+_MEMBER_SEARCH = 2**20
 
 
 @dataclass(frozen=True)
 class Slice:
-    """A whole input file, or the lines of a JSON Lines file that begin in bytes
-    ``[start, end)``."""
+    """A whole input file, or the lines of a JSON Lines file (the records of a WARC)
+    that begin in bytes ``[start, end)``."""
 
     file: str
     start: int = 0
@@ -42,10 +46,12 @@ class Slice:
 
     def items(self, fields: Fields, max_bytes: int) -> Iterator[Item]:
         """The documents of the slice, as a one-process walk reads them."""
+        path = Path(self.file)
         if self.end is None:
             return iter_items([self.file], fields, max_bytes)
-        options = ReadOptions(fields, max_bytes)
-        return iter_jsonl_range(Path(self.file), self.start, self.end, options)
+        if _kind(path) == "warc":
+            return iter_warc(path, max_bytes, self.start, self.end)
+        return iter_jsonl_range(path, self.start, self.end, ReadOptions(fields, max_bytes))
 
     def to_json(self) -> str | list:
         return self.file if self.end is None else [self.file, self.start, self.end]
@@ -88,19 +94,32 @@ def target_bytes(total: int) -> int:
     return min(MAX_PARTITION_BYTES, max(MIN_PARTITION_BYTES, total // MIN_PARTITIONS))
 
 
+def _kind(path: Path) -> str | None:
+    """ "jsonl" or "warc" for a file the built-in reader of that kind reads (not a plugin's)."""
+    reader = reader_for(path)
+    if reader is not None and reader.read is iter_jsonl:
+        return "jsonl"
+    if reader is not None and reader.read is read_warc:
+        return "warc"
+    return None
+
+
 def splittable(file: str) -> bool:
-    """True for an uncompressed JSON Lines file on disk: byte ranges of it can be read apart."""
+    """True for a file on disk whose byte ranges can be read apart: an uncompressed JSON
+    Lines file, a plain WARC, or a WARC gzipped record by record (a second record's gzip
+    member is found near the start; one gzip stream for the whole archive cannot be cut)."""
     if is_url(file):
         return False
     path = Path(file)
-    reader = reader_for(path)
-    if reader is None or reader.read is not iter_jsonl:  # not a plugin's own reader
-        return False
+    kind = _kind(path)
     try:
         with path.open("rb") as fh:
-            return fh.read(2) != GZIP_MAGIC
+            packed = fh.read(2) == GZIP_MAGIC
+        if kind == "warc":
+            return not packed or record_start(path, 1, limit=_MEMBER_SEARCH) is not None
     except OSError:
         return False
+    return kind == "jsonl" and not packed
 
 
 def _slices(files: list[tuple[str, int]], target: int) -> Iterator[tuple[Slice, int]]:
