@@ -274,8 +274,9 @@ def test_two_megabyte_page_in_linear_time() -> None:
     c = clean_text(big)
     t_big = time.perf_counter() - t0
     assert len(big) >= 1_900_000 and c.body
-    # Linear: 2 MB is ~100x the small page; allow generous noise, forbid quadratic.
-    assert t_big < 30 and t_big < 400 * max(t_small, 0.005)
+    # Linear: 2 MB is ~100x the small page; allow generous noise, forbid quadratic. A
+    # ratio of two runs under the same load, not a time: the seconds are benchmarks'.
+    assert t_big < 400 * max(t_small, 0.005)
 
 
 def test_one_huge_line() -> None:
