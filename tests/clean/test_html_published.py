@@ -88,3 +88,37 @@ def test_without_metadata_the_urls_day_comes_before_dates_in_the_text():
 )
 def test_url_day(url, expected):
     assert url_day(url) == expected
+
+
+def test_a_naive_time_takes_the_urls_day():
+    url = "https://x.example/sites/jd/2019/11/18/bedding/"
+    assert published(ld_date="2019-11-19T03:05:46", url=url) == ("2019-11-18", "url")
+
+
+def test_a_naive_time_with_a_utc_twin_is_utc():
+    head = (
+        '<meta property="article:published_time" content="2019-11-18T17:01:27.893">'
+        '<meta itemprop="datePublished" content="2019-11-18T17:01:27.893Z">'
+    )
+    shown = '<div class="ArticlePage-datePublished">| November 18, 2019 12:01 PM EST</div>'
+    assert published(head=head, shown=shown) == ("2019-11-18T12:01:27-05:00", "text")
+
+
+def test_a_shown_time_on_the_utc_clock_confirms_it():
+    shown = (
+        '<ul class="more"><li><time datetime="2019-11-20T09:42:20">20 Nov 2019</time></li></ul>'
+        '<time class="article-date-published">19 November 2019 • 1:16pm</time>'
+    )
+    assert published(ld_date="2019-11-19T13:16:00Z", shown=shown) == (
+        "2019-11-19T13:16:00+00:00",
+        "json-ld",
+    )
+
+
+def test_metadata_writing_the_utc_time_without_its_z_confirms_nothing():
+    head = '<meta property="article:published_time" content="2019-11-20T01:50:59.000">'
+    shown = '<div class="ArticlePage-datePublished">Nov. 19, 2019 5:50 PM</div>'
+    assert published(ld_date="2019-11-20T01:50:59Z", head=head, shown=shown) == (
+        "2019-11-19T17:50:59-08:00",
+        "text",
+    )

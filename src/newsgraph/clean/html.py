@@ -7,7 +7,9 @@ give a body. On top: title, date and authors with their provenance
 (``html_meta``), captions and credits (``html_media``), related and
 previous/next links, hyperlinks of the body as body offsets
 (``html_links``), and the furniture dropped (``html_furniture``).
-The page is parsed once; every step reads the same tree.
+The page is parsed once; every step reads the same tree, and its class and id
+attributes are read once for the steps that look elements up by them
+(``html_classes``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from lxml.html import HtmlElement
 
@@ -20,7 +20,7 @@ from newsgraph.clean.html_dateline import datelines
 from newsgraph.clean.html_jsonld import json_ld_articles, ld_text
 from newsgraph.clean.html_published import local_published, url_day, utc_clock
 from newsgraph.clean.html_title import choose_title, site_keys, title_candidates
-from newsgraph.dates.published import parse_published, read_day
+from newsgraph.dates.published import parse_published, read_day, read_published
 from newsgraph.record import Author
 
 _DATE_META = (
@@ -107,6 +107,12 @@ def _site_names(meta: dict[str, list[str]], articles: list[dict]) -> list[str]:
     return names
 
 
+def _utc_or_naive(published: str | None) -> bool:
+    """A time in UTC or without an offset: the local day may be another."""
+    when = read_published(published)
+    return isinstance(when, datetime) and when.utcoffset() in (None, timedelta(0))
+
+
 def _prefer_local_date(
     out: PageMeta,
     tree: HtmlElement,
@@ -116,14 +122,14 @@ def _prefer_local_date(
     url: str | None,
     today: date,
 ) -> None:
-    """A UTC date replaced by the page's own local one (meta offset, visible date, URL).
+    """A UTC or naive time replaced by the page's own local one (meta offset, visible date, URL).
 
     A local offset on the UTC clock time is first read as the UTC time it is.
     """
     others = [(v, "meta") for key in _DATE_META for v in meta.get(key, [])]
     others += [(ld_text(a.get("datePublished")), "json-ld") for a in articles[:5]]
     out.published = utc_clock(out.published or "", [v for v, _ in others]) or out.published
-    if not (out.published or "").endswith("+00:00"):
+    if not _utc_or_naive(out.published):
         return
     for el in tree.xpath('//time[@datetime] | //*[@itemprop="datePublished"]')[:5]:
         others.append((el.get("datetime") or el.get("content") or el.text_content(), "text"))

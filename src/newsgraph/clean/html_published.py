@@ -7,13 +7,15 @@ visible date, another meta with its offset, or the URL (/2019/06/02/ or
 local time of day shown without one gives it too, by its distance from the
 UTC time; a date alone is taken when a local zone could give that moment.
 Some pages write the UTC clock with a local offset ("04:31:13-06:00" beside
-"04:31:13+00:00"): that value is the UTC one.
+"04:31:13+00:00") or with none: that value is the UTC one. A time with no
+offset and no UTC twin takes the zone of a shown time on the same clock, or
+the URL's day.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from newsgraph.dates.published import parse_published, read_published
 
@@ -25,6 +27,7 @@ _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _ZONES = (timedelta(hours=-12), timedelta(hours=14))
 # a stamp with an offset this close to the moment is of the same story: its zone is the page's
 _SAME_STORY = timedelta(days=1)
+_DECLARED = frozenset({"meta", "json-ld"})
 
 
 def url_day(url: str | None) -> str | None:
@@ -41,9 +44,10 @@ def url_day(url: str | None) -> str | None:
 
 
 def utc_clock(published: str, others: list[str]) -> str | None:
-    """``published`` as UTC when another value writes its clock time with a zero offset."""
+    """``published`` (naive, or with a local offset) as UTC when another value writes its
+    clock time with a zero offset."""
     when = read_published(published)
-    if not isinstance(when, datetime) or when.tzinfo is None or _is_utc(when):
+    if not isinstance(when, datetime) or _is_utc(when):
         return None
     for value in others:
         other = read_published(value)
@@ -56,44 +60,74 @@ def _is_utc(when: date | datetime | None) -> bool:
     return isinstance(when, datetime) and when.utcoffset() == timedelta(0)
 
 
+def _minutes(when: datetime) -> datetime:
+    """The wall-clock time to the minute, without an offset."""
+    return when.replace(tzinfo=None, second=0, microsecond=0)
+
+
 def _zone_of(local: datetime, when: datetime) -> timezone | None:
     """The offset that turns UTC ``when`` into the naive ``local`` time of day, if a zone has it."""
-    delta = local.replace(second=0, microsecond=0) - when.replace(
-        tzinfo=None, second=0, microsecond=0
-    )
-    if delta and _ZONES[0] <= delta <= _ZONES[1] and not delta % timedelta(minutes=15):
+    delta = _minutes(local) - _minutes(when)
+    if _ZONES[0] <= delta <= _ZONES[1] and not delta % timedelta(minutes=15):
         return timezone(delta)
+    return None
+
+
+def _in_zone(when: datetime, naive: bool, other: datetime) -> str | None:
+    """``when`` in the zone of ``other``, a time with an offset, or None when they are not
+    the same story's. A naive ``when`` must show the same clock as ``other`` (local time)
+    or as ``other`` in UTC; a UTC one be within a day of it."""
+    if not naive:
+        return (
+            when.astimezone(other.tzinfo).isoformat() if abs(other - when) <= _SAME_STORY else None
+        )
+    if _minutes(other) == _minutes(when):
+        return when.replace(tzinfo=other.tzinfo).isoformat()
+    if _minutes(other.astimezone(UTC)) == _minutes(when):
+        return when.replace(tzinfo=UTC).astimezone(other.tzinfo).isoformat()
     return None
 
 
 def local_published(
     published: str, others: list[tuple[str, str]], today: date
 ) -> tuple[str, str] | None:
-    """A better (value, provenance) than a UTC ``published``, from ``others``; or None.
+    """A better (value, provenance) than a UTC or naive ``published``, from ``others``; or None.
 
     ``others`` are (value, provenance) pairs the page also gives, read in
     order, times before days. Taken: the moment in the zone of a value with a
-    non-zero offset written within a day of it, or of a naive time of day a
-    zone's clock would show; else a day that differs from the UTC day but is
-    that moment's day in some zone. A day equal to the UTC day confirms it.
+    non-zero offset written within a day of it (for a naive ``published``: at
+    the same clock time, local or UTC), or of a naive time of day a zone's clock
+    would show; else a day that differs from the UTC day but is that moment's
+    day in some zone (for a naive ``published``, read as UTC, the URL's day
+    only). A time shown on the UTC clock, or a day equal to the UTC day,
+    confirms it.
     """
     when = read_published(published)
-    if not isinstance(when, datetime) or not _is_utc(when):
+    if not isinstance(when, datetime):
+        return None
+    naive = when.tzinfo is None
+    if not naive and not _is_utc(when):
         return None
     read = [(read_published(parse_published(v, today=today)), source) for v, source in others]
     days: list[tuple[date, str]] = []
     for other, source in read:
-        if other is None or _is_utc(other):
+        if other is None or _is_utc(other) or str(other) == str(when):  # the same value again
             continue
         if isinstance(other, datetime) and other.tzinfo:
-            if abs(other - when) <= _SAME_STORY:
-                return when.astimezone(other.tzinfo).isoformat(), source
+            if local := _in_zone(when, naive, other):
+                return local, source
             continue
-        if isinstance(other, datetime) and (zone := _zone_of(other, when)):
-            return when.astimezone(zone).isoformat(), source
+        if isinstance(other, datetime) and not naive and (zone := _zone_of(other, when)):
+            if zone.utcoffset(None):
+                return when.astimezone(zone).isoformat(), source
+            if source not in _DECLARED:
+                return None  # the page shows the UTC clock
+            continue  # metadata writing the UTC time without its "Z"
         days.append((other.date() if isinstance(other, datetime) else other, source))
     local_days = {(when + zone).date() for zone in _ZONES}
     for day, source in days:
+        if naive and source != "url":  # only the URL's day is sure enough against a naive time
+            continue
         if day == when.date():
             return None
         if day in local_days:
