@@ -25,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import dates_kinds
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dates-tempeval3"
 RESULTS = ROOT / "benchmarks" / "results" / "dates.json"
@@ -218,6 +220,7 @@ def end_to_end(docs: list[TmlDoc], parses: list, parse_time: float) -> tuple[dic
         annotate_time += time.perf_counter() - t1
         predictions.append(article.dates)
     result, errors = score_predictions(docs, predictions)
+    result["mistakes_by_kind"] = dates_kinds.misses_by_kind(docs, predictions, CORPORA)
     result["documents_per_second_annotator"] = (
         round(len(docs) / annotate_time, 1) if annotate_time else None
     )
@@ -385,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
         e2e, e2e_errors = end_to_end(docs, parses, parse_time)
         print("\nend to end (annotator on the text, published = DCT)")
         _print_e2e(e2e)
+        print("\nmistakes by kind (gold/missed/wrong value/spurious; TIMEX3 type, else value)")
+        dates_kinds.print_table(e2e["mistakes_by_kind"])
         print(
             f"speed: {e2e['documents_per_second_annotator']} documents/s (annotator on parsed docs), "
             f"{e2e['documents_per_second_with_parse']} documents/s with spaCy parsing"

@@ -228,3 +228,15 @@ def test_date_words_inside_a_proper_name_are_not_dates():
 def test_a_holiday_is_still_a_date():
     text = "Parades were held across the country on Independence Day."
     assert _values(_run(text, published="2020-08-10")) == {"Independence Day": "2020-07-04"}
+
+
+def test_the_year_and_the_week_are_found_in_running_text():
+    text = (
+        "Profit rose 8% for the year, and shares gained 3% for the week. "
+        "Sales fell from the year-ago quarter."
+    )
+    assert _values(_run(text, published="2023-11-03")) == {
+        "the year": "2023",
+        "the week": "2023-WXX",
+        "the year-ago quarter": "2022-Q3",  # whole, not "the year" and a compound
+    }
