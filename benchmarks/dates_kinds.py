@@ -25,6 +25,8 @@ KINDS = (
     "quarter or fiscal period",
     "calendar date",
 )
+# A prediction's TimeML type from its granularity (a set, a duration, a time; else a date).
+_TYPES = {"set": "SET", "duration": "DURATION", "time": "TIME"}
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _FUZZY = re.compile(
     r"\b(?:early|late|mid|end|beginning|start|middle|past|recent|coming|next\s+few|last\s+few"
@@ -82,7 +84,9 @@ def misses_by_kind(
         for p in preds:
             if not any(p.start < g.end and g.start < p.end for g in doc.timexes):
                 for t in tallies:
-                    t[kind(p.text, p.value, getattr(p, "kind", None))]["spurious"] += 1
+                    t[kind(p.text, p.value, _TYPES.get(getattr(p, "granularity", "")))][
+                        "spurious"
+                    ] += 1
     return {
         c: {k: {f: n[f] for f in ("gold", "missed", "wrong", "spurious")} for k, n in kinds.items()}
         for c, kinds in counts.items()

@@ -240,3 +240,12 @@ def test_the_year_and_the_week_are_found_in_running_text():
         "the week": "2023-WXX",
         "the year-ago quarter": "2022-Q3",  # whole, not "the year" and a compound
     }
+
+
+def test_a_mention_carries_its_mod():
+    text = "The plant will open early next year, after at least five years of work."
+    got = {d.text: (d.value, d.mod) for d in _run(text, published="2023-10-09").dates}
+    assert got == {
+        "early next year": ("2024", "START"),
+        "at least five years": ("P5Y", "EQUAL_OR_MORE"),
+    }

@@ -17,7 +17,8 @@ Bare weekdays and months take the tense of the verb they attach to in the
 parse ("met Monday", "in January, X brought in"); without a parse, the tense
 words around them.
 
-Each mention carries ``reliable``: True only for explicit calendar text
+Each mention carries its TimeML ``mod`` ("early next year": START, "at least five
+years": EQUAL_OR_MORE; ``dates.mods``) and ``reliable``: True only for explicit calendar text
 ("October 9, 2023", "1998", "five years"), False for anything inferred.
 """
 
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 
 from newsgraph.dates import context
 from newsgraph.dates.find import Found, extend_left, find, rule_by_name, trim
+from newsgraph.dates.mods import mod_of
 from newsgraph.dates.names import in_name
 from newsgraph.dates.published import read_day
 from newsgraph.dates.values import Context, Resolved, anchor_value
@@ -113,6 +115,7 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
                 value=value.value,
                 granularity=value.granularity,
                 reliable=value.reliable,
+                mod=mod_of(text[start:end]),
             )
         )
     article.dates = mentions
