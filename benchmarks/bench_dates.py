@@ -43,6 +43,7 @@ class Timex:
     text: str
     value: str
     type: str
+    mod: str = ""
 
 
 @dataclass
@@ -78,7 +79,14 @@ def read_tml(path: Path, corpus: str) -> TmlDoc:
             start, attrs = open_timex
             text = "".join(out)[start:length]
             timexes.append(
-                Timex(start, length, text, attrs.get("value", ""), attrs.get("type", ""))
+                Timex(
+                    start,
+                    length,
+                    text,
+                    attrs.get("value", ""),
+                    attrs.get("type", ""),
+                    attrs.get("mod", ""),
+                )
             )
             open_timex = None
     out.append(html.unescape(body[pos:]))
@@ -197,6 +205,27 @@ def gold_span_accuracy(
     }
     result["expressions_per_second"] = round(n_expr / elapsed) if elapsed else None
     return result, errors
+
+
+def mod_scores(docs: list[TmlDoc]) -> dict:
+    """``dates.mods.mod_of`` on each gold text against the gold ``mod``: precision and recall of
+    the mods given, and the share of all expressions whose mod (or its absence) is right."""
+    from newsgraph.dates.mods import mod_of
+
+    right = given = gold = agree = total = 0
+    for doc in docs:
+        for t in doc.timexes:
+            got = mod_of(t.text) or ""
+            total += 1
+            agree += got == t.mod
+            given += bool(got)
+            gold += bool(t.mod)
+            right += bool(got) and got == t.mod
+    return {
+        "gold_with_mod": gold,
+        "accuracy": round(agree / total, 4) if total else None,
+        **_prf(right, given, right, gold),
+    }
 
 
 def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
@@ -383,6 +412,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: {gold['expressions_per_second']} expressions/s\n")
         results["gold_span_value_accuracy" + ("_with_context" if context else "")] = gold
         gold_errors = errs
+    mods = mod_scores(docs)
+    results["mod_on_gold_spans"] = mods
+    print(
+        f"mod on gold spans ({mods['gold_with_mod']} with a mod): P {mods['precision']:.3f} "
+        f"R {mods['recall']:.3f} F1 {mods['f1']:.3f}; right or rightly absent {mods['accuracy']:.4f}\n"
+    )
     e2e_errors: list[tuple] = []
     if not args.skip_e2e:
         e2e, e2e_errors = end_to_end(docs, parses, parse_time)
