@@ -249,3 +249,8 @@ def test_a_mention_carries_its_mod():
         "early next year": ("2024", "START"),
         "at least five years": ("P5Y", "EQUAL_OR_MORE"),
     }
+
+
+def test_a_quoted_title_is_not_a_date():
+    text = 'The minister, speaking on ABC\'s "This Week," said talks would resume next week.'
+    assert _values(_run(text, published="1991-02-25")) == {"next week": "1991-W10"}

@@ -9,9 +9,10 @@ A date expression written in words (no digit) is taken as part of a name when
 - the entity recogniser types exactly its words as such a name ("Independence Day" as a
   WORK_OF_ART, not as the holiday, an EVENT);
 - a title word names what follows ("the film Independence Day", "the show Saturday Night");
-- it is written as a title in running text: it begins with a capitalised "The" or a
-  capitalised part of the day ("Night", "Morning") that is not the first word of its
-  sentence, and a capitalised word follows it directly ("The Morning Show").
+- it is written as a title in running text: it holds a capitalised "The", unit ("Week",
+  "Year") or part of the day ("Night", "Morning") that is not the first word of its
+  sentence, and a capitalised word follows it directly ("The Morning Show") or it is
+  quoted whole (ABC's "This Week,").
 
 A headline, where every word is capitalised, is not running text. Dates with digits
 ("the 1996 Olympics", "Class of 2020") are left alone: their numbers are dates still.
@@ -32,7 +33,13 @@ _TITLE_CUE = re.compile(
     re.I,
 )
 _CAPITAL_WORD = re.compile(r"[ \t]+[\"'\u201c\u2018]?[A-Z][a-z]")
-_TITLE_PART = re.compile(r"\b(?:The|" + "|".join(w.capitalize() for w in PARTS_OF_DAY) + r")\b")
+# Words a date phrase capitalises only as a title ("The Morning Show", "This Week", "Saturday
+# Night Live"); not "Day", which holidays capitalise ("Independence Day").
+_TITLE_PART = re.compile(
+    r"\b(?:The|Week|Weekend|Month|Year|" + "|".join(w.capitalize() for w in PARTS_OF_DAY) + r")\b"
+)
+_OPEN_QUOTE = "\"'\u201c\u2018"
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[\"'\u201d\u2019]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _LINE_WINDOW = 200
@@ -73,8 +80,10 @@ def _named_by_recogniser(doc: Doc, start: int, end: int) -> bool:
 
 
 def _written_as_title(text: str, start: int, end: int) -> bool:
-    """A title-cased date phrase inside a sentence, followed by another capitalised word."""
-    if not _CAPITAL_WORD.match(text, end):
+    """A title-cased date phrase inside a sentence, followed by another capitalised word or
+    quoted whole ("This Week," on ABC)."""
+    quoted = start > 0 and text[start - 1] in _OPEN_QUOTE and _CLOSE_QUOTE.match(text, end)
+    if not (quoted or _CAPITAL_WORD.match(text, end)):
         return False
     for m in _TITLE_PART.finditer(text, start, end):
         lo = max(0, m.start() - 3)
