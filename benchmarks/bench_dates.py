@@ -25,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import dates_kinds
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dates-tempeval3"
 RESULTS = ROOT / "benchmarks" / "results" / "dates.json"
@@ -41,6 +43,7 @@ class Timex:
     text: str
     value: str
     type: str
+    mod: str = ""
 
 
 @dataclass
@@ -76,7 +79,14 @@ def read_tml(path: Path, corpus: str) -> TmlDoc:
             start, attrs = open_timex
             text = "".join(out)[start:length]
             timexes.append(
-                Timex(start, length, text, attrs.get("value", ""), attrs.get("type", ""))
+                Timex(
+                    start,
+                    length,
+                    text,
+                    attrs.get("value", ""),
+                    attrs.get("type", ""),
+                    attrs.get("mod", ""),
+                )
             )
             open_timex = None
     out.append(html.unescape(body[pos:]))
@@ -197,6 +207,27 @@ def gold_span_accuracy(
     return result, errors
 
 
+def mod_scores(docs: list[TmlDoc]) -> dict:
+    """``dates.mods.mod_of`` on each gold text against the gold ``mod``: precision and recall of
+    the mods given, and the share of all expressions whose mod (or its absence) is right."""
+    from newsgraph.dates.mods import mod_of
+
+    right = given = gold = agree = total = 0
+    for doc in docs:
+        for t in doc.timexes:
+            got = mod_of(t.text) or ""
+            total += 1
+            agree += got == t.mod
+            given += bool(got)
+            gold += bool(t.mod)
+            right += bool(got) and got == t.mod
+    return {
+        "gold_with_mod": gold,
+        "accuracy": round(agree / total, 4) if total else None,
+        **_prf(right, given, right, gold),
+    }
+
+
 def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_g / n_gold if n_gold else 0.0
@@ -205,9 +236,30 @@ def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict:
 
 
 def end_to_end(docs: list[TmlDoc], parses: list, parse_time: float) -> tuple[dict, list[tuple]]:
+    """The dates annotator on each parsed document, scored against the gold TIMEX3s."""
     from newsgraph.extract.dates import annotate_dates
     from newsgraph.record import Article
 
+    predictions = []
+    annotate_time = 0.0
+    for doc, parsed in zip(docs, parses, strict=True):
+        t1 = time.perf_counter()
+        article = Article(body=doc.text, published=doc.dct[:10] if doc.dct else None, language="en")
+        annotate_dates(parsed, article)
+        annotate_time += time.perf_counter() - t1
+        predictions.append(article.dates)
+    result, errors = score_predictions(docs, predictions)
+    result["mistakes_by_kind"] = dates_kinds.misses_by_kind(docs, predictions, CORPORA)
+    result["documents_per_second_annotator"] = (
+        round(len(docs) / annotate_time, 1) if annotate_time else None
+    )
+    result["documents_per_second_with_parse"] = round(len(docs) / (annotate_time + parse_time), 1)
+    return result, errors
+
+
+def score_predictions(docs: list[TmlDoc], predictions: list[list]) -> tuple[dict, list[tuple]]:
+    """Relaxed and strict span and span+value P/R/F1 of each document's predictions (objects
+    with ``start``, ``end``, ``text``, ``value``), per corpus and overall, and the mistakes."""
     keys = (*CORPORA, "all")
     tallies = {
         k: dict.fromkeys(
@@ -216,13 +268,7 @@ def end_to_end(docs: list[TmlDoc], parses: list, parse_time: float) -> tuple[dic
         for k in keys
     }
     errors = []
-    annotate_time = 0.0
-    for doc, parsed in zip(docs, parses, strict=True):
-        t1 = time.perf_counter()
-        article = Article(body=doc.text, published=doc.dct[:10] if doc.dct else None, language="en")
-        annotate_dates(parsed, article)
-        annotate_time += time.perf_counter() - t1
-        preds = article.dates
+    for doc, preds in zip(docs, predictions, strict=True):
         gold = doc.timexes
 
         def overlaps(a, b):
@@ -276,11 +322,45 @@ def end_to_end(docs: list[TmlDoc], parses: list, parse_time: float) -> tuple[dic
             "strict_span": _prf(t["strict_span"], t["pred"], t["strict_span"], t["gold"]),
             "strict_span_value": _prf(t["strict_val"], t["pred"], t["strict_val"], t["gold"]),
         }
-    result["documents_per_second_annotator"] = (
-        round(len(docs) / annotate_time, 1) if annotate_time else None
-    )
-    result["documents_per_second_with_parse"] = round(len(docs) / (annotate_time + parse_time), 1)
     return result, errors
+
+
+def anchors(docs: list[TmlDoc]) -> dict:
+    """dateparser on the gold spans and the stock spaCy pipeline + dateparser end to end,
+    through the same scorers; empty when dateparser is not installed."""
+    from benchmarks import dates_anchors
+
+    if not dates_anchors.available():
+        return {}
+    counts: dict[str, list[int]] = {c: [0, 0] for c in (*CORPORA, "all")}
+    started = time.perf_counter()
+    for doc in docs:
+        for t in doc.timexes:
+            got = dates_anchors.dateparser_value(t.text, doc.dct)
+            ok = got is not None and canonical(got) == canonical(t.value)
+            for key in (doc.corpus, "all"):
+                counts[key][0] += ok
+                counts[key][1] += 1
+    elapsed = time.perf_counter() - started
+    gold = {
+        k: {"correct": c, "total": n, "accuracy": round(c / n, 4) if n else None}
+        for k, (c, n) in counts.items()
+    }
+    gold["expressions_per_second"] = round(counts["all"][1] / elapsed) if elapsed else None
+    preds, seconds = dates_anchors.stock_spacy_dates([d.text for d in docs], [d.dct for d in docs])
+    e2e, _ = score_predictions(docs, preds)
+    e2e["documents_per_second_with_parse"] = round(len(docs) / seconds, 1) if seconds else None
+    return {"dateparser_gold_span_value_accuracy": gold, "spacy_dateparser_end_to_end": e2e}
+
+
+def _print_e2e(e2e: dict) -> None:
+    print(f"{'corpus':<10} {'metric':<19} {'P':>6} {'R':>6} {'F1':>6}")
+    for k in (*CORPORA, "all"):
+        for metric in ("relaxed_span", "relaxed_span_value", "strict_span", "strict_span_value"):
+            m = e2e[k][metric]
+            print(
+                f"{k:<10} {metric:<19} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}"
+            )
 
 
 DENSE_UNIT = "On Oct. 7, 2023, 1,204 people paid $3.50 at 10:35 a.m.; 2.5% rose 12 days later (v1.2.3, 31.77, 35.21). "
@@ -332,27 +412,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: {gold['expressions_per_second']} expressions/s\n")
         results["gold_span_value_accuracy" + ("_with_context" if context else "")] = gold
         gold_errors = errs
+    mods = mod_scores(docs)
+    results["mod_on_gold_spans"] = mods
+    print(
+        f"mod on gold spans ({mods['gold_with_mod']} with a mod): P {mods['precision']:.3f} "
+        f"R {mods['recall']:.3f} F1 {mods['f1']:.3f}; right or rightly absent {mods['accuracy']:.4f}\n"
+    )
     e2e_errors: list[tuple] = []
     if not args.skip_e2e:
         e2e, e2e_errors = end_to_end(docs, parses, parse_time)
         print("\nend to end (annotator on the text, published = DCT)")
-        print(f"{'corpus':<10} {'metric':<19} {'P':>6} {'R':>6} {'F1':>6}")
-        for k in (*CORPORA, "all"):
-            for metric in (
-                "relaxed_span",
-                "relaxed_span_value",
-                "strict_span",
-                "strict_span_value",
-            ):
-                m = e2e[k][metric]
-                print(
-                    f"{k:<10} {metric:<19} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}"
-                )
+        _print_e2e(e2e)
+        print("\nmistakes by kind (gold/missed/wrong value/spurious; TIMEX3 type, else value)")
+        dates_kinds.print_table(e2e["mistakes_by_kind"])
         print(
             f"speed: {e2e['documents_per_second_annotator']} documents/s (annotator on parsed docs), "
             f"{e2e['documents_per_second_with_parse']} documents/s with spaCy parsing"
         )
         results["end_to_end"] = e2e
+        anchor = anchors(docs)
+        results["anchors"] = anchor
+        if anchor:
+            gold = anchor["dateparser_gold_span_value_accuracy"]
+            print("\nanchor: dateparser on gold spans (value accuracy)")
+            for k in (*CORPORA, "all"):
+                g = gold[k]
+                print(f"{k:<15} {g['correct']:>8} {g['total']:>6} {g['accuracy']:>9.4f}")
+            print("anchor: stock spaCy DATE/TIME entities + dateparser, end to end")
+            _print_e2e(anchor["spacy_dateparser_end_to_end"])
+        else:
+            print("\nanchors: dateparser not installed (pip install -e '.[bench]')")
     dense = dense_page_speed()
     print(
         f"\ndense page ({dense['characters']:,} characters, {dense['dates']:,} dates): "

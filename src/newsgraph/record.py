@@ -132,12 +132,20 @@ class DateMention(_Model):
         description="ISO 8601 / TimeML value: 2023, 2023-06, 2023-10-07, P5Y, PAST_REF"
     )
     granularity: str = Field(
-        description="day, week, month, quarter, season, year, decade, century, time, duration, ref"
+        description="day, week, month, quarter, half, season, year, decade, century, time, "
+        "duration, set (a repeated time: daily, every Monday), ref (PAST_REF, ...)"
     )
     reliable: bool = Field(
         default=True,
         description="True when it rests on an explicit calendar expression, "
         "False when inferred (a relative or underspecified expression).",
+    )
+    mod: str | None = Field(
+        default=None,
+        description="TimeML mod: the part of the stretch (START, MID, END: early, mid-, late "
+        "2023) or the bound on the amount (APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, "
+        "EQUAL_OR_MORE: about, nearly, more than, up to, at least five years; BEFORE, AFTER: "
+        "pre-, post-1959); null when the words give none.",
     )
 
 

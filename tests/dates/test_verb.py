@@ -42,3 +42,25 @@ def test_a_date_under_a_noun_or_without_a_parse_has_no_verb_tense(pipeline):
     unparsed = pipeline.make_doc(text)
     start = text.index("Monday")
     assert verb_tense(unparsed, start, start + 6) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("Workers are racing to finish the new bridge before Saturday.", "Saturday"),
+        ("The vote is expected to take place before Saturday.", "Saturday"),
+        ("The council is set to approve the budget on Thursday.", "Thursday"),
+        ("The first shipment of grain is due Tuesday.", "Tuesday"),
+        ("Ballots must be cast by Friday.", "Friday"),
+        ("Negotiators said they hope to reach a deal by Friday.", "Friday"),
+    ],
+)
+def test_modality_and_intent_put_a_bare_day_ahead(pipeline, sentence, expression):
+    assert _tense(pipeline, sentence, expression) == "future"
+
+
+def test_a_past_or_pluperfect_intent_is_not_ahead(pipeline):
+    assert (
+        _tense(pipeline, "The offer had been due to expire Friday evening.", "Friday") != "future"
+    )
+    assert _tense(pipeline, "The tanker left port before Saturday.", "Saturday") == "past"

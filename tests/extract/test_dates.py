@@ -204,3 +204,53 @@ def test_a_bare_month_takes_the_tense_of_the_parsed_verb():
 def test_the_time_is_normalised_when_given_but_never_found_in_running_text():
     text = "By the time the talks ended, all the time had been spent."
     assert _run(text, published="1989-10-26").dates == []
+
+
+def test_a_bare_weekday_in_a_plan_is_the_coming_one():
+    # Wednesday 22 January 2020: "before Saturday" in a story about what is to happen
+    text = (
+        "The stadium is expected to reopen before Saturday. Workers must finish the roof by Friday."
+    )
+    assert _values(_run(text, published="2020-01-22")) == {
+        "Saturday": "2020-01-25",
+        "Friday": "2020-01-24",
+    }
+
+
+def test_date_words_inside_a_proper_name_are_not_dates():
+    text = (
+        "Jennifer Aniston returns in The Morning Show, and the cast of Saturday Night Live "
+        "met on Monday. Fans watched the film Independence Day again."
+    )
+    assert _values(_run(text, published="2020-01-22")) == {"Monday": "2020-01-20"}
+
+
+def test_a_holiday_is_still_a_date():
+    text = "Parades were held across the country on Independence Day."
+    assert _values(_run(text, published="2020-08-10")) == {"Independence Day": "2020-07-04"}
+
+
+def test_the_year_and_the_week_are_found_in_running_text():
+    text = (
+        "Profit rose 8% for the year, and shares gained 3% for the week. "
+        "Sales fell from the year-ago quarter."
+    )
+    assert _values(_run(text, published="2023-11-03")) == {
+        "the year": "2023",
+        "the week": "2023-WXX",
+        "the year-ago quarter": "2022-Q3",  # whole, not "the year" and a compound
+    }
+
+
+def test_a_mention_carries_its_mod():
+    text = "The plant will open early next year, after at least five years of work."
+    got = {d.text: (d.value, d.mod) for d in _run(text, published="2023-10-09").dates}
+    assert got == {
+        "early next year": ("2024", "START"),
+        "at least five years": ("P5Y", "EQUAL_OR_MORE"),
+    }
+
+
+def test_a_quoted_title_is_not_a_date():
+    text = 'The minister, speaking on ABC\'s "This Week," said talks would resume next week.'
+    assert _values(_run(text, published="1991-02-25")) == {"next week": "1991-W10"}

@@ -5,8 +5,16 @@ sentence, which is often another clause's ("said Friday that it will ...").
 With a parse, a date attached to a verb directly ("met Monday", "on
 Saturday" under "planned a demonstration", "in January, X brought in") takes
 that verb's tense. Only those direct attachments are read: a date under a noun
-or another preposition ("through January", "for November transactions") says
-nothing about the verb's time, and gets None.
+or another preposition ("through January", "for November transactions",
+"until 9 a.m. Tuesday", a deadline whatever the verb's tense) says nothing
+about the verb's time, and gets None.
+
+Future: will/shall, a present modal ("must be cast by Friday"), a present
+progressive ("are racing to finish before Saturday"), a plan ("planned a
+demonstration on Saturday"), or an intent word not in the past ("is expected
+to take place", "is set to vote", "is due Tuesday", "hope to sign by
+Friday"). Past: a past or perfect form. "would" and the simple present
+decide nothing: on the dev data both lost (a past habit, a headline present).
 """
 
 from __future__ import annotations
@@ -14,11 +22,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 _FUTURE_AUX = {"will", "'ll", "wo", "shall"}
+# Modal auxiliaries that put their verb ahead of the reference ("must be cast by Friday").
+_MODAL_AUX = {"must", "should", "can", "ca", "may", "might"}
 _PERFECT_AUX = {"has", "have"}
-# Prepositions that place an event at a date ("on Friday", "in January", "by March").
-_PLACING = {"in", "on", "at", "during", "by"}
+# Prepositions that place an event at a date ("on Friday", "in January", "by March", "before Saturday").
+_PLACING = {"in", "on", "at", "during", "by", "before"}
 # A date hanging on these is a plan, whatever their tense ("has scheduled a conference Thursday").
 _PLAN_VERBS = {"schedule", "plan"}
+# A date under these is ahead unless they are in the past ("is expected to meet Monday", "is
+# set to vote in March", "is due Tuesday", "hopes to sign by Friday"); "were expected to" is unclear.
+_INTENT_WORDS = {
+    "expect", "set", "due", "likely", "poised", "intend", "aim", "hope", "seek", "prepare",
+    "propose", "want", "vow", "promise", "threaten", "go",
+}  # fmt: skip
 _CLIMB = {"xcomp", "conj", "advcl", "relcl"}
 
 
@@ -32,6 +48,12 @@ def _tense_of(verb: Token) -> str | None:
             return "future"
         if verb.lemma_ in _PLAN_VERBS and "had" not in words:
             return "future"  # "were planning to drive ... on Monday", not "had been scheduled"
+        if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"  # "are racing to finish before Saturday", "is meeting Tuesday"
+        if words & _MODAL_AUX:
+            return "past" if "have" in words else "future"  # "must have left Friday" is past
+        if verb.lemma_ in _INTENT_WORDS and _leads_ahead(verb, auxes):
+            return None if _is_past(verb, auxes) else "future"
         if "would" not in words and any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if words & _PERFECT_AUX:
@@ -43,6 +65,26 @@ def _tense_of(verb: Token) -> str | None:
             continue
         return None
     return None
+
+
+def _is_past(verb: Token, auxes: list[Token]) -> bool:
+    """A past or pluperfect form; an adjective ("due") takes the form of its copula ("had been")."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        verb = verb.head
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "VBD" for a in auxes) or (not auxes and verb.tag_ == "VBD")
+
+
+def _leads_ahead(verb: Token, auxes: list[Token]) -> bool:
+    """ "expected to meet", "is expected", "going to", "due": an intent word used for what lies ahead
+    (an infinitive under it, a passive or predicate form), not "expected profits"."""
+    if verb.lemma_ == "go":
+        return verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children)
+    return (
+        verb.pos_ == "ADJ"
+        or any(c.dep_ == "xcomp" for c in verb.children)
+        or any(a.dep_ == "auxpass" for a in auxes)
+    )
 
 
 def verb_tense(doc: Doc, start: int, end: int) -> str | None:
@@ -59,4 +101,6 @@ def verb_tense(doc: Doc, start: int, end: int) -> str | None:
         head = head.head
     elif token.dep_ != "npadvmod":
         return None
+    if head.pos_ == "ADJ" and head.lemma_ in _INTENT_WORDS:
+        return None if _is_past(head, []) else "future"  # "is due Tuesday", not "was due"
     return _tense_of(head) if head.pos_ in ("VERB", "AUX") else None

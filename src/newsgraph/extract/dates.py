@@ -17,7 +17,8 @@ Bare weekdays and months take the tense of the verb they attach to in the
 parse ("met Monday", "in January, X brought in"); without a parse, the tense
 words around them.
 
-Each mention carries ``reliable``: True only for explicit calendar text
+Each mention carries its TimeML ``mod`` ("early next year": START, "at least five
+years": EQUAL_OR_MORE; ``dates.mods``) and ``reliable``: True only for explicit calendar text
 ("October 9, 2023", "1998", "five years"), False for anything inferred.
 """
 
@@ -30,6 +31,8 @@ from spacy.tokens import Doc
 
 from newsgraph.dates import context
 from newsgraph.dates.find import Found, extend_left, find, rule_by_name, trim
+from newsgraph.dates.mods import mod_of
+from newsgraph.dates.names import in_name
 from newsgraph.dates.published import read_day
 from newsgraph.dates.values import Context, Resolved, anchor_value
 from newsgraph.dates.verb import verb_tense
@@ -72,10 +75,11 @@ def reference_date(article: Article, found: list[tuple[Found, Resolved | None]])
     return max(explicit) if explicit else None
 
 
-def _vetoed(doc: Doc, f: Found) -> bool:
-    """A bare number spaCy reads as a count, sum or quantity is not a year."""
+def _vetoed(doc: Doc, text: str, f: Found) -> bool:
+    """A bare number spaCy reads as a count, sum or quantity is not a year; words that are
+    part of a proper name ("The Morning Show") are no date."""
     if f.rule != "year":
-        return False
+        return in_name(doc, text, f.start, f.end)
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ in _NOT_YEARS for t in span)
 
@@ -85,7 +89,7 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
     """Fill ``article.dates`` with every date expression in the body."""
     settings = settings or DatesSettings()
     text = article.body
-    found = [(f, v) for f, v in find(text, Context()) if not _vetoed(doc, f)]
+    found = [(f, v) for f, v in find(text, Context()) if not _vetoed(doc, text, f)]
     ref = reference_date(article, found)
     quarterly_text = context.is_quarterly(
         text, settings.quarterly_scan, settings.quarterly_min_mentions
@@ -111,6 +115,7 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
                 value=value.value,
                 granularity=value.granularity,
                 reliable=value.reliable,
+                mod=mod_of(text[start:end]),
             )
         )
     article.dates = mentions

@@ -549,8 +549,13 @@ INSERT INTO event_clusters
     FROM events;
 """
 
+# v9: a date's TimeML mod ("early next year": START); dates stored before have none.
+_V9 = """
+ALTER TABLE dates ADD COLUMN mod TEXT;
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

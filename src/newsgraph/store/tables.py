@@ -504,6 +504,7 @@ TABLES: dict[str, Table] = {
                 field(DateMention, "value"),
                 field(DateMention, "granularity"),
                 field(DateMention, "reliable"),
+                field(DateMention, "mod"),
             ),
             ("article", "n"),
             part="dates",

@@ -1,0 +1,105 @@
+"""Date words that are part of a proper name: "The Morning Show", "Saturday Night Live", the
+film "Independence Day", "Tuesday Morning Corp.".
+
+A date expression written in words (no digit) is taken as part of a name when
+
+- the entity recogniser puts it inside a longer name (a work, an organisation, a product,
+  a building, a law, a person, a place) that runs on past its end; a name that only
+  reaches back before it is the recogniser taking the date in ("met with Sununu Sunday");
+- the entity recogniser types exactly its words as such a name ("Independence Day" as a
+  WORK_OF_ART, not as the holiday, an EVENT);
+- a title word names what follows ("the film Independence Day", "the show Saturday Night");
+- it is written as a title in running text: it holds a capitalised "The", unit ("Week",
+  "Year") or part of the day ("Night", "Morning") that is not the first word of its
+  sentence, and a capitalised word follows it directly ("The Morning Show") or it is
+  quoted whole (ABC's "This Week,").
+
+A headline, where every word is capitalised, is not running text. Dates with digits
+("the 1996 Olympics", "Class of 2020") are left alone: their numbers are dates still.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.dates.lexicon import PARTS_OF_DAY
+
+_NAME_TYPES = {"WORK_OF_ART", "ORG", "PRODUCT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
+_TITLE_CUE = re.compile(
+    r"\b(?:film|movie|show|series|sitcom|drama|documentary|programme|program|song|single|album"
+    r"|book|novel|play|musical|opera|episode|magazine|newspaper|titled|entitled)\s+[\"'\u201c\u2018]?$",
+    re.I,
+)
+_CAPITAL_WORD = re.compile(r"[ \t]+[\"'\u201c\u2018]?[A-Z][a-z]")
+# Words a date phrase capitalises only as a title ("The Morning Show", "This Week", "Saturday
+# Night Live"); not "Day", which holidays capitalise ("Independence Day").
+_TITLE_PART = re.compile(
+    r"\b(?:The|Week|Weekend|Month|Year|" + "|".join(w.capitalize() for w in PARTS_OF_DAY) + r")\b"
+)
+_OPEN_QUOTE = "\"'\u201c\u2018"
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[\"'\u201d\u2019]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s*|\n\s*)$")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_LINE_WINDOW = 200
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"}
+
+
+def in_name(doc: Doc, text: str, start: int, end: int) -> bool:
+    """True when the date expression at text[start:end] is part of a proper name; ``doc`` is
+    the parse of ``text`` (``doc.text`` is rebuilt on each call, so the text is passed too)."""
+    if any(c.isdigit() for c in text[start:end]):
+        return False
+    return (
+        _named_by_recogniser(doc, start, end)
+        or _TITLE_CUE.search(text, max(0, start - 20), start) is not None
+        or _written_as_title(text, start, end)
+    )
+
+
+def _named_by_recogniser(doc: Doc, start: int, end: int) -> bool:
+    """A name entity (not a date, time or event) is exactly the expression, lies inside it, or
+    runs on past its end ("The Morning Show"). One that only reaches back before it
+    ("met with Sununu Sunday") is the recogniser taking the date into the name."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if token.ent_type_ not in _NAME_TYPES:
+            continue
+        last = token.i
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        first = token.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        if doc[last].idx + len(doc[last]) > end or doc[first].idx >= start:
+            return True
+    return False
+
+
+def _written_as_title(text: str, start: int, end: int) -> bool:
+    """A title-cased date phrase inside a sentence, followed by another capitalised word or
+    quoted whole ("This Week," on ABC)."""
+    quoted = start > 0 and text[start - 1] in _OPEN_QUOTE and _CLOSE_QUOTE.match(text, end)
+    if not (quoted or _CAPITAL_WORD.match(text, end)):
+        return False
+    for m in _TITLE_PART.finditer(text, start, end):
+        lo = max(0, m.start() - 3)
+        lo = max(lo, text.rfind("\n", lo, m.start()) + 1)
+        if not _SENTENCE_START.search(text, lo, m.start()):
+            return not _is_headline(text, start)
+    return False
+
+
+def _is_headline(text: str, position: int) -> bool:
+    """True for a line whose words (short function words aside) are all capitalised; at most
+    ``_LINE_WINDOW`` characters either side are read."""
+    lo = max(0, position - _LINE_WINDOW)
+    lo = text.rfind("\n", lo, position) + 1 or lo
+    hi = min(len(text), position + _LINE_WINDOW)
+    newline = text.find("\n", position, hi)
+    words = _WORD.findall(text, lo, newline if newline >= 0 else hi)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content)
