@@ -46,7 +46,8 @@ def replayed(corpus: Path) -> Iterator[dict]:
     replay = 0
     while True:
         for n, (headline, text) in enumerate(stories):
-            prefix = f"Replay {replay}. " if replay else ""
+            # in the first sentence, where no cleaning takes it for furniture
+            prefix = f"In replay {replay}, " if replay else ""
             yield {"title": headline, "text": prefix + text, "url": f"replay:{replay}/{n}"}
         replay += 1
 
