@@ -10,7 +10,8 @@ or a section word ("Opinion"). The candidate that most kinds of source
 agree with wins (equal, or the start or end of a longer one); the heading
 the page shows on its article counts for more than one kind, since
 og:title and JSON-LD often carry a headline written for sharing; any other
-first ``<h1>`` breaks a tie, and gives way when no other source agrees with it.
+first ``<h1>`` breaks a tie, and gives way when no other title shares half its
+words (a logo). A heading is cut at a declared site name only.
 """
 
 from __future__ import annotations
