@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsgraph.store
@@ -208,6 +208,7 @@ FILTER_FIELDS = [
 
 
 @given(params=st.dictionaries(st.sampled_from(FILTER_FIELDS), st.text(max_size=30)))
+@example(params={"page": "¹"})  # a digit to str.isdigit, not to int()
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 def test_any_search_address_is_a_page_or_says_why(client, params):
     response = client.get("/search", params=params)

@@ -126,7 +126,8 @@ def _filters(request: Request) -> Filters:
 def _page_number(value: str | None) -> int:
     if not value:
         return 1
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+    # ASCII digits only: "¹" and "٣" are digits to str.isdigit, not to int()
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PAGE:
         raise QueryError(f"page must be a number from 1 to {MAX_PAGE}, not {value!r}")
     return int(value)
 
