@@ -254,3 +254,11 @@ def test_a_mention_carries_its_mod():
 def test_a_quoted_title_is_not_a_date():
     text = 'The minister, speaking on ABC\'s "This Week," said talks would resume next week.'
     assert _values(_run(text, published="1991-02-25")) == {"next week": "1991-W10"}
+
+
+def test_a_year_that_modifies_a_noun_is_a_date_and_a_count_is_not():
+    text = (
+        "A nurse hurt in the 1998 clinic bombing testified. The company's 1989 results fell, "
+        "and the 1500 employees left."
+    )
+    assert _values(_run(text, published="1999-01-04")) == {"1998": "1998", "1989": "1989"}
