@@ -262,3 +262,14 @@ def test_a_year_that_modifies_a_noun_is_a_date_and_a_count_is_not():
         "and the 1500 employees left."
     )
     assert _values(_run(text, published="1999-01-04")) == {"1998": "1998", "1989": "1989"}
+
+
+def test_sets_are_sets():
+    text = (
+        "The market opens every Monday morning and twice a week in summer, "
+        "and on weekends it shuts."
+    )
+    got = {d.text: (d.value, d.granularity) for d in _run(text, published="2020-01-22").dates}
+    assert got["every Monday morning"] == ("XXXX-WXX-1TMO", "set")
+    assert got["twice a week"] == ("P1W", "set")
+    assert got["weekends"] == ("XXXX-WXX-WE", "set")

@@ -33,6 +33,7 @@ _VAGUE_SKIPPED = {
     "once", "earlier", "current", "today's", "the moment", "this time", "one day", "some day", "someday",
     "previously", "soon", "future", "recent", "eventually", "already", "the long term",
 }  # fmt: skip
+_WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
 _MONTH_WORDS = {w for w in MONTHS if len(w) > 3 or w == "may"}
 _MONTH_OR_DAY = re.compile(r"[A-Za-z]+")
@@ -135,6 +136,8 @@ def _plausible(text: str, found: Found) -> bool:
         re.search(r"old$", lower) or re.match(r"\s+old\b", text[found.end : found.end + 5])
     ):
         return False  # ages ("a 6-year-old", "52 years old") are not tagged as times
+    if rule == "set-weekdays" and found.match["we"] and not _WEEKENDS_CUE.search(before):
+        return False  # "on weekends", not "three weekends"
     if rule == "set-adverb" and lower in _SET_SKIPPED:
         return False
     if (
