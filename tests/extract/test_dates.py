@@ -269,7 +269,9 @@ def test_sets_are_sets():
         "The market opens every Monday morning and twice a week in summer, "
         "and on weekends it shuts."
     )
-    got = {d.text: (d.value, d.granularity) for d in _run(text, published="2020-01-22").dates}
-    assert got["every Monday morning"] == ("XXXX-WXX-1TMO", "set")
-    assert got["twice a week"] == ("P1W", "set")
-    assert got["weekends"] == ("XXXX-WXX-WE", "set")
+    got = {
+        d.text: (d.value, d.granularity, d.freq) for d in _run(text, published="2020-01-22").dates
+    }
+    assert got["every Monday morning"] == ("XXXX-WXX-1TMO", "set", None)
+    assert got["twice a week"] == ("P1W", "set", "2X")
+    assert got["weekends"] == ("XXXX-WXX-WE", "set", None)

@@ -129,12 +129,15 @@ def _set_every(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "set-frequency",
-    rf"(?:once|twice|thrice|{NUMBER}\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})",
+    rf"(?:(?P<w>once|twice|thrice)|(?P<n>{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})",
 )
 def _set_frequency(m: re.Match, ctx: Context) -> Resolved | None:
-    """ "twice a week", "three times a year": the period that repeats (TimeML's value of a set;
-    how often within it is TimeML's ``freq``, not kept)."""
-    return Resolved(duration_value(1, unit_name(m["u"])), "set", True)
+    """ "twice a week", "three times a year": the period that repeats is the value (P1W), how
+    often within it the ``freq`` (2X), as TimeML writes a set."""
+    times = {"once": 1, "twice": 2, "thrice": 3}.get((m["w"] or "").lower()) or parse_number(m["n"])
+    if not times or times != int(times):
+        return None
+    return Resolved(duration_value(1, unit_name(m["u"])), "set", True, f"{int(times)}X")
 
 
 @rule(
