@@ -225,6 +225,15 @@ def test_date_words_inside_a_proper_name_are_not_dates():
     assert _values(_run(text, published="2020-01-22")) == {"Monday": "2020-01-20"}
 
 
+def test_the_film_is_told_from_the_holiday_by_its_context():
+    text = "Families watched Independence Day on television and ate outside on Independence Day."
+    got = [(d.text, d.value) for d in _run(text, published="2020-08-10").dates]
+    assert got == [("Independence Day", "2020-07-04")]
+    assert (
+        text.index("on Independence Day") + 3 == _run(text, published="2020-08-10").dates[0].start
+    )
+
+
 def test_a_holiday_is_still_a_date():
     text = "Parades were held across the country on Independence Day."
     assert _values(_run(text, published="2020-08-10")) == {"Independence Day": "2020-07-04"}

@@ -8,7 +8,8 @@ A date expression written in words (no digit) is taken as part of a name when
   reaches back before it is the recogniser taking the date in ("met with Sununu Sunday");
 - the entity recogniser types exactly its words as such a name ("Independence Day" as a
   WORK_OF_ART, not as the holiday, an EVENT);
-- a title word names what follows ("the film Independence Day", "the show Saturday Night");
+- a title word names what follows ("the film Independence Day", "the show Saturday Night",
+  "watched Independence Day", "a sequel to Independence Day");
 - it is written as a title in running text: it holds a capitalised "The", unit ("Week",
   "Year") or part of the day ("Night", "Morning") that is not the first word of its
   sentence, and a capitalised word follows it directly ("The Morning Show") or it is
@@ -29,7 +30,8 @@ from newsgraph.dates.lexicon import PARTS_OF_DAY
 _NAME_TYPES = {"WORK_OF_ART", "ORG", "PRODUCT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
 _TITLE_CUE = re.compile(
     r"\b(?:film|movie|show|series|sitcom|drama|documentary|programme|program|song|single|album"
-    r"|book|novel|play|musical|opera|episode|magazine|newspaper|titled|entitled)\s+[\"'\u201c\u2018]?$",
+    r"|book|novel|play|musical|opera|episode|magazine|newspaper|titled|entitled"
+    r"|watch(?:ed|es|ing)?|starr(?:ing|ed)|sequel\s+to|remake\s+of)\s+[\"'\u201c\u2018]?$",
     re.I,
 )
 _CAPITAL_WORD = re.compile(r"[ \t]+[\"'\u201c\u2018]?[A-Z][a-z]")
