@@ -234,6 +234,14 @@ def test_the_film_is_told_from_the_holiday_by_its_context():
     )
 
 
+def test_a_day_after_a_title_word_is_still_a_day():
+    text = "Crowds packed the air show Saturday, and investors watched Friday as shares fell."
+    assert _values(_run(text, published="2020-01-22")) == {
+        "Saturday": "2020-01-18",
+        "Friday": "2020-01-17",
+    }
+
+
 def test_a_holiday_is_still_a_date():
     text = "Parades were held across the country on Independence Day."
     assert _values(_run(text, published="2020-08-10")) == {"Independence Day": "2020-07-04"}
