@@ -147,6 +147,11 @@ class DateMention(_Model):
         "EQUAL_OR_MORE: about, nearly, more than, up to, at least five years; BEFORE, AFTER: "
         "pre-, post-1959); null when the words give none.",
     )
+    freq: str | None = Field(
+        default=None,
+        description="TimeML freq of a set: how often it recurs in the period its value names "
+        '("twice a week": value P1W, freq 2X); null otherwise.',
+    )
 
 
 class Speaker(_Model):

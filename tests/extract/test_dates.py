@@ -225,6 +225,23 @@ def test_date_words_inside_a_proper_name_are_not_dates():
     assert _values(_run(text, published="2020-01-22")) == {"Monday": "2020-01-20"}
 
 
+def test_the_film_is_told_from_the_holiday_by_its_context():
+    text = "Families watched Independence Day on television and ate outside on Independence Day."
+    got = [(d.text, d.value) for d in _run(text, published="2020-08-10").dates]
+    assert got == [("Independence Day", "2020-07-04")]
+    assert (
+        text.index("on Independence Day") + 3 == _run(text, published="2020-08-10").dates[0].start
+    )
+
+
+def test_a_day_after_a_title_word_is_still_a_day():
+    text = "Crowds packed the air show Saturday, and investors watched Friday as shares fell."
+    assert _values(_run(text, published="2020-01-22")) == {
+        "Saturday": "2020-01-18",
+        "Friday": "2020-01-17",
+    }
+
+
 def test_a_holiday_is_still_a_date():
     text = "Parades were held across the country on Independence Day."
     assert _values(_run(text, published="2020-08-10")) == {"Independence Day": "2020-07-04"}
@@ -254,3 +271,24 @@ def test_a_mention_carries_its_mod():
 def test_a_quoted_title_is_not_a_date():
     text = 'The minister, speaking on ABC\'s "This Week," said talks would resume next week.'
     assert _values(_run(text, published="1991-02-25")) == {"next week": "1991-W10"}
+
+
+def test_a_year_that_modifies_a_noun_is_a_date_and_a_count_is_not():
+    text = (
+        "A nurse hurt in the 1998 clinic bombing testified. The company's 1989 results fell, "
+        "and the 1500 employees left."
+    )
+    assert _values(_run(text, published="1999-01-04")) == {"1998": "1998", "1989": "1989"}
+
+
+def test_sets_are_sets():
+    text = (
+        "The market opens every Monday morning and twice a week in summer, "
+        "and on weekends it shuts."
+    )
+    got = {
+        d.text: (d.value, d.granularity, d.freq) for d in _run(text, published="2020-01-22").dates
+    }
+    assert got["every Monday morning"] == ("XXXX-WXX-1TMO", "set", None)
+    assert got["twice a week"] == ("P1W", "set", "2X")
+    assert got["weekends"] == ("XXXX-WXX-WE", "set", None)

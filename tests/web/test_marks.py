@@ -233,3 +233,18 @@ def test_spans_outside_the_body_are_dropped() -> None:
 def test_empty_body_and_paragraphs() -> None:
     assert body_html(Article(body="")) == ""
     assert paragraphs("a\n\n\n b\n\n") == [(0, 1), (4, 6)]
+
+
+def test_a_date_tip_tells_its_mod() -> None:
+    article = harbour()
+    article.dates = [
+        DateMention(
+            **span(BODY, "Thursday").model_dump(),
+            value="2024-03-14",
+            granularity="day",
+            reliable=False,
+            mod="START",
+        )
+    ]
+    tips = [m.tip for m in article_marks(article) if m.kind == "date"]
+    assert tips == ["date: 2024-03-14 (day, START, inferred)"]

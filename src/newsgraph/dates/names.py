@@ -8,7 +8,9 @@ A date expression written in words (no digit) is taken as part of a name when
   reaches back before it is the recogniser taking the date in ("met with Sununu Sunday");
 - the entity recogniser types exactly its words as such a name ("Independence Day" as a
   WORK_OF_ART, not as the holiday, an EVENT);
-- a title word names what follows ("the film Independence Day", "the show Saturday Night");
+- a title word names what follows and it is two capitalised words or more ("the film
+  Independence Day", "watched Independence Day", "a sequel to Independence Day"; not "the
+  air show Saturday");
 - it is written as a title in running text: it holds a capitalised "The", unit ("Week",
   "Year") or part of the day ("Night", "Morning") that is not the first word of its
   sentence, and a capitalised word follows it directly ("The Morning Show") or it is
@@ -29,7 +31,8 @@ from newsgraph.dates.lexicon import PARTS_OF_DAY
 _NAME_TYPES = {"WORK_OF_ART", "ORG", "PRODUCT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
 _TITLE_CUE = re.compile(
     r"\b(?:film|movie|show|series|sitcom|drama|documentary|programme|program|song|single|album"
-    r"|book|novel|play|musical|opera|episode|magazine|newspaper|titled|entitled)\s+[\"'\u201c\u2018]?$",
+    r"|book|novel|play|musical|opera|episode|magazine|newspaper|titled|entitled"
+    r"|watch(?:ed|es|ing)?|starr(?:ing|ed)|sequel\s+to|remake\s+of)\s+[\"'\u201c\u2018]?$",
     re.I,
 )
 _CAPITAL_WORD = re.compile(r"[ \t]+[\"'\u201c\u2018]?[A-Z][a-z]")
@@ -53,9 +56,20 @@ def in_name(doc: Doc, text: str, start: int, end: int) -> bool:
         return False
     return (
         _named_by_recogniser(doc, start, end)
-        or _TITLE_CUE.search(text, max(0, start - 20), start) is not None
+        or (_title_cased(text[start:end]) and _after_title_word(text, start))
         or _written_as_title(text, start, end)
     )
+
+
+def _after_title_word(text: str, start: int) -> bool:
+    return _TITLE_CUE.search(text, max(0, start - 20), start) is not None
+
+
+def _title_cased(words: str) -> bool:
+    """Two words or more, each capitalised ("Independence Day", not "Saturday": "the air show
+    Saturday" and "investors watched Friday" keep their day)."""
+    found = _WORD.findall(words)
+    return len(found) >= 2 and all(w[0].isupper() for w in found)
 
 
 def _named_by_recogniser(doc: Doc, start: int, end: int) -> bool:

@@ -114,11 +114,12 @@ def _set_adverb(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "set-every",
-    rf"(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<s>{SEASON})|(?P<u>{UNIT}))",
+    rf"(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?|(?P<mon>{MONTH})|(?P<s>{SEASON})|(?P<u>{UNIT}))",
 )
 def _set_every(m: re.Match, ctx: Context) -> Resolved | None:
     if m["wd"]:
-        return Resolved(f"XXXX-WXX-{weekday_number(m['wd']) + 1}", "set", True)
+        pod = f"T{PARTS_OF_DAY[m['pod'].lower()]}" if m["pod"] else ""
+        return Resolved(f"XXXX-WXX-{weekday_number(m['wd']) + 1}{pod}", "set", True)
     if m["mon"]:
         return Resolved(f"XXXX-{month_number(m['mon']):02d}", "set", True)
     if m["s"]:
@@ -127,10 +128,25 @@ def _set_every(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 @rule(
+    "set-frequency",
+    rf"(?:(?P<w>once|twice|thrice)|(?P<n>{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})",
+)
+def _set_frequency(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "twice a week", "three times a year": the period that repeats is the value (P1W), how
+    often within it the ``freq`` (2X), as TimeML writes a set."""
+    times = {"once": 1, "twice": 2, "thrice": 3}.get((m["w"] or "").lower()) or parse_number(m["n"])
+    if not times or times != int(times):
+        return None
+    return Resolved(duration_value(1, unit_name(m["u"])), "set", True, f"{int(times)}X")
+
+
+@rule(
     "set-weekdays",
-    rf"(?P<wd>{WEEKDAY_FULL})s(?:\s+(?P<pod>{PART_OF_DAY})s)?|(?P<wd2>{WEEKDAY})\s+(?P<pod2>{PART_OF_DAY})s",
+    rf"(?P<wd>{WEEKDAY_FULL})s(?:\s+(?P<pod>{PART_OF_DAY})s)?|(?P<wd2>{WEEKDAY})\s+(?P<pod2>{PART_OF_DAY})s|(?P<we>weekends)",
 )
 def _set_weekdays(m: re.Match, ctx: Context) -> Resolved | None:
+    if m["we"]:
+        return Resolved("XXXX-WXX-WE", "set", True)  # "on weekends"
     wd, pod = m["wd"] or m["wd2"], m["pod"] or m["pod2"]
     value = f"XXXX-WXX-{weekday_number(wd) + 1}"
     if pod:

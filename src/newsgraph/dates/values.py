@@ -9,11 +9,13 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Resolved:
-    """A TimeML value with its granularity and whether it rests on explicit calendar text."""
+    """A TimeML value with its granularity, whether it rests on explicit calendar text, and
+    for a set how often it recurs in its period (TimeML ``freq``: "twice a week" is P1W, 2X)."""
 
     value: str
     granularity: str
     reliable: bool
+    freq: str | None = None
 
 
 @dataclass(frozen=True)

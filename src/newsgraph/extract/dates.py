@@ -116,6 +116,7 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
                 granularity=value.granularity,
                 reliable=value.reliable,
                 mod=mod_of(text[start:end]),
+                freq=value.freq,
             )
         )
     article.dates = mentions

@@ -549,9 +549,11 @@ INSERT INTO event_clusters
     FROM events;
 """
 
-# v9: a date's TimeML mod ("early next year": START); dates stored before have none.
+# v9: a date's TimeML mod ("early next year": START) and a set's freq ("twice a week": 2X);
+# dates stored before have neither.
 _V9 = """
 ALTER TABLE dates ADD COLUMN mod TEXT;
+ALTER TABLE dates ADD COLUMN freq TEXT;
 """
 
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).

@@ -505,6 +505,7 @@ TABLES: dict[str, Table] = {
                 field(DateMention, "granularity"),
                 field(DateMention, "reliable"),
                 field(DateMention, "mod"),
+                field(DateMention, "freq"),
             ),
             ("article", "n"),
             part="dates",

@@ -121,7 +121,8 @@ def entity_marks(article: Article, linked: bool = True) -> Iterable[Mark]:
         href = actor_path(ident) if ident and linked else None
         yield Mark(start, end, "place", f"place: {where}", href=href)
     for d in article.dates:
-        tip = f"date: {d.value} ({d.granularity}{'' if d.reliable else ', inferred'})"
+        mod = f", {d.mod}" if d.mod else ""
+        tip = f"date: {d.value} ({d.granularity}{mod}{'' if d.reliable else ', inferred'})"
         yield Mark(d.start, d.end, "date", tip)
 
 
