@@ -22,7 +22,6 @@ Every step is linear in the text (or bounded per quote), so no input hangs it.
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.tokens import Doc
 
@@ -30,14 +29,12 @@ from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
 from newsgraph.extract.quote_indirect import Reported, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
+from newsgraph.extract.quote_names import is_name
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import Attribution, from_phrase
 from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
 from newsgraph.record import Article, Entity, Quote, Speaker
-
-_TITLE_SMALL = frozenset("of the a an and in on to for with at by or".split())
-_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> list[Found]:
@@ -175,33 +172,6 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
             last = f
 
 
-def _unattributed_title(body: str, f: Found, settings: QuoteSettings) -> bool:
-    """A short quoted phrase nobody says: a title ("the film “13th”") or a scare quote."""
-    return (
-        f.kind == "direct"
-        and f.attribution is None
-        and len(body[f.start : f.end].split()) < settings.min_unattributed_words
-    )
-
-
-def _is_title(body: str, f: Found, settings: QuoteSettings) -> bool:
-    """A quoted name in title case: “Fox News Sunday,”, ‘The 411’, ''Contract With America''.
-
-    Tuned on PolNeAR train: three in four such direct quotes of up to five words are no
-    attribution's content, attributed or not.
-    """
-    if f.kind != "direct":
-        return False
-    text = body[f.start : f.end].rstrip(" ,.;:")
-    words = _WORD.findall(text)
-    return (
-        0 < len(words) <= settings.title_max_words
-        and not text.endswith(("?", "!"))
-        and words[0][0].isupper()
-        and all(w[0].isupper() or w in _TITLE_SMALL or w[0].isdigit() for w in words)
-    )
-
-
 def _quote(body: str, f: Found, referents: Referents) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
@@ -236,11 +206,7 @@ def find_quotes(
     )
     _inherit(found, settings.strategies)
     body = text.body
-    found = [
-        f
-        for f in found
-        if not _unattributed_title(body, f, settings) and not _is_title(body, f, settings)
-    ]
+    found = [f for f in found if not is_name(text, f)]
     referents = Referents(
         doc,
         entities or [],
