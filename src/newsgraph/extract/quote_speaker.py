@@ -17,10 +17,15 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import (
     BELIEF_VERBS,
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
+    MUTE_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_SUFFIXES,
     PLATFORM_NAMES,
     PLATFORM_VERBS,
+    QUANTITY_NOUNS,
+    SPEAKING_NOUNS,
     SPEECH_VERBS,
     VENUE_NOUNS,
 )
@@ -32,6 +37,11 @@ _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acom
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _NO_SPEAKER = frozenset(("seem", "appear"))
 _RELATIVES = frozenset(("who", "which", "that"))
+_OBJECT_PRONOUNS = frozenset("me us him them".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_MODIFIER_DEPS = ("amod", "acl", "relcl", "prep", "advmod")
+_SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
+_MUTE_TYPES = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "EVENT")
 
 
 @dataclass
@@ -102,7 +112,8 @@ def subject_of(
         )
         if subj is not None and subj.dep_ == "nsubjpass" and tok is cue:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            return None if by is None or (quoted and quoted[by.i]) else by
         if subj is not None:
             return subj
         if tok.dep_ == "relcl":
@@ -118,6 +129,54 @@ def subject_of(
             if not (quoted and quoted[c.i]) and c.ent_type_ not in ("DATE", "TIME"):
                 return c
     return None
+
+
+def can_speak(tok: Token, strict: bool = True) -> bool:
+    """Can the head word say something: a person, a group, a place, or a nominal that speaks?
+
+    "he", "the ministry", "the report", "researchers" can; "That" ("That said, ..."),
+    "last year", "the size of its empire", "soil", "us" cannot. A quantity speaks through
+    its "of" phrase ("a majority of voters"). Not strict (the subject of a verb of saying:
+    "the clip says"), any noun but one of time or measure speaks.
+    """
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    if lower in _DEMONSTRATIVES:  # "a report that said", "those close to him"
+        return tok.head.dep_ == "relcl" or any(c.dep_ in _MODIFIER_DEPS for c in tok.children)
+    if lower in _OBJECT_PRONOUNS or (lower == "it" and _dummy(tok)):
+        return False
+    if lemma in QUANTITY_NOUNS:
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if obj is not None:
+            return can_speak(obj, strict)
+        if tok.pos_ != "NOUN" or lemma == "one":
+            return True  # "many expect", "no one said"
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "one of the family's attorneys, Justin Bamberg"
+    if tok.ent_type_ in _MUTE_TYPES or lemma in MUTE_NOUNS:
+        return False
+    if not strict or tok.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        return True
+    if tok.ent_type_ in _SPEAKING_TYPES or tok.pos_ == "PROPN":
+        return True
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return True  # a name the tagger missed
+    return tok.pos_ == "NOUN" and (
+        lemma in SPEAKING_NOUNS
+        or lemma in GROUP_NOUNS
+        or is_title_head(tok.text)
+        or (len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
+    )
+
+
+def _dummy(it: Token) -> bool:
+    """Is "it" a placeholder with no antecedent: "It is believed that", "it's worth noting"?"""
+    verb = it.head
+    return (
+        it.dep_ == "expl"
+        or verb.lemma_ == "be"
+        or any(c.dep_ in ("auxpass", "acomp", "attr") for c in verb.children)
+    )
 
 
 def _same_line(a: Token, b: Token, near_chars: int) -> bool:
@@ -308,6 +367,8 @@ def from_cue(
     subj = subject_of(cue, quoted, settings)
     if subj is not None and not _same_line(subj, cue, settings.near_chars):
         subj = _noun_before(cue, settings.near_tokens)
+    if subj is not None and not can_speak(subj, strict=cue.lemma_.lower() not in SPEECH_VERBS):
+        subj = None
     att = describe_speaker(subj) if subj is not None else Attribution()
     att.cue, att.cue_span = _cue_text(cue)
     att.venue = venue_of(cue)
