@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.quote_speaker import can_speak
+from newsgraph.extract.quote_speaker import balanced_role, can_speak
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.nlp import load, parse
 from newsgraph.record import Quote
@@ -54,3 +54,45 @@ def test_can_speak(sentence: str, word: str, expected: bool):
     doc = parse(sentence, load())
     tok = next(t for t in doc if t.text == word)
     assert can_speak(tok) is expected
+
+
+def only_quote(text: str) -> Quote:
+    (q,) = quotes_of(text)
+    return q
+
+
+def test_a_party_name_stays_whole_in_the_role():
+    q = only_quote('"We will not back this budget," Liberal Democrats leader Ed Davey said.')
+    assert (q.speaker.text, q.role) == ("Ed Davey", "Liberal Democrats leader")
+
+
+def test_a_party_name_stays_whole_as_the_speaker():
+    q = only_quote('"The country deserves better," said the Liberal Democrats.')
+    assert q.speaker.text.endswith("Liberal Democrats")
+
+
+def test_hyphenated_words_are_never_cut():
+    q = only_quote('"This is a disaster for the town," said co-chair Anne Waller-Smith.')
+    assert (q.speaker.text, q.role) == ("Anne Waller-Smith", "co-chair")
+    q = only_quote('"This is a disaster," said Anne Waller-Smith, co-founder of the group.')
+    assert q.speaker.text == "Anne Waller-Smith"
+    assert q.role.startswith("co-founder")
+
+
+def test_a_role_never_ends_in_an_open_bracket():
+    q = only_quote('"Prices will rise," said Mark Carney, Governor of the Bank of England (BoE).')
+    assert q.role == "Governor of the Bank of England (BoE)"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Governor of the Bank (", "Governor of the Bank"),
+        ("R-Ky.)", "R-Ky."),
+        ("25", None),
+        ("“We will win", None),
+        ("the campaign’s press secretary\n\n", "the campaign’s press secretary"),
+    ],
+)
+def test_balanced_role(text: str, role: str | None):
+    assert balanced_role(text) == role

@@ -30,7 +30,14 @@ from newsgraph.extract.quote_cues import (
     VENUE_NOUNS,
 )
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
-from newsgraph.extract.titles import is_honorific, is_title_head, split_title
+from newsgraph.extract.titles import (
+    glued,
+    is_honorific,
+    is_title_head,
+    split_title,
+    word_end,
+    word_start,
+)
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
@@ -39,6 +46,7 @@ _NO_SPEAKER = frozenset(("seem", "appear"))
 _RELATIVES = frozenset(("who", "which", "that"))
 _OBJECT_PRONOUNS = frozenset("me us him them".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_QUOTE_MARKS = frozenset('"“”«»')
 _MODIFIER_DEPS = ("amod", "acl", "relcl", "prep", "advmod")
 _SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
 _MUTE_TYPES = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "EVENT")
@@ -106,9 +114,11 @@ def subject_of(
         return None  # "Asked about the wall, Carson said ...": whoever asked is not said
     tok = cue
     for _ in range(settings.subject_climb):
-        subj = next(
-            (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
-            None,
+        subjects = [
+            c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])
+        ]  # several when the parser splits a word: "co" "-" "chair Anne Waller-Smith"
+        subj = next((c for c in subjects if c.ent_type_ in _SPEAKING_TYPES), None) or next(
+            iter(subjects), None
         )
         if subj is not None and subj.dep_ == "nsubjpass" and tok is cue:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -142,7 +152,7 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
     lower, lemma = tok.lower_, tok.lemma_.lower()
     if lower in _DEMONSTRATIVES:  # "a report that said", "those close to him"
         return tok.head.dep_ == "relcl" or any(c.dep_ in _MODIFIER_DEPS for c in tok.children)
-    if lower in _OBJECT_PRONOUNS or (lower == "it" and _dummy(tok)):
+    if lower in _OBJECT_PRONOUNS or lemma in _OBJECT_PRONOUNS or (lower == "it" and _dummy(tok)):
         return False
     if lemma in QUANTITY_NOUNS:
         of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -223,7 +233,7 @@ def _core_bounds(head: Token) -> tuple[int, int]:
         left += 1
     while right > head.i and doc[right].is_punct:
         right -= 1
-    return left, right
+    return word_start(doc, left), word_end(doc, right)
 
 
 def _is_title(tok: Token) -> bool:
@@ -239,7 +249,8 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     start = right
     while start > left:
         prev = doc[start - 1]
-        if prev.pos_ != "PROPN" or _is_title(prev) or prev.ent_type_ in ("NORP",):
+        whole = glued(doc, start) or doc[start].ent_iob_ == "I"
+        if not whole and (prev.pos_ != "PROPN" or _is_title(prev) or prev.ent_type_ == "NORP"):
             break
         start -= 1
     if start > left and doc[start - 1].dep_ == "case":
@@ -250,6 +261,32 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
 def _text(doc: Doc, a: int, b: int) -> str:
     """Text of tokens a..b inclusive."""
     return doc[a : b + 1].text
+
+
+def _appositive(doc: Doc, head: Token, appos: Token) -> str | None:
+    """The role the appositives after head give, as whole words: "co-founder of the group
+    (Save Our Parks)", never "co" nor "Governor of the Bank (BoE"."""
+    left, right = word_start(doc, appos.left_edge.i), word_end(doc, appos.right_edge.i)
+    for c in head.rights:  # a hyphenated word the parser split: "co" "-" "founder" as three
+        if c.dep_ == "appos" and c.i > right and c.left_edge.i <= right + 1:
+            right = word_end(doc, c.right_edge.i)
+    if right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1
+    line_end = next((k for k in range(left, right + 1) if "\n" in doc[k].text_with_ws), right)
+    return balanced_role(doc[left : min(right, line_end) + 1].text)
+
+
+def balanced_role(text: str | None) -> str | None:
+    """A role as whole words: no dangling bracket, no line break, no quotation, no bare age."""
+    text = (text or "").split("\n", 1)[0]
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")]
+    elif text.count(")") > text.count("("):
+        text = text.replace(")", "")  # "(R-Ky.)" read from inside the brackets
+    text = text.strip(" \t\xa0,;:-–—(")
+    if _QUOTE_MARKS.intersection(text) or not any(c.isalpha() for c in text):
+        return None  # "Jones, 25," has an age, not a role; a quotation is no role
+    return text
 
 
 def describe_speaker(head: Token) -> Attribution:
@@ -279,18 +316,14 @@ def describe_speaker(head: Token) -> Attribution:
             name = None  # "a reporter for USA Today": the name is not the title's holder
     if name is not None:
         span = (title.title_start if title.role is None else title.name_start, name[1])
-        role = title.role
+        role = balanced_role(title.role)
         head = doc[name[1]]
     elif head.pos_ != "PROPN":
         form = "nominal"
     if form == "name" and head.ent_type_ in ("ORG", "NORP", "GPE") and name is None:
         form = "group"
     if appos is not None and appos.i > head.i:
-        a_left = appos.left_edge.i
-        a_right = appos.right_edge.i
-        while a_right > a_left and doc[a_right].is_punct:
-            a_right -= 1
-        role = _text(doc, a_left, a_right)
+        role = _appositive(doc, head, appos)
     start = doc[span[0]].idx
     end = doc[span[1]].idx + len(doc[span[1]])
     return Attribution(speaker=(start, end), head=head.idx, form=form, role=role)

@@ -175,8 +175,12 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
 def _quote(body: str, f: Found, referents: Referents) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
-    if att.speaker is not None:
+    if att.speaker is not None and body[slice(*att.speaker)].strip():
         s, e = att.speaker
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and body[e - 1].isspace():
+            e -= 1
         entity = referents.resolve(s, e, head=att.head, form=att.form)
         speaker = Speaker(text=body[s:e], start=s, end=e, entity=entity)
     cue_start, cue_end = att.cue_span if att.cue is not None and att.cue_span else (None, None)
