@@ -97,6 +97,13 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+# Verbs of finding and believing: they attribute only with a source that can say something
+# ("Researchers found that ..."), never alone ("It is believed that ...").
+RESEARCH_VERBS = frozenset(
+    "find show suggest indicate reveal conclude estimate believe think feel expect suspect "
+    "assume know see learn imply signal".split()
+)
+
 # Cue lemmas that need a clause complement to count (they also have other senses).
 CLAUSE_ONLY = frozenset(
     "show find see read learn estimate imply signal speculate allege clarify hint rule".split()
