@@ -190,7 +190,7 @@ SPEAKING_NOUNS = frozenset(
 # Nouns of quantity whose "of" phrase is the speaker: "a majority of voters", "half of them".
 QUANTITY_NOUNS = frozenset(
     "lot majority minority number half third quarter handful thousand dozen most some all one "
-    "none many few several plenty group share percent".split()
+    "none many few several plenty group share percent other each".split()
 )
 
 # Nouns of time, measure and matter: never a speaker ("last year", "the size of its empire").

@@ -158,7 +158,7 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
         of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
         if obj is not None:
-            return can_speak(obj, strict)
+            return obj.lower_ in _OBJECT_PRONOUNS or can_speak(obj, strict)  # "none of them"
         if tok.pos_ != "NOUN" or lemma == "one":
             return True  # "many expect", "no one said"
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
@@ -169,14 +169,25 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
         return True
     if tok.ent_type_ in _SPEAKING_TYPES or tok.pos_ == "PROPN":
         return True
-    if tok.text[:1].isupper() and not tok.is_sent_start:
-        return True  # a name the tagger missed
+    if tok.text[:1].isupper() and (not tok.is_sent_start or tok.text in _names(tok.doc)):
+        return True  # a name the tagger missed ("Sanders" read as a noun)
     return tok.pos_ == "NOUN" and (
         lemma in SPEAKING_NOUNS
         or lemma in GROUP_NOUNS
         or is_title_head(tok.text)
         or (len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
     )
+
+
+def _names(doc: Doc) -> frozenset[str]:
+    """Words the document writes capitalised inside a sentence or in a name: its names."""
+    names = doc.user_data.get("newsgraph.quote_names")
+    if names is None:
+        names = frozenset(
+            t.text for t in doc if t.text[:1].isupper() and (t.ent_type_ or not t.is_sent_start)
+        )
+        doc.user_data["newsgraph.quote_names"] = names
+    return names
 
 
 def _dummy(it: Token) -> bool:

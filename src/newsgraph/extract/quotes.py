@@ -11,8 +11,10 @@ verb of the clause it sits in ("called his supporters “deplorables”", a
 mixed quote of that clause), or, failing those, the attribution of the quote
 or statement just before it on this line or the previous one. Reported
 speech comes from ``quote_indirect``; a report whose cue lies inside another
-report's content is left to the outer one, and a quoted title-case name
-("Fox News Sunday") is no quotation. Speakers given as pronouns or nominals
+report's content is left to the outer one, and quoted titles, names and scare
+quotes are no quotations (``quote_names``). An interrupted quotation (“A,” she
+said, “B.”) is one quote, and every quote lists its verbatim ``fragments``
+(``quote_fragments``). Speakers given as pronouns or nominals
 ("They added", "the ambassador said") resolve to entities with
 ``referents``. Every threshold is a field of ``QuoteSettings``.
 
@@ -27,6 +29,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
+from newsgraph.extract.quote_fragments import fragments_of, join_interrupted
 from newsgraph.extract.quote_indirect import Reported, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_names import is_name
@@ -34,7 +37,7 @@ from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import Attribution, from_phrase
 from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
-from newsgraph.record import Article, Entity, Quote, Speaker
+from newsgraph.record import Article, Entity, Quote, Span, Speaker
 
 
 def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> list[Found]:
@@ -172,7 +175,7 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
             last = f
 
 
-def _quote(body: str, f: Found, referents: Referents) -> Quote:
+def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int, int]]) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
     if att.speaker is not None and body[slice(*att.speaker)].strip():
@@ -189,6 +192,7 @@ def _quote(body: str, f: Found, referents: Referents) -> Quote:
         end=f.end,
         text=body[f.start : f.end],
         kind=f.kind,
+        fragments=[Span(start=s, end=e, text=body[s:e]) for s, e in fragments],
         speaker=speaker,
         role=att.role,
         cue=att.cue,
@@ -210,7 +214,8 @@ def find_quotes(
     )
     _inherit(found, settings.strategies)
     body = text.body
-    found = [f for f in found if not is_name(text, f)]
+    found = join_interrupted(body, [f for f in found if not is_name(text, f)])
+    starts = [q.start for q in marked]
     referents = Referents(
         doc,
         entities or [],
@@ -218,7 +223,11 @@ def find_quotes(
         lookback=settings.referent_lookback,
         reach=settings.referent_reach,
     )
-    return [_quote(body, f, referents) for f in found if f.end > f.start]
+    return [
+        _quote(body, f, referents, fragments_of(f, marked, starts))
+        for f in found
+        if f.end > f.start
+    ]
 
 
 @annotator("quotes", requires=("entities",), assigns=("quotes",), settings=QuoteSettings)

@@ -30,6 +30,7 @@ MODIFIERS = frozenset(
 CONNECTORS = frozenset({"to", "of", "for", "at", "'s", "’s", "on"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the", "a", "an"})
+_HYPHENS = ("-", "‐", "–")
 _NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _HONORIFICS = r"(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?"
 _HONORIFIC_EDGE = re.compile(
@@ -163,7 +164,10 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
 
 def glued(doc: Doc, i: int) -> bool:
     """Is token i part of the word before it ("Waller-Smith", "co-chair": no space between)?"""
-    return i > 0 and not doc[i - 1].whitespace_ and (doc[i].is_alpha or doc[i].text in "-‐–")
+    if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
+        return False
+    before, tok = doc[i - 1], doc[i]
+    return (before.is_alpha or before.text in _HYPHENS) and (tok.is_alpha or tok.text in _HYPHENS)
 
 
 def word_start(doc: Doc, i: int) -> int:
