@@ -99,7 +99,7 @@ class QuoteSettings(BaseModel):
         2, description="Characters an unclosed quote needs to be taken to the end of its line."
     )
     referent_lookback: int = Field(
-        1500,
+        600,
         description="Characters a pronoun or nominal speaker looks back for a mention of its "
         "preferred entity type, a subject first.",
     )
