@@ -179,13 +179,18 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
     )
 
 
-def _names(doc: Doc) -> frozenset[str]:
-    """Words the document writes capitalised inside a sentence or in a name: its names."""
+def _names(doc: Doc) -> dict[str, bool]:
+    """Words the document writes capitalised inside a sentence or in a name: its names.
+
+    Kept on the Doc (a plain dict, so the Doc still serialises) for the next speaker.
+    """
     names = doc.user_data.get("newsgraph.quote_names")
     if names is None:
-        names = frozenset(
-            t.text for t in doc if t.text[:1].isupper() and (t.ent_type_ or not t.is_sent_start)
-        )
+        names = {
+            t.text: True
+            for t in doc
+            if t.text[:1].isupper() and (t.ent_type_ or not t.is_sent_start)
+        }
         doc.user_data["newsgraph.quote_names"] = names
     return names
 
