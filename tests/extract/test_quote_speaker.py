@@ -96,3 +96,11 @@ def test_a_role_never_ends_in_an_open_bracket():
 )
 def test_balanced_role(text: str, role: str | None):
     assert balanced_role(text) == role
+
+
+def test_a_dash_between_words_is_no_hyphen():
+    text = (
+        "The transcript of the debate–published by the Post–shows that the senator "
+        "talked about reform."
+    )
+    assert all(s is None or not s.endswith("shows") for s in speakers(text))
