@@ -104,3 +104,9 @@ def test_a_dash_between_words_is_no_hyphen():
         "talked about reform."
     )
     assert all(s is None or not s.endswith("shows") for s in speakers(text))
+
+
+def test_a_name_after_of_is_no_appositive_and_stays_whole():
+    text = 'Family of Theresa May say they are "heartbroken by the loss of a loved one".'
+    (q,) = quotes_of(text)
+    assert (q.speaker.text, q.role) == ("Family of Theresa May", None)

@@ -249,6 +249,12 @@ def _core_bounds(head: Token) -> tuple[int, int]:
         left += 1
     while right > head.i and doc[right].is_punct:
         right -= 1
+    while right + 1 < len(doc) and (
+        doc[right + 1].ent_iob_ == "I"
+        or doc[right].pos_ == doc[right + 1].pos_ == "PROPN"
+        and doc[right + 1].head in (head, doc[right])
+    ):
+        right += 1  # never half a name: "Family of Theresa May", "May" misparsed
     return word_start(doc, left), word_end(doc, right)
 
 
@@ -277,6 +283,13 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
 def _text(doc: Doc, a: int, b: int) -> str:
     """Text of tokens a..b inclusive."""
     return doc[a : b + 1].text
+
+
+def _set_off(appos: Token) -> bool:
+    """Is the appositive set off by a comma, bracket or dash ("Hill, a doctor")? Without
+    one it is a misparse: "Family of Theresa May" has no appositive "May"."""
+    before = appos.left_edge.i - 1
+    return before >= 0 and appos.doc[before].text in (",", "(", "—", "–", "--")
 
 
 def _appositive(doc: Doc, head: Token, appos: Token) -> str | None:
@@ -308,7 +321,7 @@ def balanced_role(text: str | None) -> str | None:
 def describe_speaker(head: Token) -> Attribution:
     """Speaker span, head and role of the noun phrase headed by head."""
     doc = head.doc
-    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    appos = next((c for c in head.rights if c.dep_ == "appos" and _set_off(c)), None)
     if appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN":
         head, appos = appos, head  # "the party's nominee, Hillary Clinton"
     lower = head.lower_
