@@ -27,11 +27,10 @@ import newsgraph
 from benchmarks import polnear
 from newsgraph import Options
 from newsgraph.extract import registered
-from newsgraph.extract.quote_marks import find_marked_quotes
 from newsgraph.extract.quote_settings import STRATEGY_NAMES, QuoteSettings
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.nlp import DEFAULT_MODELS, load, parse
-from newsgraph.record import Article, Quote, Speaker
+from newsgraph.record import Article, Quote, Span, Speaker
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes-polnear"
@@ -117,16 +116,17 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def direct_predictions(article: Article) -> list[tuple[int, int, Quote]]:
-    """Direct quotes, plus the quoted fragments of mixed quotes carrying the mixed quote's speaker."""
-    out = [(q.start, q.end, q) for q in article.quotes if q.kind == "direct"]
-    mixed = [q for q in article.quotes if q.kind == "mixed"]
-    if mixed:
-        for m in find_marked_quotes(article.body):
-            s, e = m.inner
-            owner = next((q for q in mixed if q.start <= s and e <= q.end + 1), None)
-            if owner is not None:
-                out.append((s, e, owner))
-    return out
+    """The verbatim fragments of direct and mixed quotes, each with its quote's speaker.
+
+    An interrupted quotation ("A," she said, "B.") is one quote of two fragments: two
+    predictions, as the gold has one segment per pair of quote marks.
+    """
+    return [
+        (f.start, f.end, q)
+        for q in article.quotes
+        if q.kind in ("direct", "mixed")
+        for f in q.fragments
+    ]
 
 
 def _words(text: str, s: int, e: int) -> int:
@@ -156,11 +156,17 @@ def eval_direct(gold: list[polnear.GoldArticle], arts: list[Article], min_words:
 def attribution_predictions(article: Article) -> list[tuple[set[int], Quote]]:
     """Every quote, where consecutive direct quotes of one speaker in one paragraph count as one.
 
-    PolNeAR annotates them so: "A," she said, "B." is one attribution with two Content fragments.
+    PolNeAR annotates them so: "A," she said, "B." is one attribution with two Content
+    fragments. A direct quote's content is its verbatim fragments (not the cue between them).
     """
     out: list[tuple[set[int], Quote]] = []
     prev: Quote | None = None
     for q in article.quotes:
+        chars = (
+            {i for f in q.fragments for i in range(f.start, f.end)}
+            if q.kind == "direct" and q.fragments
+            else set(range(q.start, q.end))
+        )
         same = (
             prev is not None
             and q.kind == prev.kind == "direct"
@@ -170,9 +176,9 @@ def attribution_predictions(article: Article) -> list[tuple[set[int], Quote]]:
             and "\n" not in article.body[prev.end : q.start]
         )
         if same:
-            out[-1][0].update(range(q.start, q.end))
+            out[-1][0].update(chars)
         else:
-            out.append((set(range(q.start, q.end)), q))
+            out.append((chars, q))
         prev = q
     return out
 
@@ -225,6 +231,7 @@ def textacy_articles(gold: list[polnear.GoldArticle]) -> list[Article] | None:
                         end=end,
                         text=g.text[start:end],
                         kind="direct",
+                        fragments=[Span(start=start, end=end, text=g.text[start:end])],
                         speaker=Speaker(text=g.text[s:e], start=s, end=e),
                         cue=" ".join(tok.text for tok in t.cue),
                     )

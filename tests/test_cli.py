@@ -143,3 +143,23 @@ def test_serve_needs_a_store(tmp_path):
     (tmp_path / "other.db").write_bytes(b"not a database at all" * 100)
     result = run("serve", "--db", str(tmp_path / "other.db"))
     assert result.exit_code == 1 and "not a newsgraph store" in result.stderr
+
+
+def test_quotes_prints_only_verbatim_words_in_quotation_marks(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Flood Clean-Up Begins in Split\n\n"
+        "“We will rebuild the harbour,” the mayor Ivan Peric said on Thursday, “and we will "
+        "do it this year.”\n\n"
+        "The mayor said that the council would meet on Friday to agree on the repairs.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.db"
+    assert run("ingest", str(story), "--db", str(db), "--min-body", "0").exit_code == 0
+    result = run("quotes", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    direct = next(line for line in lines if "rebuild" in line)
+    assert "“We will rebuild the harbour, … and we will do it this year.”" in direct
+    indirect = next(line for line in lines if "council" in line)
+    assert "“" not in indirect and "the council would meet" in indirect

@@ -485,9 +485,18 @@ def quotes(
         as_json,
         lambda r: (
             f"{(r['published'] or '')[:10]:10}  {r['speaker'] or '?'}: "
-            f"\u201c{' '.join(r['text'].split())}\u201d  ({r['source'] or r['title'] or r['article']})"
+            f"{_quote_words(r)}  ({r['source'] or r['title'] or r['article']})"
         ),
     )
+
+
+def _quote_words(row: dict) -> str:
+    """A quote as a reader should see it: verbatim words in quotation marks, a paraphrase
+    without them ("said the plan was dead"), a mixed quote with the marks it has."""
+    if row["kind"] == "direct":
+        parts = [f["text"] for f in row.get("fragments") or []] or [row["text"]]
+        return "\u201c" + " \u2026 ".join(" ".join(p.split()) for p in parts) + "\u201d"
+    return " ".join(row["text"].split())
 
 
 @app.command(

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 RemovedReason = Literal[
     "ad",
@@ -166,11 +166,17 @@ class Quote(_Model):
     end: int
     text: str
     kind: Literal["direct", "indirect", "mixed"]
+    fragments: list[Span] = Field(
+        default_factory=list,
+        description="The verbatim words: each stretch between quote marks inside the quote "
+        "(one for a plain direct quote; the parts of an interrupted quotation; the quoted "
+        "words of a mixed quote); empty for an indirect quote.",
+    )
     speaker: Speaker | None = None
     role: str | None = None
     cue: str | None = None
-    cue_start: int | None = Field(default=None, description="Start of the cue word in the body.")
-    cue_end: int | None = Field(default=None, description="End of the cue word in the body.")
+    cue_start: int | None = Field(default=None, description="Start of the cue in the body.")
+    cue_end: int | None = Field(default=None, description="End of the cue in the body.")
     venue: str | None = None
     tone: float | None = Field(
         default=None, description="The quotation's own tone, on Tone.tone's scale (-100..100)."

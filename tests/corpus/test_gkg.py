@@ -12,7 +12,7 @@ from py_gdelt.models.gkg import GKGRecord
 from py_gdelt.parsers.gkg import GKGParser
 
 from newsgraph.corpus import gkg
-from newsgraph.record import Article
+from newsgraph.record import Article, Quote, Span
 
 BODY = (
     "DES MOINES -- Rockets killed 12 people near Tokyo, Japan, on 2 February, and the SEC "
@@ -288,3 +288,21 @@ def test_gkg_codes():
     assert gkg.location_type("ADM1", "USA") == 2 and gkg.location_type("ADM1", "DEU") == 5
     assert gkg.location_type("PPL", "USA") == 3 and gkg.location_type(None, None) == 4
     assert gkg.fips("DEU") == "GM" and gkg.fips(None) == ""
+
+
+def test_an_interrupted_quotation_is_its_verbatim_words():
+    body = "“We will rebuild,” she said, “and we will do it this year.”"
+    quote = Quote(
+        start=1,
+        end=len(body) - 1,
+        text=body[1:-1],
+        kind="direct",
+        fragments=[
+            Span(start=1, end=17, text=body[1:17]),
+            Span(start=30, end=len(body) - 1, text=body[30:-1]),
+        ],
+        cue="said",
+    )
+    article = Article(id="0a1b2c3d4e5f6a7c", body=body, quotes=[quote])
+    [block] = _columns(article)["V2.1QUOTATIONS"].split("#")
+    assert block.endswith("|said|We will rebuild, ... and we will do it this year.")

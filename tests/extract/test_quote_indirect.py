@@ -119,3 +119,15 @@ def test_claim_noun_speaker_after_by(nlp):
         "claims",
         "the Trump campaign",
     )
+
+
+def test_a_finding_needs_someone_who_found_it():
+    text = (
+        "It is believed that the company lost millions in the crash. "
+        "Researchers found that the drug cut deaths by half in older patients."
+    )
+    found = find_quotes(parse(text, load()))
+    assert [(q.speaker.text if q.speaker else None, q.cue) for q in found] == [
+        ("Researchers", "found")
+    ]
+    assert found[0].text.endswith("cut deaths by half in older patients")

@@ -103,12 +103,14 @@ def test_nominal_speaker_resolves_to_the_person_it_describes(nlp):
     assert (q.speaker.text, q.speaker.entity) == ("the ambassador", "E1")
 
 
-def test_quote_split_by_its_attribution(nlp):
+def test_quote_split_by_its_attribution_is_one_quote(nlp):
     text = "“We strongly condemn the attack,” she said, “and we will respond to it.”"
-    first, second = quotes_of(text)
-    assert first.text == "We strongly condemn the attack,"
-    assert second.text == "and we will respond to it."
-    assert first.speaker.text == second.speaker.text == "she"
+    q = only(quotes_of(text))
+    assert [f.text for f in q.fragments] == [
+        "We strongly condemn the attack,",
+        "and we will respond to it.",
+    ]
+    assert q.speaker.text == "she"
 
 
 def test_sentence_splits_inside_a_quotation_do_not_cut_it(nlp):

@@ -99,6 +99,7 @@ def make_article(
                 end=quote.end,
                 text=quote.text,
                 kind="direct",
+                fragments=[Span(start=quote.start, end=quote.end, text=quote.text)],
                 speaker=Speaker(text=speaker, start=person.start, end=person.end, entity="E1"),
                 role="ambassador",
                 cue="told",

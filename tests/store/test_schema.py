@@ -105,8 +105,10 @@ def test_migration_keeps_every_record_and_links_inputs_by_pk(tmp_path, build):
     with open_store(tmp_path / "s.db") as store:
         oslo = build()
         bergen = build(speaker="Jonas Store", city="Bergen", published="2023-11-02T10:00:00+01:00")
-        for quote in oslo.quotes + bergen.quotes:  # version 1 had no cue span, no tone
+        oslo.schema_version = bergen.schema_version = "1.0"  # the record they were made as
+        for quote in oslo.quotes + bergen.quotes:  # version 1 had no cue span, tone, fragments
             quote.cue_start = quote.cue_end = quote.tone = None
+            quote.fragments = []
         for event in oslo.events + bergen.events:  # nor an event's flags, claimant, trigger
             event.context, event.future = [], False
             event.claimed_by = event.trigger = None

@@ -238,10 +238,10 @@ def row(article: Article, *, source: str | None = None) -> list[str]:
         v2_loc.extend(f"{kind}#{name}#{cc}#{adm1}##{lat}#{lon}#{fid}#{m.start}" for m in p.mentions)
     quotes = "#".join(
         f"{q.start}|{q.end - q.start}|{_safe(q.cue or '', _UNSAFE_QUOTE)}|"
-        f"{_safe(q.text, _UNSAFE_QUOTE)}"
+        f"{_safe(' ... '.join(f.text for f in q.fragments) or q.text, _UNSAFE_QUOTE)}"
         for q in article.quotes
         if q.kind == "direct"
-    )
+    )  # the verbatim words: an interrupted quotation's parts, without the cue between
     amounts = gkg_numbers.amounts(article.body)
     v1_counts, v2_counts = _counts(article.body, amounts)
     title = _WHITESPACE.sub(" ", article.title or "").strip()

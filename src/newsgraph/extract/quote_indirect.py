@@ -29,6 +29,7 @@ from newsgraph.extract.quote_cues import (
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     REPORTING_VERBS,
+    RESEARCH_VERBS,
     STANCE_NOUNS,
     STANCE_VERBS,
 )
@@ -311,5 +312,8 @@ def find_reported(
             continue
         if span is None:
             continue
-        out.append(Reported(span[0], span[1], from_cue(tok, quoted, settings), tok))
+        att = from_cue(tok, quoted, settings)
+        if att.speaker is None and tok.lemma_.lower() in RESEARCH_VERBS:
+            continue  # "It is believed that ...": a finding with no one who found it
+        out.append(Reported(span[0], span[1], att, tok))
     return out

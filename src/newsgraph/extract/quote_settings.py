@@ -48,7 +48,14 @@ class QuoteSettings(BaseModel):
         "scare quote, and dropped.",
     )
     title_max_words: int = Field(
-        5, description="A quoted name in title case of up to this many words is a title, dropped."
+        5,
+        description="A quoted name in title case of up to this many words is a title, dropped "
+        "(longer ones too after a title noun such as 'film' or a naming word such as 'titled').",
+    )
+    scare_quote_words: int = Field(
+        2,
+        description="A direct quote of up to this many words is a scare quote, dropped, unless "
+        "a verb of saying or naming gives it a speaker.",
     )
     governor_climb: int = Field(
         8, description="Steps up the parse from a quote to the verb of the clause it sits in."
@@ -92,7 +99,7 @@ class QuoteSettings(BaseModel):
         2, description="Characters an unclosed quote needs to be taken to the end of its line."
     )
     referent_lookback: int = Field(
-        1500,
+        600,
         description="Characters a pronoun or nominal speaker looks back for a mention of its "
         "preferred entity type, a subject first.",
     )

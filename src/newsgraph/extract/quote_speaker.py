@@ -17,21 +17,39 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import (
     BELIEF_VERBS,
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
+    MUTE_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_SUFFIXES,
     PLATFORM_NAMES,
     PLATFORM_VERBS,
+    QUANTITY_NOUNS,
+    SPEAKING_NOUNS,
     SPEECH_VERBS,
     VENUE_NOUNS,
 )
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
-from newsgraph.extract.titles import is_honorific, is_title_head, split_title
+from newsgraph.extract.titles import (
+    glued,
+    is_honorific,
+    is_title_head,
+    split_title,
+    word_end,
+    word_start,
+)
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _NO_SPEAKER = frozenset(("seem", "appear"))
 _RELATIVES = frozenset(("who", "which", "that"))
+_OBJECT_PRONOUNS = frozenset("me us him them".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_QUOTE_MARKS = frozenset('"“”«»')
+_MODIFIER_DEPS = ("amod", "acl", "relcl", "prep", "advmod")
+_SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
+_MUTE_TYPES = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "EVENT")
 
 
 @dataclass
@@ -96,13 +114,16 @@ def subject_of(
         return None  # "Asked about the wall, Carson said ...": whoever asked is not said
     tok = cue
     for _ in range(settings.subject_climb):
-        subj = next(
-            (c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])),
-            None,
+        subjects = [
+            c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])
+        ]  # several when the parser splits a word: "co" "-" "chair Anne Waller-Smith"
+        subj = next((c for c in subjects if c.ent_type_ in _SPEAKING_TYPES), None) or next(
+            iter(subjects), None
         )
         if subj is not None and subj.dep_ == "nsubjpass" and tok is cue:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            return None if by is None or (quoted and quoted[by.i]) else by
         if subj is not None:
             return subj
         if tok.dep_ == "relcl":
@@ -118,6 +139,70 @@ def subject_of(
             if not (quoted and quoted[c.i]) and c.ent_type_ not in ("DATE", "TIME"):
                 return c
     return None
+
+
+def can_speak(tok: Token, strict: bool = True) -> bool:
+    """Can the head word say something: a person, a group, a place, or a nominal that speaks?
+
+    "he", "the ministry", "the report", "researchers" can; "That" ("That said, ..."),
+    "last year", "the size of its empire", "soil", "us" cannot. A quantity speaks through
+    its "of" phrase ("a majority of voters"). Not strict (the subject of a verb of saying:
+    "the clip says"), any noun but one of time or measure speaks.
+    """
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    if lower in _DEMONSTRATIVES:  # "a report that said", "those close to him"
+        return tok.head.dep_ == "relcl" or any(c.dep_ in _MODIFIER_DEPS for c in tok.children)
+    if lower in _OBJECT_PRONOUNS or lemma in _OBJECT_PRONOUNS or (lower == "it" and _dummy(tok)):
+        return False
+    if lemma in QUANTITY_NOUNS:
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if obj is not None:
+            return obj.lower_ in _OBJECT_PRONOUNS or can_speak(obj, strict)  # "none of them"
+        if tok.pos_ != "NOUN" or lemma == "one":
+            return True  # "many expect", "no one said"
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "one of the family's attorneys, Justin Bamberg"
+    if tok.ent_type_ in _MUTE_TYPES or lemma in MUTE_NOUNS:
+        return False
+    if not strict or tok.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        return True
+    if tok.ent_type_ in _SPEAKING_TYPES or tok.pos_ == "PROPN":
+        return True
+    if tok.text[:1].isupper() and (not tok.is_sent_start or tok.text in _names(tok.doc)):
+        return True  # a name the tagger missed ("Sanders" read as a noun)
+    return tok.pos_ == "NOUN" and (
+        lemma in SPEAKING_NOUNS
+        or lemma in GROUP_NOUNS
+        or is_title_head(tok.text)
+        or (len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
+    )
+
+
+def _names(doc: Doc) -> dict[str, bool]:
+    """Words the document writes capitalised inside a sentence or in a name: its names.
+
+    Kept on the Doc (a plain dict, so the Doc still serialises) for the next speaker.
+    """
+    names = doc.user_data.get("newsgraph.quote_names")
+    if names is None:
+        names = {
+            t.text: True
+            for t in doc
+            if t.text[:1].isupper() and (t.ent_type_ or not t.is_sent_start)
+        }
+        doc.user_data["newsgraph.quote_names"] = names
+    return names
+
+
+def _dummy(it: Token) -> bool:
+    """Is "it" a placeholder with no antecedent: "It is believed that", "it's worth noting"?"""
+    verb = it.head
+    return (
+        it.dep_ == "expl"
+        or verb.lemma_ == "be"
+        or any(c.dep_ in ("auxpass", "acomp", "attr") for c in verb.children)
+    )
 
 
 def _same_line(a: Token, b: Token, near_chars: int) -> bool:
@@ -164,7 +249,13 @@ def _core_bounds(head: Token) -> tuple[int, int]:
         left += 1
     while right > head.i and doc[right].is_punct:
         right -= 1
-    return left, right
+    while right + 1 < len(doc) and (
+        doc[right + 1].ent_iob_ == "I"
+        or doc[right].pos_ == doc[right + 1].pos_ == "PROPN"
+        and doc[right + 1].head in (head, doc[right])
+    ):
+        right += 1  # never half a name: "Family of Theresa May", "May" misparsed
+    return word_start(doc, left), word_end(doc, right)
 
 
 def _is_title(tok: Token) -> bool:
@@ -180,7 +271,8 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     start = right
     while start > left:
         prev = doc[start - 1]
-        if prev.pos_ != "PROPN" or _is_title(prev) or prev.ent_type_ in ("NORP",):
+        whole = glued(doc, start) or doc[start].ent_iob_ == "I"
+        if not whole and (prev.pos_ != "PROPN" or _is_title(prev) or prev.ent_type_ == "NORP"):
             break
         start -= 1
     if start > left and doc[start - 1].dep_ == "case":
@@ -193,10 +285,43 @@ def _text(doc: Doc, a: int, b: int) -> str:
     return doc[a : b + 1].text
 
 
+def _set_off(appos: Token) -> bool:
+    """Is the appositive set off by a comma, bracket or dash ("Hill, a doctor")? Without
+    one it is a misparse: "Family of Theresa May" has no appositive "May"."""
+    before = appos.left_edge.i - 1
+    return before >= 0 and appos.doc[before].text in (",", "(", "—", "–", "--")
+
+
+def _appositive(doc: Doc, head: Token, appos: Token) -> str | None:
+    """The role the appositives after head give, as whole words: "co-founder of the group
+    (Save Our Parks)", never "co" nor "Governor of the Bank (BoE"."""
+    left, right = word_start(doc, appos.left_edge.i), word_end(doc, appos.right_edge.i)
+    for c in head.rights:  # a hyphenated word the parser split: "co" "-" "founder" as three
+        if c.dep_ == "appos" and c.i > right and c.left_edge.i <= right + 1:
+            right = word_end(doc, c.right_edge.i)
+    if right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1
+    line_end = next((k for k in range(left, right + 1) if "\n" in doc[k].text_with_ws), right)
+    return balanced_role(doc[left : min(right, line_end) + 1].text)
+
+
+def balanced_role(text: str | None) -> str | None:
+    """A role as whole words: no dangling bracket, no line break, no quotation, no bare age."""
+    text = (text or "").split("\n", 1)[0]
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")]
+    elif text.count(")") > text.count("("):
+        text = text.replace(")", "")  # "(R-Ky.)" read from inside the brackets
+    text = text.strip(" \t\xa0,;:-–—(")
+    if _QUOTE_MARKS.intersection(text) or not any(c.isalpha() for c in text):
+        return None  # "Jones, 25," has an age, not a role; a quotation is no role
+    return text
+
+
 def describe_speaker(head: Token) -> Attribution:
     """Speaker span, head and role of the noun phrase headed by head."""
     doc = head.doc
-    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    appos = next((c for c in head.rights if c.dep_ == "appos" and _set_off(c)), None)
     if appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN":
         head, appos = appos, head  # "the party's nominee, Hillary Clinton"
     lower = head.lower_
@@ -220,18 +345,14 @@ def describe_speaker(head: Token) -> Attribution:
             name = None  # "a reporter for USA Today": the name is not the title's holder
     if name is not None:
         span = (title.title_start if title.role is None else title.name_start, name[1])
-        role = title.role
+        role = balanced_role(title.role)
         head = doc[name[1]]
     elif head.pos_ != "PROPN":
         form = "nominal"
     if form == "name" and head.ent_type_ in ("ORG", "NORP", "GPE") and name is None:
         form = "group"
     if appos is not None and appos.i > head.i:
-        a_left = appos.left_edge.i
-        a_right = appos.right_edge.i
-        while a_right > a_left and doc[a_right].is_punct:
-            a_right -= 1
-        role = _text(doc, a_left, a_right)
+        role = _appositive(doc, head, appos)
     start = doc[span[0]].idx
     end = doc[span[1]].idx + len(doc[span[1]])
     return Attribution(speaker=(start, end), head=head.idx, form=form, role=role)
@@ -308,6 +429,8 @@ def from_cue(
     subj = subject_of(cue, quoted, settings)
     if subj is not None and not _same_line(subj, cue, settings.near_chars):
         subj = _noun_before(cue, settings.near_tokens)
+    if subj is not None and not can_speak(subj, strict=cue.lemma_.lower() not in SPEECH_VERBS):
+        subj = None
     att = describe_speaker(subj) if subj is not None else Attribution()
     att.cue, att.cue_span = _cue_text(cue)
     att.venue = venue_of(cue)

@@ -12,7 +12,7 @@ pass, once the quotes before are attributed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -27,6 +27,7 @@ from newsgraph.extract.quote_speaker import (
     from_cue,
     from_phrase,
     is_cue,
+    subject_of,
 )
 
 
@@ -49,11 +50,15 @@ def _claimed(att: Attribution | None) -> Verdict:
     return NOBODY if att is None else att
 
 
-def _cue_in(toks: Iterable[Token]) -> Token | None:
+def _cues_in(toks: Iterable[Token]) -> Iterator[Token]:
+    """The verbs of saying (and "according to") among the tokens, in their order."""
     for t in toks:
         if is_cue(t) or (t.lower_ == "according" and according_to(t) is not None):
-            return t
-    return None
+            yield t
+
+
+def _cue_in(toks: Iterable[Token]) -> Token | None:
+    return next(_cues_in(toks), None)
 
 
 def verb_subject(q: DirectQuote) -> Verdict:
@@ -63,13 +68,16 @@ def verb_subject(q: DirectQuote) -> Verdict:
     ('“...,” she said'), else the clause before, and after a full stop only its first words.
     """
     settings = q.text.settings
-    cue_before = _cue_in(reversed(q.before))
+    before = list(_cues_in(reversed(q.before)))
     words_after = [t for t in q.after if not t.is_punct]
-    cue_after = _cue_in(q.after if q.runs_on else words_after[: settings.after_reach_words])
-    for cue in (cue_after, cue_before) if q.runs_on else (cue_before, cue_after):
-        if cue is not None:
-            return from_cue(cue, q.text.quoted, settings)
-    return None
+    after = list(_cues_in(q.after if q.runs_on else words_after[: settings.after_reach_words]))
+    first = None
+    for cue in after + before if q.runs_on else before + after:
+        att = from_cue(cue, q.text.quoted, settings)
+        if att.speaker is not None or subject_of(cue, q.text.quoted, settings) is None:
+            return att
+        first = first or att  # its subject cannot speak ("That said, “...,” he told us"): go on
+    return first
 
 
 def dash(q: DirectQuote) -> Verdict:

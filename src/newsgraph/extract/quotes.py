@@ -11,8 +11,10 @@ verb of the clause it sits in ("called his supporters “deplorables”", a
 mixed quote of that clause), or, failing those, the attribution of the quote
 or statement just before it on this line or the previous one. Reported
 speech comes from ``quote_indirect``; a report whose cue lies inside another
-report's content is left to the outer one, and a quoted title-case name
-("Fox News Sunday") is no quotation. Speakers given as pronouns or nominals
+report's content is left to the outer one, and quoted titles, names and scare
+quotes are no quotations (``quote_names``). An interrupted quotation (“A,” she
+said, “B.”) is one quote, and every quote lists its verbatim ``fragments``
+(``quote_fragments``). Speakers given as pronouns or nominals
 ("They added", "the ambassador said") resolve to entities with
 ``referents``. Every threshold is a field of ``QuoteSettings``.
 
@@ -22,22 +24,20 @@ Every step is linear in the text (or bounded per quote), so no input hangs it.
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
+from newsgraph.extract.quote_fragments import fragments_of, join_interrupted
 from newsgraph.extract.quote_indirect import Reported, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
+from newsgraph.extract.quote_names import is_name
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import Attribution, from_phrase
 from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
-from newsgraph.record import Article, Entity, Quote, Speaker
-
-_TITLE_SMALL = frozenset("of the a an and in on to for with at by or".split())
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+from newsgraph.record import Article, Entity, Quote, Span, Speaker
 
 
 def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> list[Found]:
@@ -175,38 +175,15 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
             last = f
 
 
-def _unattributed_title(body: str, f: Found, settings: QuoteSettings) -> bool:
-    """A short quoted phrase nobody says: a title ("the film “13th”") or a scare quote."""
-    return (
-        f.kind == "direct"
-        and f.attribution is None
-        and len(body[f.start : f.end].split()) < settings.min_unattributed_words
-    )
-
-
-def _is_title(body: str, f: Found, settings: QuoteSettings) -> bool:
-    """A quoted name in title case: “Fox News Sunday,”, ‘The 411’, ''Contract With America''.
-
-    Tuned on PolNeAR train: three in four such direct quotes of up to five words are no
-    attribution's content, attributed or not.
-    """
-    if f.kind != "direct":
-        return False
-    text = body[f.start : f.end].rstrip(" ,.;:")
-    words = _WORD.findall(text)
-    return (
-        0 < len(words) <= settings.title_max_words
-        and not text.endswith(("?", "!"))
-        and words[0][0].isupper()
-        and all(w[0].isupper() or w in _TITLE_SMALL or w[0].isdigit() for w in words)
-    )
-
-
-def _quote(body: str, f: Found, referents: Referents) -> Quote:
+def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int, int]]) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
-    if att.speaker is not None:
+    if att.speaker is not None and body[slice(*att.speaker)].strip():
         s, e = att.speaker
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and body[e - 1].isspace():
+            e -= 1
         entity = referents.resolve(s, e, head=att.head, form=att.form)
         speaker = Speaker(text=body[s:e], start=s, end=e, entity=entity)
     cue_start, cue_end = att.cue_span if att.cue is not None and att.cue_span else (None, None)
@@ -215,6 +192,7 @@ def _quote(body: str, f: Found, referents: Referents) -> Quote:
         end=f.end,
         text=body[f.start : f.end],
         kind=f.kind,
+        fragments=[Span(start=s, end=e, text=body[s:e]) for s, e in fragments],
         speaker=speaker,
         role=att.role,
         cue=att.cue,
@@ -236,11 +214,8 @@ def find_quotes(
     )
     _inherit(found, settings.strategies)
     body = text.body
-    found = [
-        f
-        for f in found
-        if not _unattributed_title(body, f, settings) and not _is_title(body, f, settings)
-    ]
+    found = join_interrupted(body, [f for f in found if not is_name(text, f)])
+    starts = [q.start for q in marked]
     referents = Referents(
         doc,
         entities or [],
@@ -248,7 +223,11 @@ def find_quotes(
         lookback=settings.referent_lookback,
         reach=settings.referent_reach,
     )
-    return [_quote(body, f, referents) for f in found if f.end > f.start]
+    return [
+        _quote(body, f, referents, fragments_of(f, marked, starts))
+        for f in found
+        if f.end > f.start
+    ]
 
 
 @annotator("quotes", requires=("entities",), assigns=("quotes",), settings=QuoteSettings)

@@ -24,6 +24,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from newsgraph.extract.quote_cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.extract.referent_gender import Gender, person_genders, pronoun_gender
 from newsgraph.extract.titles import is_title_head
 from newsgraph.record import Entity
 
@@ -89,6 +90,7 @@ class Referents:
                 continue
             self.rows.append(row)
         self.starts = [r[0] for r in self.rows]
+        self.genders = person_genders(doc, entities, quoted)
 
     def containing(self, pos: int) -> Entity | None:
         """The entity with a mention covering the character at pos."""
@@ -100,20 +102,27 @@ class Referents:
             k -= 1
         return None
 
-    def before(self, pos: int, wanted: tuple[str, ...], word: str | None = None) -> Entity | None:
+    def before(
+        self,
+        pos: int,
+        wanted: tuple[str, ...],
+        word: str | None = None,
+        gender: Gender | None = None,
+    ) -> Entity | None:
         """The entity a referring word at pos most likely means.
 
         An entity described by word ("the ambassador" -> "Israel's Ambassador ...") wins;
         then, within ``lookback`` characters, the most recent mention of the first wanted
         type that is a grammatical subject, then the most recent of that type; else the
-        most recent of any wanted type within ``reach`` characters.
+        most recent of any wanted type within ``reach`` characters. A person the article
+        gives another gender ("she" and "Mr. Burton") is never meant.
         """
         k = bisect.bisect_left(self.starts, pos) - 1
         preferred = fallback = None
         while k >= 0 and pos - self.rows[k][0] < self.reach:
             start, _, ent, subject = self.rows[k]
             k -= 1
-            if ent.type not in wanted:
+            if ent.type not in wanted or (gender and self.genders.get(ent.id, gender) != gender):
                 continue
             if word is not None and word in (ent.description or "").lower():
                 return ent
@@ -146,7 +155,7 @@ class Referents:
                 if word in GROUP_PRONOUNS
                 else ()
             )
-            ent = self.before(start, wanted) if wanted else None
+            ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:

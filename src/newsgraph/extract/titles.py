@@ -30,6 +30,7 @@ MODIFIERS = frozenset(
 CONNECTORS = frozenset({"to", "of", "for", "at", "'s", "’s", "on"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the", "a", "an"})
+_HYPHENS = ("-", "‐")  # not the dash "–": "the transcript–published by the Post–shows"
 _NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _HONORIFICS = r"(?:mr|mrs|ms|miss|mx|sir|dame|dr)\.?"
 _HONORIFIC_EDGE = re.compile(
@@ -141,13 +142,46 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
         tok = doc[i]
         if is_title_head(tok.text):
             has_head = True
-        elif not is_title_part(tok):
+        elif not is_title_part(tok) and not (
+            tok.is_title and tok.pos_ in ("PROPN", "ADJ") and doc[i + 1].ent_type_ in _NAME_LABELS
+        ):  # "Liberal" of "Liberal Democrats leader", which the recogniser cut
             break
         first = i
         i -= 1
     while first < start and (doc[first].text in CONNECTORS or doc[first].lower_ in ARTICLES):
         first += 1
-    return first if has_head else start
+    if not has_head:
+        return start
+    whole = word_start(doc, first)
+    if doc[whole].ent_iob_ == "I":  # "Liberal Democrats leader": never half a name
+        whole = next(k for k in range(whole, -1, -1) if doc[k].ent_iob_ != "I")
+    if whole >= floor:
+        return whole
+    while first < start and (glued(doc, first) or doc[first].ent_iob_ == "I"):
+        first += 1  # the rest of a word or a name that began before floor is no title
+    return first
+
+
+def glued(doc: Doc, i: int) -> bool:
+    """Is token i part of the word before it ("Waller-Smith", "co-chair": no space between)?"""
+    if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
+        return False
+    before, tok = doc[i - 1], doc[i]
+    return (before.is_alpha or before.text in _HYPHENS) and (tok.is_alpha or tok.text in _HYPHENS)
+
+
+def word_start(doc: Doc, i: int) -> int:
+    """Index of the first token of the whitespace-delimited word holding token i."""
+    while glued(doc, i):
+        i -= 1
+    return i
+
+
+def word_end(doc: Doc, i: int) -> int:
+    """Index of the last token of the word holding token i."""
+    while i + 1 < len(doc) and glued(doc, i + 1):
+        i += 1
+    return i
 
 
 def _role(text: str) -> str | None:

@@ -9,6 +9,7 @@ so republished wire copy does not inflate a ranking.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,8 +147,9 @@ class Store:
             where += """ AND (q.speaker_key = ? OR instr(lower(e.name), lower(?)) > 0
                          OR instr(lower(q.speaker), lower(?)) > 0)"""
             params += [speaker, speaker, speaker]
-        sql = f"""SELECT q.text, q.kind, coalesce(e.name, q.speaker) AS speaker, q.speaker_key,
-                      q.role, q.cue, q.venue, q.start, q."end", a.id AS article, a.title,
+        sql = f"""SELECT q.text, q.kind, q.fragments, coalesce(e.name, q.speaker) AS speaker,
+                      q.speaker_key, q.role, q.cue, q.venue, q.start, q."end", a.id AS article,
+                      a.title,
                       a.published, a.source, a.url, a.cluster_id AS cluster
                   FROM quotes q JOIN articles a ON a.pk = q.article
                   LEFT JOIN entities e ON e.key = q.speaker_key {join}
@@ -156,9 +158,12 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         try:
-            return self._rows(sql, params)
+            rows = self._rows(sql, params)
         except sqlite3.OperationalError as exc:
             raise _fts_error(text or "", exc) from None
+        for row in rows:
+            row["fragments"] = json.loads(row["fragments"])
+        return rows
 
     def top(
         self,

@@ -556,8 +556,14 @@ ALTER TABLE dates ADD COLUMN mod TEXT;
 ALTER TABLE dates ADD COLUMN freq TEXT;
 """
 
+# v10: the verbatim fragments of each quote (an interrupted quotation is one quote of two).
+# Quotes stored before keep an empty list: re-ingest to fill it.
+_V10 = """
+ALTER TABLE quotes ADD COLUMN fragments TEXT NOT NULL DEFAULT '[]';
+"""
+
 # MIGRATIONS[i] takes a store from version i to version i + 1 (a new store skips them).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

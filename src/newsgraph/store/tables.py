@@ -464,6 +464,8 @@ TABLES: dict[str, Table] = {
                 field(Quote, "cue_start"),
                 field(Quote, "cue_end"),
                 field(Quote, "tone"),
+                # Schema v9.
+                field(Quote, "fragments", default="'[]'"),
             ),
             ("id",),
             part="quotes",

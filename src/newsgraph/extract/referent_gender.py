@@ -1,0 +1,108 @@
+"""The grammatical gender of each person in one article, read off the article itself.
+
+Evidence, strongest first: an honorific before a mention ("Mr. Burton", "Ms
+Hale"), a gendered word in the title the article gives ("spokeswoman",
+"chairman"), and the personal pronouns that follow a mention in its sentence
+or the next, before any other person is named ("Burton said he ..."). No list
+of first names is consulted: a person the article gives no evidence for has no
+gender, and any pronoun may stand for them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from newsgraph.record import Entity
+
+Gender = Literal["m", "f"]
+
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
+_HONORIFIC_GENDER: dict[str, Gender] = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+}
+_MAN = r"(?:chair|spokes|business|congress|council|police|sports|states|fire|camera)?"
+_MALE_WORDS = re.compile(
+    rf"\b(?:{_MAN}man|{_MAN}men|father|son|brother|husband|king|prince|actor|boy|uncle|"
+    r"nephew|grandfather)\b",
+    re.IGNORECASE,
+)
+_FEMALE_WORDS = re.compile(
+    rf"\b(?:{_MAN}woman|{_MAN}women|mother|daughter|sister|wife|queen|princess|actress|girl|"
+    r"aunt|niece|grandmother)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_COREFERRING_DEPS = ("nsubj", "nsubjpass", "poss")
+_HONORIFIC_WEIGHT = 3
+_TITLE_WEIGHT = 2
+
+
+def pronoun_gender(word: str) -> Gender | None:
+    """'m' for he/him/his, 'f' for she/her/hers, else None."""
+    return "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
+
+
+def person_genders(
+    doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] = ()
+) -> dict[str, Gender]:
+    """Entity id -> gender, for the persons the article gives evidence for.
+
+    ``quoted[i]`` is True for token i inside quote marks: a pronoun there is the speaker's
+    word for someone else ("Clinton said: “He is unfit”"), no evidence.
+    """
+    body = doc.text
+    persons = [e for e in entities if e.type == "PERSON"]
+    starts = sorted(m.start for e in persons for m in e.mentions)
+    tok_starts = [t.idx for t in doc]
+    out: dict[str, Gender] = {}
+    for ent in persons:
+        votes: Counter[str] = Counter()
+        description = ent.description or ""
+        votes["m"] += _TITLE_WEIGHT * len(_MALE_WORDS.findall(description))
+        votes["f"] += _TITLE_WEIGHT * len(_FEMALE_WORDS.findall(description))
+        for m in ent.mentions:
+            honorific = _HONORIFIC.search(body, max(0, m.start - 6), m.start)
+            if honorific:
+                votes[_HONORIFIC_GENDER[honorific.group(1).lower()]] += _HONORIFIC_WEIGHT
+            following = _next_pronoun(doc, tok_starts, m.end, starts, quoted)
+            if following:
+                votes[following] += 1
+        if votes["m"] != votes["f"]:
+            out[ent.id] = "m" if votes["m"] > votes["f"] else "f"
+    return out
+
+
+def _next_pronoun(
+    doc: Doc, tok_starts: list[int], pos: int, starts: list[int], quoted: Sequence[bool]
+) -> Gender | None:
+    """The gender of the first personal pronoun after a subject mention ending at pos, in
+    its sentence or the next, before another person's mention, outside quote marks."""
+    i = bisect.bisect_left(tok_starts, pos)
+    if i >= len(doc) or i == 0 or doc[i - 1].dep_ not in _SUBJECT_DEPS:
+        return None
+    k = bisect.bisect_right(starts, pos)
+    limit = starts[k] if k < len(starts) else len(doc.text)
+    sent = doc[i].sent
+    end = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end
+    for tok in doc[i:end]:
+        if tok.idx >= limit:
+            return None
+        gender = pronoun_gender(tok.lower_)
+        if gender and not (quoted and quoted[tok.i]) and tok.dep_ in _COREFERRING_DEPS:
+            return gender  # "Burton said he", "Burton and his wife"; not "X scolded him"
+    return None

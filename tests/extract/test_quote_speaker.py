@@ -1,0 +1,112 @@
+"""A speaker is someone or something that can say things; otherwise the search goes on, or stops."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quote_speaker import balanced_role, can_speak
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.nlp import load, parse
+from newsgraph.record import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return find_quotes(parse(text, load()))
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker.text if q.speaker else None for q in quotes_of(text)]
+
+
+def test_that_said_is_no_speaker_and_the_search_goes_on():
+    text = '"We will keep fighting for every vote in this state," That said, the senator told reporters.'
+    assert speakers(text) == ["the senator"]
+
+
+def test_a_year_is_no_speaker():
+    text = 'Last year saw "a remarkable increase in the number of people leaving the country."'
+    assert speakers(text) == [None]
+
+
+def test_a_measure_is_no_speaker():
+    text = "The size of its empire shows that the company had grown too fast for its managers."
+    assert all(s is None or "size" not in s for s in speakers(text))
+
+
+def test_it_with_no_antecedent_is_no_speaker():
+    text = "It is worth noting that the bridge was closed for repairs in the spring."
+    assert all(s is None for s in speakers(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("The spokesman said the talks had failed.", "spokesman", True),
+        ("Researchers found that the drug cut deaths.", "Researchers", True),
+        ("The report said the river had flooded.", "report", True),
+        ("A majority of voters said they were undecided.", "majority", True),
+        ("The soil showed that the crop had failed.", "soil", False),
+        ("Those close to him say he will run.", "Those", True),
+        ("That said, the plan is dead.", "That", False),
+    ],
+)
+def test_can_speak(sentence: str, word: str, expected: bool):
+    doc = parse(sentence, load())
+    tok = next(t for t in doc if t.text == word)
+    assert can_speak(tok) is expected
+
+
+def only_quote(text: str) -> Quote:
+    (q,) = quotes_of(text)
+    return q
+
+
+def test_a_party_name_stays_whole_in_the_role():
+    q = only_quote('"We will not back this budget," Liberal Democrats leader Ed Davey said.')
+    assert (q.speaker.text, q.role) == ("Ed Davey", "Liberal Democrats leader")
+
+
+def test_a_party_name_stays_whole_as_the_speaker():
+    q = only_quote('"The country deserves better," said the Liberal Democrats.')
+    assert q.speaker.text.endswith("Liberal Democrats")
+
+
+def test_hyphenated_words_are_never_cut():
+    q = only_quote('"This is a disaster for the town," said co-chair Anne Waller-Smith.')
+    assert (q.speaker.text, q.role) == ("Anne Waller-Smith", "co-chair")
+    q = only_quote('"This is a disaster," said Anne Waller-Smith, co-founder of the group.')
+    assert q.speaker.text == "Anne Waller-Smith"
+    assert q.role.startswith("co-founder")
+
+
+def test_a_role_never_ends_in_an_open_bracket():
+    q = only_quote('"Prices will rise," said Mark Carney, Governor of the Bank of England (BoE).')
+    assert q.role == "Governor of the Bank of England (BoE)"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Governor of the Bank (", "Governor of the Bank"),
+        ("R-Ky.)", "R-Ky."),
+        ("25", None),
+        ("“We will win", None),
+        ("the campaign’s press secretary\n\n", "the campaign’s press secretary"),
+    ],
+)
+def test_balanced_role(text: str, role: str | None):
+    assert balanced_role(text) == role
+
+
+def test_a_dash_between_words_is_no_hyphen():
+    text = (
+        "The transcript of the debate–published by the Post–shows that the senator "
+        "talked about reform."
+    )
+    assert all(s is None or not s.endswith("shows") for s in speakers(text))
+
+
+def test_a_name_after_of_is_no_appositive_and_stays_whole():
+    text = 'Family of Theresa May say they are "heartbroken by the loss of a loved one".'
+    (q,) = quotes_of(text)
+    assert (q.speaker.text, q.role) == ("Family of Theresa May", None)

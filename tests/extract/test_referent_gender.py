@@ -1,0 +1,51 @@
+"""Pronoun speakers agree in gender with the person they stand for."""
+
+from __future__ import annotations
+
+from newsgraph.extract.referent_gender import person_genders
+from newsgraph.extract.referents import Referents
+from newsgraph.nlp import load, parse
+from newsgraph.record import Entity, Span
+
+
+def entity(eid: str, name: str, body: str, description: str | None = None) -> Entity:
+    mentions, at = [], body.find(name)
+    while at >= 0:
+        mentions.append(Span(start=at, end=at + len(name), text=name))
+        at = body.find(name, at + 1)
+    return Entity(
+        id=eid, key=name, name=name, type="PERSON", description=description, mentions=mentions
+    )
+
+
+TEXT = (
+    "Mr. Burton opened the meeting on Monday. Anna Hale, the council's spokeswoman, "
+    "listened.\n\n"
+    "Then Burton left the room.\n\n"
+    "She said the vote would wait."
+)
+
+
+def test_gender_from_honorific_and_title():
+    ents = [entity("E1", "Burton", TEXT), entity("E2", "Anna Hale", TEXT, "spokeswoman")]
+    assert person_genders(parse(TEXT, load()), ents) == {"E1": "m", "E2": "f"}
+
+
+def test_gender_from_the_pronoun_after_a_subject_mention_not_from_an_object_pronoun():
+    text = "Rita Moss said she would run. Carl Dunn scolded him."
+    ents = [entity("E1", "Rita Moss", text), entity("E2", "Carl Dunn", text)]
+    assert person_genders(parse(text, load()), ents) == {"E1": "f"}
+
+
+def test_she_skips_the_nearer_man_across_paragraphs():
+    ents = [entity("E1", "Burton", TEXT), entity("E2", "Anna Hale", TEXT, "spokeswoman")]
+    refs = Referents(parse(TEXT, load()), ents)
+    at = TEXT.index("She said")
+    assert refs.resolve(at, at + 3) == "E2"
+
+
+def test_a_person_with_no_evidence_takes_any_pronoun():
+    text = "Kim Lee opened the meeting. He said the vote would wait."
+    refs = Referents(parse(text, load()), [entity("E1", "Kim Lee", text)])
+    at = text.index("He said")
+    assert refs.resolve(at, at + 2) == "E1"
