@@ -16,6 +16,9 @@ from newsgraph.record import (
     Span,
     Speaker,
 )
+from newsgraph.store import open as open_store
+from newsgraph.store import writes
+from newsgraph.store.db import connect, transaction
 
 _GEONAMES = {"Oslo": 3143244, "Bergen": 3161732, "Tromso": 3133880}
 
@@ -160,3 +163,27 @@ def article() -> Article:
 def build():
     """The article builder, for tests that need several different articles."""
     return make_article
+
+
+@pytest.fixture
+def store(tmp_path, build):
+    """A store of four articles: two copies of one story (one cluster, a wire copy), two
+    other stories."""
+    arts = [
+        build(speaker="George Deek", city="Oslo", published="2023-10-09"),
+        build(speaker="George Deek", city="Oslo", published="2023-10-10", extra=" More."),
+        build(speaker="Jonas Store", city="Bergen", published="2023-11-02"),
+        build(speaker="Anne Holt", city="Tromso", published=None),
+    ]
+    conn = connect(tmp_path / "s.db", write=True)
+    with transaction(conn):
+        run = writes.start_run(conn, [], {})
+        pks = [
+            writes.insert_article(conn, a, run_id=run, source=s)
+            for a, s in zip(arts, ["vg.no", "nrk.no", "vg.no", "dagbladet.no"], strict=True)
+        ]
+        writes.join_cluster(conn, pks[1], pks[0])
+        writes.mark_syndicated(conn, pks[0], "NTB", [pks[1]])
+    conn.close()
+    with open_store(tmp_path / "s.db") as s:
+        yield s

@@ -6,35 +6,9 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.errors import NotFoundError, QueryError
-from newsgraph.store import open as open_store
-from newsgraph.store import writes
 from newsgraph.store.browse import MARK_END, MARK_START, Filters
-from newsgraph.store.db import connect, transaction
 
 DEEK = "george deek|PERSON"
-
-
-@pytest.fixture
-def store(tmp_path, build):
-    """Four articles: two copies of one story (one cluster, a wire copy), two others."""
-    arts = [
-        build(speaker="George Deek", city="Oslo", published="2023-10-09"),
-        build(speaker="George Deek", city="Oslo", published="2023-10-10", extra=" More."),
-        build(speaker="Jonas Store", city="Bergen", published="2023-11-02"),
-        build(speaker="Anne Holt", city="Tromso", published=None),
-    ]
-    conn = connect(tmp_path / "s.db", write=True)
-    with transaction(conn):
-        run = writes.start_run(conn, [], {})
-        pks = [
-            writes.insert_article(conn, a, run_id=run, source=s)
-            for a, s in zip(arts, ["vg.no", "nrk.no", "vg.no", "dagbladet.no"], strict=True)
-        ]
-        writes.join_cluster(conn, pks[1], pks[0])
-        writes.mark_syndicated(conn, pks[0], "NTB", [pks[1]])
-    conn.close()
-    with open_store(tmp_path / "s.db") as s:
-        yield s
 
 
 def _titles(page) -> list[str]:

@@ -10,29 +10,6 @@ from newsgraph.store import writes
 from newsgraph.store.db import connect, transaction
 
 
-@pytest.fixture
-def store(tmp_path, build):
-    """Four articles: two copies of one story (one cluster), two other stories."""
-    arts = [
-        build(speaker="George Deek", city="Oslo", published="2023-10-09"),
-        build(speaker="George Deek", city="Oslo", published="2023-10-10", extra=" More."),
-        build(speaker="Jonas Store", city="Bergen", published="2023-11-02"),
-        build(speaker="Anne Holt", city="Tromso", published=None),
-    ]
-    conn = connect(tmp_path / "s.db", write=True)
-    with transaction(conn):
-        run = writes.start_run(conn, [], {})
-        pks = [
-            writes.insert_article(conn, a, run_id=run, source=s)
-            for a, s in zip(arts, ["vg.no", "nrk.no", "vg.no", "dagbladet.no"], strict=True)
-        ]
-        writes.join_cluster(conn, pks[1], pks[0])
-        writes.mark_syndicated(conn, pks[0], "NTB", [pks[1]])
-    conn.close()
-    with open_store(tmp_path / "s.db") as s:
-        yield s
-
-
 def test_search_ranks_snippets_and_collapses_clusters(store):
     rows = store.search("condemn AND Deek")
     assert len(rows) == 1 and rows[0]["duplicates"] == 1
