@@ -107,7 +107,9 @@ def _vote(mentions: list[Mention], body: str) -> None:
         votes: Counter = Counter(m.label for m in group)
         for m in group:
             votes.update(_evidence(m, id(m) in placed))
-        if "GPE" in votes and "ORG" in votes and not is_known_place(group[0].text):
+        if "ORG" in votes and PLACE & set(votes):
+            if is_known_place(group[0].text):
+                continue  # "New York" the team and the city: both can be right
             votes["ORG"] += EVIDENCE_WEIGHT  # "Netflix": no place of that name
         top = max(votes.values())
         if sum(1 for n in votes.values() if n == top) > 1:
@@ -142,16 +144,24 @@ def _capital_as_government(m: Mention, body: str) -> str | None:
 
 
 def institution_mentions(mentions: list[Mention], body: str) -> list[Mention]:
-    """'Israeli Embassy': a nationality word and a state institution are one organisation."""
+    """'Israeli Embassy': a nationality word and a state institution are the country's
+    organisation. An organisation mention over the institution words gets the country;
+    where there is none, the two words become one."""
     found = []
     for hit in _INSTITUTION.finditer(body):
         code = country_code(hit.group(1))
         if code is None or not is_demonym(hit.group(1)):
             continue
-        text = hit.group(0)
-        found.append(
-            Mention(hit.start(), hit.end(), text, "ORG", country=code, tokens=tuple(text.split()))
-        )
+        inside = [m for m in mentions if m.label == "ORG" and hit.start(2) <= m.start < hit.end()]
+        for m in inside:
+            m.country = m.country or code
+        if not inside:
+            text = hit.group(0)
+            found.append(
+                Mention(
+                    hit.start(), hit.end(), text, "ORG", country=code, tokens=tuple(text.split())
+                )
+            )
     if not found:
         return mentions
     kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
@@ -163,7 +173,11 @@ def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     covered = bytearray(len(body) + 1)
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    known = {m.text: m for m in mentions if m.label in PLACE and len(m.text) > 3}
+    known = {
+        m.text: m
+        for m in mentions
+        if m.label in PLACE and len(m.text) > 3 and is_known_place(m.text)
+    }
     found = []
     for text, m in known.items():
         for hit in re.finditer(rf"(?<![\w'’-]){re.escape(text)}(?![\w'’-])", body):
