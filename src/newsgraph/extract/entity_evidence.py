@@ -45,6 +45,11 @@ _INSTITUTION = re.compile(
     + "|".join(sorted((re.escape(w.title()) for w in STATE_INSTITUTIONS), key=len, reverse=True))
     + r")\b"
 )
+# Words that make a name an organisation's, whoever it is named after ("Edward Jones & Co").
+_ORG_WORD = re.compile(
+    r"&|\b(?:Co|Corp|Corporation|Inc|Ltd|LLC|PLC|plc|Group|Bank|Company|Holdings|Partners|"
+    r"Foundation|Institute|University|College|Association|Party|Club|United|Fund|Trust)\b"
+)
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 # "in March", "in May": calendar words, however many towns bear them.
 _CALENDAR = re.compile(
@@ -91,7 +96,18 @@ def _evidence(m: Mention, placed: bool) -> Counter:
     votes: Counter = Counter()
     if m.label in _TYPED and placed and is_known_place(m.text):
         votes["GPE"] += EVIDENCE_WEIGHT
-    if len(m.tokens) > 1 and is_given_name(m.tokens[0]) and m.label in ("ORG", "PERSON"):
+    elif (
+        m.label == "PERSON"
+        and not is_given_name(m.tokens[0])
+        and is_known_place(m.text, areas_only=True)
+    ):
+        votes["GPE"] += EVIDENCE_WEIGHT  # "Tamil Nadu": a state's name, no person's
+    if (
+        len(m.tokens) > 1
+        and is_given_name(m.tokens[0])
+        and m.label in ("ORG", "PERSON")
+        and not _ORG_WORD.search(m.text)
+    ):
         votes["PERSON"] += EVIDENCE_WEIGHT
     return votes
 
@@ -104,13 +120,17 @@ def _vote(mentions: list[Mention], body: str) -> None:
         if m.label in _TYPED:
             groups[fold(m.text)].append(m)
     for group in groups.values():
-        votes: Counter = Counter(m.label for m in group)
+        labels: Counter = Counter(m.label for m in group)
+        evidence: Counter = Counter()
         for m in group:
-            votes.update(_evidence(m, id(m) in placed))
-        if "ORG" in votes and PLACE & set(votes):
+            evidence.update(_evidence(m, id(m) in placed))
+        if not evidence and not set(labels) & PLACE:
+            continue  # person against organisation, nothing else to go on
+        if "ORG" in labels and PLACE & set(labels):
             if is_known_place(group[0].text):
                 continue  # "New York" the team and the city: both can be right
-            votes["ORG"] += EVIDENCE_WEIGHT  # "Netflix": no place of that name
+            evidence["ORG"] += EVIDENCE_WEIGHT  # "Netflix": no place of that name
+        votes = labels + evidence
         top = max(votes.values())
         if sum(1 for n in votes.values() if n == top) > 1:
             continue  # no majority: each mention keeps its own type
