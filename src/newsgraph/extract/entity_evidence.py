@@ -96,12 +96,10 @@ def _evidence(m: Mention, placed: bool) -> Counter:
     votes: Counter = Counter()
     if m.label in _TYPED and placed and is_known_place(m.text):
         votes["GPE"] += EVIDENCE_WEIGHT
-    elif (
-        m.label == "PERSON"
-        and not is_given_name(m.tokens[0])
-        and is_known_place(m.text, areas_only=True)
-    ):
-        votes["GPE"] += EVIDENCE_WEIGHT  # "Tamil Nadu": a state's name, no person's
+    elif m.label == "PERSON" and len(m.tokens) > 1 and not is_given_name(m.tokens[0]):
+        gaz = load_gazetteer()
+        if any(c.feature in ("PCLI", "ADM1") for c in gaz.lookup(m.text)):
+            votes["GPE"] += EVIDENCE_WEIGHT  # "Tamil Nadu": a state's name, no person's
     if (
         len(m.tokens) > 1
         and is_given_name(m.tokens[0])
