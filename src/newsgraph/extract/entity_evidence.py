@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract.entity_names import Mention, fold
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.gazetteer.context import in_geo_context, is_known_place
+from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import AWARDS, GENRES
 from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, state_actor
@@ -85,7 +85,7 @@ def _geo_placed(mentions: list[Mention], body: str) -> set[int]:
         listed = (
             prev is not None and id(prev) in placed and _COORDINATED.match(body[prev.end : m.start])
         )
-        if listed or in_geo_context(body, m.start, m.end):
+        if (listed and not names_other_place(body, m.end)) or in_geo_context(body, m.start, m.end):
             placed.add(id(m))
         prev = m
     return placed
@@ -228,23 +228,12 @@ def missed_places(mentions: list[Mention], body: str) -> list[Mention]:
         group = 1 if hit.group(1) else 2
         if _CALENDAR.match(hit.group(group)):
             continue
-        words = hit.group(group).split()
-        start = hit.start(group)
-        for n in range(len(words), 0, -1):  # the longest known name the words open
-            text = " ".join(words[:n]).rstrip(".")
-            end = start + len(text)
-            if any(covered[start:end]) or is_demonym(text):
-                break
-            if is_known_place(text):
-                found.append(
-                    Mention(
-                        start,
-                        end,
-                        text,
-                        "GPE",
-                        country=country_code(text),
-                        tokens=tuple(text.split()),
-                    )
-                )
-                break
+        text = hit.group(group).rstrip(".")
+        start, end = hit.start(group), hit.start(group) + len(text)
+        if "\n" in text or any(covered[start:end]) or is_demonym(text):
+            continue
+        if names_other_place(body, end) or not is_known_place(text):
+            continue  # the whole capitalised run must be the name: "Clay Center" is not "Clay"
+        code = country_code(text)
+        found.append(Mention(start, end, text, "GPE", country=code, tokens=tuple(text.split())))
     return found

@@ -17,6 +17,12 @@ GEO_PREPOSITIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _AFTER = re.compile(r"-based\b|,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2})\b")
+# "Clay County", "Douglas counties", "Red River": the name is part of another place's.
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?|[Tt]ownships?|[Rr]ivers?|[Ll]akes?|[Cc]reeks?|"
+    r"[Ss]treets?|[Rr]oads?|[Aa]venues?|[Bb]oulevard|[Hh]ighway|[Pp]arks?|[Bb]ay|[Ii]slands?|"
+    r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
+)
 # A town this large, or any country, division or continent, counts as a known place name.
 KNOWN_TOWN_POPULATION = 15_000
 
@@ -28,7 +34,7 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
     state or country are geographic contexts.
     """
     after = text[end : end + 24]
-    if after.startswith(("'s", "’s")):
+    if after.startswith(("'s", "’s")) or names_other_place(text, end):
         return False
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
     if before and before.group(1) in GEO_PREPOSITIONS:
@@ -39,6 +45,11 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
     if qual.group(0) == "-based":
         return True
     return is_known_place(qual.group(0).lstrip(", ").strip(), areas_only=True)
+
+
+def names_other_place(text: str, end: int) -> bool:
+    """True when a generic place word follows ("Clay County", "Douglas and Clay counties")."""
+    return _GENERIC_AFTER.match(text, end) is not None
 
 
 def is_known_place(name: str, areas_only: bool = False, gaz: Gazetteer | None = None) -> bool:
