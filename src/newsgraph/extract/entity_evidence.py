@@ -3,8 +3,8 @@
 The recogniser types each mention on its own; an article names one thing by
 one name. Per name, the mentions' own labels vote, and the evidence adds to
 them: a known place name (the gazetteer) in a geographic context ("in São
-Paulo", "Paraná-based") votes for a place, a given name opening the name
-("Clayton Aldern") for a person, and a name the gazetteer does not know
+Paulo", "Paraná-based") votes for a place, a given name from the learned list
+opening the name ("Sarah Aldern" typed as an organisation) for a person, and a name the gazetteer does not know
 against a place when an organisation is the other reading ("Netflix").
 Awards are events, genres and currency signs are no names. Names that stand
 for a state ("the Kremlin", "Beijing said") get its country.

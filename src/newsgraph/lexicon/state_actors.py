@@ -30,7 +30,7 @@ STATE_INSTITUTIONS = frozenset(
         "embassy", "consulate", "mission", "ministry", "government", "army", "navy",
         "air force", "military", "parliament", "cabinet", "police", "foreign ministry",
         "defence ministry", "defense ministry", "interior ministry", "armed forces",
-        "coast guard", "central bank", "prime minister's office",
+        "coast guard", "central bank",
     }
 )  # fmt: skip
 
