@@ -24,7 +24,7 @@ _GENERIC_AFTER = re.compile(
     r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
 )
 # A town this large, or any country, division or continent, counts as a known place name.
-KNOWN_TOWN_POPULATION = 15_000
+KNOWN_TOWN_POPULATION = 5_000
 
 
 def in_geo_context(text: str, start: int, end: int) -> bool:
