@@ -82,14 +82,22 @@ def test_awards_are_events_genres_and_currency_signs_no_names():
 
 def test_state_actors_carry_their_country():
     text = (
-        "The Kremlin denied it. The Islamic Republic protested. Beijing said the talks failed. "
+        "The Kremlin denied it. The White House declined. The Islamic Republic protested. Beijing said the talks failed. "
         "Beijing is cold in winter."
     )
     ents = _run(
         text,
-        [("Kremlin", "ORG"), ("Islamic Republic", "GPE"), ("Beijing", "GPE"), ("Beijing", "GPE")],
+        [
+            ("Kremlin", "ORG"),
+            ("White House", "GPE"),
+            ("Islamic Republic", "GPE"),
+            ("Beijing", "GPE"),
+            ("Beijing", "GPE"),
+        ],
     )
     assert ents["Kremlin"].country == "RUS"
+    assert ents["Kremlin"].type == ents["White House"].type == "ORG"
+    assert ents["White House"].country == "USA"
     assert ents["Islamic Republic"].country == "IRN"
     assert ents["Beijing"].country == "CHN"
 

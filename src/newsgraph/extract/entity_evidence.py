@@ -21,7 +21,7 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import AWARDS, GENRES
-from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, state_actor
+from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, is_seat, state_actor
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 _TYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -144,6 +144,8 @@ def _state_actors(mentions: list[Mention], body: str) -> None:
     """'the Kremlin' -> RUS; 'Beijing said' -> CHN; 'Israeli Embassy' an organisation of ISR."""
     for m in mentions:
         code = state_actor(fold(m.text))
+        if code is not None and is_seat(fold(m.text)):
+            m.label = "ORG"  # "the White House" acting: the government, not a building
         if code is None and m.label == "GPE" and m.country is None:
             code = _capital_as_government(m, body)
         if code is not None:

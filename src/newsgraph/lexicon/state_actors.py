@@ -8,8 +8,8 @@ from the gazetteer, not listed here.
 
 from __future__ import annotations
 
-STATE_ACTORS: dict[str, str] = {
-    "islamic republic": "IRN",
+# Seats of government: the government acting, an organisation, never a place to geocode.
+SEATS: dict[str, str] = {
     "kremlin": "RUS",
     "white house": "USA",
     "pentagon": "USA",
@@ -22,6 +22,8 @@ STATE_ACTORS: dict[str, str] = {
     "knesset": "ISR",
     "bundestag": "DEU",
 }
+# A state's own names for itself: the state, a political entity.
+STATE_ACTORS: dict[str, str] = {"islamic republic": "IRN", **SEATS}
 
 # An organisation named by a nationality and one of these ("Israeli Embassy") is that
 # country's; the words are heads of state institutions.
@@ -37,5 +39,13 @@ STATE_INSTITUTIONS = frozenset(
 
 def state_actor(folded: str) -> str | None:
     """The country code a folded name ("the kremlin") stands for, or None."""
-    name = folded[4:] if folded.startswith("the ") else folded
-    return STATE_ACTORS.get(name)
+    return STATE_ACTORS.get(_bare(folded))
+
+
+def is_seat(folded: str) -> bool:
+    """True for a seat of government ("the white house"): an organisation when it acts."""
+    return _bare(folded) in SEATS
+
+
+def _bare(folded: str) -> str:
+    return folded[4:] if folded.startswith("the ") else folded
