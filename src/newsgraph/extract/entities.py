@@ -2,7 +2,8 @@
 
 The recogniser's spans (``doc.ents``, numeric types skipped) are cleaned into
 names (``entity_names``), corrected where the article itself shows the type
-("Ganja and Barda" after a "Ganja" that is a place), and grouped into
+("Ganja and Barda" after a "Ganja" that is a place; one type per name, settled
+by the gazetteer, given names and state actors in ``entity_evidence``), and grouped into
 entities (``entity_merge``). Every mention span is an offset into
 ``article.body`` (``doc.text == article.body``).
 """
