@@ -124,3 +124,46 @@ def test_a_person_named_like_a_country_is_no_place():
     article = _run(body, ents)
     assert {p.entity for p in article.places} == {"E2", "E3"}
     assert {p.country for p in article.places} == {"USA"}
+
+
+def test_two_entities_at_one_place_are_one_place():
+    body = "Officials in Washington met. Washington said the Virginia plan and Virginia roads were fine."
+    ents = [
+        _entity(body, "E1", "GPE", "Washington"),
+        Entity(
+            id="E2",
+            key="loc:virginia",
+            name="Virginia",
+            type="GPE",
+            mentions=[_span(body, "Virginia", 0)],
+        ),
+        Entity(
+            id="E3",
+            key="fac:virginia",
+            name="Virginia",
+            type="LOC",
+            mentions=[_span(body, "Virginia", 1)],
+        ),
+    ]
+    article = _run(body, ents)
+    names = [p.name for p in article.places]
+    assert sorted(names) == ["Virginia", "Washington"]
+    virginia = next(p for p in article.places if p.name == "Virginia")
+    assert virginia.entity == "E2" and len(virginia.mentions) == 2
+
+
+def test_a_name_more_often_something_else_needs_a_geographic_context():
+    body = "Life on Earth began long ago, scientists in Houston, Texas said."
+    ents = [
+        _entity(body, "E1", "LOC", "Earth"),
+        _entity(body, "E2", "GPE", "Houston"),
+        _entity(body, "E3", "GPE", "Texas"),
+    ]
+    assert [p.name for p in _run(body, ents).places] == ["Houston", "Texas"]
+    placed = "A tornado hit homes in Earth, Texas, officials in Houston said."
+    ents = [
+        _entity(placed, "E1", "GPE", "Earth"),
+        _entity(placed, "E2", "GPE", "Houston"),
+        _entity(placed, "E3", "GPE", "Texas"),
+    ]
+    assert "Earth" in [p.name for p in _run(placed, ents).places]

@@ -56,6 +56,7 @@ def test_every_settings_field_of_every_annotator_is_described():
                 "facility_min_population": 100_000,
                 "backoff_to_focus": True,
                 "focus_min_mentions": 2,
+                "other_sense_max_population": 100_000,
             },
         ),
         (

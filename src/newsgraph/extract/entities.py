@@ -2,7 +2,8 @@
 
 The recogniser's spans (``doc.ents``, numeric types skipped) are cleaned into
 names (``entity_names``), corrected where the article itself shows the type
-("Ganja and Barda" after a "Ganja" that is a place), and grouped into
+("Ganja and Barda" after a "Ganja" that is a place; one type per name, settled
+by the gazetteer, given names and state actors in ``entity_evidence``), and grouped into
 entities (``entity_merge``). Every mention span is an offset into
 ``article.body`` (``doc.text == article.body``).
 """
@@ -16,6 +17,12 @@ from pydantic import BaseModel, Field
 from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
+from newsgraph.extract.entity_evidence import (
+    institution_mentions,
+    missed_places,
+    repeated_mentions,
+    settle_types,
+)
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
 from newsgraph.record import Article, Entity, Span
@@ -90,7 +97,10 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.start)
-    found = _join_of_phrases(found, doc.text)
+    found = institution_mentions(_join_of_phrases(found, doc.text), doc.text)
+    found = sorted(found + missed_places(found, doc.text), key=lambda m: m.start)
+    found = settle_types(found, doc.text)
+    found = sorted(found + repeated_mentions(found, doc.text), key=lambda m: m.start)
     vote_labels(found)
     _fix_coordinated_places(found, doc.text)
     _retype_name_parts(found)

@@ -5,6 +5,11 @@ nationality words with a country feed the context). When the entities
 annotator left nothing, spaCy's own ``doc.ents`` stand in, grouped by name.
 The choice among same-named places is made in ``newsgraph.gazetteer``.
 
+Two entities that resolve to the same GeoNames place ("Washington" the
+city and "Washington" typed otherwise) are one Place. A name far more often
+something else (a celestial body, "Earth"; a given name, "Jordan") becomes a
+small town only when the text places it ("in Earth, Texas").
+
 A street or building the gazetteer lacks, in an article about one town, gets
 that town's coordinates and country under its own name, with no GeoNames id
 and no feature code: located, not identified. A place entity with no ground
@@ -13,6 +18,7 @@ for a choice gets no Place.
 
 from __future__ import annotations
 
+from pydantic import Field
 from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
@@ -25,6 +31,9 @@ from newsgraph.gazetteer import (
     name_key,
     resolve_toponyms,
 )
+from newsgraph.gazetteer.context import in_geo_context
+from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.lexicon.name_kinds import CELESTIAL
 from newsgraph.record import Article, Entity, Place, Span
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -32,6 +41,41 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 class PlacesSettings(Ranking):
     """The places annotator's settings: the gazetteer's ranking of same-named places."""
+
+    other_sense_max_population: int = Field(
+        100_000,
+        description="A town no larger than this whose name is more often something else "
+        '("Earth", "Jordan") needs a geographic context ("in X", "X, Texas").',
+    )
+
+
+def _other_sense(name: str) -> bool:
+    """A name more often something else than a town: a celestial body, a given name."""
+    return name_key(name) in CELESTIAL or is_given_name(name)
+
+
+def _placed(cand: Candidate, toponym: Toponym, body: str, max_population: int) -> bool:
+    """False for a small town named like something else that the text does not place."""
+    if cand.is_area or cand.population > max_population:
+        return True
+    if not any(_other_sense(m.text) for m in toponym.mentions):
+        return True
+    return any(in_geo_context(body, m.start, m.end) for m in toponym.mentions)
+
+
+def _merged(places: list[Place]) -> list[Place]:
+    """One Place per GeoNames place: later entities' mentions join the first's."""
+    out: list[Place] = []
+    by_id: dict[int, Place] = {}
+    for place in places:
+        first = by_id.get(place.geonameid) if place.geonameid else None
+        if first is None:
+            out.append(place)
+            if place.geonameid:
+                by_id[place.geonameid] = place
+            continue
+        first.mentions = sorted(first.mentions + place.mentions, key=lambda m: m.start)
+    return out
 
 
 def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], list[str]]:
@@ -83,8 +127,11 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         return
     gaz = load_gazetteer()
     choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
-    article.places = [
-        to_place(cand, top, ent_id, gaz.iso3)
-        for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
-        if cand is not None
-    ]
+    limit = settings.other_sense_max_population
+    article.places = _merged(
+        [
+            to_place(cand, top, ent_id, gaz.iso3)
+            for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
+            if cand is not None and _placed(cand, top, article.body, limit)
+        ]
+    )

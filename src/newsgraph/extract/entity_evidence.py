@@ -1,0 +1,241 @@
+"""One name, one type per article, settled by the evidence the article and the lexicons give.
+
+The recogniser types each mention on its own; an article names one thing by
+one name. Per name, the mentions' own labels vote, and the evidence adds to
+them: a known place name (the gazetteer) in a geographic context ("in São
+Paulo", "Paraná-based") votes for a place, a given name from the learned list
+opening the name ("Sarah Aldern" typed as an organisation) for a person, and a name the gazetteer does not know
+against a place when an organisation is the other reading ("Netflix").
+Awards are events, genres and currency signs are no names. Names that stand
+for a state ("the Kremlin", "Beijing said") get its country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from newsgraph.countries import country_code, is_demonym
+from newsgraph.extract.entity_names import Mention, fold
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
+from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.lexicon.name_kinds import AWARDS, GENRES
+from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, is_seat, state_actor
+
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+_TYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Weight of one piece of evidence against one recogniser label.
+EVIDENCE_WEIGHT = 2
+# "Beijing said", "Moscow has warned": a capital acting as its government.
+_GOVERNMENT_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+)?"
+    r"(?:said|says|say|accused|accuses|warned|warns|announced|announces|condemned|condemns|"
+    r"denied|denies|rejected|rejects|demanded|demands|urged|urges|insisted|insists|"
+    r"responded|responds|threatened|threatens|claimed|claims|vowed|vows|called|calls|"
+    r"imposed|imposes|sanctioned|retaliated|protested|agreed|signed|refused|refuses)\b"
+)
+_GEO_PHRASE = re.compile(
+    r"\b(?:in|near|outside|across|throughout)\s+"
+    r"((?:[A-Z][\w'’.-]*[\w.])(?:\s+(?:[A-Z][\w'’-]*\w))?(?:\s+(?:[A-Z][\w'’-]*\w))?)"
+    r"|\b([A-Z][\w'’]*\w)-based\b"
+)
+_INSTITUTION = re.compile(
+    r"\b([A-Z][a-z]+)\s+("
+    + "|".join(sorted((re.escape(w.title()) for w in STATE_INSTITUTIONS), key=len, reverse=True))
+    + r")\b"
+)
+# Words that make a name an organisation's, whoever it is named after ("Edward Jones & Co").
+_ORG_WORD = re.compile(
+    r"&|\b(?:Co|Corp|Corporation|Inc|Ltd|LLC|PLC|plc|Group|Bank|Company|Holdings|Partners|"
+    r"Foundation|Institute|University|College|Association|Party|Club|United|Fund|Trust)\b"
+)
+_COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+# "in March", "in May": calendar words, however many towns bear them.
+_CALENDAR = re.compile(
+    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
+    """Mentions retyped by evidence, non-names dropped, state actors given their country."""
+    kept = [m for m in mentions if not _not_a_name(m, body)]
+    for m in kept:
+        if m.label == "PERSON" and fold(m.text) in AWARDS:
+            m.label = "EVENT"
+    _vote(kept, body)
+    _state_actors(kept, body)
+    return kept
+
+
+def _not_a_name(m: Mention, body: str) -> bool:
+    """'US$' before an amount, a genre word typed as a person."""
+    if "$" in m.text or body[m.end : m.end + 1] == "$":
+        return True
+    return m.label == "PERSON" and len(m.tokens) == 1 and fold(m.text) in GENRES
+
+
+def _geo_placed(mentions: list[Mention], body: str) -> set[int]:
+    """Ids of mentions in a geographic context, or listed right after one ("in X and Y")."""
+    placed: set[int] = set()
+    prev: Mention | None = None
+    for m in mentions:
+        listed = (
+            prev is not None and id(prev) in placed and _COORDINATED.match(body[prev.end : m.start])
+        )
+        if (listed and not names_other_place(body, m.end)) or in_geo_context(body, m.start, m.end):
+            placed.add(id(m))
+        prev = m
+    return placed
+
+
+def _evidence(m: Mention, placed: bool) -> Counter:
+    """Evidence one mention gives about its name's type."""
+    votes: Counter = Counter()
+    if m.label in _TYPED and placed and is_known_place(m.text):
+        votes["GPE"] += EVIDENCE_WEIGHT
+    elif m.label == "PERSON" and len(m.tokens) > 1 and not is_given_name(m.tokens[0]):
+        gaz = load_gazetteer()
+        if any(c.feature in ("PCLI", "ADM1") for c in gaz.lookup(m.text)):
+            votes["GPE"] += EVIDENCE_WEIGHT  # "Tamil Nadu": a state's name, no person's
+    if (
+        len(m.tokens) > 1
+        and is_given_name(m.tokens[0])
+        and m.label in ("ORG", "PERSON")
+        and not _ORG_WORD.search(m.text)
+    ):
+        votes["PERSON"] += EVIDENCE_WEIGHT
+    return votes
+
+
+def _vote(mentions: list[Mention], body: str) -> None:
+    """Every mention of a name takes the type its labels and evidence most support."""
+    placed = _geo_placed(mentions, body)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label in _TYPED:
+            groups[fold(m.text)].append(m)
+    for group in groups.values():
+        labels: Counter = Counter(m.label for m in group)
+        evidence: Counter = Counter()
+        for m in group:
+            evidence.update(_evidence(m, id(m) in placed))
+        if not evidence and not set(labels) & PLACE:
+            continue  # person against organisation, nothing else to go on
+        if "ORG" in labels and PLACE & set(labels):
+            if is_known_place(group[0].text):
+                continue  # "New York" the team and the city: both can be right
+            evidence["ORG"] += EVIDENCE_WEIGHT  # "Netflix": no place of that name
+        votes = labels + evidence
+        top = max(votes.values())
+        if sum(1 for n in votes.values() if n == top) > 1:
+            continue  # no majority: each mention keeps its own type
+        winner = max(votes, key=votes.__getitem__)
+        for m in group:
+            if m.label == winner or (winner == "GPE" and m.label in PLACE):
+                continue
+            m.label = winner
+            m.country = country_code(m.text) if winner == "GPE" else None
+
+
+def _state_actors(mentions: list[Mention], body: str) -> None:
+    """'the Kremlin' -> RUS; 'Beijing said' -> CHN; 'Israeli Embassy' an organisation of ISR."""
+    for m in mentions:
+        code = state_actor(fold(m.text))
+        if code is not None and is_seat(fold(m.text)):
+            m.label = "ORG"  # "the White House" acting: the government, not a building
+        if code is None and m.label == "GPE" and m.country is None:
+            code = _capital_as_government(m, body)
+        if code is not None:
+            m.country = code
+
+
+def _capital_as_government(m: Mention, body: str) -> str | None:
+    """The country of a capital that acts in the text ("Beijing said")."""
+    if not _GOVERNMENT_VERB.match(body, m.end):
+        return None
+    gaz = load_gazetteer()
+    capitals = [c for c in gaz.lookup(m.text) if c.feature == "PPLC"]
+    if not capitals:
+        return None
+    return gaz.iso3.get(max(capitals, key=lambda c: c.population).cc)
+
+
+def institution_mentions(mentions: list[Mention], body: str) -> list[Mention]:
+    """'Israeli Embassy': a nationality word and a state institution are the country's
+    organisation. An organisation mention over the institution words gets the country;
+    where there is none, the two words become one."""
+    found = []
+    for hit in _INSTITUTION.finditer(body):
+        code = country_code(hit.group(1))
+        if code is None or not is_demonym(hit.group(1)):
+            continue
+        inside = [m for m in mentions if m.label == "ORG" and hit.start(2) <= m.start < hit.end()]
+        for m in inside:
+            m.country = m.country or code
+        if not inside:
+            text = hit.group(0)
+            found.append(
+                Mention(
+                    hit.start(), hit.end(), text, "ORG", country=code, tokens=tuple(text.split())
+                )
+            )
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
+    """Occurrences of a name the article already types elsewhere that no mention covers."""
+    covered = bytearray(len(body) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    known = {
+        m.text: m
+        for m in mentions
+        if m.label in PLACE and len(m.text) > 3 and is_known_place(m.text)
+    }
+    found = []
+    for text, m in known.items():
+        for hit in re.finditer(rf"(?<![\w'’-]){re.escape(text)}(?![\w'’-])", body):
+            if any(covered[hit.start() : hit.end()]) or _in_longer_name(body, *hit.span()):
+                continue
+            found.append(
+                Mention(hit.start(), hit.end(), text, m.label, country=m.country, tokens=m.tokens)
+            )
+    return found
+
+
+def _in_longer_name(body: str, start: int, end: int) -> bool:
+    """True when a capitalised word runs on either side ("Paulo" in "João Paulo")."""
+    before = re.search(r"([A-Z][\w'’.-]*)\s+$", body[max(0, start - 30) : start])
+    after = re.match(r"\s+[A-Z]", body[end : end + 3])
+    return bool(before and not _sentence_start(body, start - len(before.group(0)))) or bool(after)
+
+
+def _sentence_start(body: str, i: int) -> bool:
+    return not body[:i].strip() or body[:i].rstrip()[-1] in '.!?\n"”'
+
+
+def missed_places(mentions: list[Mention], body: str) -> list[Mention]:
+    """Known place names in a geographic context ("in X", "X-based") no mention covers."""
+    covered = bytearray(len(body) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    for hit in _GEO_PHRASE.finditer(body):
+        group = 1 if hit.group(1) else 2
+        if _CALENDAR.match(hit.group(group)):
+            continue
+        text = hit.group(group).rstrip(".")
+        start, end = hit.start(group), hit.start(group) + len(text)
+        if "\n" in text or any(covered[start:end]) or is_demonym(text):
+            continue
+        if names_other_place(body, end) or not is_known_place(text):
+            continue  # the whole capitalised run must be the name: "Clay Center" is not "Clay"
+        code = country_code(text)
+        found.append(Mention(start, end, text, "GPE", country=code, tokens=tuple(text.split())))
+    return found

@@ -1,0 +1,66 @@
+"""Whether the words around a name place it: "in X", "near X", "X-based", "X, Texas".
+
+Shared by the entities annotator (a known place name in such a context is a
+place, whatever the recogniser typed) and the places annotator (a name that
+is more often something else becomes a small town only in such a context).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.gazetteer.tables import Gazetteer, load_gazetteer, name_key
+
+# Prepositions that put what follows on a map (not "from", "at": "from Reuters", "at Google").
+GEO_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "across", "throughout", "around", "inside", "towards", "toward"}
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
+_AFTER = re.compile(r"-based\b|,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2})\b")
+# "Clay County", "Douglas counties", "Red River": the name is part of another place's.
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:[Cc]ount(?:y|ies)|[Pp]arish(?:es)?|[Tt]ownships?|[Rr]ivers?|[Ll]akes?|[Cc]reeks?|"
+    r"[Ss]treets?|[Rr]oads?|[Aa]venues?|[Bb]oulevard|[Hh]ighway|[Pp]arks?|[Bb]ay|[Ii]slands?|"
+    r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
+)
+# A town this large, or any country, division or continent, counts as a known place name.
+KNOWN_TOWN_POPULATION = 5_000
+
+
+def in_geo_context(text: str, start: int, end: int) -> bool:
+    """True when the words around ``text[start:end]`` place it on a map.
+
+    "in X" (not "in X's"), "near X", "X-based", and "X, Y" where Y names a
+    state or country are geographic contexts.
+    """
+    after = text[end : end + 24]
+    if after.startswith(("'s", "’s")) or names_other_place(text, end):
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    if before and before.group(1) in GEO_PREPOSITIONS:
+        return True
+    qual = _AFTER.match(after)
+    if qual is None:
+        return False
+    if qual.group(0) == "-based":
+        return True
+    return is_known_place(qual.group(0).lstrip(", ").strip(), areas_only=True)
+
+
+def names_other_place(text: str, end: int) -> bool:
+    """True when a generic place word follows ("Clay County", "Douglas and Clay counties")."""
+    return _GENERIC_AFTER.match(text, end) is not None
+
+
+def is_known_place(name: str, areas_only: bool = False, gaz: Gazetteer | None = None) -> bool:
+    """True when the gazetteer holds the name as a country, division or continent, or
+    (unless ``areas_only``) as a town of at least ``KNOWN_TOWN_POPULATION`` people."""
+    if not name_key(name):
+        return False
+    gaz = gaz or load_gazetteer()
+    if areas_only and (name.endswith(".") or len(name) == 2) and gaz.us_state(name):
+        return True
+    for cand in gaz.lookup(name):
+        if cand.is_area or (not areas_only and cand.population >= KNOWN_TOWN_POPULATION):
+            return True
+    return False

@@ -1,0 +1,126 @@
+"""One name, one type per article: evidence from the gazetteer, given names and lexicons.
+
+The recogniser's spans are set by hand, as in ``test_entities``, so each test
+checks the rules and not the model's guesses.
+"""
+
+from __future__ import annotations
+
+from newsgraph import nlp as nlp_mod
+from newsgraph.extract.entities import annotate_entities
+from newsgraph.record import Article
+
+
+def _run(text: str, spans: list[tuple[str, str]]) -> dict:
+    doc = nlp_mod.parse(text)
+    ents, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        ents.append(doc.char_span(start, start + len(surface), label=label))
+        pos = start + len(surface)
+    doc.ents = ents
+    article = Article(body=text, language="en")
+    annotate_entities(doc, article)
+    return {e.name: e for e in article.entities}
+
+
+def test_known_place_in_a_geographic_context_is_a_place_in_every_mention():
+    text = (
+        "Farmers in Paraná and Mato Grosso lost crops. Paraná asked for aid, "
+        "and São Paulo-based traders waited."
+    )
+    ents = _run(
+        text,
+        [
+            ("Paraná", "PERSON"),
+            ("Mato Grosso", "PERSON"),
+            ("Paraná", "PERSON"),
+            ("São Paulo", "PERSON"),
+        ],
+    )
+    assert ents["Paraná"].type == "GPE" and len(ents["Paraná"].mentions) == 2
+    assert ents["Mato Grosso"].type == "GPE"  # listed after a place in "in X and Y"
+    assert ents["São Paulo"].type == "GPE"  # "X-based"
+
+
+def test_person_name_without_a_geographic_context_stays_a_person():
+    ents = _run(
+        "Paris Hilton met Jordan Peele.", [("Paris Hilton", "PERSON"), ("Jordan Peele", "PERSON")]
+    )
+    assert ents["Paris Hilton"].type == "PERSON"
+
+
+def test_given_name_makes_a_person_of_an_organisation():
+    text = "Sarah Aldern wrote the study. Grist published it."
+    ents = _run(text, [("Sarah Aldern", "ORG"), ("Grist", "ORG")])
+    assert ents["Sarah Aldern"].type == "PERSON"
+    assert ents["Grist"].type == "ORG"
+
+
+def test_name_the_gazetteer_lacks_is_an_organisation_not_a_place():
+    text = "Netflix paid for the show. Viewers left Netflix in droves."
+    ents = _run(text, [("Netflix", "GPE"), ("Netflix", "ORG")])
+    assert ents["Netflix"].type == "ORG"
+
+
+def test_awards_are_events_genres_and_currency_signs_no_names():
+    text = "The Comedy won an Oscar and two Golden Globes, worth US$ 20 million to Ana Lima."
+    ents = _run(
+        text,
+        [
+            ("Comedy", "PERSON"),
+            ("Oscar", "PERSON"),
+            ("Golden Globes", "PERSON"),
+            ("US$", "NORP"),
+            ("Ana Lima", "PERSON"),
+        ],
+    )
+    assert ents["Oscar"].type == "EVENT" and ents["Golden Globes"].type == "EVENT"
+    assert "Comedy" not in ents and "US$" not in ents
+    assert ents["Ana Lima"].type == "PERSON"
+
+
+def test_state_actors_carry_their_country():
+    text = (
+        "The Kremlin denied it. The White House declined. The Islamic Republic protested. Beijing said the talks failed. "
+        "Beijing is cold in winter."
+    )
+    ents = _run(
+        text,
+        [
+            ("Kremlin", "ORG"),
+            ("White House", "GPE"),
+            ("Islamic Republic", "GPE"),
+            ("Beijing", "GPE"),
+            ("Beijing", "GPE"),
+        ],
+    )
+    assert ents["Kremlin"].country == "RUS"
+    assert ents["Kremlin"].type == ents["White House"].type == "ORG"
+    assert ents["White House"].country == "USA"
+    assert ents["Islamic Republic"].country == "IRN"
+    assert ents["Beijing"].country == "CHN"
+
+
+def test_capital_without_a_political_verb_gets_no_country():
+    ents = _run("Beijing is cold in winter.", [("Beijing", "GPE")])
+    assert ents["Beijing"].country is None
+
+
+def test_nationality_and_institution_are_one_organisation_of_that_country():
+    ents = _run("Protesters gathered outside the Israeli Embassy.", [("Israeli", "NORP")])
+    assert ents["Israeli Embassy"].type == "ORG"
+    assert ents["Israeli Embassy"].country == "ISR"
+
+
+def test_missed_place_in_a_geographic_context_is_found_and_calendar_words_are_not():
+    text = "The firm, based near Lagos, opened an office in March."
+    ents = _run(text, [])
+    assert ents["Lagos"].type == "GPE"
+    assert "March" not in ents
+
+
+def test_unrecognised_repeat_of_a_place_joins_it():
+    text = "Floods hit Recife on Monday. Officials in Recife said rain would continue."
+    ents = _run(text, [("Recife", "GPE")])
+    assert len(ents["Recife"].mentions) == 2

@@ -1,0 +1,45 @@
+"""Geographic contexts and known place names (``newsgraph.gazetteer.context``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
+
+
+def _ctx(text: str, name: str) -> bool:
+    start = text.index(name)
+    return in_geo_context(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "placed"),
+    [
+        ("Rain fell in Lagos overnight.", "Lagos", True),
+        ("They camped near the Lagos lagoon.", "Lagos", True),
+        ("A Lagos-based bank grew.", "Lagos", True),
+        ("Storms hit Austin, Texas on Monday.", "Austin", True),
+        ("Storms hit Austin, Ga. on Monday.", "Austin", True),
+        ("She met Austin, who smiled.", "Austin", False),
+        ("In Jordan's view the deal failed.", "Jordan", False),
+        ("Roads in Clay County closed.", "Clay", False),
+        ("Jordan said the deal failed.", "Jordan", False),
+    ],
+)
+def test_geographic_contexts(text, name, placed):
+    assert _ctx(text, name) is placed
+
+
+def test_known_places_are_areas_or_large_towns():
+    assert is_known_place("Paraná") and is_known_place("Lagos")
+    assert is_known_place("Mato Grosso", areas_only=True)
+    assert is_known_place("Split") and not is_known_place("Split", areas_only=True)
+    assert not is_known_place("Qwzxlandia")
+    assert not is_known_place("...")
+
+
+def test_generic_place_word_after_a_name():
+    text = "in Becker and Clay counties, near the Red River"
+    assert names_other_place(text, text.index("Clay") + 4)
+    assert names_other_place(text, text.index("Red") + 3)
+    assert not names_other_place(text, text.index("Becker") + 6)
