@@ -388,3 +388,31 @@ UTC_LD = {"@type": "NewsArticle", "headline": "Harbour", "datePublished": "2019-
 def test_utc_date_gives_way_to_the_local_one(head, byline, url, expected):
     out = clean_html(page(json_ld=UTC_LD, head=head, byline=byline), url=url)
     assert (out.published, out.provenance["published"]) == expected
+
+
+def test_a_page_laid_out_in_a_table_gives_its_paragraphs_not_a_table_row():
+    paragraphs = [
+        "The council of Leeds approved the new budget on Tuesday after a long debate "
+        "about libraries, parks and the cost of running the city's buses.",
+        "Councillor Jane Smith said the plan would protect services while keeping taxes "
+        "flat for a second year in a row, a promise made last spring.",
+        "Opposition members argued that the savings were not real and that the bus subsidy "
+        "would run out before the end of the next financial year.",
+    ]
+    html = (
+        "<html><head><title>Leeds budget approved</title></head><body><table>"
+        "<tr><td><a href='/'>Home</a> | <a href='/n'>News</a> | <a href='/s'>Sport</a></td></tr>"
+        "<tr><td><b>Leeds budget approved</b><br><br>" + "<br><br>".join(paragraphs) + "</td></tr>"
+        "<tr><td>Copyright 2024</td></tr></table></body></html>"
+    )
+    body = clean_html(html).body
+    assert body.split("\n\n")[-3:] == paragraphs
+    assert "Home" not in body and "|" not in body
+    # a data table keeps its rows
+    data = (
+        "<html><head><title>Results</title></head><body><article><h1>Results</h1>"
+        f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>"
+        "<table><tr><th>Ward</th><th>Votes</th></tr><tr><td>Armley</td><td>4,210</td></tr>"
+        "<tr><td>Headingley</td><td>3,874</td></tr></table></article></body></html>"
+    )
+    assert "Armley" in clean_html(data).body

@@ -12,6 +12,7 @@ headline repeated, captions and credits, bylines, date stamps,
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -36,6 +37,8 @@ _LONGER_BY = 3
 # a few thousand elements (at most 1,600 on the benchmark). Beyond this, paragraphs only.
 _MAX_ELEMENTS = 50_000
 _FALLBACK_TAGS = ("p", "blockquote", "pre", "h2", "h3", "li")
+# A table cell holding more text than this is a page's layout, not a value.
+_LAYOUT_CELL_CHARS = 400
 _NOT_CONTENT = re.compile(
     r"(?:^|[\s_-])(?:nav|menu|footer|header|sidebar|cookie|share|social|related|comments?)"
     r"(?:$|[\s_-])",
@@ -151,10 +154,38 @@ def _continued(tree: HtmlElement, body: str) -> list[str]:
     return extra
 
 
+def _layout_tables(tree: HtmlElement) -> list[HtmlElement]:
+    """Tables that lay out a page rather than hold data: a cell with paragraphs of text
+    in it (long, or broken by blank lines) rather than a value."""
+    return [
+        table
+        for table in tree.iter("table")
+        if any(
+            len(cell.text_content()) > _LAYOUT_CELL_CHARS
+            or cell.xpath("./br[following-sibling::node()[1][self::br]] | ./p")
+            for cell in table.iter("td", "th")
+        )
+    ]
+
+
+def _without_layout_tables(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page with its layout tables turned into plain blocks, so their
+    cells are read as the page's text and not as rows of a data table (the menu row
+    kept, the article flattened into one cell)."""
+    if not _layout_tables(tree):
+        return tree
+    tree = deepcopy(tree)
+    for table in _layout_tables(tree):
+        for el in table.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th"):
+            el.tag = "div"
+    return tree
+
+
 def extract_body(tree: HtmlElement, url: str | None) -> str:
     """The article text, paragraphs joined by blank lines; "" when the page has none."""
     if tree.xpath("count(//*)") > _MAX_ELEMENTS:
         return _page_paragraphs(tree)
+    tree = _without_layout_tables(tree)
     body = _trafilatura(tree, url)
     if len(body) < _SHORT_BODY:
         fuller = _trafilatura(tree, url, favor_precision=False)
