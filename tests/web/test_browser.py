@@ -265,6 +265,7 @@ def test_try_it_marks_up_a_pasted_article(tab, base_url):
         'government would help the fishermen. "Nobody will be left alone," Plenkovic '
         "told reporters in Zagreb.",
     )
+    assert not page.locator("#busy").is_visible()
     page.locator("form.try button[type=submit]").click()
     page.wait_for_selector(".result")
     assert page.locator(".result .body .mk-quote").count() >= 1

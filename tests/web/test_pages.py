@@ -410,6 +410,8 @@ def test_try_it_form(client):
     html, parsed = page(client, "/try")
     assert parsed.all("form")[-1]["enctype"] == "multipart/form-data"
     assert "2 MB" in html and "Nothing is stored" in html
+    # while it works it says so (static/try.js shows the status on submit)
+    assert 'id="busy"' in html and 'role="status"' in html and "/static/try.js" in html
 
 
 def test_try_it_marks_up_a_pasted_text_and_stores_nothing(client, web_db):
