@@ -67,6 +67,15 @@ def test_a_group_noun_finds_the_latest_organisation():
     assert refs.resolve(*span(text, "The company")) == "E1"
 
 
+def test_a_group_noun_with_its_own_group_named_in_it_is_that_group():
+    text = "Norway hosted the talks. The Croatian government said it would send aid."
+    refs = referents(text, ("E1", "Norway", "GPE"), ("E2", "Croatian", "NORP"))
+    assert refs.resolve(*span(text, "The Croatian government")) == "E2"
+    plain = "Norway hosted the talks. The government said it would send aid."
+    refs = referents(plain, ("E1", "Norway", "GPE"))
+    assert refs.resolve(*span(plain, "The government")) == "E1"
+
+
 def test_mentions_inside_quote_marks_are_no_referents():
     text = "“Jane Porter is wrong,” he said."
     doc = parse(text, load())

@@ -24,6 +24,10 @@ def _ctx(text: str, name: str) -> bool:
         ("In Jordan's view the deal failed.", "Jordan", False),
         ("Roads in Clay County closed.", "Clay", False),
         ("Jordan said the deal failed.", "Jordan", False),
+        ("OSLO -- The government said on Monday ...", "OSLO", True),  # a dateline
+        ("Intro.\nSPLIT, Croatia (Reuters) - Boats sank.", "SPLIT", True),
+        ("Oslo - the capital - is cold.", "Oslo", True),
+        ("The team met OSLO -- a band.", "OSLO", False),  # not at a line's start
     ],
 )
 def test_geographic_contexts(text, name, placed):

@@ -102,6 +102,16 @@ class Referents:
             k -= 1
         return None
 
+    def within(self, start: int, end: int, wanted: tuple[str, ...]) -> Entity | None:
+        """The first entity of a wanted type mentioned inside ``body[start:end]``."""
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.rows) and self.rows[k][0] < end:
+            _, mention_end, ent, _ = self.rows[k]
+            if mention_end <= end and ent.type in wanted:
+                return ent
+            k += 1
+        return None
+
     def before(
         self,
         pos: int,
@@ -159,7 +169,8 @@ class Referents:
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
-            ent = self.before(start, GROUP_TYPES)
+            # "the Croatian government" says whose; "the government" is the last one named
+            ent = self.within(start, end, GROUP_TYPES) or self.before(start, GROUP_TYPES)
         return ent.id if ent is not None else None
 
     def _root(self, start: int, end: int) -> int:

@@ -1,4 +1,5 @@
-"""Whether the words around a name place it: "in X", "near X", "X-based", "X, Texas".
+"""Whether the words around a name place it: "in X", "near X", "X-based", "X, Texas",
+and a dateline ("OSLO --", "SPLIT, Croatia (Reuters) -").
 
 Shared by the entities annotator (a known place name in such a context is a
 place, whatever the recogniser typed) and the places annotator (a name that
@@ -23,6 +24,10 @@ _GENERIC_AFTER = re.compile(
     r"[Ss]treets?|[Rr]oads?|[Aa]venues?|[Bb]oulevard|[Hh]ighway|[Pp]arks?|[Bb]ay|[Ii]slands?|"
     r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
 )
+# A dateline's end after the place that opens a line: its state or country, the agency, a dash.
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])\s"
+)
 # A town this large, or any country, division or continent, counts as a known place name.
 KNOWN_TOWN_POPULATION = 5_000
 
@@ -39,12 +44,20 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
     if before and before.group(1) in GEO_PREPOSITIONS:
         return True
+    if _opens_dateline(text, start, end):
+        return True
     qual = _AFTER.match(after)
     if qual is None:
         return False
     if qual.group(0) == "-based":
         return True
     return is_known_place(qual.group(0).lstrip(", ").strip(), areas_only=True)
+
+
+def _opens_dateline(text: str, start: int, end: int) -> bool:
+    """The name opens a line and a dateline's dash follows it: "OSLO -- The ..."."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None
 
 
 def names_other_place(text: str, end: int) -> bool:
