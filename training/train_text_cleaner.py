@@ -239,11 +239,14 @@ def fit(
     ys: list[np.ndarray],
     seed: int = SEED,
     groups: list[str] | None = None,
+    n_tune: int | None = None,
 ) -> dict[str, Any]:
     """Both stages and the decision threshold, from these pages only.
 
     ``groups`` (the site of each page) keeps the inner out-of-fold scores honest
-    when one site has several pages, such as renderings of the same page.
+    when one site has several pages, such as renderings of the same page. The
+    threshold is chosen on the first ``n_tune`` pages (all by default): the
+    scraped text, not the renderings, is what the cleaner is for.
     """
     stage1 = fit_bagged(xs, ys, seed)
     # Out-of-fold first-stage scores, so stage two learns from honest inputs.
@@ -253,11 +256,12 @@ def fit(
     # The threshold is chosen on out-of-fold second-stage scores of the same pages.
     oof2 = _inner_oof(x2, ys, seed + 200, groups)
     col = FEATURE_NAMES.index("log_words")
-    weights = [np.expm1(x[:, col]) for x in xs]
+    tune = slice(n_tune)
+    weights = [np.expm1(x[:, col]) for x in xs[tune]]
     return {
         "format": "newsgraph-text-cleaner/1",
         "features": list(FEATURE_NAMES),
-        "threshold": choose_threshold(oof2, ys, weights),
+        "threshold": choose_threshold(oof2[tune], ys[tune], weights),
         "stage1": stage1,
         "stage2": stage2,
     }
@@ -312,6 +316,7 @@ def cross_validate(
             groups=[groups[i] for i in tr] + [group_of[extra[j][0]] for j in etr]
             if extra
             else None,
+            n_tune=len(tr),
         )
         for i in range(len(data)):
             if folds[i] == f:
@@ -371,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     xs, ys = labelled(data + extra)
     groups = [sites[k] for k, _, _ in data + extra] if extra else None
-    model = fit(xs, ys, groups=groups)
+    model = fit(xs, ys, groups=groups, n_tune=len(data))
     print(f"threshold {model['threshold']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", "utf-8")
