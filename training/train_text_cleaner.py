@@ -10,8 +10,10 @@ each the mean of three models fitted on random 80% subsets of the pages; the
 second stage is trained on out-of-fold first-stage scores so that it sees the
 same kind of scores it will get on new pages, and the decision threshold is
 chosen on out-of-fold second-stage scores. Everything is learned from the
-training pages alone, so ``--cv`` (5-fold cross-validation by page of the
-whole cleaner, rules included) is an honest held-out figure.
+training pages alone, so ``--cv`` (5-fold cross-validation of the whole
+cleaner, rules included) is an honest held-out figure. It is reported twice:
+folds by page, and folds by site (the page's host), where no site of a
+held-out page is seen in training; the second is the figure for unseen sites.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -69,6 +72,17 @@ def load(pages_path: Path, truth_path: Path) -> list[tuple[str, str, str]]:
     pages = json.loads(pages_path.read_text("utf-8"))
     truth = json.loads(truth_path.read_text("utf-8"))
     return [(k, pages[k]["text"], truth[k]["articleBody"]) for k in sorted(pages) if k in truth]
+
+
+def site_of(url: str) -> str:
+    """The page's site: its host without a leading ``www.``."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def load_sites(pages_path: Path) -> dict[str, str]:
+    """Site of every page, by id."""
+    pages = json.loads(pages_path.read_text("utf-8"))
+    return {k: site_of(v["url"]) for k, v in pages.items()}
 
 
 def label_lines(lines: list[Line], body: str) -> np.ndarray:
@@ -177,10 +191,18 @@ def featurise(texts: list[str]) -> tuple[list[np.ndarray], list[list[Line]]]:
 
 
 def _inner_oof(
-    xs: list[np.ndarray], ys: list[np.ndarray], seed: int, folds: int = 3
+    xs: list[np.ndarray],
+    ys: list[np.ndarray],
+    seed: int,
+    groups: list[str] | None,
+    folds: int = 3,
 ) -> list[np.ndarray]:
-    """Raw scores of each page from a model that did not see it (k-fold by page)."""
-    fold_of = np.random.default_rng(seed).permutation(len(xs)) % folds
+    """Raw scores of each page from a model that saw no page of its group (k-fold)."""
+    fold_of = (
+        fold_ids(groups, folds, seed)
+        if groups
+        else np.random.default_rng(seed).permutation(len(xs)) % folds
+    )
     oof: list[np.ndarray] = [np.zeros(0)] * len(xs)
     for f in range(folds):
         tr = [i for i in range(len(xs)) if fold_of[i] != f]
@@ -212,46 +234,115 @@ def choose_threshold(
     return best
 
 
-def fit(xs: list[np.ndarray], ys: list[np.ndarray], seed: int = SEED) -> dict[str, Any]:
-    """Both stages and the decision threshold, from these pages only."""
+def fit(
+    xs: list[np.ndarray],
+    ys: list[np.ndarray],
+    seed: int = SEED,
+    groups: list[str] | None = None,
+    n_tune: int | None = None,
+) -> dict[str, Any]:
+    """Both stages and the decision threshold, from these pages only.
+
+    ``groups`` (the site of each page) keeps the inner out-of-fold scores honest
+    when one site has several pages, such as renderings of the same page. The
+    threshold is chosen on the first ``n_tune`` pages (all by default): the
+    scraped text, not the renderings, is what the cleaner is for.
+    """
     stage1 = fit_bagged(xs, ys, seed)
     # Out-of-fold first-stage scores, so stage two learns from honest inputs.
-    oof1 = _inner_oof(xs, ys, seed)
+    oof1 = _inner_oof(xs, ys, seed, groups)
     x2 = [np.hstack([x, context_features(s)]) for x, s in zip(xs, oof1, strict=True)]
     stage2 = fit_bagged(x2, ys, seed + 100)
     # The threshold is chosen on out-of-fold second-stage scores of the same pages.
-    oof2 = _inner_oof(x2, ys, seed + 200)
+    oof2 = _inner_oof(x2, ys, seed + 200, groups)
     col = FEATURE_NAMES.index("log_words")
-    weights = [np.expm1(x[:, col]) for x in xs]
+    tune = slice(n_tune)
+    weights = [np.expm1(x[:, col]) for x in xs[tune]]
     return {
         "format": "newsgraph-text-cleaner/1",
         "features": list(FEATURE_NAMES),
-        "threshold": choose_threshold(oof2, ys, weights),
+        "threshold": choose_threshold(oof2[tune], ys[tune], weights),
         "stage1": stage1,
         "stage2": stage2,
     }
 
 
-def fold_ids(n: int, folds: int = FOLDS, seed: int = SEED) -> np.ndarray:
-    """Fold number of each page (pages are shuffled once with a fixed seed)."""
-    return np.random.default_rng(seed).permutation(n) % folds
+def fold_ids(groups: list[str], folds: int = FOLDS, seed: int = SEED) -> np.ndarray:
+    """Fold number of each page: its group's (groups are shuffled once with a fixed seed).
+
+    With one group per page this is k-fold by page; with the page's site, no site
+    of a held-out page is seen in training.
+    """
+    names = sorted(set(groups))
+    rank = dict(zip(names, np.random.default_rng(seed).permutation(len(names)), strict=True))
+    return np.array([rank[g] % folds for g in groups], dtype=int)
 
 
-def cross_validate(data: list[tuple[str, str, str]]) -> dict[str, Any]:
-    """Score of the whole cleaner on held-out folds, each trained on the other four."""
+def labelled(pages: list[tuple[str, str, str]]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Line features and labels of (id, text, true body) pages."""
+    xs, lines = featurise([t for _, t, _ in pages])
+    return xs, [label_lines(ls, b) for ls, (_, _, b) in zip(lines, pages, strict=True)]
+
+
+def cross_validate(
+    data: list[tuple[str, str, str]],
+    groups: list[str] | None = None,
+    extra: list[tuple[str, str, str]] | None = None,
+) -> dict[str, Any]:
+    """Score of the whole cleaner on held-out folds, each trained on the other four.
+
+    ``groups`` (the page's site, say) keeps every group's pages in one fold; by
+    default each page is its own group. ``extra`` pages (id of the page they
+    render, text, true body) join the training folds of their page's group and
+    are never scored, so no fold is tested on a site rendered in its training.
+    """
     from newsgraph.clean.text import clean_text
 
-    xs, lines = featurise([t for _, t, _ in data])
-    ys = [label_lines(ls, b) for ls, (_, _, b) in zip(lines, data, strict=True)]
-    folds = fold_ids(len(data))
+    ids = [k for k, _, _ in data]
+    groups = groups or ids
+    xs, ys = labelled(data)
+    folds = fold_ids(groups)
+    fold_of = {k: f for k, f in zip(ids, folds, strict=True)}
+    group_of = dict(zip(ids, groups, strict=True))
+    extra = extra or []
+    ex_xs, ex_ys = labelled(extra)
     pairs: list[tuple[str, str]] = [("", "")] * len(data)
     for f in range(FOLDS):
         tr = [i for i in range(len(data)) if folds[i] != f]
-        model = LineModel.from_dict(fit([xs[i] for i in tr], [ys[i] for i in tr]))
+        etr = [j for j, (k, _, _) in enumerate(extra) if fold_of[k] != f]
+        model = fit(
+            [xs[i] for i in tr] + [ex_xs[j] for j in etr],
+            [ys[i] for i in tr] + [ex_ys[j] for j in etr],
+            groups=[groups[i] for i in tr] + [group_of[extra[j][0]] for j in etr]
+            if extra
+            else None,
+            n_tune=len(tr),
+        )
         for i in range(len(data)):
             if folds[i] == f:
-                pairs[i] = (clean_text(data[i][1], model=model).body, data[i][2])
+                body = clean_text(data[i][1], model=LineModel.from_dict(model)).body
+                pairs[i] = (body, data[i][2])
     return {"folds": FOLDS, "seed": SEED, **score_pages(pairs), "pairs": pairs}
+
+
+def load_renderings(
+    path: Path, data: list[tuple[str, str, str]], per_page: int
+) -> list[tuple[str, str, str]]:
+    """(page id, rendered text, true body) for ``per_page`` renderings of each page.
+
+    The tools are taken in turn from page to page, so that every tool is used
+    about as often. The text is unwrapped as ``clean_text`` does first, so that
+    the features are the ones the classifier will see on such text.
+    """
+    from newsgraph.clean.unwrap import unwrap
+
+    rendered: dict[str, dict[str, str]] = json.loads(path.read_text("utf-8"))
+    out = []
+    for n, (k, _, body) in enumerate(data):
+        texts = [t for _, t in sorted(rendered.get(k, {}).items()) if t.strip()]
+        for j in range(min(per_page, len(texts))):
+            out.append((k, unwrap(texts[(n * per_page + j) % len(texts)]).text, body))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,19 +350,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     ap.add_argument("--truth", type=Path, default=DEFAULT_TRUTH)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--cv", action="store_true", help="also report 5-fold CV by page")
+    ap.add_argument(
+        "--renderings",
+        type=Path,
+        help="also train on these renderings of the pages (python -m training.render_text)",
+    )
+    ap.add_argument(
+        "--per-page", type=int, default=1, help="renderings of each page to train on (default 1)"
+    )
+    ap.add_argument("--cv", action="store_true", help="also report 5-fold CV by page and by site")
     args = ap.parse_args(argv)
     if not args.pages.exists() or not args.truth.exists():
         print(f"data not found: {args.pages} / {args.truth}", file=sys.stderr)
         return 2
     data = load(args.pages, args.truth)
+    extra = load_renderings(args.renderings, data, args.per_page) if args.renderings else []
+    sites = load_sites(args.pages)
     t0 = time.perf_counter()
     if args.cv:
-        cv = cross_validate(data)
-        print(f"5-fold CV: P {cv['precision']:.3f} R {cv['recall']:.3f} F1 {cv['f1']:.3f}")
-    xs, lines = featurise([t for _, t, _ in data])
-    ys = [label_lines(ls, b) for ls, (_, _, b) in zip(lines, data, strict=True)]
-    model = fit(xs, ys)
+        for name, groups in (("page", None), ("site", [sites[k] for k, _, _ in data])):
+            cv = cross_validate(data, groups, extra)
+            print(
+                f"{FOLDS}-fold CV by {name}: "
+                f"P {cv['precision']:.3f} R {cv['recall']:.3f} F1 {cv['f1']:.3f}"
+            )
+    xs, ys = labelled(data + extra)
+    groups = [sites[k] for k, _, _ in data + extra] if extra else None
+    model = fit(xs, ys, groups=groups, n_tune=len(data))
     print(f"threshold {model['threshold']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", "utf-8")
