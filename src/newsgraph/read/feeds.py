@@ -63,8 +63,9 @@ def _record_item(record: dict, location: str, options: ReadOptions) -> Item:
     )
 
 
-def _located(item: Item, fh: io.TextIOWrapper) -> Item:
-    item.read_to = bytes_read(fh.buffer)
+def _located(item: Item, fh: BinaryIO) -> Item:
+    """The item, with how far into its file (on disk) ``fh`` has read."""
+    item.read_to = bytes_read(fh)
     return item
 
 
@@ -130,9 +131,7 @@ def _jsonl_items(
             return
         line = raw.decode("utf-8", errors="replace")
         if line.strip():
-            item = _json_item(line, f"{path}:{lineno}", lineno, options)
-            item.read_to = bytes_read(fh)
-            yield item
+            yield _located(_json_item(line, f"{path}:{lineno}", lineno, options), fh)
         lineno += 1
 
 
@@ -163,7 +162,7 @@ def iter_csv(path: Path, options: ReadOptions) -> Iterator[Item]:
                 )
                 return
             for rowno, row in enumerate(reader, 2):
-                yield _located(_record_item(row, f"{path}:{rowno}", options), fh)
+                yield _located(_record_item(row, f"{path}:{rowno}", options), fh.buffer)
     except csv.Error as exc:
         yield failed(str(path), "InputError", f"CSV is malformed: {exc}")
     except (OSError, EOFError) as exc:

@@ -44,8 +44,26 @@ def listed(url: str, forced: Reader | None = None) -> list[tuple[str, int]]:
     """(URL, size) of every file to read at ``url``; a URL that does not exist is kept
     as it is (size 0), so reading it records the failure."""
     fs, root = _filesystem(url)
+    found = _files(fs, root, url, forced)
+    return [(url, 0)] if found is None else found
+
+
+def items(url: str, options: ReadOptions, forced: Reader | None = None) -> Iterator[Item]:
+    """The documents of the file or folder at ``url``."""
+    fs, root = _filesystem(url)
+    found = _files(fs, root, url, forced)
+    if found is None:
+        yield failed(url, "InputError", f"{url} does not exist")
+        return
+    for file, _size in found:
+        yield from _file_items(fs, file, options, forced)
+
+
+def _files(fs: Any, root: str, url: str, forced: Reader | None) -> list[tuple[str, int]] | None:
+    """(URL, size) of the files at ``url`` a reader takes, in sorted order; None when
+    nothing is there."""
     if not fs.exists(root):
-        return [(url, 0)]
+        return None
     if not fs.isdir(root):
         return [(url, int(fs.size(root) or 0))]
     found = fs.find(root, detail=True)
@@ -54,16 +72,6 @@ def listed(url: str, forced: Reader | None = None) -> list[tuple[str, int]]:
         for name, info in sorted(found.items())
         if forced or reader_for(Path(PurePosixPath(name).name)) is not None
     ]
-
-
-def items(url: str, options: ReadOptions, forced: Reader | None = None) -> Iterator[Item]:
-    """The documents of the file or folder at ``url``."""
-    fs, root = _filesystem(url)
-    if not fs.exists(root):
-        yield failed(url, "InputError", f"{url} does not exist")
-        return
-    for file, _size in listed(url, forced):
-        yield from _file_items(fs, file, options, forced)
 
 
 def _file_items(fs: Any, url: str, options: ReadOptions, forced: Reader | None) -> Iterator[Item]:
