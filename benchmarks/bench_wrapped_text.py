@@ -16,41 +16,27 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import re
 import statistics
 import sys
 import time
 from collections import Counter
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from newsgraph.clean.lines import words_of
 from newsgraph.errors import InputError
 from newsgraph.options import Options
 from newsgraph.pipeline import prepare
-from newsgraph.read.reuters import wire_stories
+from newsgraph.read.reuters import wire_stories, without_signoff
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 RESULTS = Path(__file__).resolve().parent / "results" / "wrapped_text.json"
-_SIGNOFF_LINE_WORDS = 3
 OPTIONS = Options(annotators=())
 
 
 def as_txt(headline: str, text: str) -> str:
     """The story as a .txt file holds it: headline, blank line, the wire text."""
     return f"{headline}\n\n{text}\n" if text else f"{headline}\n"
-
-
-def without_signoff(story: str) -> str:
-    """The story less its last line when that is the wire's sign-off, spelt as the
-    operators typed it: "Reuter", "REUTERS", "REUTE", "REUITER", "REUTER...^M"."""
-    head, _, last = story.rstrip().rpartition("\n")
-    words = last.split()
-    if not words or len(words) > _SIGNOFF_LINE_WORDS:
-        return story
-    first = re.sub(r"\W", "", words[0]).upper()
-    return head if SequenceMatcher(None, first, "REUTER").ratio() >= 0.8 else story
 
 
 def words_kept(story: str, body: str) -> float:

@@ -57,8 +57,13 @@ def unwrap(body: str) -> str:
         if line.startswith((" ", "\t")) or not paragraphs:
             paragraphs.append([])
         paragraphs[-1].append(line.strip())
-    text = "\n\n".join(" ".join(p) for p in paragraphs)
-    return _SIGNOFF.sub("", text).strip()
+    return without_signoff("\n\n".join(" ".join(p) for p in paragraphs)).strip()
+
+
+def without_signoff(text: str) -> str:
+    """The story without the wire's sign-off, however the operator typed it; a story's
+    own last word "Reuters" ("... it told Reuters") stays."""
+    return _SIGNOFF.sub("", text)
 
 
 def wire_stories(path: Path) -> Iterator[tuple[str, str]]:
