@@ -6,7 +6,7 @@ import pytest
 
 import newsgraph
 from newsgraph import nlp
-from newsgraph.errors import NoArticleError
+from newsgraph.errors import InputError, NoArticleError
 
 CLEAN_TEXT = (
     "The city council of Leeds voted on Tuesday to close two libraries.\n\n"
@@ -27,6 +27,20 @@ def test_str_and_bytes_give_the_same_record():
     a = newsgraph.extract(CLEAN_TEXT, clean=False)
     b = newsgraph.extract(CLEAN_TEXT.encode("utf-16"), clean=False)
     assert a.to_dict() == b.to_dict()
+
+
+def test_a_path_is_read_as_the_file_it_names(tmp_path):
+    page = tmp_path / "story.txt"
+    page.write_text(CLEAN_TEXT, encoding="utf-8")
+    a = newsgraph.extract(CLEAN_TEXT, clean=False)
+    b = newsgraph.extract(page, clean=False)
+    assert b.body == a.body
+    assert b.entities == a.entities
+
+
+def test_a_missing_path_is_an_input_error_naming_it(tmp_path):
+    with pytest.raises(InputError, match="missing.txt"):
+        newsgraph.extract(tmp_path / "missing.txt")
 
 
 def test_cp1251_bytes_decode():

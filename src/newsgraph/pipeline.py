@@ -15,6 +15,7 @@ its message (``errors.failure``), which is what a corpus run stores.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -29,13 +30,13 @@ from newsgraph.dates.published import parse_published
 from newsgraph.errors import AnnotatorError, NewsgraphError, NoArticleError, StageError
 from newsgraph.extract import Annotator, plan, resolved_settings
 from newsgraph.options import Options
-from newsgraph.read.document import RawDocument, read_bytes, read_text
+from newsgraph.read.document import RawDocument, read_bytes, read_path, read_text
 from newsgraph.record import Article, Provenance, body_id
 
 # Languages the loaded spaCy pipeline can annotate; others get body and metadata only.
 ANNOTATED_LANGUAGES = ("en",)
 
-Source = str | bytes | RawDocument
+Source = str | bytes | os.PathLike | RawDocument
 
 
 @contextmanager
@@ -71,6 +72,11 @@ def read(document: Source, options: Options | None = None, **meta: str | None) -
             for key, value in given.items():
                 setattr(document, key, value)
             return document
+        if isinstance(document, os.PathLike):
+            raw = read_path(document, options.format, max_bytes=options.max_bytes)
+            for key, value in given.items():
+                setattr(raw, key, value)
+            return raw
         if isinstance(document, bytes | bytearray):
             data = bytes(document)
             return read_bytes(data, options.format, max_bytes=options.max_bytes, **given)
@@ -114,8 +120,8 @@ def prepare(source: Source, options: Options | None = None) -> Article:
     """Read, clean and assemble one article, without annotating it.
 
     Args:
-        source: plain text or HTML (str or bytes in any common encoding), or a
-            ``RawDocument`` (from ``read()`` or ``newsgraph.read``) carrying the
+        source: plain text or HTML (str or bytes in any common encoding), a
+            ``pathlib.Path`` of a page file, or a ``RawDocument`` (from ``read()`` or ``newsgraph.read``) carrying the
             input's own url, title, publication date and source.
         options: ``clean``, ``format``, ``max_bytes``, ``min_body``, ``language``,
             ``default_language`` and ``today`` apply here.
@@ -257,8 +263,9 @@ def extract(
     """Extract one article: a clean body, its metadata and every annotation.
 
     Args:
-        source: plain text or HTML, as str or bytes in any common encoding,
-            or a ``RawDocument`` from ``newsgraph.read``.
+        source: plain text or HTML, as str or bytes in any common encoding, a
+            ``pathlib.Path`` of a page file (a str is always the text itself), or a
+            ``RawDocument`` from ``newsgraph.read``.
         url: the page's address, if known.
         published: the publication date (ISO 8601 string, date or datetime);
             overrides what the page says. Relative dates resolve against it.
