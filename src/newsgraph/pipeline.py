@@ -287,3 +287,11 @@ def extract(
     raw = read(source, opts, url=url, published=published)
     article = prepare(raw, opts)
     return annotate_many([article], opts)[0]
+
+
+def warm_up(options: Options | None = None) -> None:
+    """Load the spaCy pipeline and every annotator's resources (the gazetteer, lexicons) now,
+    by extracting one sentence, so that no document of a run pays for them: a worker
+    process calls this as it starts."""
+    opts = (options or Options()).model_copy(update={"clean": False})
+    extract("The minister said in Paris on Monday that talks would go on.", options=opts)

@@ -50,14 +50,12 @@ class ModelLoader(WorkerPlugin):
     name = "newsgraph-model"
 
     def __init__(self, options: Options) -> None:
-        self.options = options.model_copy(update={"clean": False})
+        self.options = options
 
     def setup(self, worker) -> None:
-        from newsgraph.pipeline import extract
+        from newsgraph.pipeline import warm_up
 
-        extract(
-            "The minister said in Paris on Monday that talks would go on.", options=self.options
-        )
+        warm_up(self.options)
 
 
 @dataclass

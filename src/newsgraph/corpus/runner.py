@@ -61,15 +61,15 @@ def _batches(items: Iterable[Item], writer: Writer, size: int) -> Iterator[list[
         yield batch
 
 
-def _worker_init(parent: int, model: str | None, parses: bool) -> None:
-    """Tie the worker's life to the run's, then load the spaCy pipeline once, before the
-    first batch (if it will parse)."""
+def _worker_init(parent: int, options: Options, parses: bool) -> None:
+    """Tie the worker's life to the run's, then load the spaCy pipeline and the annotators'
+    resources once, before the first batch (if it will parse)."""
     die_with_parent(parent)
-    from newsgraph import nlp
+    from newsgraph.pipeline import warm_up
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if parses:
-        nlp.load(model)
+        warm_up(options)
 
 
 def _pooled(
@@ -78,7 +78,7 @@ def _pooled(
     with ProcessPoolExecutor(
         workers,
         initializer=_worker_init,
-        initargs=(os.getpid(), options.model, parses),
+        initargs=(os.getpid(), options, parses),
         max_tasks_per_child=MAX_BATCHES_PER_WORKER,
     ) as pool:
         pending: deque[Future] = deque()
