@@ -25,6 +25,8 @@ from newsgraph.extract.entity_evidence import (
 )
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
+from newsgraph.extract.entity_teams import retype_teams
+from newsgraph.gazetteer.context import is_known_place
 from newsgraph.record import Article, Entity, Span
 
 # Dates, numbers and amounts belong to other annotators.
@@ -104,13 +106,15 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
     vote_labels(found)
     _fix_coordinated_places(found, doc.text)
     _retype_name_parts(found)
+    retype_teams(found, doc.text)
     return found
 
 
 def _retype_name_parts(mentions: list[Mention]) -> None:
     """'Mohamed' typed ORG after 'Ahmed Mohamed': a person's surname or first name is the person.
 
-    Not for a known country or city ("Washington" after "George Washington").
+    Not for a known country, division or city ("Washington" after "George Washington",
+    "Chechnya" after a headline's "Lebed Chechnya").
     """
     parts: set[str] = set()
     for m in mentions:
@@ -123,7 +127,7 @@ def _retype_name_parts(mentions: list[Mention]) -> None:
             and len(m.tokens) == 1
             and m.text in parts
             and m.country is None
-            and m.text not in _city_names()
+            and not is_known_place(m.text)
         ):
             m.label = "PERSON"
 

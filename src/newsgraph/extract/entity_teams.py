@@ -1,0 +1,82 @@
+"""Sports teams named after their town: "Leeds beat Chelsea 2-1", "Arsenal 2 Liverpool 0".
+
+In a result a town's, county's or state's name stands for its team, an organisation,
+and must not be geocoded as the town. The recogniser types such names as places (or,
+in capitals, as persons). A name is read as a team when one of its mentions stands
+where only a competitor can: in a score line, before or after a result verb
+("beat", "drew with", "v"), or before a squad role ("Leeds manager"). Every mention
+of that name in the article then becomes the team, except where the words around
+place it on a map ("in Leeds", "ARLINGTON, Texas"). Countries stay places: national
+sides are named by their country, and a reader looking for the country finds it.
+A name that ends in a club word ("Manchester United", "Blackburn Rovers") is a team
+wherever it stands, unless the gazetteer knows it as a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.extract.entity_names import Mention, fold
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.gazetteer.context import in_geo_context
+
+_RETYPED = frozenset({"GPE", "LOC", "PERSON", "FAC"})
+_CLUB_WORD = re.compile(
+    r"\s(?:United|Rovers|Wanderers|Athletic|Athletico|Albion|Hotspur|Rangers|FC|F\.C\.|AFC|CF)$"
+)
+_RESULT_VERB = (
+    r"(?:beat|beats|beating|defeated|defeats|defeating|drew\s+with|draw\s+with|drawing\s+with|"
+    r"lost\s+to|lose\s+to|losing\s+to|held|hold|edged|edge|thrashed|thrash|routed|rout|"
+    r"crushed|hammered|overcame|outplayed|eliminated|knocked\s+out|v|vs\.?|versus)"
+)
+# What only a competitor is followed by: a result verb, a squad role, or a score
+# ("Leeds 2 Chelsea 1", "Kent 250 and 120"; not a year, and not a tennis set "6-4").
+_AFTER = re.compile(
+    rf"(?:'s)?\s+(?:{_RESULT_VERB}|manager|coach|striker|goalkeeper|midfielder|defender|"
+    r"captain|skipper|pitcher|quarterback|batsman|bowler|fans|supporters|squad|"
+    r"\d{1,3}(?:\s+\d{1,3})*(?![\d.,:/-])(?=\s*(?:$|\n|[,;(]|\s[A-Z])))\b",
+    re.MULTILINE,
+)
+# ... or preceded by: a result verb, or the first side's score in a score line.
+_BEFORE = re.compile(rf"(?:\b{_RESULT_VERB}|[A-Za-z]\s\d{{1,3}})\s+$")
+# A state or country after its town: "ARLINGTON, Texas".
+_QUALIFIER = re.compile(r"[A-Z][\w.]*\s*,\s*$")
+
+
+def _is_country(name: str) -> bool:
+    return any(c.feature == "PCLI" for c in load_gazetteer().lookup(name))
+
+
+def _competes(m: Mention, body: str) -> bool:
+    line_start = body.rfind("\n", 0, m.start) + 1
+    return bool(_AFTER.match(body, m.end)) or bool(_BEFORE.search(body[line_start : m.start]))
+
+
+def retype_teams(mentions: list[Mention], body: str) -> None:
+    """Type as ORG every mention of a name that competes somewhere in the article.
+
+    A part of a person's name in the article is that person, competing or not
+    ("Agassi beat Washington" after "MaliVai Washington").
+    """
+    gaz = load_gazetteer()
+    person_parts = {
+        fold(t) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens
+    }
+    teams: set[str] = set()
+    for m in mentions:
+        name = fold(m.text)
+        if m.label not in _RETYPED or m.country is not None or name in person_parts:
+            continue
+        if _CLUB_WORD.search(m.text):
+            if not gaz.lookup(m.text):
+                teams.add(name)
+        elif _competes(m, body) and gaz.lookup(m.text) and not _is_country(m.text):
+            teams.add(name)
+    for m in mentions:
+        if fold(m.text) in teams and m.label in _RETYPED and not _placed(m, body):
+            m.label = "ORG"
+
+
+def _placed(m: Mention, body: str) -> bool:
+    """The words around put this mention on a map: "in Leeds", "ARLINGTON, Texas"."""
+    return in_geo_context(body, m.start, m.end) or bool(_QUALIFIER.search(body, 0, m.start))
