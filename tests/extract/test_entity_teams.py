@@ -81,13 +81,27 @@ def test_a_name_ending_in_a_club_word_is_a_team():
 
 
 def test_a_region_in_a_misread_headline_name_stays_a_place():
-    body = "Yeltsin endorses Lebed Chechnya peace plan\n\nLebed is now in Chechnya."
-    found = _mentions(body, [("Lebed Chechnya", "PERSON")])
+    body = "Yeltsin endorses Lebed Chechnya peace plan\n\nLebed backs a plan for Chechnya."
+    found = _mentions(body, [("Lebed Chechnya", "PERSON"), ("Yeltsin", "PERSON")])
+    found += [Mention(body.index("Lebed backs"), body.index(" backs"), "Lebed", "PERSON")]
+    found[-1].tokens = ("Lebed",)
     found += [
         Mention(body.rindex("Chechnya"), len(body) - 1, "Chechnya", "GPE", tokens=("Chechnya",))
     ]
-    _retype_name_parts(found)
+    _retype_name_parts(found, body)
     assert _labels(found)[-1] == ("Chechnya", "GPE")
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_unless_placed():
+    body = (
+        "MaliVai Washington lost in the first round. The seeded Washington fell short. "
+        "He has lived in Washington since 1990."
+    )
+    found = _mentions(body, [("MaliVai Washington", "PERSON")])
+    for i in (body.index("Washington fell"), body.rindex("Washington")):
+        found.append(Mention(i, i + 10, "Washington", "GPE", tokens=("Washington",)))
+    _retype_name_parts(found, body)
+    assert [m.label for m in found] == ["PERSON", "PERSON", "GPE"]
 
 
 def test_a_football_report_does_not_geocode_the_teams():

@@ -26,7 +26,7 @@ from newsgraph.extract.entity_evidence import (
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
 from newsgraph.extract.entity_teams import retype_teams
-from newsgraph.gazetteer.context import is_known_place
+from newsgraph.gazetteer.context import in_geo_context, is_known_place
 from newsgraph.record import Article, Entity, Span
 
 # Dates, numbers and amounts belong to other annotators.
@@ -105,31 +105,49 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
     found = sorted(found + repeated_mentions(found, doc.text), key=lambda m: m.start)
     vote_labels(found)
     _fix_coordinated_places(found, doc.text)
-    _retype_name_parts(found)
+    _retype_name_parts(found, doc.text)
     retype_teams(found, doc.text)
     return found
 
 
-def _retype_name_parts(mentions: list[Mention]) -> None:
+def _retype_name_parts(mentions: list[Mention], body: str) -> None:
     """'Mohamed' typed ORG after 'Ahmed Mohamed': a person's surname or first name is the person.
 
-    Not for a known country, division or city ("Washington" after "George Washington",
-    "Chechnya" after a headline's "Lebed Chechnya").
+    A known place name stays a place where the words around place it ("in Washington",
+    "visited Washington" after "George Washington"). A "name" that is a person already named followed by a
+    known place ("Lebed Chechnya peace plan", a headline misread) names no one.
     """
+    persons = {m.text for m in mentions if m.label == "PERSON"}
     parts: set[str] = set()
     for m in mentions:
-        if m.label == "PERSON" and len(m.tokens) > 1:
-            parts.add(m.tokens[-1])
-            parts.add(m.tokens[0])
+        if m.label != "PERSON" or len(m.tokens) < 2:
+            continue
+        if " ".join(m.tokens[:-1]) in persons and is_known_place(m.tokens[-1], areas_only=True):
+            continue
+        parts.add(m.tokens[-1])
+        parts.add(m.tokens[0])
     for m in mentions:
         if (
             m.label != "PERSON"
             and len(m.tokens) == 1
             and m.text in parts
             and m.country is None
-            and not is_known_place(m.text)
+            and not (is_known_place(m.text) and _placed(body, m.start, m.end))
         ):
             m.label = "PERSON"
+
+
+# A journey's end or start puts a name on a map, as "in X" does.
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|(?:flew|flies|fly|travel(?:l?ed)?|returned|moved|went|came)\s+"
+    r"(?:back\s+)?(?:to|from))\s+$"
+)
+
+
+def _placed(body: str, start: int, end: int) -> bool:
+    return in_geo_context(body, start, end) or bool(
+        _TRAVEL_BEFORE.search(body[max(0, start - 40) : start])
+    )
 
 
 _CONNECTORS = (" for ", " of ", " on ")
