@@ -337,6 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     ap.add_argument("--weights", type=Path, help="recogniser weights other than the shipped ones")
     ap.add_argument("--only", choices=("conll", "gum"), help="score one data set")
+    ap.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        help="score only the even or odd documents (rules are written on one, checked on the other)",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "ner.json")
     args = ap.parse_args(argv)
     conll_path = args.conll / f"{args.split}.txt"
@@ -351,12 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {}
     for name, nlp in pipelines(args.weights).items():
         for data_name, (docs, mapping) in data.items():
+            if args.half:
+                docs = [d for i, d in enumerate(docs) if i % 2 == (args.half == "odd")]
             docs = docs[: args.limit] if args.limit else docs
             results.setdefault(data_name, {})[name] = evaluate(nlp, docs, mapping)
             if name == "newsgraph":
                 results[data_name]["annotator"] = evaluate(nlp, docs, mapping, mentions=True)
     print(table(results))
-    if not args.limit and not args.weights and not args.only:
+    if not (args.limit or args.weights or args.only or args.half):
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
