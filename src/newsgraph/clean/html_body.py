@@ -1,9 +1,13 @@
 """The article text of a parsed page: trafilatura, a fallback, and paragraph-level cleanup.
 
-trafilatura runs in precision mode (best on the HTML benchmark). When that
-keeps almost nothing, its default mode gets a second chance, and when
-trafilatura rejects the page outright (short CJK and Arabic pages), the
-page's own paragraphs outside navigation are the body. The paragraphs kept
+trafilatura runs in precision mode (best on the HTML benchmark), first in its
+fast mode: its full mode also runs readability and justext on the page and
+only takes their text when its own result is empty, short, without
+paragraphs or mostly tables, so the full mode runs only when the fast result
+is one of those (``_doubtful``). When precision mode keeps almost nothing, its
+default mode gets a second chance, and when trafilatura rejects the page
+outright (short CJK and Arabic pages), the page's own paragraphs outside
+navigation are the body. The paragraphs kept
 are then checked for what trafilatura lets through on news pages: the
 headline repeated, captions and credits, bylines, date stamps,
 "Read more:"-style teasers and the furniture found in the markup.
@@ -17,6 +21,7 @@ from copy import deepcopy
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.external import SANITIZED_XPATH
 
 from newsgraph.clean.byline import parse_byline
 from newsgraph.record import Media, Removed
@@ -29,8 +34,9 @@ TRAFILATURA_OPTIONS = {
     "include_tables": True,
     "deduplicate": False,
 }
-# Precision mode sometimes keeps only a notice; below this size the default mode
-# is tried too and kept when it finds several times more text.
+# Precision mode sometimes keeps only a notice; below this size the full mode runs
+# (fast mode's text is doubtful), then the default mode is tried too and kept when it
+# finds several times more text.
 _SHORT_BODY = 500
 _LONGER_BY = 3
 # trafilatura's time grows faster than linearly with the element count; news pages have
@@ -86,15 +92,30 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in (_WS.sub(" ", line).strip() for line in text.split("\n")) if p]
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, **overrides) -> str:
+def _trafilatura(tree: HtmlElement, url: str | None, **overrides) -> tuple[str, etree._Element]:
+    """trafilatura's text (paragraphs joined by blank lines) and its body element."""
     options = {**TRAFILATURA_OPTIONS, **overrides}
     try:
         doc = bare_extraction(tree, url=url, with_metadata=False, **options)
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
-        return ""
+        return "", etree.Element("body")
     if doc is None or not doc.text:
-        return ""
-    return "\n\n".join(paragraphs(doc.text))
+        return "", etree.Element("body")
+    return "\n\n".join(paragraphs(doc.text)), doc.body
+
+
+def _doubtful(text: str, body: etree._Element) -> bool:
+    """A fast-mode result trafilatura's full mode would check against readability and
+    justext: short, without a paragraph of text, more tables than paragraphs, or holding
+    elements its extractor should have dropped (navigation, figures, forms, ...)."""
+    if len(text) < _SHORT_BODY:
+        return True
+    filled = body.xpath(".//p[normalize-space()]")
+    return (
+        not filled
+        or len(body.findall(".//table")) > len(filled)
+        or bool(body.xpath(SANITIZED_XPATH))
+    )
 
 
 def _page_paragraphs(tree: HtmlElement) -> str:
@@ -186,9 +207,11 @@ def extract_body(tree: HtmlElement, url: str | None) -> str:
     if tree.xpath("count(//*)") > _MAX_ELEMENTS:
         return _page_paragraphs(tree)
     tree = _without_layout_tables(tree)
-    body = _trafilatura(tree, url)
+    body, element = _trafilatura(tree, url, fast=True)
+    if _doubtful(body, element):
+        body, _ = _trafilatura(tree, url)
     if len(body) < _SHORT_BODY:
-        fuller = _trafilatura(tree, url, favor_precision=False)
+        fuller, _ = _trafilatura(tree, url, favor_precision=False)
         if len(fuller) > _LONGER_BY * max(len(body), 1):
             body = fuller
     if body:
