@@ -8,6 +8,8 @@ of querying the tree again.
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 
@@ -23,10 +25,14 @@ class ClassIndex:
     def having(self, *parts: str, ids: tuple[str, ...] = ()) -> list[HtmlElement]:
         """Elements whose class contains any of ``parts`` or whose id any of ``ids``
         (case-sensitive), in page order, each once."""
+        # one alternation per attribute kind: a regex search per value, not a loop over parts
+        by_kind = {
+            kind: re.compile("|".join(map(re.escape, names))).search if names else None
+            for kind, names in ((True, parts), (False, ids))
+        }
         found: list[HtmlElement] = []
         for is_class, value, el in self._items:
-            if any(p in value for p in (parts if is_class else ids)) and (
-                not found or found[-1] is not el
-            ):
+            search = by_kind[is_class]
+            if search is not None and search(value) and (not found or found[-1] is not el):
                 found.append(el)
         return found
