@@ -154,7 +154,12 @@ def _continued(tree: HtmlElement, body: str) -> list[str]:
     """
     last = body.rsplit("\n\n", 1)[-1]
     container = next(
-        (p.getparent() for p in tree.iter("p") if " ".join(p.text_content().split()) == last),
+        (
+            p.getparent()
+            for p in tree.iter("p")
+            # collapsing whitespace only shortens a text: shorter ones need no collapsing
+            if len(raw := p.text_content()) >= len(last) and " ".join(raw.split()) == last
+        ),
         None,
     )
     if container is None or not (container.get("class") or "").strip():
