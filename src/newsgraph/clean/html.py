@@ -112,7 +112,8 @@ def clean_html(html: str, url: str | None = None, *, today: date | None = None) 
     )
     removed.extend(Removed(text=m.credit, reason="credit") for m in media if m.credit)
     removed.extend(Removed(text=text, reason="byline") for text in meta.bylines)
-    removed.extend(r for r in furniture if r not in removed)
+    listed = {(r.text, r.reason) for r in removed}  # a set: pages have hundreds of pieces
+    removed.extend(r for r in furniture if (r.text, r.reason) not in listed)
     links = body_links(tree, body, url)
     related = page_related(tree, classes, url)
     if meta.published is None:

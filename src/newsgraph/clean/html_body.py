@@ -1,8 +1,14 @@
 """The article text of a parsed page: trafilatura, a fallback, and paragraph-level cleanup.
 
-trafilatura runs in precision mode (best on the HTML benchmark). When that
-keeps almost nothing, its default mode gets a second chance, and when
-trafilatura rejects the page outright (short CJK and Arabic pages), the
+trafilatura runs in precision mode (best on the HTML benchmark), first in its
+fast mode. Its full mode also runs readability (and at times justext) and
+takes their text when its own is empty, short, without paragraphs or mostly
+tables, or when readability finds over twice as much; the full mode runs only
+when the fast result is one of the first kinds (``_doubtful``). The last
+case is left out: on the benchmark it swapped a right body for a wrong one.
+When precision mode keeps almost nothing, its default mode gets a second
+chance (fast: the full run has just consulted readability and justext), and
+when trafilatura rejects the page outright (short CJK and Arabic pages), the
 page's own paragraphs outside navigation are the body. The paragraphs kept
 are then checked for what trafilatura lets through on news pages: the
 headline repeated, captions and credits, bylines, date stamps,
@@ -17,6 +23,7 @@ from copy import deepcopy
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.external import SANITIZED_XPATH
 
 from newsgraph.clean.byline import parse_byline
 from newsgraph.record import Media, Removed
@@ -29,8 +36,9 @@ TRAFILATURA_OPTIONS = {
     "include_tables": True,
     "deduplicate": False,
 }
-# Precision mode sometimes keeps only a notice; below this size the default mode
-# is tried too and kept when it finds several times more text.
+# Precision mode sometimes keeps only a notice; below this size the full mode runs
+# (fast mode's text is doubtful), then the default mode (fast) is tried too and kept
+# when it finds several times more text.
 _SHORT_BODY = 500
 _LONGER_BY = 3
 # trafilatura's time grows faster than linearly with the element count; news pages have
@@ -86,15 +94,30 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in (_WS.sub(" ", line).strip() for line in text.split("\n")) if p]
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, **overrides) -> str:
+def _trafilatura(tree: HtmlElement, url: str | None, **overrides) -> tuple[str, etree._Element]:
+    """trafilatura's text (paragraphs joined by blank lines) and its body element."""
     options = {**TRAFILATURA_OPTIONS, **overrides}
     try:
         doc = bare_extraction(tree, url=url, with_metadata=False, **options)
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
-        return ""
+        return "", etree.Element("body")
     if doc is None or not doc.text:
-        return ""
-    return "\n\n".join(paragraphs(doc.text))
+        return "", etree.Element("body")
+    return "\n\n".join(paragraphs(doc.text)), doc.body
+
+
+def _doubtful(text: str, body: etree._Element) -> bool:
+    """A fast-mode result trafilatura's full mode would check against readability and
+    justext: short, without a paragraph of text, more tables than paragraphs, or holding
+    elements its extractor should have dropped (navigation, figures, forms, ...)."""
+    if len(text) < _SHORT_BODY:
+        return True
+    filled = body.xpath(".//p[normalize-space()]")
+    return (
+        not filled
+        or len(body.findall(".//table")) > len(filled)
+        or bool(body.xpath(SANITIZED_XPATH))
+    )
 
 
 def _page_paragraphs(tree: HtmlElement) -> str:
@@ -133,7 +156,12 @@ def _continued(tree: HtmlElement, body: str) -> list[str]:
     """
     last = body.rsplit("\n\n", 1)[-1]
     container = next(
-        (p.getparent() for p in tree.iter("p") if " ".join(p.text_content().split()) == last),
+        (
+            p.getparent()
+            for p in tree.iter("p")
+            # collapsing whitespace only shortens a text: shorter ones need no collapsing
+            if len(raw := p.text_content()) >= len(last) and " ".join(raw.split()) == last
+        ),
         None,
     )
     if container is None or not (container.get("class") or "").strip():
@@ -186,9 +214,12 @@ def extract_body(tree: HtmlElement, url: str | None) -> str:
     if tree.xpath("count(//*)") > _MAX_ELEMENTS:
         return _page_paragraphs(tree)
     tree = _without_layout_tables(tree)
-    body = _trafilatura(tree, url)
+    body, element = _trafilatura(tree, url, fast=True)
+    if _doubtful(body, element):
+        body, _ = _trafilatura(tree, url)
     if len(body) < _SHORT_BODY:
-        fuller = _trafilatura(tree, url, favor_precision=False)
+        # fast: readability and justext were consulted by the full run just above
+        fuller, _ = _trafilatura(tree, url, favor_precision=False, fast=True)
         if len(fuller) > _LONGER_BY * max(len(body), 1):
             body = fuller
     if body:

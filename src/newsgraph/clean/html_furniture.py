@@ -52,7 +52,10 @@ _TOKENS = {
 }
 _TAGS = {"nav": "navigation", "footer": "footer"}
 _ROLES = {"navigation": "navigation", "contentinfo": "footer", "complementary": "related"}
-_SPLIT = re.compile(r"[\s_-]+")
+# the first token of the class/id (split on spaces, "-" and "_") that names a kind
+_TOKEN = re.compile(
+    r"(?:^|[\s_-])(" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + r")(?=$|[\s_-])"
+)
 _WRAPPERS = {"html", "body", "main", "article"}  # descended into, never reported
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
 _MAX_TEXT = 300
@@ -64,13 +67,8 @@ def _reason(el: HtmlElement) -> str | None:
     reason = _TAGS.get(el.tag) or _ROLES.get((el.get("role") or "").lower())
     if reason:
         return reason
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if not names.strip():
-        return None
-    for token in _SPLIT.split(names):
-        if token in _TOKENS:
-            return _TOKENS[token]
-    return None
+    found = _TOKEN.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+    return _TOKENS[found.group(1)] if found else None
 
 
 def page_furniture(tree: HtmlElement) -> list[Removed]:

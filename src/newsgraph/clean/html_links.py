@@ -71,15 +71,14 @@ def body_links(tree: HtmlElement, body: str, base_url: str | None = None) -> lis
     """
     if not body:
         return []
-    by_block: dict[int, tuple[HtmlElement, list[tuple[str, str]]]] = {}
+    by_block: dict[int, tuple[HtmlElement, list[tuple[HtmlElement, str]]]] = {}
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:")):
             continue
-        label = _norm(anchor.text_content())
-        block = _block(anchor) if label else None
+        block = _block(anchor)
         if block is not None:
-            by_block.setdefault(id(block), (block, []))[1].append((label, href))
+            by_block.setdefault(id(block), (block, []))[1].append((anchor, href))
     paragraphs = _paragraph_offsets(body)
     searches = _MAX_SEARCHES
     links: list[Link] = []
@@ -94,7 +93,10 @@ def body_links(tree: HtmlElement, body: str, base_url: str | None = None) -> lis
         if start is None:
             continue
         end, cursor = start + len(text), start
-        for label, href in anchors:
+        for anchor, href in anchors:  # anchor texts read only in blocks the body holds
+            label = _norm(anchor.text_content())
+            if not label:
+                continue
             pos = body.find(label, cursor, end)
             if pos < 0:
                 continue
