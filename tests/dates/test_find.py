@@ -1,0 +1,56 @@
+"""newsgraph.dates.find: which stretches of running text are date expressions, and their spans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.dates.find import find, trim
+from newsgraph.dates.values import Context
+
+REF = Context(date(2023, 10, 9))
+
+
+def _found(text: str) -> dict[str, str]:
+    out = {}
+    for f, v in find(text, REF):
+        start, end = trim(text, f.start, f.end)
+        out[text[start:end]] = v.value if v else None
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cuts should save the company $2 million a year in interest.",
+        "Rooms will cost between $35 and $55 a night.",
+        "The airline runs four flights a week to the capital.",
+        "The plant turns out 700 units a month.",
+        "The chip runs 15 million instructions per second.",
+    ],
+)
+def test_a_rate_after_an_amount_is_no_stretch_of_time(text):
+    assert _found(text) == {}
+
+
+def test_a_stretch_after_a_count_of_units_is_still_a_duration():
+    assert _found("He worked eight hours a day for a year.") == {
+        "eight hours": "PT8H",
+        "a day": "P1D",
+        "a year": "P1Y",
+    }
+
+
+def test_fall_after_to_is_the_verb_and_the_season_elsewhere():
+    assert _found("Prices are expected to fall further.") == {}
+    assert _found("The group began to fall apart.") == {}
+    assert _found("The vote is due in the fall.") == {"the fall": "2023-FA"}
+    assert _found("Work runs from summer to fall.") == {"summer": "2023-SU", "fall": "2023-FA"}
+
+
+def test_a_count_of_units_later_is_the_stretch_without_later():
+    # counted from an event of the story, not from the reference date: TimeML tags the stretch
+    assert _found("Three days later, the index closed.") == {"Three days": "P3D"}
+    assert _found("A few weeks later, he resigned.") == {"A few weeks": "PXW"}
+    assert _found("Two years ago, he resigned.") == {"Two years ago": "2021"}
