@@ -54,3 +54,17 @@ def test_a_count_of_units_later_is_the_stretch_without_later():
     assert _found("Three days later, the index closed.") == {"Three days": "P3D"}
     assert _found("A few weeks later, he resigned.") == {"A few weeks": "PXW"}
     assert _found("Two years ago, he resigned.") == {"Two years ago": "2021"}
+
+
+def test_a_while_or_a_period_is_found_after_for_only():
+    assert _found("They will have to live without power for a while.") == {"a while": "PXX"}
+    assert _found("We are there to stay for a fairly lengthy period.") == {
+        "a fairly lengthy period": "PXX"
+    }
+    assert _found("It was a while before anyone spoke.") == {}
+    assert _found("The bonds run for a period of two years.") == {"two years": "P2Y"}
+
+
+def test_a_year_before_a_noun_may_follow_an_adjective():
+    assert _found("He lost his unsuccessful 1996 campaign.") == {"1996": "1996"}
+    assert _found("The remaining 1500 employees left.") == {}

@@ -20,8 +20,8 @@ from newsgraph.dates.lexicon import MONTHS, WEEKDAYS, lower_ascii
 from newsgraph.dates.rules import RULES, Rule
 from newsgraph.dates.values import Context, Resolved
 
-# Rules too generic to find on their own ("a while", "the time"): normalised when given, never searched.
-_NOT_SEARCHED = {"vague-period", "day-before", "the-time"}
+# Rules too generic to find on their own ("the time"): normalised when given, never searched.
+_NOT_SEARCHED = {"day-before", "the-time"}
 # Of "the-unit", only these are searched: "the year", "the week" (TimeBank tags them 33 times in
 # 37); "the day" is searched by "day-word" only, a bare "year" or "week" never.
 _THE_UNIT_SEARCHED = re.compile(r"the\s+(?:(?:full|fiscal)\s+)?(?:year|week|month)$")
@@ -45,6 +45,7 @@ _AMOUNT = re.compile(
 )
 # "to fall" is the verb ("expected to fall further"), unless a season runs to it ("summer to fall").
 _TO_VERB = re.compile(r"(?<!spring)(?<!summer)(?<!winter)\s+to\s+$", re.I)
+_FOR = re.compile(r"\bfor\s+$", re.I)
 _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
 _MONTH_WORDS = {w for w in MONTHS if len(w) > 3 or w == "may"}
@@ -152,6 +153,10 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # a rate, not a stretch of time: "$2 million a year", "four flights a week"
     if rule == "season" and lower == "fall" and _TO_VERB.search(before):
         return False  # "expected to fall further": the verb
+    if rule == "vague-period" and not (
+        _FOR.search(before) and not re.match(r"\s+of\b", text[found.end : found.end + 4])
+    ):
+        return False  # "for a while", "for a fairly lengthy period"; not "a period of two years"
     if rule == "set-weekdays" and found.match["we"] and not _WEEKENDS_CUE.search(before):
         return False  # "on weekends", not "three weekends"
     if rule == "set-adverb" and lower in _SET_SKIPPED:
@@ -188,9 +193,9 @@ def _year_context(text: str, found: Found) -> bool:
 
 # A determiner or possessive before a number that names a year, a singular noun after it: the year
 # modifies the noun ("the 1995 shooting", "its 1988 recapitalization", "the company's 1989
-# results"); "the 1500 employees" counts (TimeBank and AQUAINT tag the first kind 16 times in 16).
+# results", "his unsuccessful 1996 campaign"); "the 1500 employees" counts (TimeBank and AQUAINT tag the first kind 16 times in 16).
 _DETERMINER = re.compile(
-    r"(?:\b(?:the|its|his|her|their|our|that|this|whose|a|an)|['\u2019]s)\s+$", re.I
+    r"(?:\b(?i:the|its|his|her|their|our|that|this|whose|a|an)|['\u2019]s)\s+(?:[a-z]+\s+)?$"
 )
 _SINGULAR_AFTER = re.compile(r"\s+[a-z]+(?<!s)\b")
 
@@ -223,7 +228,7 @@ _TRIGGER = re.compile(
     r"|easter|thanksgiving|halloween|valentine's|independence|memorial|labor|election|veterans|bastille"
     r"|new\s+year's|boxing|daily|nightly|weekly|monthly|hourly|quarterly|annually|yearly|nineteen"
     r"|eighteen|twenty|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|noon|midday|midnight|half"
-    r"|period|fiscal|fy|once|earlier|ago)\b)"
+    r"|period|while|fiscal|fy|once|earlier|ago)\b)"
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 40
 
