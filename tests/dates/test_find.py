@@ -68,3 +68,14 @@ def test_a_while_or_a_period_is_found_after_for_only():
 def test_a_year_before_a_noun_may_follow_an_adjective():
     assert _found("He lost his unsuccessful 1996 campaign.") == {"1996": "1996"}
     assert _found("The remaining 1500 employees left.") == {}
+
+
+def test_the_past_before_a_count_is_no_vague_reference():
+    assert "the past" not in _found("Marches have led to riots for the past three summers.")
+    assert _found("He lived there in the past.") == {"the past": "PAST_REF"}
+
+
+def test_one_day_after_a_modal_or_a_subject_is_some_day_ahead():
+    assert _found("Islam will one day be the second largest religion.") == {"one day": "FUTURE_REF"}
+    assert _found("He hopes he one day follows his father.") == {"one day": "FUTURE_REF"}
+    assert _found("The strike lasted one day.") == {"one day": "P1D"}

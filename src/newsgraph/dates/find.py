@@ -45,6 +45,9 @@ _AMOUNT = re.compile(
 )
 # "to fall" is the verb ("expected to fall further"), unless a season runs to it ("summer to fall").
 _TO_VERB = re.compile(r"(?<!spring)(?<!summer)(?<!winter)\s+to\s+$", re.I)
+_SOMEDAY_CUE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|must|should|he|she|they|we|i|you)\s+$", re.I
+)
 _FOR = re.compile(r"\bfor\s+$", re.I)
 _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
@@ -141,8 +144,13 @@ def _plausible(text: str, found: Found) -> bool:
             return False
     if rule == "decade" and found.match["w"] and not lower.startswith("the"):
         return False
+    if re.fullmatch(r"one\s+day", lower) and rule in ("ref", "duration"):
+        # "will one day be", "hopes he one day follows": some day ahead (FUTURE_REF), not P1D
+        return (rule == "ref") == bool(_SOMEDAY_CUE.search(before))
     if rule == "ref" and re.sub(r"\s+", " ", lower) in _VAGUE_SKIPPED:
         return False
+    if rule == "ref" and lower.endswith("past") and _COUNT_START.match(text[found.end :].lstrip()):
+        return False  # "the past three summers": "past" qualifies a count, it is no time itself
     if rule in ("duration", "ago") and re.match(r"(?:a|an|one|the)\s+second\b", lower):
         return False
     if rule == "duration" and (
