@@ -79,3 +79,10 @@ def test_one_day_after_a_modal_or_a_subject_is_some_day_ahead():
     assert _found("Islam will one day be the second largest religion.") == {"one day": "FUTURE_REF"}
     assert _found("He hopes he one day follows his father.") == {"one day": "FUTURE_REF"}
     assert _found("The strike lasted one day.") == {"one day": "P1D"}
+
+
+def test_mid_afternoon_is_the_part_of_the_day():
+    assert _found("By mid afternoon, officials were saying the roads were shut.") == {
+        "mid afternoon": "2023-10-09TAF"
+    }
+    assert _found("Shares fell by mid-morning.") == {"mid-morning": "2023-10-09TMO"}

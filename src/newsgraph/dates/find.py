@@ -186,7 +186,7 @@ def _plausible(text: str, found: Found) -> bool:
     if rule == "q-quarter" and not span.startswith("Q"):
         return False
     if rule == "day-word" and not re.match(
-        r"(?:today|tonight|yesterday|tomorrow|overnight|last|this|the)\b", lower
+        r"(?:today|tonight|yesterday|tomorrow|overnight|last|this|the)\b|mid-?\s*[aem]", lower
     ):
         return False
     return True

@@ -175,7 +175,7 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "day-word",
-    rf"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow))|(?P<w>{DAY_WORD}|overnight|last\s+night)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY}))?|(?:(?:this|the)\s+)?(?P<pod2>morning|afternoon|evening)",
+    rf"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow))|(?P<w>{DAY_WORD}|overnight|last\s+night)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY}))?|(?:(?:this|the)\s+|mid-?\s*)?(?P<pod2>morning|afternoon|evening)",
 )
 def _day_word(m: re.Match, ctx: Context) -> Resolved | None:
     word = re.sub(r"\s+", " ", (m["w"] or m["beyond"] or "today").lower())
