@@ -86,3 +86,10 @@ def test_mid_afternoon_is_the_part_of_the_day():
         "mid afternoon": "2023-10-09TAF"
     }
     assert _found("Shares fell by mid-morning.") == {"mid-morning": "2023-10-09TMO"}
+
+
+def test_the_future_is_a_time_only_where_something_happens_in_it():
+    assert _found("Prices may rise in the near future.") == {"the near future": "FUTURE_REF"}
+    assert _found("They worried about the future.") == {"the future": "FUTURE_REF"}
+    assert _found("That is very important to the future of our peoples.") == {}
+    assert _found('"Sales were bad, and the future looks grim."') == {}

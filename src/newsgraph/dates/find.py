@@ -48,6 +48,8 @@ _TO_VERB = re.compile(r"(?<!spring)(?<!summer)(?<!winter)\s+to\s+$", re.I)
 _SOMEDAY_CUE = re.compile(
     r"\b(?:will|would|could|might|may|can|shall|must|should|he|she|they|we|i|you)\s+$", re.I
 )
+# "the future" is a time when it is where something happens: "in the near future", "into the future".
+_FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
 _FOR = re.compile(r"\bfor\s+$", re.I)
 _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
@@ -149,6 +151,8 @@ def _plausible(text: str, found: Found) -> bool:
         return (rule == "ref") == bool(_SOMEDAY_CUE.search(before))
     if rule == "ref" and re.sub(r"\s+", " ", lower) in _VAGUE_SKIPPED:
         return False
+    if rule == "ref" and lower.endswith("future") and not _FUTURE_CUE.search(before):
+        return False  # "in the future", not the future as a thing ("important to the future of")
     if rule == "ref" and lower.endswith("past") and _COUNT_START.match(text[found.end :].lstrip()):
         return False  # "the past three summers": "past" qualifies a count, it is no time itself
     if rule in ("duration", "ago") and re.match(r"(?:a|an|one|the)\s+second\b", lower):
