@@ -93,3 +93,8 @@ def test_the_future_is_a_time_only_where_something_happens_in_it():
     assert _found("They worried about the future.") == {"the future": "FUTURE_REF"}
     assert _found("That is very important to the future of our peoples.") == {}
     assert _found('"Sales were bad, and the future looks grim."') == {}
+
+
+def test_only_a_count_of_units_loses_its_later():
+    assert trim("1994 or later", 0, 13) == (0, 13)
+    assert trim("two years later", 0, 15) == (0, 9)

@@ -313,7 +313,11 @@ def extend_left(text: str, start: int) -> int:
     return start - len(m.group()) if m else start
 
 
-_LATER = re.compile(r"\s+later$", re.I)
+_LATER = re.compile(
+    r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+    r"(\s+later)$",
+    re.I,
+)
 _ADJECTIVE_THE = re.compile(r"the\s+(?=\S+-\S+$|\d{4}$)", re.I)
 
 
@@ -325,7 +329,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     later = _LATER.search(span)
     if later:
-        end = start + later.start()  # "three days later": the stretch is the span, not "later"
+        end = start + later.start(1)  # "three days later": the stretch is the span, not "later"
     m = _ADJECTIVE_THE.match(text, start, end)
     if m:
         start = m.end()
