@@ -98,3 +98,15 @@ def test_the_future_is_a_time_only_where_something_happens_in_it():
 def test_only_a_count_of_units_loses_its_later():
     assert trim("1994 or later", 0, 13) == (0, 13)
     assert trim("two years later", 0, 15) == (0, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He runs the day-to-day operations.",
+        "The quarter-to-quarter comparison improved.",
+        "Sales rose on a year-on-year basis.",
+    ],
+)
+def test_a_unit_in_a_compound_of_manner_is_no_time(text):
+    assert _found(text) == {}

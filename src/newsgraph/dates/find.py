@@ -50,6 +50,8 @@ _SOMEDAY_CUE = re.compile(
 )
 # "the future" is a time when it is where something happens: "in the near future", "into the future".
 _FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
+_UNIT_COMPOUND = re.compile(r"-(?:to|on|over|by)-", re.I)
+_UNIT_COMPOUND_END = re.compile(r"-(?:to|on|over|by)-$", re.I)
 _FOR = re.compile(r"\bfor\s+$", re.I)
 _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
@@ -117,6 +119,8 @@ def _plausible(text: str, found: Found) -> bool:
             return False  # "march", "may", "sun" in lower case are other words
     rule = found.rule
     before = text[max(0, found.start - 24) : found.start]
+    if _UNIT_COMPOUND.match(text, found.end) or _UNIT_COMPOUND_END.search(before):
+        return False  # "the day-to-day operations", "a year-on-year rise": a manner, not a time
     if rule == "month":
         if lower.rstrip(".") not in _MONTH_WORDS:
             return False
