@@ -110,3 +110,8 @@ def test_only_a_count_of_units_loses_its_later():
 )
 def test_a_unit_in_a_compound_of_manner_is_no_time(text):
     assert _found(text) == {}
+
+
+def test_of_tomorrow_is_the_times_ahead_but_as_of_tomorrow_is_a_day():
+    assert _found("He chose the people of tomorrow.") == {}
+    assert _found("The rule applies as of tomorrow.") == {"tomorrow": "2023-10-10"}

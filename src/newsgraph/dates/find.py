@@ -52,6 +52,7 @@ _SOMEDAY_CUE = re.compile(
 _FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
 _UNIT_COMPOUND = re.compile(r"-(?:to|on|over|by)-", re.I)
 _UNIT_COMPOUND_END = re.compile(r"-(?:to|on|over|by)-$", re.I)
+_OF_TOMORROW = re.compile(r"(?<!\bas)\s+of\s+$", re.I)
 _FOR = re.compile(r"\bfor\s+$", re.I)
 _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
@@ -169,6 +170,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # a rate, not a stretch of time: "$2 million a year", "four flights a week"
     if rule == "season" and lower == "fall" and _TO_VERB.search(before):
         return False  # "expected to fall further": the verb
+    if rule == "day-word" and lower == "tomorrow" and _OF_TOMORROW.search(before):
+        return False  # "the people of tomorrow": the times ahead, not the next day
     if rule == "vague-period" and not (
         _FOR.search(before) and not re.match(r"\s+of\b", text[found.end : found.end + 4])
     ):
