@@ -115,3 +115,10 @@ def test_a_unit_in_a_compound_of_manner_is_no_time(text):
 def test_of_tomorrow_is_the_times_ahead_but_as_of_tomorrow_is_a_day():
     assert _found("He chose the people of tomorrow.") == {}
     assert _found("The rule applies as of tomorrow.") == {"tomorrow": "2023-10-10"}
+
+
+def test_the_first_of_two_weekdays_with_a_plural_part_of_day_is_a_set_too():
+    assert _found("Flights leave on Monday and Tuesday nights.") == {
+        "Monday": "XXXX-WXX-1TNI",
+        "Tuesday nights": "XXXX-WXX-2TNI",
+    }

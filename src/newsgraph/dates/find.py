@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from newsgraph.dates.lexicon import MONTHS, WEEKDAYS, lower_ascii
+from newsgraph.dates.lexicon import MONTHS, PART_OF_DAY, WEEKDAY_FULL, WEEKDAYS, lower_ascii
 from newsgraph.dates.rules import RULES, Rule
 from newsgraph.dates.values import Context, Resolved
 
@@ -53,6 +53,7 @@ _FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
 _UNIT_COMPOUND = re.compile(r"-(?:to|on|over|by)-", re.I)
 _UNIT_COMPOUND_END = re.compile(r"-(?:to|on|over|by)-$", re.I)
 _OF_TOMORROW = re.compile(r"(?<!\bas)\s+of\s+$", re.I)
+_COORDINATED_SET = re.compile(rf"\s+(?:and|or)\s+{WEEKDAY_FULL}\s+{PART_OF_DAY}s\b", re.I)
 _FOR = re.compile(r"\bfor\s+$", re.I)
 _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
@@ -172,6 +173,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "expected to fall further": the verb
     if rule == "day-word" and lower == "tomorrow" and _OF_TOMORROW.search(before):
         return False  # "the people of tomorrow": the times ahead, not the next day
+    if rule == "weekday" and _COORDINATED_SET.match(text, found.end):
+        return False  # "Monday" of "Monday and Tuesday nights" is a set (rule "set-weekdays")
     if rule == "vague-period" and not (
         _FOR.search(before) and not re.match(r"\s+of\b", text[found.end : found.end + 4])
     ):
