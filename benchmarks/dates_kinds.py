@@ -1,8 +1,9 @@
 """The end-to-end mistakes of ``bench_dates`` counted by kind of expression.
 
-A gold TIMEX3 is *missed* when no prediction overlaps it and *wrong* when the
-overlapping predictions all give another value; a prediction overlapping no
-gold TIMEX3 is *spurious*. Each is put in one kind, read from the gold type
+A gold TIMEX3 is *missed* when no prediction overlaps it, *wrong* when the
+overlapping predictions all give another value, and *boundary* when one gives
+its value but none has its exact offsets (right for the relaxed scores, wrong
+for the strict ones); a prediction overlapping no gold TIMEX3 is *spurious*. Each is put in one kind, read from the gold type
 and value (from the predicted value for a spurious one) and the words:
 durations, sets, times of day, vague references (PAST_REF, ...), fuzzy
 ranges ("early next year", "the past decade", "recent weeks"), weekdays,
@@ -25,6 +26,7 @@ KINDS = (
     "quarter or fiscal period",
     "calendar date",
 )
+OUTCOMES = ("gold", "missed", "wrong", "boundary", "spurious")
 # A prediction's TimeML type from its granularity (a set, a duration, a time; else a date).
 _TYPES = {"set": "SET", "duration": "DURATION", "time": "TIME"}
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
@@ -61,7 +63,7 @@ def kind(text: str, value: str, timex_type: str | None = None) -> str:
 def misses_by_kind(
     docs: list, predictions: list[list], corpora: tuple[str, ...]
 ) -> dict[str, dict[str, dict[str, int]]]:
-    """{corpus or "all": {kind: {"gold", "missed", "wrong", "spurious"}}}."""
+    """{corpus or "all": {kind: {"gold", "missed", "wrong", "boundary", "spurious"}}}."""
     from benchmarks.bench_dates import canonical
 
     counts = {c: {k: Counter() for k in KINDS} for c in (*corpora, "all")}
@@ -70,11 +72,14 @@ def misses_by_kind(
         for g in doc.timexes:
             k = kind(g.text, g.value, g.type)
             match = [p for p in preds if p.start < g.end and g.start < p.end]
+            right = [p for p in match if canonical(p.value) == canonical(g.value)]
             outcome = (
                 "missed"
                 if not match
                 else "wrong"
-                if not any(canonical(p.value) == canonical(g.value) for p in match)
+                if not right
+                else "boundary"
+                if not any((p.start, p.end) == (g.start, g.end) for p in right)
                 else None
             )
             for t in tallies:
@@ -88,18 +93,22 @@ def misses_by_kind(
                         "spurious"
                     ] += 1
     return {
-        c: {k: {f: n[f] for f in ("gold", "missed", "wrong", "spurious")} for k, n in kinds.items()}
-        for c, kinds in counts.items()
+        c: {k: {f: n[f] for f in OUTCOMES} for k, n in kinds.items()} for c, kinds in counts.items()
     }
 
 
 def print_table(table: dict[str, dict[str, dict[str, int]]]) -> None:
-    """One line per kind: gold, missed, wrong value and spurious, per corpus."""
+    """One line per kind: gold, missed, wrong value, boundary only and spurious, per corpus,
+    and a line of totals."""
     corpora = list(table)
-    print(f"{'kind':<26}" + "".join(f" {c + ' gold/miss/wrong/spur':>32}" for c in corpora))
-    for k in KINDS:
+    print(f"{'kind':<26}" + "".join(f" {c + ' gold/miss/wrong/bound/spur':>34}" for c in corpora))
+    for k in (*KINDS, "total"):
         cells = []
         for c in corpora:
-            n = table[c][k]
-            cells.append(f"{n['gold']:>5}/{n['missed']:>4}/{n['wrong']:>4}/{n['spurious']:>4}")
-        print(f"{k:<26}" + "".join(f" {cell:>32}" for cell in cells))
+            n = (
+                {f: sum(table[c][x][f] for x in KINDS) for f in OUTCOMES}
+                if k == "total"
+                else table[c][k]
+            )
+            cells.append("/".join(f"{n[f]:>4}" for f in OUTCOMES))
+        print(f"{k:<26}" + "".join(f" {cell:>34}" for cell in cells))

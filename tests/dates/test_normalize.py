@@ -271,6 +271,16 @@ def test_clause_hints_read_the_tense_around_the_expression():
     assert _hints("In January, the company brought in a new chief.", "January")[0] == "past"
 
 
+def test_by_before_a_date_names_a_deadline_ahead_but_not_by_the():
+    sentence = "The lenders said the loan is to be paid down by August, Smith said."
+    tense = _hints(sentence, "August")[0]
+    assert tense == "future"
+    assert resolve("August", REF, tense=tense).value == "2024-08"
+    assert normalize("August", REF) == "2023-08"  # alone it leans to the past
+    agent = "The monitors were sent as laid down by the Feb. 23 accord, officials said."
+    assert _hints(agent, "Feb. 23")[0] == "past"
+
+
 def test_a_year_earlier_in_a_sentence_about_nine_months_is_not_a_quarter():
     nine = "For the nine months, net was $5 million, up from $4 million a year earlier."
     quarter = "Net for the quarter was $5 million, up from $4 million a year earlier."

@@ -292,3 +292,10 @@ def test_sets_are_sets():
     assert got["every Monday morning"] == ("XXXX-WXX-1TMO", "set", None)
     assert got["twice a week"] == ("P1W", "set", "2X")
     assert got["weekends"] == ("XXXX-WXX-WE", "set", None)
+
+
+def test_a_capitalised_day_word_inside_a_sentence_names_a_programme():
+    text = "Transplant rules are changing, experts say. This is VOA Today.\n\nToday, the board met."
+    assert _values(_run(text, published="1998-03-31")) == {"Today": "1998-03-31"}
+    got = [d.start for d in _run(text, published="1998-03-31").dates]
+    assert got == [text.rindex("Today")]  # the sentence's first word, not the programme

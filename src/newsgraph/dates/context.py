@@ -34,8 +34,10 @@ _PAST = re.compile(
 # which says nothing of the tense by itself.
 _PARTICIPLE = re.compile(r"\w{3,}ed$", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|have|has)\s+(?:\w+ly\s+)?$", re.I)
-# A word right before the expression that points ahead ("effective June 1", "starting Monday").
-_FUTURE_LEAD = re.compile(r"\b(?:effective|starting|beginning)\s+(?:the\s+)?$", re.I)
+# A word right before the expression that points ahead ("effective June 1", "starting Monday"); "by"
+# names a deadline ("to be completed by Dec. 15", "pay down the loan by February": TimeBank 7 of 7
+# ahead of the reference or later in its month; not "by the", an agent: "laid down by the Feb. 23 accord").
+_FUTURE_LEAD = re.compile(r"\b(?:(?:effective|starting|beginning)\s+(?:the\s+)?|by\s+)$", re.I)
 _ENDED = re.compile(r"\s+(?:ended|ending)\b", re.I)
 _QUARTERLY = re.compile(r"\bquarter|\bquarterly\b|\bperiod\b", re.I)
 _QUARTER_WORD = re.compile(r"\bquarter", re.I)

@@ -41,6 +41,9 @@ _CAPITAL_WORD = re.compile(r"[ \t]+[\"'\u201c\u2018]?[A-Z][a-z]")
 _TITLE_PART = re.compile(
     r"\b(?:The|Week|Weekend|Month|Year|" + "|".join(w.capitalize() for w in PARTS_OF_DAY) + r")\b"
 )
+_DAY_WORD = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday)(?:['\u2019]s)?")
+# What may open a sentence before a day word: an end mark, a quote, a colon, a dash ("(AP) _ Today").
+_OPENS_SENTENCE = re.compile(r"[.!?:;\"'`\u201c\u201d\u2018_\u2014-]\s*$")
 _OPEN_QUOTE = "\"'\u201c\u2018"
 _CLOSE_QUOTE = re.compile(r"[,.!?]?[\"'\u201d\u2019]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s*|\n\s*)$")
@@ -58,7 +61,19 @@ def in_name(doc: Doc, text: str, start: int, end: int) -> bool:
         _named_by_recogniser(doc, start, end)
         or (_title_cased(text[start:end]) and _after_title_word(text, start))
         or _written_as_title(text, start, end)
+        or _capitalised_day_word(text, start, end)
     )
+
+
+def _capitalised_day_word(text: str, start: int, end: int) -> bool:
+    """ "Today", "Tonight" capitalised inside a sentence name a programme ("This is VOA Today",
+    "ABC's World News Tonight"); at the start of a sentence or in a headline they are days."""
+    if not _DAY_WORD.fullmatch(text, start, end):
+        return False
+    line = text[text.rfind("\n", max(0, start - _LINE_WINDOW), start) + 1 : start]
+    if not line.strip() or _OPENS_SENTENCE.search(line):
+        return False
+    return not _is_headline(text, start)
 
 
 def _after_title_word(text: str, start: int) -> bool:

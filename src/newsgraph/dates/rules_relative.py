@@ -138,6 +138,10 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
     direction = m["dir"].lower()
     unit = unit_name(m["u"])
     amount = parse_number(m["n"])
+    if direction == "later":
+        # "three days later" counts from an event in the story, not from the reference: TimeML
+        # tags the stretch ("three days", P3D) and leaves "later" out (TimeBank 2 of 2)
+        return Resolved(duration_value(amount, unit), "duration", amount is not None)
     step = -1 if direction in ("ago", "earlier", "back") else 1
     if amount is None:
         return Resolved("PAST_REF" if step < 0 else "FUTURE_REF", "ref", False)
@@ -171,7 +175,7 @@ def _ago(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "day-word",
-    rf"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow))|(?P<w>{DAY_WORD}|overnight|last\s+night)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY}))?|(?:(?:this|the)\s+)?(?P<pod2>morning|afternoon|evening)",
+    rf"(?:the\s+day\s+(?P<beyond>before\s+yesterday|after\s+tomorrow))|(?P<w>{DAY_WORD}|overnight|last\s+night)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY}))?|(?:(?:this|the)\s+|mid-?\s*)?(?P<pod2>morning|afternoon|evening)",
 )
 def _day_word(m: re.Match, ctx: Context) -> Resolved | None:
     word = re.sub(r"\s+", " ", (m["w"] or m["beyond"] or "today").lower())

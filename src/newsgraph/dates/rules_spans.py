@@ -142,12 +142,15 @@ def _set_frequency(m: re.Match, ctx: Context) -> Resolved | None:
 
 @rule(
     "set-weekdays",
-    rf"(?P<wd>{WEEKDAY_FULL})s(?:\s+(?P<pod>{PART_OF_DAY})s)?|(?P<wd2>{WEEKDAY})\s+(?P<pod2>{PART_OF_DAY})s|(?P<we>weekends)",
+    rf"(?P<wd>{WEEKDAY_FULL})s(?:\s+(?P<pod>{PART_OF_DAY})s)?|(?P<wd2>{WEEKDAY})\s+(?P<pod2>{PART_OF_DAY})s|(?P<we>weekends)"
+    rf"|(?P<wd3>{WEEKDAY_FULL})(?=\s+(?:and|or)\s+{WEEKDAY_FULL}\s+(?P<pod3>{PART_OF_DAY})s\b)",
 )
 def _set_weekdays(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "Mondays", "Monday nights", "on weekends"; and the first of "Monday and Tuesday nights",
+    which the plural makes a set too."""
     if m["we"]:
         return Resolved("XXXX-WXX-WE", "set", True)  # "on weekends"
-    wd, pod = m["wd"] or m["wd2"], m["pod"] or m["pod2"]
+    wd, pod = m["wd"] or m["wd2"] or m["wd3"], m["pod"] or m["pod2"] or m["pod3"]
     value = f"XXXX-WXX-{weekday_number(wd) + 1}"
     if pod:
         value += "T" + PARTS_OF_DAY[pod.lower()]

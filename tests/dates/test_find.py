@@ -1,0 +1,124 @@
+"""newsgraph.dates.find: which stretches of running text are date expressions, and their spans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.dates.find import find, trim
+from newsgraph.dates.values import Context
+
+REF = Context(date(2023, 10, 9))
+
+
+def _found(text: str) -> dict[str, str]:
+    out = {}
+    for f, v in find(text, REF):
+        start, end = trim(text, f.start, f.end)
+        out[text[start:end]] = v.value if v else None
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cuts should save the company $2 million a year in interest.",
+        "Rooms will cost between $35 and $55 a night.",
+        "The airline runs four flights a week to the capital.",
+        "The plant turns out 700 units a month.",
+        "The chip runs 15 million instructions per second.",
+    ],
+)
+def test_a_rate_after_an_amount_is_no_stretch_of_time(text):
+    assert _found(text) == {}
+
+
+def test_a_stretch_after_a_count_of_units_is_still_a_duration():
+    assert _found("He worked eight hours a day for a year.") == {
+        "eight hours": "PT8H",
+        "a day": "P1D",
+        "a year": "P1Y",
+    }
+
+
+def test_fall_after_to_is_the_verb_and_the_season_elsewhere():
+    assert _found("Prices are expected to fall further.") == {}
+    assert _found("The group began to fall apart.") == {}
+    assert _found("The vote is due in the fall.") == {"the fall": "2023-FA"}
+    assert _found("Work runs from summer to fall.") == {"summer": "2023-SU", "fall": "2023-FA"}
+
+
+def test_a_count_of_units_later_is_the_stretch_without_later():
+    # counted from an event of the story, not from the reference date: TimeML tags the stretch
+    assert _found("Three days later, the index closed.") == {"Three days": "P3D"}
+    assert _found("A few weeks later, he resigned.") == {"A few weeks": "PXW"}
+    assert _found("Two years ago, he resigned.") == {"Two years ago": "2021"}
+
+
+def test_a_while_or_a_period_is_found_after_for_only():
+    assert _found("They will have to live without power for a while.") == {"a while": "PXX"}
+    assert _found("We are there to stay for a fairly lengthy period.") == {
+        "a fairly lengthy period": "PXX"
+    }
+    assert _found("It was a while before anyone spoke.") == {}
+    assert _found("The bonds run for a period of two years.") == {"two years": "P2Y"}
+
+
+def test_a_year_before_a_noun_may_follow_an_adjective():
+    assert _found("He lost his unsuccessful 1996 campaign.") == {"1996": "1996"}
+    assert _found("The remaining 1500 employees left.") == {}
+
+
+def test_the_past_before_a_count_is_no_vague_reference():
+    assert "the past" not in _found("Marches have led to riots for the past three summers.")
+    assert _found("He lived there in the past.") == {"the past": "PAST_REF"}
+
+
+def test_one_day_after_a_modal_or_a_subject_is_some_day_ahead():
+    assert _found("Islam will one day be the second largest religion.") == {"one day": "FUTURE_REF"}
+    assert _found("He hopes he one day follows his father.") == {"one day": "FUTURE_REF"}
+    assert _found("The strike lasted one day.") == {"one day": "P1D"}
+
+
+def test_mid_afternoon_is_the_part_of_the_day():
+    assert _found("By mid afternoon, officials were saying the roads were shut.") == {
+        "mid afternoon": "2023-10-09TAF"
+    }
+    assert _found("Shares fell by mid-morning.") == {"mid-morning": "2023-10-09TMO"}
+
+
+def test_the_future_is_a_time_only_where_something_happens_in_it():
+    assert _found("Prices may rise in the near future.") == {"the near future": "FUTURE_REF"}
+    assert _found("They worried about the future.") == {"the future": "FUTURE_REF"}
+    assert _found("That is very important to the future of our peoples.") == {}
+    assert _found('"Sales were bad, and the future looks grim."') == {}
+
+
+def test_only_a_count_of_units_loses_its_later():
+    assert trim("1994 or later", 0, 13) == (0, 13)
+    assert trim("two years later", 0, 15) == (0, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He runs the day-to-day operations.",
+        "The quarter-to-quarter comparison improved.",
+        "Sales rose on a year-on-year basis.",
+    ],
+)
+def test_a_unit_in_a_compound_of_manner_is_no_time(text):
+    assert _found(text) == {}
+
+
+def test_of_tomorrow_is_the_times_ahead_but_as_of_tomorrow_is_a_day():
+    assert _found("He chose the people of tomorrow.") == {}
+    assert _found("The rule applies as of tomorrow.") == {"tomorrow": "2023-10-10"}
+
+
+def test_the_first_of_two_weekdays_with_a_plural_part_of_day_is_a_set_too():
+    assert _found("Flights leave on Monday and Tuesday nights.") == {
+        "Monday": "XXXX-WXX-1TNI",
+        "Tuesday nights": "XXXX-WXX-2TNI",
+    }
