@@ -6,9 +6,15 @@ entity. Otherwise its head word decides (``resolve``): a personal pronoun
 "it") for the most recent organisation, nationality or country; a title ("the
 ambassador") for the person the article describes with that word, else the
 most recent person; a group noun ("the ministry") for the most recent
-organisation, nationality or country. Among recent mentions of the preferred
-type, a grammatical subject (the salient one) wins. Mentions inside quote
-marks are never referents: who a quotation talks about is not who speaks.
+organisation, nationality or country, an organisation first when the noun names
+one ("the company"); a written work ("the report") for the last study or report
+named. Among recent mentions of the preferred type, a grammatical subject (the
+salient one) wins. "They" agrees in number: when the nearest plural subject
+before it ("The researchers found ... They say") names no entity, it stands for
+that and resolves to none. Mentions inside quote marks are never referents: who
+a quotation talks about is not who speaks. A person's surname standing alone
+counts as a mention of them even where the recogniser missed it ("Mark Rathbun
+... Rathbun requested").
 
     refs = Referents(doc, article.entities, quoted)
     refs.resolve(start, end)  # -> "E3" or None
@@ -23,7 +29,13 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.quote_cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.extract.quote_cues import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+)
 from newsgraph.extract.referent_gender import Gender, person_genders, pronoun_gender
 from newsgraph.extract.titles import is_title_head
 from newsgraph.record import Entity
@@ -37,6 +49,7 @@ _MENTION_REACH = 300
 _WORD = re.compile(r"\s*(\S*)")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat", "amod", "poss", "appos")
+_PLURAL_TAGS = ("NNS", "NNPS")
 
 
 def head_word(body: str, pos: int) -> str:
@@ -72,9 +85,10 @@ class Referents:
     ) -> None:
         self.doc = doc
         self.body = doc.text
+        self.quoted = quoted
         self.lookback = lookback
         self.reach = reach
-        tok_starts = [t.idx for t in doc]
+        self.tok_starts = tok_starts = [t.idx for t in doc]
         rows = []
         for ent in entities:
             for m in ent.mentions:
@@ -82,6 +96,7 @@ class Referents:
                 if i < len(quoted) and quoted[i]:
                     continue
                 rows.append((m.start, m.end, ent, _is_subject(doc, tok_starts, m.start, m.end)))
+        rows += _missed_surnames(doc, entities, rows, quoted)
         rows.sort(key=lambda r: (r[0], -r[1]))
         self.rows: list[tuple[int, int, Entity, bool]] = []
         for row in rows:
@@ -165,17 +180,84 @@ class Referents:
                 if word in GROUP_PRONOUNS
                 else ()
             )
+            if word == "they" and self._plural_subject_before(start):
+                wanted = ()
             ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
             # "the Croatian government" says whose; "the government" is the last one named
-            ent = self.within(start, end, GROUP_TYPES) or self.before(start, GROUP_TYPES)
+            ent = (
+                self.within(start, end, GROUP_TYPES)
+                or (self.before(start, ("ORG",)) if word in ORGANISATION_NOUNS else None)
+                or self.before(start, GROUP_TYPES)
+            )
+        elif word in DOCUMENT_NOUNS:
+            ent = self.work_before(start)
         return ent.id if ent is not None else None
+
+    def work_before(self, pos: int) -> Entity | None:
+        """The last study or report named before pos ("the National Iodine Nutrition Study")."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            ent = self.rows[k][2]
+            if ent.name.split()[-1].lower() in DOCUMENT_NOUNS:
+                return ent
+            k -= 1
+        return None
+
+    def _plural_subject_before(self, pos: int) -> bool:
+        """Is the nearest plural subject before pos, in its sentence or the one before, a
+        common noun that is no entity's mention ("The researchers found ... They say")? A
+        subject naming an entity on the way stops the search ("Acme Corp said ... They")."""
+        doc, quoted = self.doc, self.quoted
+        i = bisect.bisect_left(self.tok_starts, pos)
+        if i == 0 or i > len(doc):
+            return False
+        sent = doc[i - 1].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(doc[first:i]):
+            if tok.dep_ not in _SUBJECT_DEPS or (quoted and quoted[tok.i]):
+                continue
+            if self.containing(tok.idx) is not None:
+                return False
+            if tok.tag_ in _PLURAL_TAGS:
+                return tok.tag_ == "NNS"
+        return False
 
     def _root(self, start: int, end: int) -> int:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root.idx if span is not None and len(span) else start
+
+
+def _missed_surnames(
+    doc: Doc, entities: Sequence[Entity], rows: list, quoted: Sequence[bool]
+) -> list[tuple[int, int, Entity, bool]]:
+    """Mentions of a person by surname alone that the recogniser missed: the last word of
+    one person's full name ("Rathbun" of "Mark Rathbun"), capitalised, outside quote marks."""
+    owners: dict[str, Entity | None] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.type in PERSON_TYPES and len(words) > 1 and words[-1][:1].isupper():
+            last = words[-1]
+            owners[last] = ent if owners.get(last, ent) is ent else None  # two owners: neither
+    if not owners:
+        return []
+    tok_starts = [t.idx for t in doc]
+    covered: set[int] = set()
+    for start, end, _, _ in rows:
+        i = bisect.bisect_left(tok_starts, start)
+        while i < len(doc) and doc[i].idx < end:
+            covered.add(i)
+            i += 1
+    out = []
+    for tok in doc:
+        ent = owners.get(tok.text)
+        if ent is None or tok.i in covered or (quoted and quoted[tok.i]):
+            continue
+        end = tok.idx + len(tok)
+        out.append((tok.idx, end, ent, _is_subject(doc, tok_starts, tok.idx, end)))
+    return out
 
 
 def _is_subject(doc: Doc, tok_starts: list[int], start: int, end: int) -> bool:
