@@ -171,3 +171,25 @@ def test_an_organisation_noun_skips_a_nationality_for_the_last_organisation():
     refs = Referents(doc, ents, lookback=50)
     assert refs.resolve(*span(text, "The organization")) == "E1"
     assert refs.resolve(*span(text, "The organization"), form="nominal") == "E1"
+
+
+def test_a_title_is_the_person_last_described_with_it_before_a_nearer_subject():
+    text = "Health Minister Jane Porter opened the clinic. John Smith spoke next. The minister said little."
+    refs = referents(
+        text, ("E1", "Jane Porter", "PERSON", "Health Minister"), ("E2", "John Smith", "PERSON")
+    )
+    assert refs.resolve(*span(text, "The minister")) == "E1"
+
+
+def test_a_resolved_pronoun_carries_its_person_to_the_next_one():
+    text = (
+        "John Smith arrived at noon. " + "The rain fell. " * 6 + "He said the deal was done. "
+        "The talks with Tom Brown were over. He added that he would rest."
+    )
+    doc = parse(text, load())
+    ents = [entity("E1", "John Smith", "PERSON", text), entity("E2", "Tom Brown", "PERSON", text)]
+    refs = Referents(doc, ents, lookback=100)
+    assert refs.resolve(*span(text, "He")) == "E1"
+    assert refs.resolve(*span(text, "He", 1)) == "E1"
+    fresh = Referents(doc, ents, lookback=100)  # without the first pronoun, the nearer person
+    assert fresh.resolve(*span(text, "He", 1)) == "E2"

@@ -136,12 +136,16 @@ class Referents:
     ) -> Entity | None:
         """The entity a referring word at pos most likely means.
 
-        An entity described by word ("the ambassador" -> "Israel's Ambassador ...") wins;
-        then, within ``lookback`` characters, the most recent mention of the first wanted
+        The last entity described by word ("the ambassador" -> "Israel's Ambassador ...")
+        wins, however far back; then, within ``lookback`` characters, the most recent mention of the first wanted
         type that is a grammatical subject, then the most recent of that type; else the
         most recent of any wanted type within ``reach`` characters. A person the article
         gives another gender ("she" and "Mr. Burton") is never meant.
         """
+        if word is not None:
+            described = self._described(pos, wanted, word)
+            if described is not None:
+                return described
         k = bisect.bisect_left(self.starts, pos) - 1
         preferred = fallback = None
         while k >= 0 and pos - self.rows[k][0] < self.reach:
@@ -149,8 +153,6 @@ class Referents:
             k -= 1
             if ent.type not in wanted or (gender and self.genders.get(ent.id, gender) != gender):
                 continue
-            if word is not None and word in (ent.description or "").lower():
-                return ent
             if ent.type == wanted[0] and pos - start < self.lookback:
                 if subject:
                     return ent
@@ -183,6 +185,8 @@ class Referents:
             if word == "they" and self._plural_subject_before(start):
                 wanted = ()
             ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
+            if ent is not None and head_at == start:
+                self.remember(start, end, ent)
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
@@ -195,6 +199,27 @@ class Referents:
         elif word in DOCUMENT_NOUNS:
             ent = self.work_before(start)
         return ent.id if ent is not None else None
+
+    def _described(self, pos: int, wanted: tuple[str, ...], word: str) -> Entity | None:
+        """The entity of a wanted type last mentioned before pos that the article describes
+        with word ("the minister" -> "Health Minister Jane Porter")."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        found = re.compile(rf"\b{re.escape(word)}").search
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            ent = self.rows[k][2]
+            if ent.type in wanted and found((ent.description or "").lower()):
+                return ent
+            k -= 1
+        return None
+
+    def remember(self, start: int, end: int, ent: Entity) -> None:
+        """Count a pronoun resolved to ent as a subject mention of it: the next pronoun may
+        stand for the same speaker ("He said ... He added")."""
+        k = bisect.bisect_left(self.starts, start)
+        if k < len(self.rows) and self.starts[k] == start:
+            return
+        self.starts.insert(k, start)
+        self.rows.insert(k, (start, end, ent, True))
 
     def work_before(self, pos: int) -> Entity | None:
         """The last study or report named before pos ("the National Iodine Nutrition Study")."""
