@@ -193,3 +193,16 @@ def test_a_resolved_pronoun_carries_its_person_to_the_next_one():
     assert refs.resolve(*span(text, "He", 1)) == "E1"
     fresh = Referents(doc, ents, lookback=100)  # without the first pronoun, the nearer person
     assert fresh.resolve(*span(text, "He", 1)) == "E2"
+
+
+def test_they_after_several_coordinated_subjects_is_no_single_entity():
+    text = (
+        "Acme Corp hired them. Jane Porter and John Smith said the deal was fair. They added more."
+    )
+    refs = referents(
+        text,
+        ("E1", "Acme Corp", "ORG"),
+        ("E2", "Jane Porter", "PERSON"),
+        ("E3", "John Smith", "PERSON"),
+    )
+    assert refs.resolve(*span(text, "They")) is None

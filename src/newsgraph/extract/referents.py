@@ -2,19 +2,21 @@
 
 A phrase holding an entity mention ("Rasim Musabeyli", "Musabeyli") is that
 entity. Otherwise its head word decides (``resolve``): a personal pronoun
-("he", "she") stands for the most recent person, a group pronoun ("they",
-"it") for the most recent organisation, nationality or country; a title ("the
-ambassador") for the person the article describes with that word, else the
-most recent person; a group noun ("the ministry") for the most recent
-organisation, nationality or country, an organisation first when the noun names
-one ("the company"); a written work ("the report") for the last study or report
-named. Among recent mentions of the preferred type, a grammatical subject (the
-salient one) wins. "They" agrees in number: when the nearest plural subject
-before it ("The researchers found ... They say") names no entity, it stands for
-that and resolves to none. Mentions inside quote marks are never referents: who
-a quotation talks about is not who speaks. A person's surname standing alone
-counts as a mention of them even where the recogniser missed it ("Mark Rathbun
-... Rathbun requested").
+("he", "she") stands for the most recent person of its gender, a group pronoun
+("they", "it") for the most recent organisation, nationality or country; a
+title ("the ambassador") for the person the article last describes with that
+word, else the most recent person; a group noun ("the ministry") for the most
+recent organisation, nationality or country, an organisation first when the
+noun names one ("the company"); a written work ("the report") for the last
+study or report named. Among recent mentions of the preferred type, a
+grammatical subject (the salient one) wins, and a pronoun already resolved
+counts as a subject mention of its referent. "They" agrees in number: when
+the nearest plural subject before it names no entity ("The researchers found
+... They say") or several ("Smith and Jones said ... They added"), it stands
+for that and resolves to none. Mentions inside quote marks are never
+referents: who a quotation talks about is not who speaks. A person's surname
+standing alone counts as a mention of them even where the recogniser missed it
+("Mark Rathbun ... Rathbun requested").
 
     refs = Referents(doc, article.entities, quoted)
     refs.resolve(start, end)  # -> "E3" or None
@@ -233,8 +235,9 @@ class Referents:
 
     def _plural_subject_before(self, pos: int) -> bool:
         """Is the nearest plural subject before pos, in its sentence or the one before, a
-        common noun that is no entity's mention ("The researchers found ... They say")? A
-        subject naming an entity on the way stops the search ("Acme Corp said ... They")."""
+        common noun that is no entity's mention ("The researchers found ... They say") or
+        several coordinated ("Smith and Jones")? A subject naming one entity on the way
+        stops the search ("Acme Corp said ... They")."""
         doc, quoted = self.doc, self.quoted
         i = bisect.bisect_left(self.tok_starts, pos)
         if i == 0 or i > len(doc):
@@ -244,6 +247,8 @@ class Referents:
         for tok in reversed(doc[first:i]):
             if tok.dep_ not in _SUBJECT_DEPS or (quoted and quoted[tok.i]):
                 continue
+            if any(c.dep_ == "conj" for c in tok.children):
+                return True  # several: "Smith and Jones said ... They added"
             if self.containing(tok.idx) is not None:
                 return False
             if tok.tag_ in _PLURAL_TAGS:
