@@ -110,3 +110,11 @@ def test_a_name_after_of_is_no_appositive_and_stays_whole():
     text = 'Family of Theresa May say they are "heartbroken by the loss of a loved one".'
     (q,) = quotes_of(text)
     assert (q.speaker.text, q.role) == ("Family of Theresa May", None)
+
+
+def test_a_name_right_after_a_common_noun_is_the_speaker_and_the_noun_its_role():
+    text = "The secularist magazine MicroMega said the ruling was historic."
+    doc = parse(text, load())
+    q = find_quotes(doc)
+    assert [x.speaker.text for x in q] == ["The secularist magazine MicroMega"]
+    assert q[0].role == "secularist magazine"

@@ -136,3 +136,10 @@ def test_bad_strategy_lists_are_refused(strategies):
     )
     with pytest.raises(NewsgraphError, match="quotes.*strategies"):
         newsgraph.extract(EXAMPLES[0][1], clean=False, options=opts)
+
+
+def test_a_verb_of_saying_in_a_clause_of_time_after_the_quote_is_not_its_cue():
+    text = "Christie called the remarks “a disgrace to the office” after she attacked the police."
+    assert [q.speaker.text if q.speaker else None for q in find_quotes(parse(text, load()))][
+        0
+    ] != "she"

@@ -32,8 +32,8 @@ def test_gender_from_honorific_and_title():
 
 
 def test_gender_from_the_pronoun_after_a_subject_mention_not_from_an_object_pronoun():
-    text = "Rita Moss said she would run. Carl Dunn scolded him."
-    ents = [entity("E1", "Rita Moss", text), entity("E2", "Carl Dunn", text)]
+    text = "Rita Moss said she would run. Kim Dunn scolded him."
+    ents = [entity("E1", "Rita Moss", text), entity("E2", "Kim Dunn", text)]
     assert person_genders(parse(text, load()), ents) == {"E1": "f"}
 
 
@@ -49,3 +49,20 @@ def test_a_person_with_no_evidence_takes_any_pronoun():
     refs = Referents(parse(text, load()), [entity("E1", "Kim Lee", text)])
     at = text.index("He said")
     assert refs.resolve(at, at + 2) == "E1"
+
+
+def test_a_given_name_outweighs_one_pronoun_after_a_mention_not_two():
+    text = "Sarah Jones opened the meeting."
+    assert person_genders(parse(text, load()), [entity("E1", "Sarah Jones", text)]) == {"E1": "f"}
+    one = "Sarah Jones spoke first. He said the vote would wait."
+    assert person_genders(parse(one, load()), [entity("E1", "Sarah Jones", one)]) == {"E1": "f"}
+    two = "Sarah Jones said he would stay. Later Sarah Jones said he was tired."
+    assert person_genders(parse(two, load()), [entity("E1", "Sarah Jones", two)]) == {"E1": "m"}
+
+
+def test_she_skips_a_man_known_by_his_given_name():
+    text = "Sarah Jones met John Brown on Monday. John Brown spoke first. She said the vote would wait."
+    ents = [entity("E1", "Sarah Jones", text), entity("E2", "John Brown", text)]
+    refs = Referents(parse(text, load()), ents)
+    at = text.index("She said")
+    assert refs.resolve(at, at + 3) == "E1"

@@ -113,3 +113,96 @@ def test_form_of_a_head_word(word, form):
 
 def test_head_word_is_lower_case_without_trailing_punctuation():
     assert head_word("said the Ambassador, loudly", 9) == "ambassador"
+
+
+def test_a_surname_the_recogniser_missed_still_refers_to_its_person():
+    text = (
+        "Mark Rathbun wrote about the case on his blog. Later Rathbun asked Tom Devocht for "
+        "money. He said the trial would be long."
+    )
+    doc = parse(text, load())
+    rathbun = entity("E1", "Mark Rathbun", "PERSON", text)  # the bare surname is no mention
+    devocht = entity("E2", "Tom Devocht", "PERSON", text)
+    assert Referents(doc, [rathbun, devocht]).resolve(*span(text, "He")) == "E1"
+
+
+def test_a_surname_two_people_share_is_nobodys():
+    text = "The court heard Anna Hale and Tom Hale. Later Hale asked Tom Devocht for money. He said no."
+    doc = parse(text, load())
+    ents = [entity("E1", "Anna Hale", "PERSON", text), entity("E2", "Tom Hale", "PERSON", text)]
+    ents.append(entity("E3", "Tom Devocht", "PERSON", text))
+    assert Referents(doc, ents).resolve(*span(text, "He")) == "E3"
+
+
+def test_they_after_a_plural_common_noun_subject_is_no_named_group():
+    text = (
+        "Acme Corp paid for the study. The researchers found high levels of lead in the water. "
+        "They say the pipes must be replaced."
+    )
+    refs = referents(text, ("E1", "Acme Corp", "ORG"))
+    assert refs.resolve(*span(text, "They")) is None
+    named = (
+        "The researchers at Acme Corp found high levels of lead. Acme Corp said more. They say so."
+    )
+    assert referents(named, ("E1", "Acme Corp", "ORG")).resolve(*span(named, "They")) == "E1"
+
+
+def test_the_report_is_the_study_last_named():
+    text = (
+        "The National Nutrition Study was published on Monday by Acme Corp. "
+        "The report says that children lack iodine."
+    )
+    refs = referents(text, ("E1", "National Nutrition Study", "ORG"), ("E2", "Acme Corp", "ORG"))
+    assert refs.resolve(*span(text, "The report")) == "E1"
+    assert (
+        referents("The report says little.").resolve(*span("The report says little.", "The report"))
+        is None
+    )
+
+
+def test_an_organisation_noun_skips_a_nationality_for_the_last_organisation():
+    text = (
+        "Acme Corp ran the contest. "
+        + "The rain fell. " * 5
+        + "The Afghan team won. The organization said it was proud."
+    )
+    doc = parse(text, load())
+    ents = [entity("E1", "Acme Corp", "ORG", text), entity("E2", "Afghan", "NORP", text)]
+    refs = Referents(doc, ents, lookback=50)
+    assert refs.resolve(*span(text, "The organization")) == "E1"
+    assert refs.resolve(*span(text, "The organization"), form="nominal") == "E1"
+
+
+def test_a_title_is_the_person_last_described_with_it_before_a_nearer_subject():
+    text = "Health Minister Jane Porter opened the clinic. John Smith spoke next. The minister said little."
+    refs = referents(
+        text, ("E1", "Jane Porter", "PERSON", "Health Minister"), ("E2", "John Smith", "PERSON")
+    )
+    assert refs.resolve(*span(text, "The minister")) == "E1"
+
+
+def test_a_resolved_pronoun_carries_its_person_to_the_next_one():
+    text = (
+        "John Smith arrived at noon. " + "The rain fell. " * 6 + "He said the deal was done. "
+        "The talks with Tom Brown were over. He added that he would rest."
+    )
+    doc = parse(text, load())
+    ents = [entity("E1", "John Smith", "PERSON", text), entity("E2", "Tom Brown", "PERSON", text)]
+    refs = Referents(doc, ents, lookback=100)
+    assert refs.resolve(*span(text, "He")) == "E1"
+    assert refs.resolve(*span(text, "He", 1)) == "E1"
+    fresh = Referents(doc, ents, lookback=100)  # without the first pronoun, the nearer person
+    assert fresh.resolve(*span(text, "He", 1)) == "E2"
+
+
+def test_they_after_several_coordinated_subjects_is_no_single_entity():
+    text = (
+        "Acme Corp hired them. Jane Porter and John Smith said the deal was fair. They added more."
+    )
+    refs = referents(
+        text,
+        ("E1", "Acme Corp", "ORG"),
+        ("E2", "Jane Porter", "PERSON"),
+        ("E3", "John Smith", "PERSON"),
+    )
+    assert refs.resolve(*span(text, "They")) is None

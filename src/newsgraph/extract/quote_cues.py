@@ -146,6 +146,18 @@ GROUP_NOUNS = frozenset(
     """.split()
 )
 
+# Group nouns that name an organisation rather than a state: "the organization" is the last
+# organisation named, not the last country or nationality ("the Afghan team").
+ORGANISATION_NOUNS = frozenset(
+    """
+    group company campaign committee party agency council organization organisation union
+    association board firm bank network coalition alliance movement
+    """.split()
+)
+
+# Nouns for a written work that speaks: "the report says" is the study or report last named.
+DOCUMENT_NOUNS = frozenset("report study survey paper poll review analysis".split())
+
 # Common nouns that can say something, as a speaker's head ("the spokesman said", "the poll
 # found"): the lemmas heading a Source at least three times in PolNeAR's train split (less the
 # quantities, "a lot of voters", whose "of" phrase speaks), with titles (``titles``) and

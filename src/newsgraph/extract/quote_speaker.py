@@ -318,9 +318,41 @@ def balanced_role(text: str | None) -> str | None:
     return text
 
 
+def _name_after(head: Token) -> Attribution | None:
+    """A common noun followed by the name it gives, with no comma: "the secularist magazine
+    MicroMega", "the firm Secunia.com". The name is the speaker's head, the noun its role."""
+    doc = head.doc
+    name = next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and c.left_edge.i == head.i + 1
+            and c.ent_type_ in _SPEAKING_TYPES
+        ),
+        None,
+    )
+    if head.pos_ != "NOUN" or name is None or is_title_head(head.text):
+        return None  # a title before a name is split off as the title path does
+    left = _core_bounds(head)[0]
+    right = name.i
+    while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
+        right += 1
+    role_start = left + (doc[left].dep_ == "det")
+    return Attribution(
+        speaker=(doc[left].idx, doc[right].idx + len(doc[right])),
+        head=name.idx,
+        role=balanced_role(_text(doc, role_start, head.i)) if role_start <= head.i else None,
+    )
+
+
 def describe_speaker(head: Token) -> Attribution:
     """Speaker span, head and role of the noun phrase headed by head."""
     doc = head.doc
+    named = _name_after(head)
+    if named is not None:
+        return named
     appos = next((c for c in head.rights if c.dep_ == "appos" and _set_off(c)), None)
     if appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN":
         head, appos = appos, head  # "the party's nominee, Hillary Clinton"

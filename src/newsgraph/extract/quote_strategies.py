@@ -42,6 +42,7 @@ Strategy = Callable[[DirectQuote], Verdict]
 
 _DASH = re.compile(r"\s*(?:[—―–]|--?)\s*(?=\S)")
 # A line that opens with a name and a colon, as headlines and transcripts do: "Pence: ..."
+_SUBORDINATORS = frozenset("after before when while because since although though once".split())
 LABEL = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*):\s")
 
 
@@ -70,7 +71,11 @@ def verb_subject(q: DirectQuote) -> Verdict:
     settings = q.text.settings
     before = list(_cues_in(reversed(q.before)))
     words_after = [t for t in q.after if not t.is_punct]
-    after = list(_cues_in(q.after if q.runs_on else words_after[: settings.after_reach_words]))
+    after = [
+        cue
+        for cue in _cues_in(q.after if q.runs_on else words_after[: settings.after_reach_words])
+        if not _subordinate(cue)
+    ]
     first = None
     for cue in after + before if q.runs_on else before + after:
         att = from_cue(cue, q.text.quoted, settings)
@@ -78,6 +83,14 @@ def verb_subject(q: DirectQuote) -> Verdict:
             return att
         first = first or att  # its subject cannot speak ("That said, “...,” he told us"): go on
     return first
+
+
+def _subordinate(cue: Token) -> bool:
+    """Does the cue head a clause of time or reason ("... a “disgrace” after she attacked
+    the police")? Such a clause after a quote tells what happened, not who said it."""
+    return cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in cue.children
+    )
 
 
 def dash(q: DirectQuote) -> Verdict:

@@ -3,9 +3,11 @@
 Evidence, strongest first: an honorific before a mention ("Mr. Burton", "Ms
 Hale"), a gendered word in the title the article gives ("spokeswoman",
 "chairman"), and the personal pronouns that follow a mention in its sentence
-or the next, before any other person is named ("Burton said he ..."). No list
-of first names is consulted: a person the article gives no evidence for has no
-gender, and any pronoun may stand for them.
+or the next, before any other person is named ("Burton said he ..."), and the
+given name where news text treats it as one gender (``lexicon.given_names.
+name_gender``, learned from CoNLL-2003 train), weighing more than one such
+pronoun and less than two. A person with no evidence has no gender, and any
+pronoun may stand for them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from newsgraph.lexicon.given_names import name_gender
 from newsgraph.record import Entity
 
 Gender = Literal["m", "f"]
@@ -50,6 +53,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COREFERRING_DEPS = ("nsubj", "nsubjpass", "poss")
 _HONORIFIC_WEIGHT = 3
 _TITLE_WEIGHT = 2
+_NAME_WEIGHT = 1.5  # more than one pronoun after a mention (often another's), less than two
 
 
 def pronoun_gender(word: str) -> Gender | None:
@@ -71,7 +75,7 @@ def person_genders(
     tok_starts = [t.idx for t in doc]
     out: dict[str, Gender] = {}
     for ent in persons:
-        votes: Counter[str] = Counter()
+        votes: Counter[str] = Counter()  # of floats: a given name weighs 1.5
         description = ent.description or ""
         votes["m"] += _TITLE_WEIGHT * len(_MALE_WORDS.findall(description))
         votes["f"] += _TITLE_WEIGHT * len(_FEMALE_WORDS.findall(description))
@@ -82,6 +86,9 @@ def person_genders(
             following = _next_pronoun(doc, tok_starts, m.end, starts, quoted)
             if following:
                 votes[following] += 1
+        words = ent.name.split()
+        if len(words) > 1 and (given := name_gender(words[0])):
+            votes[given] += _NAME_WEIGHT
         if votes["m"] != votes["f"]:
             out[ent.id] = "m" if votes["m"] > votes["f"] else "f"
     return out

@@ -2,13 +2,21 @@
 
 A phrase holding an entity mention ("Rasim Musabeyli", "Musabeyli") is that
 entity. Otherwise its head word decides (``resolve``): a personal pronoun
-("he", "she") stands for the most recent person, a group pronoun ("they",
-"it") for the most recent organisation, nationality or country; a title ("the
-ambassador") for the person the article describes with that word, else the
-most recent person; a group noun ("the ministry") for the most recent
-organisation, nationality or country. Among recent mentions of the preferred
-type, a grammatical subject (the salient one) wins. Mentions inside quote
-marks are never referents: who a quotation talks about is not who speaks.
+("he", "she") stands for the most recent person of its gender, a group pronoun
+("they", "it") for the most recent organisation, nationality or country; a
+title ("the ambassador") for the person the article last describes with that
+word, else the most recent person; a group noun ("the ministry") for the most
+recent organisation, nationality or country, an organisation first when the
+noun names one ("the company"); a written work ("the report") for the last
+study or report named. Among recent mentions of the preferred type, a
+grammatical subject (the salient one) wins, and a pronoun already resolved
+counts as a subject mention of its referent. "They" agrees in number: when
+the nearest plural subject before it names no entity ("The researchers found
+... They say") or several ("Smith and Jones said ... They added"), it stands
+for that and resolves to none. Mentions inside quote marks are never
+referents: who a quotation talks about is not who speaks. A person's surname
+standing alone counts as a mention of them even where the recogniser missed it
+("Mark Rathbun ... Rathbun requested").
 
     refs = Referents(doc, article.entities, quoted)
     refs.resolve(start, end)  # -> "E3" or None
@@ -23,7 +31,13 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.quote_cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.extract.quote_cues import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+)
 from newsgraph.extract.referent_gender import Gender, person_genders, pronoun_gender
 from newsgraph.extract.titles import is_title_head
 from newsgraph.record import Entity
@@ -37,6 +51,7 @@ _MENTION_REACH = 300
 _WORD = re.compile(r"\s*(\S*)")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat", "amod", "poss", "appos")
+_PLURAL_TAGS = ("NNS", "NNPS")
 
 
 def head_word(body: str, pos: int) -> str:
@@ -72,9 +87,10 @@ class Referents:
     ) -> None:
         self.doc = doc
         self.body = doc.text
+        self.quoted = quoted
         self.lookback = lookback
         self.reach = reach
-        tok_starts = [t.idx for t in doc]
+        self.tok_starts = tok_starts = [t.idx for t in doc]
         rows = []
         for ent in entities:
             for m in ent.mentions:
@@ -82,6 +98,7 @@ class Referents:
                 if i < len(quoted) and quoted[i]:
                     continue
                 rows.append((m.start, m.end, ent, _is_subject(doc, tok_starts, m.start, m.end)))
+        rows += _missed_surnames(doc, entities, rows, quoted)
         rows.sort(key=lambda r: (r[0], -r[1]))
         self.rows: list[tuple[int, int, Entity, bool]] = []
         for row in rows:
@@ -121,12 +138,16 @@ class Referents:
     ) -> Entity | None:
         """The entity a referring word at pos most likely means.
 
-        An entity described by word ("the ambassador" -> "Israel's Ambassador ...") wins;
-        then, within ``lookback`` characters, the most recent mention of the first wanted
+        The last entity described by word ("the ambassador" -> "Israel's Ambassador ...")
+        wins, however far back; then, within ``lookback`` characters, the most recent mention of the first wanted
         type that is a grammatical subject, then the most recent of that type; else the
         most recent of any wanted type within ``reach`` characters. A person the article
         gives another gender ("she" and "Mr. Burton") is never meant.
         """
+        if word is not None:
+            described = self._described(pos, wanted, word)
+            if described is not None:
+                return described
         k = bisect.bisect_left(self.starts, pos) - 1
         preferred = fallback = None
         while k >= 0 and pos - self.rows[k][0] < self.reach:
@@ -134,8 +155,6 @@ class Referents:
             k -= 1
             if ent.type not in wanted or (gender and self.genders.get(ent.id, gender) != gender):
                 continue
-            if word is not None and word in (ent.description or "").lower():
-                return ent
             if ent.type == wanted[0] and pos - start < self.lookback:
                 if subject:
                     return ent
@@ -165,17 +184,110 @@ class Referents:
                 if word in GROUP_PRONOUNS
                 else ()
             )
+            if word == "they" and self._plural_subject_before(start):
+                wanted = ()
             ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
+            if ent is not None and head_at == start:
+                self.remember(start, end, ent)
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
             # "the Croatian government" says whose; "the government" is the last one named
-            ent = self.within(start, end, GROUP_TYPES) or self.before(start, GROUP_TYPES)
+            ent = (
+                self.within(start, end, GROUP_TYPES)
+                or (self.before(start, ("ORG",)) if word in ORGANISATION_NOUNS else None)
+                or self.before(start, GROUP_TYPES)
+            )
+        elif word in DOCUMENT_NOUNS:
+            ent = self.work_before(start)
         return ent.id if ent is not None else None
+
+    def _described(self, pos: int, wanted: tuple[str, ...], word: str) -> Entity | None:
+        """The entity of a wanted type last mentioned before pos that the article describes
+        with word ("the minister" -> "Health Minister Jane Porter")."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        found = re.compile(rf"\b{re.escape(word)}").search
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            ent = self.rows[k][2]
+            if ent.type in wanted and found((ent.description or "").lower()):
+                return ent
+            k -= 1
+        return None
+
+    def remember(self, start: int, end: int, ent: Entity) -> None:
+        """Count a pronoun resolved to ent as a subject mention of it: the next pronoun may
+        stand for the same speaker ("He said ... He added")."""
+        k = bisect.bisect_left(self.starts, start)
+        if k < len(self.rows) and self.starts[k] == start:
+            return
+        self.starts.insert(k, start)
+        self.rows.insert(k, (start, end, ent, True))
+
+    def work_before(self, pos: int) -> Entity | None:
+        """The last study or report named before pos ("the National Iodine Nutrition Study")."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            ent = self.rows[k][2]
+            if ent.name.split()[-1].lower() in DOCUMENT_NOUNS:
+                return ent
+            k -= 1
+        return None
+
+    def _plural_subject_before(self, pos: int) -> bool:
+        """Is the nearest plural subject before pos, in its sentence or the one before, a
+        common noun that is no entity's mention ("The researchers found ... They say") or
+        several coordinated ("Smith and Jones")? A subject naming one entity on the way
+        stops the search ("Acme Corp said ... They")."""
+        doc, quoted = self.doc, self.quoted
+        i = bisect.bisect_left(self.tok_starts, pos)
+        if i == 0 or i > len(doc):
+            return False
+        sent = doc[i - 1].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(doc[first:i]):
+            if tok.dep_ not in _SUBJECT_DEPS or (quoted and quoted[tok.i]):
+                continue
+            if any(c.dep_ == "conj" for c in tok.children):
+                return True  # several: "Smith and Jones said ... They added"
+            if self.containing(tok.idx) is not None:
+                return False
+            if tok.tag_ in _PLURAL_TAGS:
+                return tok.tag_ == "NNS"
+        return False
 
     def _root(self, start: int, end: int) -> int:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root.idx if span is not None and len(span) else start
+
+
+def _missed_surnames(
+    doc: Doc, entities: Sequence[Entity], rows: list, quoted: Sequence[bool]
+) -> list[tuple[int, int, Entity, bool]]:
+    """Mentions of a person by surname alone that the recogniser missed: the last word of
+    one person's full name ("Rathbun" of "Mark Rathbun"), capitalised, outside quote marks."""
+    owners: dict[str, Entity | None] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.type in PERSON_TYPES and len(words) > 1 and words[-1][:1].isupper():
+            last = words[-1]
+            owners[last] = ent if owners.get(last, ent) is ent else None  # two owners: neither
+    if not owners:
+        return []
+    tok_starts = [t.idx for t in doc]
+    covered: set[int] = set()
+    for start, end, _, _ in rows:
+        i = bisect.bisect_left(tok_starts, start)
+        while i < len(doc) and doc[i].idx < end:
+            covered.add(i)
+            i += 1
+    out = []
+    for tok in doc:
+        ent = owners.get(tok.text)
+        if ent is None or tok.i in covered or (quoted and quoted[tok.i]):
+            continue
+        end = tok.idx + len(tok)
+        out.append((tok.idx, end, ent, _is_subject(doc, tok_starts, tok.idx, end)))
+    return out
 
 
 def _is_subject(doc: Doc, tok_starts: list[int], start: int, end: int) -> bool:

@@ -2,7 +2,9 @@
 
 The list (``data/ner/given_names.txt``) is learned from CoNLL-2003 train by
 ``training/build_given_names.py``: first words of person names that never
-open the name of anything else.
+open the name of anything else. ``data/ner/given_name_genders.txt``
+(``training/build_name_genders.py``, CoNLL-2003 train too) gives the gender the
+text gives some of them ("Sarah" f, "John" m).
 """
 
 from __future__ import annotations
@@ -21,3 +23,17 @@ def given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """True for a word that opens persons' names and nothing else's."""
     return word in given_names()
+
+
+@lru_cache(maxsize=1)
+def _name_genders() -> dict[str, str]:
+    text = (files("newsgraph") / "data" / "ner" / "given_name_genders.txt").read_text(
+        encoding="utf-8"
+    )
+    rows = (line.split("\t") for line in text.split("\n") if line and not line.startswith("#"))
+    return {name: gender for name, gender in rows}
+
+
+def name_gender(word: str) -> str | None:
+    """'m' or 'f' for a given name that news text treats as one gender, else None."""
+    return _name_genders().get(word)
