@@ -28,6 +28,8 @@ def _ctx(text: str, name: str) -> bool:
         ("Intro.\nSPLIT, Croatia (Reuters) - Boats sank.", "SPLIT", True),
         ("Oslo - the capital - is cold.", "Oslo", True),
         ("The team met OSLO -- a band.", "OSLO", False),  # not at a line's start
+        ("A walker fell near Aberaeron, Ceredigion, at dusk.", "Ceredigion", True),
+        ("We met Lee, Jordan and Kim.", "Jordan", False),  # "Lee" is no place
     ],
 )
 def test_geographic_contexts(text, name, placed):

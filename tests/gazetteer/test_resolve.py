@@ -151,3 +151,31 @@ def test_long_mentions_and_many_toponyms_stay_fast():
     got = resolve_toponyms(text, tops)
     assert len(got) == len(tops)
     assert time.perf_counter() - start < 5
+
+
+def test_facility_placed_at_the_town_written_after_it():
+    text = "Crowds filled Hradna Square in Bratislava, then Lipova Lane, Bratislava."
+    square = text.index("Hradna Square")
+    lane = text.index("Lipova Lane")
+    town = [m.start() for m in re.finditer("Bratislava", text)]
+    tops = [
+        Toponym((Mention(square, square + 13, "Hradna Square"),), kind="FAC"),
+        Toponym((Mention(lane, lane + 11, "Lipova Lane"),), kind="FAC"),
+        Toponym(tuple(Mention(s, s + 10, "Bratislava") for s in town)),
+    ]
+    sq, ln, city = resolve_toponyms(text, tops)
+    assert city.cc == "SK"
+    for place in (sq, ln):
+        assert place.geonameid == 0 and place.feature == ""  # located, not identified
+        assert (place.lat, place.lon, place.cc) == (city.lat, city.lon, "SK")
+    assert sq.name == "Hradna Square"
+
+
+def test_a_facility_before_a_country_is_not_placed_at_the_country():
+    text = "Crowds filled Hradna Square in Slovakia."
+    square = text.index("Hradna Square")
+    tops = [
+        Toponym((Mention(square, square + 13, "Hradna Square"),), kind="FAC"),
+        Toponym((Mention(31, 39, "Slovakia"),)),
+    ]
+    assert resolve_toponyms(text, tops)[0] is None
