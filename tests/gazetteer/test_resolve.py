@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 
 import pytest
 
 from newsgraph.gazetteer import (
+    Candidate,
     Mention,
     Toponym,
     distance_km,
@@ -15,6 +17,7 @@ from newsgraph.gazetteer import (
     name_key,
     resolve_toponyms,
 )
+from newsgraph.gazetteer.resolve import _Context
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +182,30 @@ def test_a_facility_before_a_country_is_not_placed_at_the_country():
         Toponym((Mention(31, 39, "Slovakia"),)),
     ]
     assert resolve_toponyms(text, tops)[0] is None
+
+
+def test_facility_placed_at_the_town_whose_possessive_opens_it():
+    text = "Harare's Kaguvi Street was renamed. Traders in Harare cheered."
+    street = text.index("Kaguvi Street")
+    town = [m.start() for m in re.finditer("Harare", text)]
+    tops = [
+        Toponym((Mention(street, street + 13, "Kaguvi Street"),), kind="FAC"),
+        Toponym(tuple(Mention(s, s + 6, "Harare") for s in town)),
+    ]
+    located, city = resolve_toponyms(text, tops)
+    assert city.cc == "ZW" and (located.lat, located.lon) == (city.lat, city.lon)
+
+
+def test_city_word_after_a_town_name():
+    text = "Athletes met in Calamba City on Friday."
+    got = _resolve(text, "Calamba City")
+    assert got["Calamba City"].name == "Calamba" and got["Calamba City"].cc == "PH"
+
+
+def test_a_toponym_own_mentions_do_not_dilute_the_context_of_its_rivals():
+    # "Nelson" named four times (read as New Zealand's) and "Castlegar" once (Canada):
+    # Nelson's own mentions are no context for Nelson, so Canada is the whole context
+    # left and the Canadian Nelson gets the full country bonus.
+    ctx = _Context(Counter({"NZ": 4, "CA": 1}), Counter(), 4.0, 2.0)
+    canadian = Candidate(1, "Nelson", "PPL", "CA", "02", 10000, 49.5, -117.3)
+    assert ctx.score(canadian, Counter({"NZ": 4}), Counter()) == 4.0

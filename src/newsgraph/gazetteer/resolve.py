@@ -213,13 +213,13 @@ class _Context:
         """Context bonus, leaving out what this toponym itself contributed."""
         total = 0.0
         c = self.countries[cand.cc] - own[cand.cc]
-        top = max(self.countries.values(), default=0)
-        if c > 0 and top:
+        top = max((n - own[k] for k, n in self.countries.items()), default=0)
+        if c > 0 and top > 0:
             total += self.country_weight * min(1.0, c / top)
         key = (cand.cc, cand.admin1)
         s = self.states[key] - own_states[key]
         if s > 0 and cand.feature != "PCLI":
-            top_s = max(self.states.values())
+            top_s = max(n - own_states[k] for k, n in self.states.items())
             total += self.state_weight * min(1.0, s / top_s)
         return total
 
@@ -327,28 +327,39 @@ def _focus(
 
 
 # What joins a facility to the place it is in: "X in Y", "X at Y", "X, Y", "X near Y".
-_IN_PLACE = re.compile(r"(?:\s+(?:in|at|on|near|outside)\s+(?:the\s+)?|\s*,\s*)")
+# An acronym in brackets may come between: "New Bilibid Prison (NBP) in Muntinlupa".
+_IN_PLACE = re.compile(
+    r"(?:\s*\([A-Z]{2,8}\))?(?:\s+(?:in|at|on|near|outside)\s+(?:the\s+)?|\s*,\s*)"
+)
+# A town's possessive right before: "Harare's Third Street", "London’s Heathrow".
+_POSSESSOR = re.compile(r"['’]s\s+$")
 
 
 def _located_by_text(
     text: str, toponyms: Sequence[Toponym], choices: list[Candidate | None]
 ) -> list[Candidate | None]:
     """A facility or feature left without a place, written just before a town or county
-    the text names ("Kamenné Square in Bratislava"), takes that place's point."""
+    the text names ("Kamenné Square in Bratislava") or after its possessive ("Harare's
+    Third Street"), takes that place's point."""
     out = list(choices)
     for _ in range(2):  # "Salt + Smoke, on Hampton Avenue in St. Louis Hills": a chain
-        at = {
-            m.start: choice
+        towns = [
+            (m, choice)
             for top, choice in zip(toponyms, out, strict=True)
             if choice is not None and (not choice.is_area or choice.feature == "ADM2")
             for m in top.mentions
-        }
+        ]
+        at = {m.start: choice for m, choice in towns}
+        owner = {m.end: choice for m, choice in towns}
         for i, (top, choice) in enumerate(zip(toponyms, out, strict=True)):
             if choice is not None or top.kind == "GPE":
                 continue
             for m in top.mentions:
                 join = _IN_PLACE.match(text, m.end)
                 town = at.get(join.end()) if join else None
+                poss = _POSSESSOR.search(text, max(0, m.start - 4), m.start)
+                if town is None and poss is not None:
+                    town = owner.get(poss.start())
                 if town is not None:
                     out[i] = _located_in(top, town)
                     break

@@ -51,6 +51,7 @@ _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast
 _COMPASS_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|Central)\s+"
 )
+_CITY_WORD = re.compile(r"\s+city\W*$", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff’]")
 _DOTTED = re.compile(r"^(?:[a-z] )+[a-z]$")
 _FORMS = re.compile(r"\b(?:saint|sainte|mount|fort)\b")
@@ -129,6 +130,8 @@ class Gazetteer:
             bare = _DIVISION_WORD.sub("", name)
             if bare != name:
                 found = [p for p in self.lookup(bare) if p.feature == "ADM1"]
+        if not found and key.endswith(" city"):  # "Calamba City": the town Calamba
+            found = [p for p in self.lookup(_CITY_WORD.sub("", name)) if not p.is_area]
         if not found:  # "Northern Israel", "South Texas": the area it is part of
             rest = _COMPASS_PREFIX.sub("", name)
             if rest != name:
