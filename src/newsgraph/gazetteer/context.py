@@ -26,8 +26,13 @@ _GENERIC_AFTER = re.compile(
     r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
 )
 # A dateline's end after the place that opens a line: its state or country, the agency, a dash.
+# A dash may run on: "PLEASANTON, Calif.--(BUSINESS WIRE)--".
 _DATELINE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])\s"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])(?:\s|\()"
+)
+# A name in capitals and the agency, no dash: "ATLANTA (AP) An aide".
+_DATELINE_AGENCY = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*\([A-Za-z][^()\n]{0,39}\)\s"
 )
 # A capitalised name and a comma right before a name: "Oulton Park, " before "Cheshire".
 _PLACE_COMMA = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*$")
@@ -69,9 +74,14 @@ def _qualifies_place(text: str, start: int, end: int) -> bool:
 
 
 def _opens_dateline(text: str, start: int, end: int) -> bool:
-    """The name opens a line and a dateline's dash follows it: "OSLO -- The ..."."""
+    """The name opens a line and a dateline's dash follows it ("OSLO -- The ..."), or
+    the agency's name after a name in capitals ("ATLANTA (AP) An aide")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None
+    if text[line_start:start].strip():
+        return False
+    if _DATELINE_AFTER.match(text, end) is not None:
+        return True
+    return text[start:end].isupper() and _DATELINE_AGENCY.match(text, end) is not None
 
 
 def names_other_place(text: str, end: int) -> bool:
