@@ -119,8 +119,18 @@ class Place(_Model):
     lat: float | None = None
     lon: float | None = None
     country: str | None = Field(default=None, description="ISO 3166 alpha-3.")
-    geonameid: int | None = None
-    feature: str | None = Field(default=None, description="GeoNames feature code, e.g. PPLC, PCLI.")
+    geonameid: int | None = Field(
+        default=None,
+        description="GeoNames id; None for the seas, rivers and regions of newsgraph's own "
+        "table and for a place located, not identified (see feature).",
+    )
+    feature: str | None = Field(
+        default=None,
+        description="GeoNames feature code, e.g. PPLC, PCLI, SEA, STM. None for a street, "
+        "building or feature the gazetteer lacks: it takes the coordinates and country of the "
+        "town the text puts it in (\"Collins Avenue in Miami Beach\") or is about, so its "
+        "point is approximate.",
+    )
     mentions: list[Span] = Field(default_factory=list)
 
 

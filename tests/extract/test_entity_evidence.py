@@ -124,3 +124,32 @@ def test_unrecognised_repeat_of_a_place_joins_it():
     text = "Floods hit Recife on Monday. Officials in Recife said rain would continue."
     ents = _run(text, [("Recife", "GPE")])
     assert len(ents["Recife"].mentions) == 2
+
+
+def test_head_word_makes_a_street_or_a_lake_of_any_type():
+    text = (
+        "Firefighters closed Quayside Avenue overnight. Ricki Lake hosted the show. "
+        "Swimmers crossed Lake Winnemucca on Sunday."
+    )
+    ents = _run(
+        text,
+        [("Quayside Avenue", "ORG"), ("Ricki Lake", "PERSON"), ("Lake Winnemucca", "PERSON")],
+    )
+    assert ents["Quayside Avenue"].type == "FAC"
+    assert ents["Lake Winnemucca"].type == "LOC"
+    assert ents["Ricki Lake"].type == "PERSON"  # a person's two words, a surname-like head
+
+
+def test_lone_name_never_written_in_full_is_the_place_it_goes_to():
+    text = "The road to Cirencester will shut. Cirencester traders are angry."
+    ents = _run(text, [("Cirencester", "PERSON"), ("Cirencester", "PERSON")])
+    assert ents["Cirencester"].type == "GPE" and len(ents["Cirencester"].mentions) == 2
+    text = "Lord Horatio Nelson sailed on. Nelson wrote to Nelson's wife."
+    ents = _run(text, [("Horatio Nelson", "PERSON"), ("Nelson", "PERSON")])
+    assert "GPE" not in {e.type for e in ents.values()}  # the name is a person's, in full
+
+
+def test_division_after_a_place_and_a_comma_is_found():
+    text = "A walker fell near Aberaeron, Ceredigion, at dusk."
+    ents = _run(text, [("Aberaeron", "GPE")])
+    assert ents["Ceredigion"].type == "GPE"

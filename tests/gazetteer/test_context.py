@@ -28,6 +28,11 @@ def _ctx(text: str, name: str) -> bool:
         ("Intro.\nSPLIT, Croatia (Reuters) - Boats sank.", "SPLIT", True),
         ("Oslo - the capital - is cold.", "Oslo", True),
         ("The team met OSLO -- a band.", "OSLO", False),  # not at a line's start
+        ("ATLANTA (AP) An aide was charged.", "ATLANTA", True),  # the agency ends it
+        ("FRESNO, Calif.--(BUSINESS WIRE)--A firm said ...", "FRESNO", True),
+        ("Acme (NYSE) shares fell.", "Acme", False),  # a name opening a line, no dateline
+        ("A walker fell near Aberaeron, Ceredigion, at dusk.", "Ceredigion", True),
+        ("We met Lee, Jordan and Kim.", "Jordan", False),  # "Lee" is no place
     ],
 )
 def test_geographic_contexts(text, name, placed):

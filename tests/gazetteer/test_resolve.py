@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 
 import pytest
 
 from newsgraph.gazetteer import (
+    Candidate,
     Mention,
     Toponym,
     distance_km,
@@ -15,6 +17,7 @@ from newsgraph.gazetteer import (
     name_key,
     resolve_toponyms,
 )
+from newsgraph.gazetteer.resolve import _Context
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +154,58 @@ def test_long_mentions_and_many_toponyms_stay_fast():
     got = resolve_toponyms(text, tops)
     assert len(got) == len(tops)
     assert time.perf_counter() - start < 5
+
+
+def test_facility_placed_at_the_town_written_after_it():
+    text = "Crowds filled Hradna Square in Bratislava, then Lipova Lane, Bratislava."
+    square = text.index("Hradna Square")
+    lane = text.index("Lipova Lane")
+    town = [m.start() for m in re.finditer("Bratislava", text)]
+    tops = [
+        Toponym((Mention(square, square + 13, "Hradna Square"),), kind="FAC"),
+        Toponym((Mention(lane, lane + 11, "Lipova Lane"),), kind="FAC"),
+        Toponym(tuple(Mention(s, s + 10, "Bratislava") for s in town)),
+    ]
+    sq, ln, city = resolve_toponyms(text, tops)
+    assert city.cc == "SK"
+    for place in (sq, ln):
+        assert place.geonameid == 0 and place.feature == ""  # located, not identified
+        assert (place.lat, place.lon, place.cc) == (city.lat, city.lon, "SK")
+    assert sq.name == "Hradna Square"
+
+
+def test_a_facility_before_a_country_is_not_placed_at_the_country():
+    text = "Crowds filled Hradna Square in Slovakia."
+    square = text.index("Hradna Square")
+    tops = [
+        Toponym((Mention(square, square + 13, "Hradna Square"),), kind="FAC"),
+        Toponym((Mention(31, 39, "Slovakia"),)),
+    ]
+    assert resolve_toponyms(text, tops)[0] is None
+
+
+def test_facility_placed_at_the_town_whose_possessive_opens_it():
+    text = "Harare's Kaguvi Street was renamed. Traders in Harare cheered."
+    street = text.index("Kaguvi Street")
+    town = [m.start() for m in re.finditer("Harare", text)]
+    tops = [
+        Toponym((Mention(street, street + 13, "Kaguvi Street"),), kind="FAC"),
+        Toponym(tuple(Mention(s, s + 6, "Harare") for s in town)),
+    ]
+    located, city = resolve_toponyms(text, tops)
+    assert city.cc == "ZW" and (located.lat, located.lon) == (city.lat, city.lon)
+
+
+def test_city_word_after_a_town_name():
+    text = "Athletes met in Calamba City on Friday."
+    got = _resolve(text, "Calamba City")
+    assert got["Calamba City"].name == "Calamba" and got["Calamba City"].cc == "PH"
+
+
+def test_a_toponym_own_mentions_do_not_dilute_the_context_of_its_rivals():
+    # "Nelson" named four times (read as New Zealand's) and "Castlegar" once (Canada):
+    # Nelson's own mentions are no context for Nelson, so Canada is the whole context
+    # left and the Canadian Nelson gets the full country bonus.
+    ctx = _Context(Counter({"NZ": 4, "CA": 1}), Counter(), 4.0, 2.0)
+    canadian = Candidate(1, "Nelson", "PPL", "CA", "02", 10000, 49.5, -117.3)
+    assert ctx.score(canadian, Counter({"NZ": 4}), Counter()) == 4.0

@@ -19,12 +19,15 @@ from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract.entity_names import Mention, fold
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
+from newsgraph.gazetteer.features import feature_type
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import AWARDS, GENRES
 from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, is_seat, state_actor
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 _TYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Recogniser types a street's, a building's or a river's name is often given.
+_FEATURE_RETYPED = frozenset({"PERSON", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
 # Weight of one piece of evidence against one recogniser label.
 EVIDENCE_WEIGHT = 2
 # "Beijing said", "Moscow has warned": a capital acting as its government.
@@ -39,6 +42,7 @@ _GEO_PHRASE = re.compile(
     r"\b(?:in|near|outside|across|throughout)\s+"
     r"((?:[A-Z][\w'’.-]*[\w.])(?:\s+(?:[A-Z][\w'’-]*\w))?(?:\s+(?:[A-Z][\w'’-]*\w))?)"
     r"|\b([A-Z][\w'’]*\w)-based\b"
+    r"|(?<=[\w.]),\s+([A-Z][\w'’-]*\w(?:\s+[A-Z][\w'’-]*\w){0,2})(?=[\s.,;:)]|$)"
 )
 _INSTITUTION = re.compile(
     r"\b([A-Z][a-z]+)\s+("
@@ -65,9 +69,21 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
     for m in kept:
         if m.label == "PERSON" and fold(m.text) in AWARDS:
             m.label = "EVENT"
+        _retype_feature(m)
     _vote(kept, body)
     _state_actors(kept, body)
     return kept
+
+
+def _retype_feature(m: Mention) -> None:
+    """'Assiniboine Avenue' typed ORG, 'Lake Manassas' typed PERSON: the head word makes
+    the name a facility or a natural feature ("Ricki Lake", a person's two words ending
+    in a surname-like head, stays a person)."""
+    if m.label not in _FEATURE_RETYPED:
+        return
+    kind = feature_type(m.text, person=m.label == "PERSON")
+    if kind is not None:
+        m.label, m.country = kind, None
 
 
 def _not_a_name(m: Mention, body: str) -> bool:
@@ -110,6 +126,26 @@ def _evidence(m: Mention, placed: bool) -> Counter:
     return votes
 
 
+# Words that put a lone name on the way somewhere: "driving to Cirencester", "from Misrata".
+_MOTION_BEFORE = re.compile(r"\b(?:to|from|into|via|toward|towards)\s+$")
+
+
+def _lone_place_name(group: list[Mention], body: str, name_parts: set[str]) -> bool:
+    """A one-word "person" the article never names in full (no "Tom Nelson" anywhere),
+    known as a place and written where a place goes ("in Nelson", "to Cirencester"):
+    news introduces a person by full name first, so this is the place."""
+    first = group[0]
+    if any(m.label != "PERSON" for m in group) or len(first.tokens) != 1:
+        return False
+    if fold(first.text) in name_parts or not is_known_place(first.text):
+        return False
+    return any(
+        in_geo_context(body, m.start, m.end)
+        or _MOTION_BEFORE.search(body, max(0, m.start - 12), m.start)
+        for m in group
+    )
+
+
 def _vote(mentions: list[Mention], body: str) -> None:
     """Every mention of a name takes the type its labels and evidence most support."""
     placed = _geo_placed(mentions, body)
@@ -117,11 +153,16 @@ def _vote(mentions: list[Mention], body: str) -> None:
     for m in mentions:
         if m.label in _TYPED:
             groups[fold(m.text)].append(m)
+    name_parts = {
+        fold(t) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens
+    }
     for group in groups.values():
         labels: Counter = Counter(m.label for m in group)
         evidence: Counter = Counter()
         for m in group:
             evidence.update(_evidence(m, id(m) in placed))
+        if _lone_place_name(group, body, name_parts):
+            evidence["GPE"] += EVIDENCE_WEIGHT * len(group)
         if not evidence and not set(labels) & PLACE:
             continue  # person against organisation, nothing else to go on
         if "ORG" in labels and PLACE & set(labels):
@@ -221,13 +262,14 @@ def _sentence_start(body: str, i: int) -> bool:
 
 
 def missed_places(mentions: list[Mention], body: str) -> list[Mention]:
-    """Known place names in a geographic context ("in X", "X-based") no mention covers."""
+    """Known place names in a geographic context ("in X", "X-based", "Y, X") no mention
+    covers."""
     covered = bytearray(len(body) + 1)
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     found = []
     for hit in _GEO_PHRASE.finditer(body):
-        group = 1 if hit.group(1) else 2
+        group = next(g for g in (1, 2, 3) if hit.group(g))
         if _CALENDAR.match(hit.group(group)):
             continue
         text = hit.group(group).rstrip(".")
@@ -236,6 +278,8 @@ def missed_places(mentions: list[Mention], body: str) -> list[Mention]:
             continue
         if names_other_place(body, end) or not is_known_place(text):
             continue  # the whole capitalised run must be the name: "Clay Center" is not "Clay"
+        if group == 3 and not in_geo_context(body, start, end):
+            continue  # after a comma only a division after a place: "New Quay, Ceredigion"
         code = country_code(text)
         found.append(Mention(start, end, text, "GPE", country=code, tokens=tuple(text.split())))
     return found

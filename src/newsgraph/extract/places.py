@@ -10,10 +10,11 @@ city and "Washington" typed otherwise) are one Place. A name far more often
 something else (a celestial body, "Earth"; a given name, "Jordan") becomes a
 small town only when the text places it ("in Earth, Texas").
 
-A street or building the gazetteer lacks, in an article about one town, gets
-that town's coordinates and country under its own name, with no GeoNames id
-and no feature code: located, not identified. A place entity with no ground
-for a choice gets no Place.
+A street or building the gazetteer lacks gets the coordinates and country of
+the town the text puts it in ("Collins Avenue in Miami Beach", "Harare's Third
+Street") or, in an article about one town, of that town, under its own name,
+with no GeoNames id and no feature code: located, not identified. A place
+entity with no ground for a choice gets no Place.
 """
 
 from __future__ import annotations

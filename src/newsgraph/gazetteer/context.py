@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.gazetteer.tables import Gazetteer, load_gazetteer, name_key
+from newsgraph.lexicon.given_names import is_given_name
 
 # Prepositions that put what follows on a map (not "from", "at": "from Reuters", "at Google").
 GEO_PREPOSITIONS = frozenset(
@@ -25,9 +26,16 @@ _GENERIC_AFTER = re.compile(
     r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
 )
 # A dateline's end after the place that opens a line: its state or country, the agency, a dash.
+# A dash may run on: "PLEASANTON, Calif.--(BUSINESS WIRE)--".
 _DATELINE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])\s"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])(?:\s|\()"
 )
+# A name in capitals and the agency, no dash: "ATLANTA (AP) An aide".
+_DATELINE_AGENCY = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*\([A-Za-z][^()\n]{0,39}\)\s"
+)
+# A capitalised name and a comma right before a name: "Oulton Park, " before "Cheshire".
+_PLACE_COMMA = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*$")
 # A town this large, or any country, division or continent, counts as a known place name.
 KNOWN_TOWN_POPULATION = 5_000
 
@@ -35,8 +43,9 @@ KNOWN_TOWN_POPULATION = 5_000
 def in_geo_context(text: str, start: int, end: int) -> bool:
     """True when the words around ``text[start:end]`` place it on a map.
 
-    "in X" (not "in X's"), "near X", "X-based", and "X, Y" where Y names a
-    state or country are geographic contexts.
+    "in X" (not "in X's"), "near X", "X-based", "X, Y" where Y names a
+    state or country, and "Y, X" where Y is a place and X a country or
+    division are geographic contexts.
     """
     after = text[end : end + 24]
     if after.startswith(("'s", "’s")) or names_other_place(text, end):
@@ -44,7 +53,7 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
     if before and before.group(1) in GEO_PREPOSITIONS:
         return True
-    if _opens_dateline(text, start, end):
+    if _opens_dateline(text, start, end) or _qualifies_place(text, start, end):
         return True
     qual = _AFTER.match(after)
     if qual is None:
@@ -54,10 +63,25 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
     return is_known_place(qual.group(0).lstrip(", ").strip(), areas_only=True)
 
 
+def _qualifies_place(text: str, start: int, end: int) -> bool:
+    """The name is a country or division written after a place and a comma:
+    "New Quay, Ceredigion" (not after a person's name: "Lee, Jordan and Kim")."""
+    before = _PLACE_COMMA.search(text, max(0, start - 60), start)
+    if before is None or not is_known_place(text[start:end], areas_only=True):
+        return False
+    place = before.group(1)
+    return not is_given_name(place.split()[0]) and bool(load_gazetteer().lookup(place))
+
+
 def _opens_dateline(text: str, start: int, end: int) -> bool:
-    """The name opens a line and a dateline's dash follows it: "OSLO -- The ..."."""
+    """The name opens a line and a dateline's dash follows it ("OSLO -- The ..."), or
+    the agency's name after a name in capitals ("ATLANTA (AP) An aide")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None
+    if text[line_start:start].strip():
+        return False
+    if _DATELINE_AFTER.match(text, end) is not None:
+        return True
+    return text[start:end].isupper() and _DATELINE_AGENCY.match(text, end) is not None
 
 
 def names_other_place(text: str, end: int) -> bool:

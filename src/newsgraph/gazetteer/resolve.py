@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from newsgraph.countries import country_code, is_country_name
-from newsgraph.gazetteer.tables import Candidate, Gazetteer, load_gazetteer, name_key
+from newsgraph.gazetteer.tables import NATURAL, Candidate, Gazetteer, load_gazetteer, name_key
 
 
 class Ranking(BaseModel):
@@ -31,6 +31,7 @@ class Ranking(BaseModel):
         default_factory=lambda: {
             "CONT": 5.0,
             "RGN": 4.0,
+            **dict.fromkeys(sorted(NATURAL), 4.0),
             "PCLI": 4.0,
             "ADM1": 1.0,
             "ADM2": 0.5,
@@ -80,6 +81,11 @@ class Ranking(BaseModel):
     )
     focus_min_mentions: int = Field(
         2, description="Mentions a town needs to be the town the text is about."
+    )
+    locate_by_text: bool = Field(
+        True,
+        description="Place a street, building or feature the gazetteer lacks at the town the "
+        'text puts it in ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire").',
     )
 
 
@@ -148,9 +154,12 @@ def _is_demonym(name: str) -> bool:
     return country_code(name) is not None and not is_country_name(name)
 
 
-def _candidates(gaz: Gazetteer, names: list[str], city_over_state: int) -> list[Candidate]:
+def _candidates(
+    gaz: Gazetteer, names: list[str], city_over_state: int, hamlet_population: int
+) -> list[Candidate]:
     """The places the names may denote; a division loses to a city inside it that bears
-    its name ("Barda", the town, not the district; "New York", the city)."""
+    its name ("Barda", the town, not the district; "New York", the city), and a town
+    smaller than ``hamlet_population`` to a region or natural feature of its name."""
     seen: dict[tuple[int, str], Candidate] = {}
     for name in names:
         found = gaz.lookup(name)
@@ -164,7 +173,12 @@ def _candidates(gaz: Gazetteer, names: list[str], city_over_state: int) -> list[
     named = {(c.cc, c.admin1) for c in towns if name_key(c.name) in keys}
     big = {(c.cc, c.admin1) for c in towns if c.population >= city_over_state}
 
+    # "Middle East", "Levant": a region or natural feature, not the hamlet named after it
+    region = any(c.feature == "RGN" or c.feature in NATURAL for c in cands)
+
     def outranked(c: Candidate) -> bool:
+        if region and not c.is_area and c.population < hamlet_population:
+            return True
         if c.feature not in ("ADM1", "ADM2"):
             return False
         inside = (c.cc, c.admin1)
@@ -199,13 +213,13 @@ class _Context:
         """Context bonus, leaving out what this toponym itself contributed."""
         total = 0.0
         c = self.countries[cand.cc] - own[cand.cc]
-        top = max(self.countries.values(), default=0)
-        if c > 0 and top:
+        top = max((n - own[k] for k, n in self.countries.items()), default=0)
+        if c > 0 and top > 0:
             total += self.country_weight * min(1.0, c / top)
         key = (cand.cc, cand.admin1)
         s = self.states[key] - own_states[key]
         if s > 0 and cand.feature != "PCLI":
-            top_s = max(self.states.values())
+            top_s = max(n - own_states[k] for k, n in self.states.items())
             total += self.state_weight * min(1.0, s / top_s)
         return total
 
@@ -245,7 +259,9 @@ def resolve_toponyms(
     prepared = []
     for top in toponyms:
         names, quals = _names_and_qualifiers(gaz, text, top)
-        cands = _candidates(gaz, names, ranking.city_over_state_population)
+        cands = _candidates(
+            gaz, names, ranking.city_over_state_population, ranking.min_population_without_context
+        )
         for q in quals:  # a qualifier that some candidate meets restricts the rest
             kept = [c for c in cands if _satisfies(c, _constraint(q))]
             if kept:
@@ -282,6 +298,8 @@ def resolve_toponyms(
             new_choices.append(choice)
             new_own.append(_evidence(choice, confident, len(top.mentions)))
         choices, own = new_choices, new_own
+    if ranking.locate_by_text:
+        choices = _located_by_text(text, toponyms, choices)
     if ranking.backoff_to_focus:
         focus = _focus(toponyms, choices, ranking.focus_min_mentions)
         if focus is not None:
@@ -308,6 +326,46 @@ def _focus(
     return by_id[gid] if n >= min_mentions and 2 * n > counts.total() else None
 
 
+# What joins a facility to the place it is in: "X in Y", "X at Y", "X, Y", "X near Y".
+# An acronym in brackets may come between: "New Bilibid Prison (NBP) in Muntinlupa".
+_IN_PLACE = re.compile(
+    r"(?:\s*\([A-Z]{2,8}\))?(?:\s+(?:in|at|on|near|outside)\s+(?:the\s+)?|\s*,\s*)"
+)
+# A town's possessive right before: "Harare's Third Street", "London’s Heathrow".
+_POSSESSOR = re.compile(r"['’]s\s+$")
+
+
+def _located_by_text(
+    text: str, toponyms: Sequence[Toponym], choices: list[Candidate | None]
+) -> list[Candidate | None]:
+    """A facility or feature left without a place, written just before a town or county
+    the text names ("Kamenné Square in Bratislava") or after its possessive ("Harare's
+    Third Street"), takes that place's point."""
+    out = list(choices)
+    for _ in range(2):  # "Salt + Smoke, on Hampton Avenue in St. Louis Hills": a chain
+        towns = [
+            (m, choice)
+            for top, choice in zip(toponyms, out, strict=True)
+            if choice is not None and (not choice.is_area or choice.feature == "ADM2")
+            for m in top.mentions
+        ]
+        at = {m.start: choice for m, choice in towns}
+        owner = {m.end: choice for m, choice in towns}
+        for i, (top, choice) in enumerate(zip(toponyms, out, strict=True)):
+            if choice is not None or top.kind == "GPE":
+                continue
+            for m in top.mentions:
+                join = _IN_PLACE.match(text, m.end)
+                town = at.get(join.end()) if join else None
+                poss = _POSSESSOR.search(text, max(0, m.start - 4), m.start)
+                if town is None and poss is not None:
+                    town = owner.get(poss.start())
+                if town is not None:
+                    out[i] = _located_in(top, town)
+                    break
+    return out
+
+
 def _located_in(top: Toponym, town: Candidate) -> Candidate | None:
     """A street or building the gazetteer lacks, placed at the text's focus town."""
     if top.kind == "GPE":
@@ -332,8 +390,8 @@ def _plausible(
     choice: Candidate | None, kind: str, countries: Counter, own: Counter, ranking: Ranking
 ) -> Candidate | None:
     """Drop a choice the text gives too little ground for."""
-    if choice is None or choice.is_area:
-        return choice if (choice is None or kind != "FAC") else None
+    if choice is None or choice.is_area:  # a facility is no country ("Azerbaijan University")
+        return choice if (choice is None or kind != "FAC" or choice.feature in NATURAL) else None
     in_context = countries[choice.cc] - own[choice.cc] > 0
     if kind == "FAC":
         return (

