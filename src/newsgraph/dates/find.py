@@ -4,7 +4,8 @@ The text is lowered (offsets kept), cut to windows around trigger words (a
 digit, a month, "week", "now"...), and every rule's pattern is run over the
 windows: a linear scan per rule. Matches are filtered against the usual false
 friends (the month "May" as a name, "march" the verb, "2000 troops", "a
-second term", "a quarter of", ages, version numbers), and the longest
+second term", "a quarter of", ages, version numbers, rates such as "$2
+million a year", "day-to-day"), and the longest
 non-overlapping ones that normalise are kept. Text only: the annotator adds
 what spaCy knows (a number that is a cardinal, not a year).
 """
@@ -215,7 +216,8 @@ def _year_context(text: str, found: Found) -> bool:
 
 # A determiner or possessive before a number that names a year, a singular noun after it: the year
 # modifies the noun ("the 1995 shooting", "its 1988 recapitalization", "the company's 1989
-# results", "his unsuccessful 1996 campaign"); "the 1500 employees" counts (TimeBank and AQUAINT tag the first kind 16 times in 16).
+# results", "his unsuccessful 1996 campaign"); "the 1500 employees" counts (TimeBank and AQUAINT
+# tag the first kind 16 times in 16).
 _DETERMINER = re.compile(
     r"(?:\b(?i:the|its|his|her|their|our|that|this|whose|a|an)|['\u2019]s)\s+(?:[a-z]+\s+)?$"
 )

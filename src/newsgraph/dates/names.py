@@ -14,7 +14,9 @@ A date expression written in words (no digit) is taken as part of a name when
 - it is written as a title in running text: it holds a capitalised "The", unit ("Week",
   "Year") or part of the day ("Night", "Morning") that is not the first word of its
   sentence, and a capitalised word follows it directly ("The Morning Show") or it is
-  quoted whole (ABC's "This Week,").
+  quoted whole (ABC's "This Week,");
+- it is "Today", "Tonight", "Tomorrow" or "Yesterday" capitalised where no sentence starts
+  ("This is VOA Today").
 
 A headline, where every word is capitalised, is not running text. Dates with digits
 ("the 1996 Olympics", "Class of 2020") are left alone: their numbers are dates still.
