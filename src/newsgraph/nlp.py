@@ -83,3 +83,20 @@ def parse_many(texts: Sequence[str], nlp: Language | None = None) -> Iterator[Do
     short = iter(nlp.pipe((t for t in texts if len(t) <= CHUNK_CHARS), batch_size=PIPE_BATCH))
     for text in texts:
         yield next(short) if len(text) <= CHUNK_CHARS else parse(text, nlp)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per parse: spaCy builds it anew from the tokens at each access."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
+
+
+def token_starts(doc: Doc) -> tuple[int, ...]:
+    """Each token's character offset, read once per parse from the doc's array (a
+    Python loop over the tokens costs several times the parse's own bookkeeping)."""
+    starts = doc.user_data.get("newsgraph_starts")
+    if starts is None:
+        starts = doc.user_data["newsgraph_starts"] = tuple(doc.to_array("IDX").tolist())
+    return starts

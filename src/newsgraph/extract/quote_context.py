@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.quote_marks import MarkedQuote
 from newsgraph.extract.quote_settings import QuoteSettings
 from newsgraph.extract.quote_speaker import Attribution
+from newsgraph.nlp import text_of, token_starts
 
 _LINE = re.compile(r"[^\n]+")
 _SENT_END = (".", "!", "?")
@@ -21,11 +22,11 @@ class QuoteText:
 
     def __init__(self, doc: Doc, marked: list[MarkedQuote], settings: QuoteSettings) -> None:
         self.doc = doc
-        self.body = doc.text
+        self.body = text_of(doc)
         self.settings = settings
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(self.body)]
         self.line_starts = [a for a, _ in self.lines]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
         self.quoted = [False] * len(doc)
         for q in marked:
             for i in range(self.tok_index(q.start), self.tok_index(q.end)):

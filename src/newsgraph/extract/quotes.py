@@ -37,6 +37,7 @@ from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import Attribution, from_phrase
 from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
+from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Quote, Span, Speaker
 
 
@@ -206,7 +207,7 @@ def find_quotes(
     doc: Doc, entities: list[Entity] | None = None, settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> list[Quote]:
     """Every direct, indirect and mixed quotation in a parsed body, in text order."""
-    marked = find_marked_quotes(doc.text, settings)
+    marked = find_marked_quotes(text_of(doc), settings)
     text = QuoteText(doc, marked, settings)
     reported, absorbed = _reported(text, marked)
     found = sorted(

@@ -21,6 +21,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from newsgraph.lexicon.given_names import name_gender
+from newsgraph.nlp import text_of, token_starts
 from newsgraph.record import Entity
 
 Gender = Literal["m", "f"]
@@ -69,10 +70,10 @@ def person_genders(
     ``quoted[i]`` is True for token i inside quote marks: a pronoun there is the speaker's
     word for someone else ("Clinton said: “He is unfit”"), no evidence.
     """
-    body = doc.text
+    body = text_of(doc)
     persons = [e for e in entities if e.type == "PERSON"]
     starts = sorted(m.start for e in persons for m in e.mentions)
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     out: dict[str, Gender] = {}
     for ent in persons:
         votes: Counter[str] = Counter()  # of floats: a given name weighs 1.5
@@ -103,7 +104,7 @@ def _next_pronoun(
     if i >= len(doc) or i == 0 or doc[i - 1].dep_ not in _SUBJECT_DEPS:
         return None
     k = bisect.bisect_right(starts, pos)
-    limit = starts[k] if k < len(starts) else len(doc.text)
+    limit = starts[k] if k < len(starts) else tok_starts[-1] + 1  # (doc.text rebuilds the text)
     sent = doc[i].sent
     end = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end
     for tok in doc[i:end]:

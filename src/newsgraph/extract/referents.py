@@ -40,6 +40,7 @@ from newsgraph.extract.quote_cues import (
 )
 from newsgraph.extract.referent_gender import Gender, person_genders, pronoun_gender
 from newsgraph.extract.titles import is_title_head
+from newsgraph.nlp import text_of, token_starts
 from newsgraph.record import Entity
 
 Form = Literal["name", "nominal", "pronoun", "group"]
@@ -86,11 +87,11 @@ class Referents:
         reach: int = 20_000,
     ) -> None:
         self.doc = doc
-        self.body = doc.text
+        self.body = text_of(doc)
         self.quoted = quoted
         self.lookback = lookback
         self.reach = reach
-        self.tok_starts = tok_starts = [t.idx for t in doc]
+        self.tok_starts = tok_starts = token_starts(doc)
         rows = []
         for ent in entities:
             for m in ent.mentions:
@@ -273,7 +274,7 @@ def _missed_surnames(
             owners[last] = ent if owners.get(last, ent) is ent else None  # two owners: neither
     if not owners:
         return []
-    tok_starts = [t.idx for t in doc]
+    tok_starts = token_starts(doc)
     covered: set[int] = set()
     for start, end, _, _ in rows:
         i = bisect.bisect_left(tok_starts, start)

@@ -29,6 +29,7 @@ from newsgraph.extract.events.actors import (
 from newsgraph.extract.events.lexicon import Lexicon, lexicon
 from newsgraph.extract.events.triggers import SAYING_VERBS, Candidate, candidates, choose, refine
 from newsgraph.extract.referents import Referents
+from newsgraph.nlp import text_of, token_starts
 from newsgraph.record import Article, Entity, Event, EventActor, Quote
 from newsgraph.record import Span as TextSpan
 
@@ -63,10 +64,10 @@ class _Article:
 
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
-        self.body = doc.text
+        self.body = text_of(doc)
         self.entities = {e.id: e for e in article.entities}
         quoted = [False] * len(doc)
-        starts = [t.idx for t in doc]
+        starts = token_starts(doc)
         for q in article.quotes:
             if q.kind == "direct":
                 for i in range(
