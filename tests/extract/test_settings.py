@@ -39,6 +39,11 @@ def test_every_settings_field_of_every_annotator_is_described():
                 "feature_bonus": {
                     "CONT": 5.0,
                     "RGN": 4.0,
+                    **{
+                        code: 4.0
+                        for code in ("BAY", "CNL", "DSRT", "GULF", "LK", "LKS", "MT", "MTS")
+                        + ("OCN", "PEN", "SEA", "STM", "STRT")
+                    },
                     "PCLI": 4.0,
                     "ADM1": 1.0,
                     "ADM2": 0.5,
@@ -56,6 +61,7 @@ def test_every_settings_field_of_every_annotator_is_described():
                 "facility_min_population": 100_000,
                 "backoff_to_focus": True,
                 "focus_min_mentions": 2,
+                "locate_by_text": True,
                 "other_sense_max_population": 100_000,
             },
         ),
