@@ -66,3 +66,9 @@ def test_she_skips_a_man_known_by_his_given_name():
     refs = Referents(parse(text, load()), ents)
     at = text.index("She said")
     assert refs.resolve(at, at + 3) == "E1"
+
+
+def test_a_pronoun_after_who_is_another_persons_no_evidence():
+    text = "Rita Moss spoke to the nominee, who began his speech."
+    ents = [entity("E1", "Rita Moss", text)]
+    assert person_genders(parse(text, load()), ents) == {}

@@ -5,7 +5,8 @@ found by climbing from the cue through the verbs it hangs off ("went on to
 say", "issued a statement saying", "..., adding"). The subject's noun phrase
 is split into the name and the role before it ("Azerbaijani MP Rasim
 Musabeyli") or after it as an appositive ("Hugh Hill, a doctor at the
-clinic").
+clinic"); a name right after a common noun is the speaker, the noun its role
+("the secularist magazine MicroMega").
 """
 
 from __future__ import annotations

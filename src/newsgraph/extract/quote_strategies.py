@@ -41,8 +41,8 @@ Verdict = Attribution | Unattributed | None
 Strategy = Callable[[DirectQuote], Verdict]
 
 _DASH = re.compile(r"\s*(?:[—―–]|--?)\s*(?=\S)")
-# A line that opens with a name and a colon, as headlines and transcripts do: "Pence: ..."
 _SUBORDINATORS = frozenset("after before when while because since although though once".split())
+# A line that opens with a name and a colon, as headlines and transcripts do: "Pence: ..."
 LABEL = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*):\s")
 
 

@@ -52,6 +52,7 @@ _FEMALE_WORDS = re.compile(
 )
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _COREFERRING_DEPS = ("nsubj", "nsubjpass", "poss")
+_RELATIVE_PERSONS = frozenset(("who", "whom", "whose"))
 _HONORIFIC_WEIGHT = 3
 _TITLE_WEIGHT = 2
 _NAME_WEIGHT = 1.5  # more than one pronoun after a mention (often another's), less than two
@@ -76,7 +77,7 @@ def person_genders(
     tok_starts = token_starts(doc)
     out: dict[str, Gender] = {}
     for ent in persons:
-        votes: Counter[str] = Counter()  # of floats: a given name weighs 1.5
+        votes: Counter[str] = Counter()
         description = ent.description or ""
         votes["m"] += _TITLE_WEIGHT * len(_MALE_WORDS.findall(description))
         votes["f"] += _TITLE_WEIGHT * len(_FEMALE_WORDS.findall(description))
@@ -99,7 +100,8 @@ def _next_pronoun(
     doc: Doc, tok_starts: list[int], pos: int, starts: list[int], quoted: Sequence[bool]
 ) -> Gender | None:
     """The gender of the first personal pronoun after a subject mention ending at pos, in
-    its sentence or the next, before another person's mention, outside quote marks."""
+    its sentence or the next, before another person's mention or a "who", outside quote
+    marks."""
     i = bisect.bisect_left(tok_starts, pos)
     if i >= len(doc) or i == 0 or doc[i - 1].dep_ not in _SUBJECT_DEPS:
         return None
@@ -108,8 +110,8 @@ def _next_pronoun(
     sent = doc[i].sent
     end = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end
     for tok in doc[i:end]:
-        if tok.idx >= limit:
-            return None
+        if tok.idx >= limit or tok.lower_ in _RELATIVE_PERSONS:
+            return None  # another person: "Burton thanked the nominee, who began his speech"
         gender = pronoun_gender(tok.lower_)
         if gender and not (quoted and quoted[tok.i]) and tok.dep_ in _COREFERRING_DEPS:
             return gender  # "Burton said he", "Burton and his wife"; not "X scolded him"

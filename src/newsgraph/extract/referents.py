@@ -140,10 +140,11 @@ class Referents:
         """The entity a referring word at pos most likely means.
 
         The last entity described by word ("the ambassador" -> "Israel's Ambassador ...")
-        wins, however far back; then, within ``lookback`` characters, the most recent mention of the first wanted
-        type that is a grammatical subject, then the most recent of that type; else the
-        most recent of any wanted type within ``reach`` characters. A person the article
-        gives another gender ("she" and "Mr. Burton") is never meant.
+        wins, however far back; then, within ``lookback`` characters, the most recent
+        mention of the first wanted type that is a grammatical subject, then the most
+        recent of that type; else the most recent of any wanted type within ``reach``
+        characters. A person the article gives another gender ("she" and "Mr. Burton") is
+        never meant.
         """
         if word is not None:
             described = self._described(pos, wanted, word)
@@ -189,7 +190,7 @@ class Referents:
                 wanted = ()
             ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
             if ent is not None and head_at == start:
-                self.remember(start, end, ent)
+                self._remember(start, end, ent)
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
@@ -200,7 +201,7 @@ class Referents:
                 or self.before(start, GROUP_TYPES)
             )
         elif word in DOCUMENT_NOUNS:
-            ent = self.work_before(start)
+            ent = self._work_before(start)
         return ent.id if ent is not None else None
 
     def _described(self, pos: int, wanted: tuple[str, ...], word: str) -> Entity | None:
@@ -215,7 +216,7 @@ class Referents:
             k -= 1
         return None
 
-    def remember(self, start: int, end: int, ent: Entity) -> None:
+    def _remember(self, start: int, end: int, ent: Entity) -> None:
         """Count a pronoun resolved to ent as a subject mention of it: the next pronoun may
         stand for the same speaker ("He said ... He added")."""
         k = bisect.bisect_left(self.starts, start)
@@ -224,7 +225,7 @@ class Referents:
         self.starts.insert(k, start)
         self.rows.insert(k, (start, end, ent, True))
 
-    def work_before(self, pos: int) -> Entity | None:
+    def _work_before(self, pos: int) -> Entity | None:
         """The last study or report named before pos ("the National Iodine Nutrition Study")."""
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0 and pos - self.rows[k][0] < self.reach:
@@ -241,7 +242,7 @@ class Referents:
         stops the search ("Acme Corp said ... They")."""
         doc, quoted = self.doc, self.quoted
         i = bisect.bisect_left(self.tok_starts, pos)
-        if i == 0 or i > len(doc):
+        if i == 0:
             return False
         sent = doc[i - 1].sent
         first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
