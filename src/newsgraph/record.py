@@ -131,7 +131,12 @@ class Place(_Model):
         'town the text puts it in ("Collins Avenue in Miami Beach") or is about, so its '
         "point is approximate.",
     )
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="Where the text names the place; for a country, also the nationality "
+        'words that locate a noun in it ("Russian troops"), as GDELT and GeoWebNews count '
+        'them (not a noun naming people: "the Russians").',
+    )
 
 
 class DateMention(_Model):

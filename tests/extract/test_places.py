@@ -54,14 +54,43 @@ def test_one_place_per_place_entity_linked_by_id():
     assert all(body[m.start : m.end] == m.text == "Ganja" for m in ganja.mentions)
 
 
-def test_nationality_entities_are_context_not_places():
+def test_a_nationality_word_before_a_noun_is_a_mention_of_its_country():
     body = "Georgian officials said Georgia would not yield."
+    georgia = body.index("Georgia would")
     ents = [
         _entity(body, "E1", "NORP", "Georgian", "GEO"),
-        _entity(body, "E2", "GPE", "Georgia", "GEO"),
+        Entity(
+            id="E2",
+            key="georgia|GPE",
+            name="Georgia",
+            type="GPE",
+            country="GEO",
+            mentions=[Span(start=georgia, end=georgia + 7, text="Georgia")],
+        ),
     ]
     article = _run(body, ents)
     assert [(p.entity, p.country, p.feature) for p in article.places] == [("E2", "GEO", "PCLI")]
+    assert [m.text for m in article.places[0].mentions] == ["Georgian", "Georgia"]
+
+
+def test_a_nationality_word_alone_gives_its_country_but_people_are_no_place():
+    body = "Russian troops shelled the town. The Russians said Ukrainians had fled."
+    ents = [
+        Entity(
+            id="E1",
+            key="russian|NORP",
+            name="Russian",
+            type="NORP",
+            country="RUS",
+            mentions=[_span(body, "Russian"), _span(body, "Russians")],
+        ),
+        _entity(body, "E2", "NORP", "Ukrainians", "UKR"),
+    ]
+    article = _run(body, ents)
+    assert [(p.entity, p.name, p.country, p.feature) for p in article.places] == [
+        (None, "Russia", "RUS", "PCLI")
+    ]
+    assert [m.text for m in article.places[0].mentions] == ["Russian"]
 
 
 def test_falls_back_to_spacy_entities_when_there_are_none():

@@ -1,4 +1,5 @@
-"""Places: every GPE, LOC and FAC entity resolved to a GeoNames place with coordinates.
+"""Places: every GPE, LOC and FAC entity resolved to a GeoNames place with coordinates,
+and the country of every nationality word that modifies a noun ("Russian troops").
 
 Works from ``article.entities`` (one Place per place entity, linked by id;
 nationality words with a country feed the context). When the entities
@@ -123,16 +124,44 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
     else:
         toponyms, countries = _from_doc(doc), []
         ids = [None] * len(toponyms)
-    if not toponyms:
-        article.places = []
-        return
     gaz = load_gazetteer()
-    choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
-    limit = settings.other_sense_max_population
-    article.places = _merged(
-        [
+    found = []
+    if toponyms:
+        choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
+        limit = settings.other_sense_max_population
+        found = [
             to_place(cand, top, ent_id, gaz.iso3)
             for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
             if cand is not None and _placed(cand, top, article.body, limit)
         ]
-    )
+    found += _nationality_places(doc, article.entities, gaz)
+    article.places = _merged(found)
+
+
+def _nationality_places(doc: Doc, entities: list[Entity], gaz) -> list[Place]:
+    """The country of each nationality word that modifies a noun ("Russian troops",
+    "the Iranian-backed group"), one Place per country, those words its mentions.
+
+    GeoWebNews and GDELT count such words as mentions of the country; a noun
+    ("the Russians", "Russians said") names people, not a place, and is left out.
+    """
+    spans: dict[str, list[Span]] = {}
+    for ent in entities:
+        if ent.type != "NORP" or not ent.country:
+            continue
+        for m in ent.mentions:
+            words = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if words is None:
+                continue
+            root = words.root
+            if root.dep_ in ("amod", "compound") and root.head.i > root.i:
+                spans.setdefault(ent.country, []).append(
+                    Span(start=m.start, end=m.end, text=m.text)
+                )
+    out = []
+    for code, mentions in spans.items():
+        cand = gaz.country_by_code(code)
+        if cand is not None:
+            toponym = Toponym(tuple(Mention(s.start, s.end, s.text) for s in mentions), "GPE")
+            out.append(to_place(cand, toponym, None, gaz.iso3))
+    return out
