@@ -128,7 +128,7 @@ class Place(_Model):
         default=None,
         description="GeoNames feature code, e.g. PPLC, PCLI, SEA, STM. None for a street, "
         "building or feature the gazetteer lacks: it takes the coordinates and country of the "
-        "town the text puts it in (\"Collins Avenue in Miami Beach\") or is about, so its "
+        'town the text puts it in ("Collins Avenue in Miami Beach") or is about, so its '
         "point is approximate.",
     )
     mentions: list[Span] = Field(default_factory=list)
