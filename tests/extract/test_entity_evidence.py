@@ -153,3 +153,15 @@ def test_division_after_a_place_and_a_comma_is_found():
     text = "A walker fell near Aberaeron, Ceredigion, at dusk."
     ents = _run(text, [("Aberaeron", "GPE")])
     assert ents["Ceredigion"].type == "GPE"
+
+
+def test_a_division_of_a_country_the_article_names_is_that_division():
+    text = "Brazil's soy exports rose. Paraná lost ground to its neighbours."
+    ents = _run(text, [("Brazil", "GPE"), ("Paraná", "ORG")])
+    assert ents["Paraná"].type == "GPE"
+
+
+def test_a_division_name_is_no_place_without_its_country():
+    text = "Paraná lost ground to its rivals this quarter, the fund said."
+    ents = _run(text, [("Paraná", "ORG")])
+    assert ents["Paraná"].type == "ORG"

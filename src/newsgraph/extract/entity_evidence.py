@@ -146,6 +146,15 @@ def _lone_place_name(group: list[Mention], body: str, name_parts: set[str]) -> b
     )
 
 
+def _division_of(name: str, countries: set[str]) -> bool:
+    """'Paraná' typed ORG in an article that names Brazil: a state or province of a
+    country the article names is that division (not a name with an organisation word)."""
+    if _ORG_WORD.search(name):
+        return False
+    gaz = load_gazetteer()
+    return any(c.feature == "ADM1" and gaz.iso3.get(c.cc) in countries for c in gaz.lookup(name))
+
+
 def _vote(mentions: list[Mention], body: str) -> None:
     """Every mention of a name takes the type its labels and evidence most support."""
     placed = _geo_placed(mentions, body)
@@ -156,6 +165,7 @@ def _vote(mentions: list[Mention], body: str) -> None:
     name_parts = {
         fold(t) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens
     }
+    countries = {m.country for m in mentions if m.country}
     for group in groups.values():
         labels: Counter = Counter(m.label for m in group)
         evidence: Counter = Counter()
@@ -163,6 +173,9 @@ def _vote(mentions: list[Mention], body: str) -> None:
             evidence.update(_evidence(m, id(m) in placed))
         if _lone_place_name(group, body, name_parts):
             evidence["GPE"] += EVIDENCE_WEIGHT * len(group)
+        elif set(labels) & {"ORG", "PERSON"} and fold(group[0].text) not in name_parts:
+            if _division_of(group[0].text, countries):
+                evidence["GPE"] += EVIDENCE_WEIGHT
         if not evidence and not set(labels) & PLACE:
             continue  # person against organisation, nothing else to go on
         if "ORG" in labels and PLACE & set(labels):
