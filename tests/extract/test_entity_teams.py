@@ -113,3 +113,10 @@ def test_a_football_report_does_not_geocode_the_teams():
     leeds = [e for e in art.entities if e.name == "Leeds"]
     assert leeds and all(e.type == "ORG" for e in leeds)
     assert "Leeds" not in {p.name for p in art.places}
+
+
+def test_a_town_that_holds_an_event_is_still_the_town():
+    body = "Paris held a summit on Monday, and Lyon hosted the talks that followed."
+    found = _mentions(body, [("Paris", "GPE"), ("Lyon", "GPE")])
+    retype_teams(found, body)
+    assert {m.label for m in found} == {"GPE"}

@@ -26,11 +26,12 @@ _CLUB_WORD = re.compile(
 )
 _RESULT_VERB = (
     r"(?:beat|beats|beating|defeated|defeats|defeating|drew\s+with|draw\s+with|drawing\s+with|"
-    r"lost\s+to|lose\s+to|losing\s+to|held|hold|edged|edge|thrashed|thrash|routed|rout|"
+    r"lost\s+to|lose\s+to|losing\s+to|edged|thrashed|routed|"
     r"crushed|hammered|overcame|outplayed|eliminated|knocked\s+out|v|vs\.?|versus)"
 )
 # What only a competitor is followed by: a result verb, a squad role, or a score
-# ("Leeds 2 Chelsea 1", "Kent 250 and 120"; not a year, and not a tennis set "6-4").
+# ("Leeds 2 Chelsea 1", a table row "Birmingham 2 1 1 0 5 Reading"; not a year, and not a
+# tennis set "6-4").
 _AFTER = re.compile(
     rf"(?:'s)?\s+(?:{_RESULT_VERB}|manager|coach|striker|goalkeeper|midfielder|defender|"
     r"captain|skipper|pitcher|quarterback|batsman|bowler|fans|supporters|squad|"
@@ -47,9 +48,14 @@ def _is_country(name: str) -> bool:
     return any(c.feature == "PCLI" for c in load_gazetteer().lookup(name))
 
 
+# How far before a name its result verb or the other side's score may start.
+_LOOK_BACK = 30
+
+
 def _competes(m: Mention, body: str) -> bool:
-    line_start = body.rfind("\n", 0, m.start) + 1
-    return bool(_AFTER.match(body, m.end)) or bool(_BEFORE.search(body[line_start : m.start]))
+    line_start = body.rfind("\n", max(0, m.start - _LOOK_BACK), m.start) + 1
+    before = body[max(line_start, m.start - _LOOK_BACK) : m.start]
+    return bool(_AFTER.match(body, m.end)) or bool(_BEFORE.search(before))
 
 
 def retype_teams(mentions: list[Mention], body: str) -> None:
@@ -79,4 +85,5 @@ def retype_teams(mentions: list[Mention], body: str) -> None:
 
 def _placed(m: Mention, body: str) -> bool:
     """The words around put this mention on a map: "in Leeds", "ARLINGTON, Texas"."""
-    return in_geo_context(body, m.start, m.end) or bool(_QUALIFIER.search(body, 0, m.start))
+    before = body[max(0, m.start - _LOOK_BACK) : m.start]
+    return in_geo_context(body, m.start, m.end) or bool(_QUALIFIER.search(before))
