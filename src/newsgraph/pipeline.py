@@ -68,15 +68,12 @@ def read(document: Source, options: Options | None = None, **meta: str | None) -
     options = options or Options()
     given = {k: v for k, v in meta.items() if v is not None}
     with stage("read"):
+        if isinstance(document, os.PathLike):
+            document = read_path(document, options.format, max_bytes=options.max_bytes)
         if isinstance(document, RawDocument):
             for key, value in given.items():
                 setattr(document, key, value)
             return document
-        if isinstance(document, os.PathLike):
-            raw = read_path(document, options.format, max_bytes=options.max_bytes)
-            for key, value in given.items():
-                setattr(raw, key, value)
-            return raw
         if isinstance(document, bytes | bytearray):
             data = bytes(document)
             return read_bytes(data, options.format, max_bytes=options.max_bytes, **given)
