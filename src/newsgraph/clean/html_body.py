@@ -151,8 +151,9 @@ def _signature(el: HtmlElement, depth: int = 3) -> list[tuple[str, str]]:
 def _continued(tree: HtmlElement, body: str) -> list[str]:
     """Paragraphs of later containers just like the one the body ends in.
 
-    Some sites cut an article into chunks (ads between them), each in its own
-    container with the same class; trafilatura keeps the first chunk only.
+    Some sites cut an article into chunks (ads, galleries between them), each in its own
+    container with the same class (a later one may add a modifier) under the same
+    parents; trafilatura keeps the first chunk only.
     """
     last = body.rsplit("\n\n", 1)[-1]
     container = next(
@@ -166,14 +167,20 @@ def _continued(tree: HtmlElement, body: str) -> list[str]:
     )
     if container is None or not (container.get("class") or "").strip():
         return []
-    signature = _signature(container)
+    classes = set(container.get("class").split())
+    ancestors = _signature(container)[1:]
     seen = set(body.split("\n\n"))
     extra: list[str] = []
     after = False
     for el in tree.iter(container.tag):
         if el is container:
             after = True
-        elif after and el.get("class") == container.get("class") and _signature(el) == signature:
+        elif (
+            after
+            # the same class, maybe with a modifier ("article-text article-text--continued")
+            and classes <= set((el.get("class") or "").split())
+            and _signature(el)[1:] == ancestors
+        ):
             for p in el.iter("p"):
                 text = " ".join(p.text_content().split())
                 if text and text not in seen:
