@@ -114,3 +114,19 @@ def test_fast_a_dictionary_lookup_per_token():
     for _ in range(200):
         annotate_tone(doc, article)
     assert (time.perf_counter() - started) / 200 < 0.002
+
+
+def test_counts_are_the_lexicon_looked_up_word_by_word():
+    # "number" is one of spaCy's built-in symbols: its string id is no hash
+    text = (
+        "A number of good friends praised the great number of fine, happy days; "
+        "others feared a terrible, ugly war and its cruel losses."
+    )
+    doc = nlp_mod.parse(text)
+    article = Article(body=doc.text, language="en")
+    annotate_tone(doc, article)
+    positive, negative = valence()
+    words = [t.lower_ for t in doc if not (t.is_punct or t.is_space)]
+    assert article.tone.words == len(words)
+    assert article.tone.positive == round(100 * sum(w in positive for w in words) / len(words), 4)
+    assert article.tone.negative == round(100 * sum(w in negative for w in words) / len(words), 4)
