@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 
 from newsgraph.countries import country_code, is_demonym
-from newsgraph.extract.entity_names import Mention, fold
+from newsgraph.extract.entity_names import Mention, fold, person_name_parts
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
 from newsgraph.gazetteer.features import feature_type
@@ -162,9 +162,7 @@ def _vote(mentions: list[Mention], body: str) -> None:
     for m in mentions:
         if m.label in _TYPED:
             groups[fold(m.text)].append(m)
-    name_parts = {
-        fold(t) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens
-    }
+    name_parts = person_name_parts(mentions)
     countries = {m.country for m in mentions if m.country}
     for group in groups.values():
         labels: Counter = Counter(m.label for m in group)

@@ -50,6 +50,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+def person_name_parts(mentions: list[Mention]) -> set[str]:
+    """Every word, folded, of the persons named by more than one word ("Tom Nelson"):
+    a lone "Nelson" in the same article is most likely that person."""
+    return {
+        fold(t) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens
+    }
+
+
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range with articles, sentence-initial modifiers, possessives and punctuation cut."""
     while start < end and (

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.entity_names import Mention, fold
+from newsgraph.extract.entity_names import Mention, fold, person_name_parts
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context
 
@@ -65,9 +65,7 @@ def retype_teams(mentions: list[Mention], body: str) -> None:
     ("Agassi beat Washington" after "MaliVai Washington").
     """
     gaz = load_gazetteer()
-    person_parts = {
-        fold(t) for m in mentions if m.label == "PERSON" and len(m.tokens) > 1 for t in m.tokens
-    }
+    person_parts = person_name_parts(mentions)
     teams: set[str] = set()
     for m in mentions:
         name = fold(m.text)
