@@ -29,8 +29,9 @@ _NO_S_PLURAL = ("s", "sh", "ch", "ese", "x", "z", "men", "women")
 
 def _fold(text: str) -> str:
     """Lower case, no diacritics, single spaces, no leading 'the'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACES.sub(" ", text.replace("’", "'")).strip().casefold()
     return text[4:] if text.startswith("the ") else text
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import time
 
+import numpy as np
 import pytest
 
 import newsgraph
 from newsgraph import nlp as nlp_mod
 from newsgraph.extract import BUILTIN, plan
-from newsgraph.extract.tone import annotate_tone, valence
+from newsgraph.extract.tone import _listed, annotate_tone, valence
 from newsgraph.options import Options
 from newsgraph.record import Article, Quote
 
@@ -130,3 +131,9 @@ def test_counts_are_the_lexicon_looked_up_word_by_word():
     assert article.tone.words == len(words)
     assert article.tone.positive == round(100 * sum(w in positive for w in words) / len(words), 4)
     assert article.tone.negative == round(100 * sum(w in negative for w in words) / len(words), 4)
+
+
+def test_membership_holds_at_the_ends_of_the_sorted_entries():
+    entries = np.array([5, 9, 20], dtype=np.uint64)
+    values = np.array([0, 5, 6, 9, 20, 21, 2**63], dtype=np.uint64)
+    assert _listed(values, entries).tolist() == [False, True, False, True, True, False, False]

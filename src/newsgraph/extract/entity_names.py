@@ -44,9 +44,10 @@ class Mention:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, straight apostrophes, single spaces: the key's form."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return _SPACES.sub(" ", text).strip().casefold()
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -274,8 +275,11 @@ def _sector(words: list[str], lex: Lexicon) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def code_text(text: str, lex: Lexicon, description: str | None = None) -> ActorCode:
-    """Country and sector of a phrase (and of the entity description it has, if any)."""
+    """Country and sector of a phrase (and of the entity description it has, if any).
+
+    Cached: the same names ("Iran", "the ministry") come back in article after article."""
     words = _words(text)
     extra = _words(description) if description else []
     named = _names(words, lex) or (_names(extra, lex) if extra else None)

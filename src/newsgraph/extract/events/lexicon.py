@@ -67,7 +67,7 @@ def _countries() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX", "KSV", "PSE"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: functions that read it can be cached
 class Lexicon:
     verbs: dict[str, Code]  # own verb lemmas, "verb+particle" too
     nouns: dict[str, Code]  # own nouns that trigger on their own
