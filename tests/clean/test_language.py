@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 import newsgraph
-from newsgraph.clean.language import choose_language
+from newsgraph.clean.language import choose_language, plainly_english
 from newsgraph.cli import app
 
 GERMAN = "Die Regierung hat am Dienstag beschlossen, die Steuern zu senken, wie der Minister sagte."
@@ -38,3 +38,29 @@ def test_a_text_in_another_language_says_it_was_not_annotated(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(path), "--no-clean"])
     assert result.exit_code == 0 and json.loads(result.stdout)["language"] == "de"
     assert result.stderr.startswith(f"newsgraph: warning: {path}: not annotated")
+
+
+WIRE = (
+    "The Bangladesh trade deficit narrowed to 1.91 billion Taka in October from 5.64 billion "
+    "in September, the central bank said. Exports rose to 2.3 billion from 2.1 billion and "
+    "imports fell, it said, and the bank expects the deficit to narrow again in November as "
+    "the price of oil falls."
+)
+# An Italian paragraph with an English menu around it: English words, but not a fifth.
+ITALIAN = (
+    "Home | News | Sport | Weather. Il governo ha approvato ieri il decreto sulle pensioni, "
+    "che entrerà in vigore il primo gennaio. Secondo il ministro, la riforma riguarda circa "
+    "due milioni di lavoratori e sarà finanziata con i risparmi della spesa pubblica. Share "
+    "this article on Facebook and Twitter."
+)
+
+
+def test_plain_english_prose_is_english_without_the_model():
+    assert plainly_english(WIRE)  # py3langid calls this wire story Nigerian Pidgin
+    assert choose_language(WIRE, None, None, "es") == ("en", None)
+
+
+def test_other_languages_and_short_texts_still_go_to_the_model():
+    assert not plainly_english(ITALIAN) and choose_language(ITALIAN, None, None, "en")[0] == "it"
+    assert not plainly_english(GERMAN)
+    assert not plainly_english("The minister said that the plan was the best of the options.")
