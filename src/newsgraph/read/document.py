@@ -224,12 +224,15 @@ def decode(data: bytes, format: Format | None = None) -> tuple[str, str]:
         return text, enc
 
 
+# Control characters other than whitespace, and the replacement character.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _looks_binary_text(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    ctrl = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
-    return ctrl / len(sample) > 0.05
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.05
 
 
 def read_text(
