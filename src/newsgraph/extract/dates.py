@@ -24,7 +24,8 @@ years": EQUAL_OR_MORE; ``dates.mods``) and ``reliable``: True only for explicit 
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc
@@ -75,6 +76,32 @@ def reference_date(article: Article, found: list[tuple[Found, Resolved | None]])
     return max(explicit) if explicit else None
 
 
+# A wire dateline: the place in capitals or title case, a comma, the day, then the agency or a
+# dash ("WASHINGTON, March 12 (Xinhua) --", "BEIJING, Aug. 7 -").
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][^\n,()]{1,40}(?:,\s*[A-Z][^\n,()]{1,30})?,\s*$")
+_DATELINE_END = re.compile(r"\s*(?:\(|[-_\u2013\u2014])")
+# A story is filed on its dateline's day or a few days before it is published.
+_DATELINE_LAG = timedelta(days=3)
+
+
+def dateline_day(
+    text: str, found: list[tuple[Found, Resolved | None]], ref: date | None
+) -> date | None:
+    """The day of the story's dateline when it is a few days before ``ref``, else None.
+
+    Wire copy is written on the day its dateline states: "yesterday" and "on Wednesday" count
+    from it, not from a publication date a day or two later.
+    """
+    if not found or ref is None:
+        return None
+    f, _ = found[0]
+    if not (_DATELINE_PLACE.fullmatch(text, 0, f.start) and _DATELINE_END.match(text, f.end)):
+        return None
+    value = rule_by_name(f.rule).handler(f.match, Context(ref))
+    day = read_day(value.value) if value and value.granularity == "day" else None
+    return day if day and ref - _DATELINE_LAG <= day < ref else None
+
+
 def _vetoed(doc: Doc, text: str, f: Found) -> bool:
     """A bare number spaCy reads as a count, sum or quantity is not a year; words that are
     part of a proper name ("The Morning Show") are no date."""
@@ -91,6 +118,7 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
     text = article.body
     found = [(f, v) for f, v in find(text, Context()) if not _vetoed(doc, text, f)]
     ref = reference_date(article, found)
+    ref = dateline_day(text, found, ref) or ref
     quarterly_text = context.is_quarterly(
         text, settings.quarterly_scan, settings.quarterly_min_mentions
     )
