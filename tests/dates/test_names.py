@@ -34,3 +34,7 @@ def test_a_number_and_a_capitalised_unit_is_a_title(text, phrase):
 )
 def test_counts_in_running_text_and_headlines_stay_dates(text, phrase):
     assert not _in_name(text, phrase)
+
+
+def test_a_table_label_is_no_title():
+    assert not _in_name("Avge 13 Weeks (Vs week Ago).731.8 Vs.....729.8", "13 Weeks")

@@ -19,7 +19,8 @@ A date expression written in words (no digit) is taken as part of a name when
   ("This is VOA Today").
 
 - a number is followed by a capitalised unit of the clock or the calendar, which running text
-  writes in lower case ("CBS's 60 Minutes", "48 Hours", "7 Days").
+  writes in lower case, and is quoted or follows a lower-case word ("on CBS's \"60 Minutes\"",
+  "told 48 Hours"; not a table's "Avge 13 Weeks").
 
 A headline, where every word is capitalised, is not running text. Other dates with digits
 ("the 1996 Olympics", "Class of 2020", "Fiscal Year 1999") are left alone: their numbers are
@@ -56,6 +57,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A count of capitalised units: a title ("60 Minutes"), never a stretch of time in a sentence.
 _NUMBERED_TITLE = re.compile(r"\d[\d,.]*[\s-]+(?:Second|Minute|Hour|Day|Night|Week|Month|Year)s?\b")
+_TITLE_LEAD = re.compile(r"(?:[\"'\u201c\u2018`]|\b[a-z]+[ \t]+)$")
 _LINE_WINDOW = 200
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"}
 
@@ -74,8 +76,14 @@ def in_name(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 def _numbered_title(text: str, start: int, end: int) -> bool:
-    """ "60 Minutes", "48 Hours": a number and a capitalised unit outside a headline."""
-    return _NUMBERED_TITLE.search(text, start, end) is not None and not _is_headline(text, start)
+    """ "60 Minutes", "48 Hours": a number and a capitalised unit, quoted or after a lower-case
+    word (not in a headline or a table's labels: "Avge 13 Weeks")."""
+    m = _NUMBERED_TITLE.search(text, start, end)
+    return (
+        m is not None
+        and _TITLE_LEAD.search(text, max(0, m.start() - 30), m.start()) is not None
+        and not _is_headline(text, start)
+    )
 
 
 def _capitalised_day_word(text: str, start: int, end: int) -> bool:
