@@ -11,6 +11,10 @@ resolved against the reference date:
    them ("October 7" -> XXXX-10-07, "Friday" -> XXXX-WXX-5, "last year" ->
    XXXX) and those TimeML cannot write at all are skipped.
 
+A wire dateline a few days before that reference ("WASHINGTON, March 12 (Xinhua) --")
+replaces it: the story was written that day. A bare day coordinated with a full one
+("April 24 and 25") is a day of the same month.
+
 Anaphoric expressions ("that year", "the following month", "the previous
 Friday") resolve against the last date mentioned before them (the anchor).
 Bare weekdays and months take the tense of the verb they attach to in the
@@ -102,6 +106,27 @@ def dateline_day(
     return day if day and ref - _DATELINE_LAG <= day < ref else None
 
 
+# "April 24 and 25": a second day of the same month, then the end of the phrase.
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(\d{1,2})(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|on|when|for|to|and|with)\b)"
+)
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)")
+
+
+def second_day(text: str, first: DateMention) -> DateMention | None:
+    """The bare day coordinated with a full one ("25" of "April 24 and 25"), in its month."""
+    m = _AND_DAY.match(text, first.end)
+    day = _DAY_VALUE.fullmatch(first.value)
+    if m is None or day is None or not int(day.group(1)) < int(m.group(1)) <= 31:
+        return None
+    value = f"{first.value[:-2]}{int(m.group(1)):02d}"
+    if not value.startswith("X") and read_day(value) is None:
+        return None  # "February 28 and 30"
+    return first.model_copy(
+        update={"start": m.start(1), "end": m.end(1), "text": m.group(1), "value": value}
+    )
+
+
 def _vetoed(doc: Doc, text: str, f: Found) -> bool:
     """A bare number spaCy reads as a count, sum or quantity is not a year; words that are
     part of a proper name ("The Morning Show") are no date."""
@@ -147,4 +172,6 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
                 freq=value.freq,
             )
         )
+        if f.rule == "month-day" and (also := second_day(text, mentions[-1])):
+            mentions.append(also)
     article.dates = mentions

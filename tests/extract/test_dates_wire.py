@@ -1,4 +1,4 @@
-"""The dates annotator reads relative dates in wire copy from the day of its dateline."""
+"""The dates annotator on wire copy: relative dates from the dateline, a second day ("April 24 and 25")."""
 
 from __future__ import annotations
 
@@ -32,3 +32,15 @@ def test_a_dateline_far_from_publication_or_a_date_elsewhere_changes_nothing():
     assert _values("Talks that began March 12 ended yesterday.", "1999-03-13")["yesterday"] == (
         "1999-03-12"
     )
+
+
+def test_a_bare_day_after_a_full_one_is_a_day_of_the_same_month():
+    text = "The summit will be held on April 24 and 25. Talks on Feb. 27 and 29 at the hall."
+    assert _values(text, "1999-02-10") == {
+        "April 24": "1999-04-24",
+        "25": "1999-04-25",
+        "Feb. 27": "1999-02-27",  # 1999 has no February 29
+    }
+    assert _values("Sales rose on March 3 and 25 percent fell.", "1999-02-10") == {
+        "March 3": "1999-03-03"
+    }
