@@ -122,3 +122,8 @@ def test_the_first_of_two_weekdays_with_a_plural_part_of_day_is_a_set_too():
         "Monday": "XXXX-WXX-1TNI",
         "Tuesday nights": "XXXX-WXX-2TNI",
     }
+
+
+def test_last_before_a_month_and_day_leaves_the_day_its_date():
+    found = _found("Slepian was shot to death last Oct. 23 at his home, and again last October.")
+    assert set(found) == {"Oct. 23", "last October"}

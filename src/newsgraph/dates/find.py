@@ -62,6 +62,7 @@ _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
 _MONTH_WORDS = {w for w in MONTHS if len(w) > 3 or w == "may"}
 _MONTH_OR_DAY = re.compile(r"[A-Za-z]+")
+_DAY_AFTER = re.compile(r"\s*\d{1,2}(?!\d)")
 _BARE_CUE = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|early|late|mid|of|during|through|before|after|from|to|"
     r"and|or|between|on|each|every|that|past|coming|the|around|throughout|for|starting|ending|effective)"
@@ -153,6 +154,8 @@ def _plausible(text: str, found: Found) -> bool:
             or _modifier_year(text, found, before)
         ):
             return False
+    if rule == "rel-month" and _DAY_AFTER.match(text, found.end):
+        return False  # "last Oct. 23": the date is "Oct. 23" (the verb's tense places it)
     if rule == "decade" and found.match["w"] and not lower.startswith("the"):
         return False
     if re.fullmatch(r"one\s+day", lower) and rule in ("ref", "duration"):
