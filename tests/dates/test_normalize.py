@@ -385,3 +385,15 @@ def test_plural_quarters_and_present_and_past_moments(expression, value):
 )
 def test_the_past_decade_is_the_stretch_up_to_now(expression, value):
     assert normalize(expression, REF) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Jan. 14", "2000-01-14"),  # "to repatriate the child by Jan. 14" on Jan. 15: just past
+        ("Nov. 20", "2000-11-20"),  # two months back: the plan is for the next one
+        ("March 3", "2000-03-03"),
+    ],
+)
+def test_a_planned_day_a_few_weeks_back_is_not_eleven_months_ahead(expression, value):
+    assert resolve(expression, "2000-01-15", tense="future").value == value
