@@ -127,3 +127,8 @@ def test_the_first_of_two_weekdays_with_a_plural_part_of_day_is_a_set_too():
 def test_last_before_a_month_and_day_leaves_the_day_its_date():
     found = _found("Slepian was shot to death last Oct. 23 at his home, and again last October.")
     assert set(found) == {"Oct. 23", "last October"}
+
+
+def test_of_two_readings_as_long_the_explicit_date_wins():
+    found = _found("They returned home on the night of Friday, Oct. 23. He was shot then.")
+    assert found == {"Friday, Oct. 23": "2023-10-23"}

@@ -62,6 +62,11 @@ _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
 _MONTH_WORDS = {w for w in MONTHS if len(w) > 3 or w == "may"}
 _MONTH_OR_DAY = re.compile(r"[A-Za-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+_OF_DAY = re.compile(
+    r"\s+of\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)[a-z]*\.?\s+\d)"
+)
 _DAY_AFTER = re.compile(r"\s*\d{1,2}(?!\d)")
 _BARE_CUE = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|early|late|mid|of|during|through|before|after|from|to|"
@@ -154,6 +159,8 @@ def _plausible(text: str, found: Found) -> bool:
             or _modifier_year(text, found, before)
         ):
             return False
+    if rule == "anchor-part-of-day" and _OF_DAY.match(text, found.end):
+        return False  # "the night of Friday, Oct. 23": the day it belongs to is named next
     if rule == "rel-month" and _DAY_AFTER.match(text, found.end):
         return False  # "last Oct. 23": the date is "Oct. 23" (the verb's tense places it)
     if rule == "decade" and found.match["w"] and not lower.startswith("the"):
@@ -314,7 +321,12 @@ def find(text: str, ctx: Context | None = None) -> list[tuple[Found, Resolved | 
     """
     ctx = ctx or Context()
     check = ctx if ctx.ref else Context(_PLACEHOLDER_REF, anchor=_PLACEHOLDER_REF.isoformat())
-    found = sorted(candidates(text), key=lambda f: (f.start - f.end, f.start))
+    # the longest first; of two as long, the one with a number ("night of Friday" against
+    # "Friday, Oct. 23": the explicit date), then the first
+    found = sorted(
+        candidates(text),
+        key=lambda f: (f.start - f.end, not _HAS_DIGIT.search(f.match.group()), f.start),
+    )
     taken: list[tuple[Found, Resolved | None]] = []
     used = bytearray(len(text) + 1)
     for f in found:
