@@ -124,9 +124,13 @@ def test_the_first_of_two_weekdays_with_a_plural_part_of_day_is_a_set_too():
     }
 
 
-def test_last_before_a_month_and_day_leaves_the_day_its_date():
+def test_last_before_a_month_and_day_is_the_day_before_the_reference():
     found = _found("Slepian was shot to death last Oct. 23 at his home, and again last October.")
-    assert set(found) == {"Oct. 23", "last October"}
+    assert found == {"last Oct. 23": "2022-10-23", "last October": "2022-10"}
+    assert _found("It was announced last October 9 and will end next October 9.") == {
+        "last October 9": "2022-10-09",
+        "next October 9": "2024-10-09",
+    }
 
 
 def test_of_two_readings_as_long_the_explicit_date_wins():

@@ -67,7 +67,6 @@ _OF_DAY = re.compile(
     r"\s+of\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
     r"|Nov|Dec)[a-z]*\.?\s+\d)"
 )
-_DAY_AFTER = re.compile(r"\s*\d{1,2}(?!\d)")
 _BARE_CUE = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|early|late|mid|of|during|through|before|after|from|to|"
     r"and|or|between|on|each|every|that|past|coming|the|around|throughout|for|starting|ending|effective)"
@@ -161,8 +160,6 @@ def _plausible(text: str, found: Found) -> bool:
             return False
     if rule == "anchor-part-of-day" and _OF_DAY.match(text, found.end):
         return False  # "the night of Friday, Oct. 23": the day it belongs to is named next
-    if rule == "rel-month" and _DAY_AFTER.match(text, found.end):
-        return False  # "last Oct. 23": the date is "Oct. 23" (the verb's tense places it)
     if rule == "decade" and found.match["w"] and not lower.startswith("the"):
         return False
     if re.fullmatch(r"one\s+day", lower) and rule in ("ref", "duration"):
