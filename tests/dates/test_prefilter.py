@@ -53,3 +53,7 @@ def test_screened_search_finds_what_the_unscreened_search_finds(monkeypatch):
     monkeypatch.setattr(find_module, "_SEARCHED", unscreened)
     assert screened == sorted((f.start, f.end, f.rule) for f in find_module.candidates(SAMPLE))
     assert screened  # the sample does hold expressions
+
+
+def test_a_case_blind_group_requires_nothing():
+    assert required(re.compile(r"(?i:jan)\s+\d")) == [frozenset({r"\d"})]

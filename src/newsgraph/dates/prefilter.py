@@ -64,7 +64,8 @@ def _of_sequence(items) -> list[Clause]:
 
 def _of_node(op, av) -> list[Clause]:
     if op is C.SUBPATTERN:
-        return _of_sequence(av[-1])
+        _, add_flags, _, body = av
+        return [] if add_flags & re.IGNORECASE else _of_sequence(body)  # "(?i:...)" ignores case
     if op is C.ATOMIC_GROUP:
         return _of_sequence(av)
     if op in _REPEATS:
