@@ -122,3 +122,17 @@ def test_the_first_of_two_weekdays_with_a_plural_part_of_day_is_a_set_too():
         "Monday": "XXXX-WXX-1TNI",
         "Tuesday nights": "XXXX-WXX-2TNI",
     }
+
+
+def test_last_before_a_month_and_day_is_the_day_before_the_reference():
+    found = _found("Slepian was shot to death last Oct. 23 at his home, and again last October.")
+    assert found == {"last Oct. 23": "2022-10-23", "last October": "2022-10"}
+    assert _found("It was announced last October 9 and will end next October 9.") == {
+        "last October 9": "2022-10-09",
+        "next October 9": "2024-10-09",
+    }
+
+
+def test_of_two_readings_as_long_the_explicit_date_wins():
+    found = _found("They returned home on the night of Friday, Oct. 23. He was shot then.")
+    assert found == {"Friday, Oct. 23": "2023-10-23"}

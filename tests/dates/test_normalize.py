@@ -372,3 +372,28 @@ def test_last_spring_is_last_years_and_this_past_spring_the_latest():
 )
 def test_plural_quarters_and_present_and_past_moments(expression, value):
     assert normalize(expression, "1989-10-26") == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("the past decade", "P10Y"),
+        ("over the past century", "P100Y"),
+        ("the last decade", "201"),  # the calendar decade before this one
+        ("the past year", "2022"),
+    ],
+)
+def test_the_past_decade_is_the_stretch_up_to_now(expression, value):
+    assert normalize(expression, REF) == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("Jan. 14", "2000-01-14"),  # "to repatriate the child by Jan. 14" on Jan. 15: just past
+        ("Nov. 20", "2000-11-20"),  # two months back: the plan is for the next one
+        ("March 3", "2000-03-03"),
+    ],
+)
+def test_a_planned_day_a_few_weeks_back_is_not_eleven_months_ahead(expression, value):
+    assert resolve(expression, "2000-01-15", tense="future").value == value

@@ -64,3 +64,15 @@ def test_a_past_or_pluperfect_intent_is_not_ahead(pipeline):
         _tense(pipeline, "The offer had been due to expire Friday evening.", "Friday") != "future"
     )
     assert _tense(pipeline, "The tanker left port before Saturday.", "Saturday") == "past"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("Until Thursday, investigators had not called him a suspect.", "past"),
+        ("The agency extended its deadline until Thursday.", None),  # a deadline may lie ahead
+        ("The shop will stay open until Thursday.", None),  # the clause's words decide
+    ],
+)
+def test_until_a_day_is_past_only_under_a_pluperfect(pipeline, sentence, tense):
+    assert _tense(pipeline, sentence, "Thursday") == tense

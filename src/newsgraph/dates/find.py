@@ -2,11 +2,12 @@
 
 The text is lowered (offsets kept), cut to windows around trigger words (a
 digit, a month, "week", "now"...), and every rule's pattern is run over the
-windows: a linear scan per rule. Matches are filtered against the usual false
-friends (the month "May" as a name, "march" the verb, "2000 troops", "a
-second term", "a quarter of", ages, version numbers, rates such as "$2
-million a year", "day-to-day"), and the longest
-non-overlapping ones that normalise are kept. Text only: the annotator adds
+windows that hold a word or digit every match of that rule holds
+(``dates.prefilter``): a linear scan per rule. Matches are filtered against
+the usual false friends (the month "May" as a name, "march" the verb, "2000
+troops", "a second term", "a quarter of", ages, version numbers, rates such
+as "$2 million a year", "day-to-day"), and the longest non-overlapping ones
+that normalise are kept. Text only: the annotator adds
 what spaCy knows (a number that is a cardinal, not a year).
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsgraph.dates.lexicon import MONTHS, PART_OF_DAY, WEEKDAY_FULL, WEEKDAYS, lower_ascii
+from newsgraph.dates.prefilter import screens
 from newsgraph.dates.rules import RULES, Rule
 from newsgraph.dates.values import Context, Resolved
 
@@ -60,6 +62,11 @@ _WEEKENDS_CUE = re.compile(r"\b(?:on|at|over|during|most|many)\s+$", re.I)
 _SET_SKIPPED = {"quarterly", "annually", "yearly", "monthly"}
 _MONTH_WORDS = {w for w in MONTHS if len(w) > 3 or w == "may"}
 _MONTH_OR_DAY = re.compile(r"[A-Za-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+_OF_DAY = re.compile(
+    r"\s+of\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec)[a-z]*\.?\s+\d)"
+)
 _BARE_CUE = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|early|late|mid|of|during|through|before|after|from|to|"
     r"and|or|between|on|each|every|that|past|coming|the|around|throughout|for|starting|ending|effective)"
@@ -151,6 +158,8 @@ def _plausible(text: str, found: Found) -> bool:
             or _modifier_year(text, found, before)
         ):
             return False
+    if rule == "anchor-part-of-day" and _OF_DAY.match(text, found.end):
+        return False  # "the night of Friday, Oct. 23": the day it belongs to is named next
     if rule == "decade" and found.match["w"] and not lower.startswith("the"):
         return False
     if re.fullmatch(r"one\s+day", lower) and rule in ("ref", "duration"):
@@ -269,15 +278,25 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Each searched rule with the searches for what its every match contains (``dates.prefilter``):
+# a window where one of them finds nothing is not searched with the rule's own, slower pattern.
+_SEARCHED = [(r, screens(r.pattern)) for r in RULES if r.name not in _NOT_SEARCHED]
+
+
 def candidates(text: str) -> Iterator[Found]:
     """Every plausible match of every searched rule, unordered."""
     lowered = lower_ascii(text)
     windows = _windows(lowered)
-    for r in RULES:
-        if r.name in _NOT_SEARCHED:
-            continue
-        for lo, hi in windows:
-            yield from _rule_matches(text, lowered, r, lo, hi)
+    everywhere = set(range(len(windows)))
+    # The windows in which each screen finds something; rules share screens (a month name,
+    # a digit), so each runs once per window.
+    hits: dict[re.Pattern, set[int]] = {}
+    for r, needs in _SEARCHED:
+        for n in needs:
+            if n not in hits:
+                hits[n] = {i for i, (lo, hi) in enumerate(windows) if n.search(lowered, lo, hi)}
+        for i in sorted(everywhere.intersection(*(hits[n] for n in needs))):
+            yield from _rule_matches(text, lowered, r, *windows[i])
 
 
 def _rule_matches(text: str, lowered: str, r: Rule, lo: int, hi: int) -> Iterator[Found]:
@@ -299,7 +318,12 @@ def find(text: str, ctx: Context | None = None) -> list[tuple[Found, Resolved | 
     """
     ctx = ctx or Context()
     check = ctx if ctx.ref else Context(_PLACEHOLDER_REF, anchor=_PLACEHOLDER_REF.isoformat())
-    found = sorted(candidates(text), key=lambda f: (f.start - f.end, f.start))
+    # the longest first; of two as long, the one with a number ("night of Friday" against
+    # "Friday, Oct. 23": the explicit date), then the first
+    found = sorted(
+        candidates(text),
+        key=lambda f: (f.start - f.end, not _HAS_DIGIT.search(f.match.group()), f.start),
+    )
     taken: list[tuple[Found, Resolved | None]] = []
     used = bytearray(len(text) + 1)
     for f in found:

@@ -18,8 +18,13 @@ A date expression written in words (no digit) is taken as part of a name when
 - it is "Today", "Tonight", "Tomorrow" or "Yesterday" capitalised where no sentence starts
   ("This is VOA Today").
 
-A headline, where every word is capitalised, is not running text. Dates with digits
-("the 1996 Olympics", "Class of 2020") are left alone: their numbers are dates still.
+- a number is followed by a capitalised unit of the clock or the calendar, which running text
+  writes in lower case, and is quoted or follows a lower-case word ("on CBS's \"60 Minutes\"",
+  "told 48 Hours"; not a table's "Avge 13 Weeks").
+
+A headline, where every word is capitalised, is not running text. Other dates with digits
+("the 1996 Olympics", "Class of 2020", "Fiscal Year 1999") are left alone: their numbers are
+dates still.
 """
 
 from __future__ import annotations
@@ -50,6 +55,9 @@ _OPEN_QUOTE = "\"'\u201c\u2018"
 _CLOSE_QUOTE = re.compile(r"[,.!?]?[\"'\u201d\u2019]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d]\s*|\n\s*)$")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# A count of capitalised units: a title ("60 Minutes"), never a stretch of time in a sentence.
+_NUMBERED_TITLE = re.compile(r"\d[\d,.]*[\s-]+(?:Second|Minute|Hour|Day|Night|Week|Month|Year)s?\b")
+_TITLE_LEAD = re.compile(r"(?:[\"'\u201c\u2018`]|\b[a-z]+[ \t]+)$")
 _LINE_WINDOW = 200
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"}
 
@@ -58,12 +66,23 @@ def in_name(doc: Doc, text: str, start: int, end: int) -> bool:
     """True when the date expression at text[start:end] is part of a proper name; ``doc`` is
     the parse of ``text`` (``doc.text`` is rebuilt on each call, so the text is passed too)."""
     if any(c.isdigit() for c in text[start:end]):
-        return False
+        return _numbered_title(text, start, end)
     return (
         _named_by_recogniser(doc, start, end)
         or (_title_cased(text[start:end]) and _after_title_word(text, start))
         or _written_as_title(text, start, end)
         or _capitalised_day_word(text, start, end)
+    )
+
+
+def _numbered_title(text: str, start: int, end: int) -> bool:
+    """ "60 Minutes", "48 Hours": a number and a capitalised unit, quoted or after a lower-case
+    word (not in a headline or a table's labels: "Avge 13 Weeks")."""
+    m = _NUMBERED_TITLE.search(text, start, end)
+    return (
+        m is not None
+        and _TITLE_LEAD.search(text, max(0, m.start() - 30), m.start()) is not None
+        and not _is_headline(text, start)
     )
 
 

@@ -139,7 +139,10 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
             past = 1000 if trusted else 200
             score += {"past": past, "future": 0}.get(tense or "", 90)
         elif diff < 0 and tense == "future":
-            score += 400  # a plan is for a date ahead, however far ("will ... in December")
+            # a plan is for a date ahead, however far ("will ... in December"); but a day of the
+            # month a few weeks back is nearer than the same day eleven months on ("to repatriate
+            # the child by Jan. 14" in a story of Jan. 15): news gives the year of a day that far
+            score += 400 if day is None else 300
         if best_score is None or score < best_score:
             best, best_score = year, score
     return best

@@ -119,6 +119,27 @@ def _month_only(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(ymd(nearest_year(month, None, ctx), month, None), "month", False)
 
 
+@rule(
+    "rel-month-day",
+    rf"(?P<rel>last|this\s+past|next|this\s+coming)\s+(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?!\d|:\d)",
+)
+def _rel_month_day(m: re.Match, ctx: Context) -> Resolved | None:
+    """ "last Oct. 23": the latest Oct. 23 before the reference; "next March 3" the first after."""
+    month, day, step = month_number(m["mon"]), int(m["d"]), relation(m["rel"])
+    if ctx.ref is None:
+        return Resolved(f"XXXX-{month:02d}-{day:02d}", "day", False) if 1 <= day <= 31 else None
+    years = (
+        range(ctx.ref.year, ctx.ref.year - 3, -1)
+        if step < 0
+        else range(ctx.ref.year, ctx.ref.year + 3)
+    )
+    for year in years:
+        when = cal.valid_day(year, month, day)
+        if when and (when < ctx.ref if step < 0 else when > ctx.ref):
+            return day_value(when)
+    return None
+
+
 @rule("rel-month", rf"(?P<rel>{REL})\s+(?P<mon>{MONTH})")
 def _rel_month(m: re.Match, ctx: Context) -> Resolved | None:
     month, step = month_number(m["mon"]), relation(m["rel"])

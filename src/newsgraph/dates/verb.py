@@ -7,7 +7,8 @@ Saturday" under "planned a demonstration", "in January, X brought in") takes
 that verb's tense. Only those direct attachments are read: a date under a noun
 or another preposition ("through January", "for November transactions",
 "until 9 a.m. Tuesday", a deadline whatever the verb's tense) says nothing
-about the verb's time, and gets None.
+about the verb's time, and gets None; "until" under a pluperfect is past
+("Until Thursday, they had not called him a suspect").
 
 Future: will/shall, a present modal ("must be cast by Friday"), a present
 progressive ("are racing to finish before Saturday"), a plan ("planned a
@@ -27,6 +28,9 @@ _MODAL_AUX = {"must", "should", "can", "ca", "may", "might"}
 _PERFECT_AUX = {"has", "have"}
 # Prepositions that place an event at a date ("on Friday", "in January", "by March", "before Saturday").
 _PLACING = {"in", "on", "at", "during", "by", "before"}
+# "until Thursday" says nothing of the verb's time ("extended the deadline until Tuesday" is
+# ahead), except under a pluperfect: "Until Thursday, they had not called him a suspect".
+_UNTIL = {"until", "till"}
 # A date hanging on these is a plan, whatever their tense ("has scheduled a conference Thursday").
 _PLAN_VERBS = {"schedule", "plan"}
 # A date under these is ahead unless they are in the past ("is expected to meet Monday", "is
@@ -87,6 +91,12 @@ def _leads_ahead(verb: Token, auxes: list[Token]) -> bool:
     )
 
 
+def _pluperfect(verb: Token) -> str | None:
+    """ "past" for a verb in the pluperfect ("had not called"), else None."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "past" if verb.pos_ in ("VERB", "AUX") and "had" in auxes else None
+
+
 def verb_tense(doc: Doc, start: int, end: int) -> str | None:
     """The tense ("past" or "future") of the verb the expression at doc.text[start:end]
     attaches to directly, or None (no parse, no such verb, or a present or unclear form)."""
@@ -97,6 +107,8 @@ def verb_tense(doc: Doc, start: int, end: int) -> str | None:
     if not token.dep_:
         return None  # not parsed (``doc.has_annotation`` would scan the whole doc per call)
     head = token.head
+    if head.dep_ == "prep" and head.lower_ in _UNTIL:
+        return _pluperfect(head.head)
     if head.dep_ == "prep" and head.lower_ in _PLACING:
         head = head.head
     elif token.dep_ != "npadvmod":

@@ -11,6 +11,10 @@ resolved against the reference date:
    them ("October 7" -> XXXX-10-07, "Friday" -> XXXX-WXX-5, "last year" ->
    XXXX) and those TimeML cannot write at all are skipped.
 
+A wire dateline a few days before that reference ("WASHINGTON, March 12 (Xinhua) --")
+replaces it: the story was written that day. A bare day coordinated with a full one
+("April 24 and 25") is a day of the same month.
+
 Anaphoric expressions ("that year", "the following month", "the previous
 Friday") resolve against the last date mentioned before them (the anchor).
 Bare weekdays and months take the tense of the verb they attach to in the
@@ -24,7 +28,8 @@ years": EQUAL_OR_MORE; ``dates.mods``) and ``reliable``: True only for explicit 
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc
@@ -75,6 +80,53 @@ def reference_date(article: Article, found: list[tuple[Found, Resolved | None]])
     return max(explicit) if explicit else None
 
 
+# A wire dateline: the place in capitals or title case, a comma, the day, then the agency or a
+# dash ("WASHINGTON, March 12 (Xinhua) --", "BEIJING, Aug. 7 -").
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][^\n,()]{1,40}(?:,\s*[A-Z][^\n,()]{1,30})?,\s*$")
+_DATELINE_END = re.compile(r"\s*(?:\(|[-_\u2013\u2014])")
+# A story is filed on its dateline's day or a few days before it is published.
+_DATELINE_LAG = timedelta(days=3)
+
+
+def dateline_day(
+    text: str, found: list[tuple[Found, Resolved | None]], ref: date | None
+) -> date | None:
+    """The day of the story's dateline when it is a few days before ``ref``, else None.
+
+    Wire copy is written on the day its dateline states: "yesterday" and "on Wednesday" count
+    from it, not from a publication date a day or two later.
+    """
+    if not found or ref is None:
+        return None
+    f, _ = found[0]
+    if not (_DATELINE_PLACE.fullmatch(text, 0, f.start) and _DATELINE_END.match(text, f.end)):
+        return None
+    value = rule_by_name(f.rule).handler(f.match, Context(ref))
+    day = read_day(value.value) if value and value.granularity == "day" else None
+    return day if day and ref - _DATELINE_LAG <= day < ref else None
+
+
+# "April 24 and 25": a second day of the same month, then the end of the phrase.
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(\d{1,2})(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|on|when|for|to|and|with)\b)"
+)
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)")
+
+
+def second_day(text: str, first: DateMention) -> DateMention | None:
+    """The bare day coordinated with a full one ("25" of "April 24 and 25"), in its month."""
+    m = _AND_DAY.match(text, first.end)
+    day = _DAY_VALUE.fullmatch(first.value)
+    if m is None or day is None or not int(day.group(1)) < int(m.group(1)) <= 31:
+        return None
+    value = f"{first.value[:-2]}{int(m.group(1)):02d}"
+    if not value.startswith("X") and read_day(value) is None:
+        return None  # "February 28 and 30"
+    return first.model_copy(
+        update={"start": m.start(1), "end": m.end(1), "text": m.group(1), "value": value}
+    )
+
+
 def _vetoed(doc: Doc, text: str, f: Found) -> bool:
     """A bare number spaCy reads as a count, sum or quantity is not a year; words that are
     part of a proper name ("The Morning Show") are no date."""
@@ -91,6 +143,7 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
     text = article.body
     found = [(f, v) for f, v in find(text, Context()) if not _vetoed(doc, text, f)]
     ref = reference_date(article, found)
+    ref = dateline_day(text, found, ref) or ref
     quarterly_text = context.is_quarterly(
         text, settings.quarterly_scan, settings.quarterly_min_mentions
     )
@@ -119,4 +172,6 @@ def annotate_dates(doc: Doc, article: Article, settings: DatesSettings | None = 
                 freq=value.freq,
             )
         )
+        if f.rule == "month-day" and (also := second_day(text, mentions[-1])):
+            mentions.append(also)
     article.dates = mentions
