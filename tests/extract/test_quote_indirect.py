@@ -179,3 +179,8 @@ def test_a_report_on_the_next_line_is_not_nested_in_this_one(nlp):
     text = "The senator warned\n\nTrump has said that the United States cannot afford the risk."
     (q,) = quotes_of(text, nlp)
     assert (q.text, q.speaker.text) == ("that the United States cannot afford the risk", "Trump")
+
+
+def test_a_verb_of_saying_learned_from_train_reports_its_object(nlp):
+    (q,) = quotes_of("The governor touted his record on jobs.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("his record on jobs", "touted", "The governor")
