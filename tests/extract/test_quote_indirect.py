@@ -184,3 +184,8 @@ def test_a_report_on_the_next_line_is_not_nested_in_this_one(nlp):
 def test_a_verb_of_saying_learned_from_train_reports_its_object(nlp):
     (q,) = quotes_of("The governor touted his record on jobs.", nlp)
     assert (q.text, q.cue, q.speaker.text) == ("his record on jobs", "touted", "The governor")
+
+
+def test_where_it_was_said_is_no_part_of_the_object(nlp):
+    (q,) = quotes_of("Moscow denounced the annexation in an interview.", nlp)
+    assert q.text == "the annexation"

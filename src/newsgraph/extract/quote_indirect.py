@@ -38,6 +38,7 @@ from newsgraph.extract.quote_cues import (
     SPEECH_VERBS,
     STANCE_NOUNS,
     STANCE_VERBS,
+    VENUE_NOUNS,
 )
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import (
@@ -139,11 +140,13 @@ def _cut_nested(cue: Token, left: int, right: int) -> int:
 
 def _next_to(prep: Token, last: Token) -> bool:
     """Does the phrase right after the object belong to it, though the parser hung it off the
-    verb ("cited his own endorsements [from 88 generals]")? Not a time ("on Monday"), and not
-    one holding a quotation, which is then left to the direct-quote finder."""
+    verb ("cited his own endorsements [from 88 generals]")? Not a time ("on Monday"), not
+    where it was said ("in an email"), and not one holding a quotation, which is then left
+    to the direct-quote finder."""
     return (
         prep.i == last.right_edge.i + 1
         and not is_temporal(prep)
+        and not any(g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in prep.children)
         and not any(t.is_quote for t in prep.subtree)
     )
 
