@@ -131,3 +131,61 @@ def test_a_finding_needs_someone_who_found_it():
         ("Researchers", "found")
     ]
     assert found[0].text.endswith("cut deaths by half in older patients")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Graham has acknowledged the reality of climate change, which makes him an outlier.",
+            "the reality of climate change",
+        ),
+        (
+            "Mr. Schultz said he did not support Mr. Trump, the presumed Putin favorite.",
+            "he did not support Mr. Trump",
+        ),
+    ],
+)
+def test_an_aside_closing_the_content_is_no_part_of_it(nlp, text, content):
+    (q,) = quotes_of(text, nlp)
+    assert q.text == content
+
+
+def test_a_report_inside_an_aside_stays_nested(nlp):
+    text = "The DNC apologized to Sanders for the emails, which included staff members suggesting he was an atheist."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.speaker.text) == ("to Sanders for the emails", "DNC")
+
+
+def test_an_aside_inside_the_content_stays(nlp):
+    text = "Mr. Schultz said Mr. Trump, the presumed Putin favorite, would win."
+    (q,) = quotes_of(text, nlp)
+    assert q.text == "Mr. Trump, the presumed Putin favorite, would win"
+
+
+def test_a_phrase_next_to_the_object_belongs_to_it(nlp):
+    text = "Trump cited his own endorsements from 88 generals and admirals."
+    (q,) = quotes_of(text, nlp)
+    assert q.text == "his own endorsements from 88 generals and admirals"
+
+
+def test_a_stance_nobody_holds_is_no_attribution(nlp):
+    text = "Seeking more money for the program is a mistake."
+    assert quotes_of(text, nlp) == []
+
+
+def test_a_report_on_the_next_line_is_not_nested_in_this_one(nlp):
+    # the parser runs the heading into the paragraph: "said" hangs off "warned"
+    text = "The senator warned\n\nTrump has said that the United States cannot afford the risk."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.speaker.text) == ("that the United States cannot afford the risk", "Trump")
+
+
+def test_a_verb_of_saying_learned_from_train_reports_its_object(nlp):
+    (q,) = quotes_of("The governor touted his record on jobs.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("his record on jobs", "touted", "The governor")
+
+
+def test_where_it_was_said_is_no_part_of_the_object(nlp):
+    (q,) = quotes_of("Moscow denounced the annexation in an interview.", nlp)
+    assert q.text == "the annexation"

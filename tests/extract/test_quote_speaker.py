@@ -118,3 +118,8 @@ def test_a_name_right_after_a_common_noun_is_the_speaker_and_the_noun_its_role()
     q = find_quotes(doc)
     assert [x.speaker.text for x in q] == ["The secularist magazine MicroMega"]
     assert q[0].role == "secularist magazine"
+
+
+def test_a_time_is_no_part_of_the_speaker():
+    text = "An arbitration panel in 2001 found that the United States was in breach of the deal."
+    assert speakers(text) == ["An arbitration panel"]

@@ -228,6 +228,11 @@ def _noun_before(cue: Token, near_tokens: int) -> Token | None:
     return None
 
 
+def is_temporal(prep: Token) -> bool:
+    """Does the preposition give a time ("an arbitration panel [in 2001]", "[on Monday]")?"""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _core_bounds(head: Token) -> tuple[int, int]:
     """Token range of the noun phrase of head, without appositives and clauses."""
     left = head.i
@@ -241,7 +246,7 @@ def _core_bounds(head: Token) -> tuple[int, int]:
             c.dep_ in _NP_RIGHT_DEPS
             and c.i == right + 1
             or (c.dep_ in ("prep",) and c.i <= right + 1)
-        ):
+        ) and not is_temporal(c):
             right = max(right, c.right_edge.i)
         else:
             break

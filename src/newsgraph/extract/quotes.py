@@ -11,7 +11,8 @@ verb of the clause it sits in ("called his supporters “deplorables”", a
 mixed quote of that clause), or, failing those, the attribution of the quote
 or statement just before it on this line or the previous one. Reported
 speech comes from ``quote_indirect``; a report whose cue lies inside another
-report's content is left to the outer one, and quoted titles, names and scare
+report's content is left to the outer one (contents cut at their cue's line
+first), a stance with no one holding it is no report, and quoted titles, names and scare
 quotes are no quotations (``quote_names``). An interrupted quotation (“A,” she
 said, “B.”) is one quote, and every quote lists its verbatim ``fragments``
 (``quote_fragments``). Speakers given as pronouns or nominals
@@ -29,8 +30,9 @@ from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
+from newsgraph.extract.quote_cues import SPEECH_VERBS
 from newsgraph.extract.quote_fragments import fragments_of, join_interrupted
-from newsgraph.extract.quote_indirect import Reported, find_reported
+from newsgraph.extract.quote_indirect import Reported, aside_at, find_reported
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_names import is_name
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
@@ -69,20 +71,50 @@ def _reported(text: QuoteText, marked: list[MarkedQuote]) -> tuple[list[Found], 
     found: list[Found] = []
     absorbed: set[int] = set()
     settings = text.settings
-    for rep in _outermost(find_reported(text.doc, text.quoted, settings)):
-        line = text.line_of(rep.cue.idx)
-        line_start, line_end = text.lines[line]
+    reps = find_reported(text.doc, text.quoted, settings)
+    for rep in reps:  # a content ends with its cue's line, before one report nests in another
+        line_start, line_end = text.lines[text.line_of(rep.cue.idx)]
         rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
+    for rep in _outermost(reps):
         if rep.end - rep.start < settings.min_reported_chars:
             continue
+        _drop_aside(text, marked, starts, rep)
         inside = [k for k in _quotes_within(marked, starts, rep) if _holds(rep, marked[k])]
         overlapping = [marked[k] for k in _quotes_within(marked, starts, rep)]
         if _unquoted_words(text.body, rep, overlapping) < settings.min_unquoted_words:
             continue  # it is a direct quote with its cue; the direct finder has it
         kind = "mixed" if inside else "indirect"
+        if kind == "indirect" and _unheld(rep):
+            continue
         absorbed.update(inside)
-        found.append(Found(rep.start, rep.end, kind, rep.attribution, line))
+        found.append(Found(rep.start, rep.end, kind, rep.attribution, text.line_of(rep.cue.idx)))
     return found, absorbed
+
+
+def _drop_aside(
+    text: QuoteText, marked: list[MarkedQuote], starts: list[int], rep: Reported
+) -> None:
+    """End the content before a closing aside (``aside_at``) that holds no quotation.
+
+    The aside still counts when reports nest ("..., which included staff members suggesting
+    ...": the report inside it stays left to this one).
+    """
+    end = aside_at(text.doc, rep.start, rep.end)
+    if end is not None and not _quotes_within(
+        marked, starts, Reported(end, rep.end, rep.attribution, rep.cue)
+    ):
+        rep.end = end
+
+
+def _unheld(rep: Reported) -> bool:
+    """A stance no one holds ("Seeking more money for it is a mistake"): a cue other than a
+    verb of saying, or "according to", whose speaker was not found."""
+    cue = rep.cue
+    return (
+        rep.attribution.speaker is None
+        and cue.lower_ != "according"
+        and cue.lemma_.lower() not in SPEECH_VERBS
+    )
 
 
 def _outermost(reps: list[Reported]) -> list[Reported]:

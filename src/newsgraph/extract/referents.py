@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
 from spacy.tokens import Doc
 
 from newsgraph.extract.quote_cues import (
@@ -283,7 +284,9 @@ def _missed_surnames(
             covered.add(i)
             i += 1
     out = []
-    for tok in doc:
+    named = np.isin(doc.to_array("ORTH"), [doc.vocab.strings[w] for w in owners])
+    for i in np.flatnonzero(named).tolist():  # the words that are surnames, not every token
+        tok = doc[i]
         ent = owners.get(tok.text)
         if ent is None or tok.i in covered or (quoted and quoted[tok.i]):
             continue
