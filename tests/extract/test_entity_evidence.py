@@ -165,3 +165,22 @@ def test_a_division_name_is_no_place_without_its_country():
     text = "Paraná lost ground to its rivals this quarter, the fund said."
     ents = _run(text, [("Paraná", "ORG")])
     assert ents["Paraná"].type == "ORG"
+
+
+def test_one_word_organisation_named_like_a_town_where_a_place_goes_is_the_town():
+    text = "“My nets are gone,” said Tomislav Barić, a fisherman from Trogir."
+    ents = _run(text, [("Tomislav Barić", "PERSON"), ("Trogir", "ORG")])
+    assert ents["Trogir"].type == "GPE"
+
+
+def test_organisation_not_named_like_a_town_stays_an_organisation():
+    text = "The figures came from Reddit, which said traffic rose."
+    ents = _run(text, [("Reddit", "ORG")])
+    assert ents["Reddit"].type == "ORG"
+
+
+def test_a_dateline_makes_the_town_of_a_name_typed_both_ways():
+    text = "ATLANTA (AP) An aide to former Atlanta Mayor Kasim Reed was charged."
+    doc_ents = [("ATLANTA", "ORG"), ("Atlanta", "GPE"), ("Kasim Reed", "PERSON")]
+    ents = _run(text, doc_ents)
+    assert {e.type for e in ents.values()} == {"GPE", "PERSON"}

@@ -196,3 +196,43 @@ def test_a_name_more_often_something_else_needs_a_geographic_context():
         _entity(placed, "E3", "GPE", "Texas"),
     ]
     assert "Earth" in [p.name for p in _run(placed, ents).places]
+
+
+def test_organisations_names_give_places_and_a_treatys_does_not():
+    body = "The EU and the Development Bank of Mauritius cited the Paris Agreement."
+    ents = [
+        _entity(body, "E1", "ORG", "EU"),
+        _entity(body, "E2", "ORG", "Development Bank of Mauritius"),
+        _entity(body, "E3", "LAW", "Paris Agreement"),
+    ]
+    by_name = {p.name: p for p in _run(body, ents).places}
+    assert set(by_name) == {"European Union", "Mauritius"}
+    assert by_name["European Union"].entity == "E1"
+    mauritius = by_name["Mauritius"]
+    assert mauritius.entity is None and mauritius.country == "MUS"
+    assert [m.text for m in mauritius.mentions] == ["Mauritius"]
+
+
+def test_a_small_town_inside_a_name_needs_the_article_to_name_it():
+    body = "The Beverly Hills Police Department said so."
+    ents = [_entity(body, "E1", "ORG", "Beverly Hills Police Department")]
+    assert _run(body, ents).places == []
+    body = "A car was hit in Beverly Hills. The Beverly Hills Police Department said so."
+    ents = [
+        Entity(
+            id="E1",
+            key="gpe:bh",
+            name="Beverly Hills",
+            type="GPE",
+            mentions=[_span(body, "Beverly Hills")],
+        ),
+        Entity(
+            id="E2",
+            key="org:bhpd",
+            name="Beverly Hills Police Department",
+            type="ORG",
+            mentions=[_span(body, "Beverly Hills Police Department")],
+        ),
+    ]
+    (place,) = _run(body, ents).places
+    assert place.entity == "E1" and len(place.mentions) == 2

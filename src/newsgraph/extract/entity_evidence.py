@@ -128,20 +128,28 @@ def _evidence(m: Mention, placed: bool) -> Counter:
 
 # Words that put a lone name on the way somewhere: "driving to Cirencester", "from Misrata".
 _MOTION_BEFORE = re.compile(r"\b(?:to|from|into|via|toward|towards)\s+$")
+# A person from a town: "a fisherman from", "residents from", "people from".
+_PERSON_FROM = re.compile(
+    r"\b(?:\w+(?:man|men|woman|women|er|ers|ist|ists|ent|ents|ian|ians)|people|family|"
+    r"families)\s+from\s+$"
+)
 
 
 def _lone_place_name(group: list[Mention], body: str, name_parts: set[str]) -> bool:
     """A one-word "person" the article never names in full (no "Tom Nelson" anywhere),
     known as a place and written where a place goes ("in Nelson", "to Cirencester"):
-    news introduces a person by full name first, so this is the place."""
+    news introduces a person by full name first, so this is the place. A one-word
+    "organisation" is the town only where a person comes from it ("a fisherman from
+    Trogir"): a club is also joined from, and lost to, elsewhere ("joined from Nantes")."""
     first = group[0]
-    if any(m.label != "PERSON" for m in group) or len(first.tokens) != 1:
+    labels = {m.label for m in group}
+    if not labels <= {"PERSON", "ORG"} or len(first.tokens) != 1:
         return False
     if fold(first.text) in name_parts or not is_known_place(first.text):
         return False
+    before = _MOTION_BEFORE if labels == {"PERSON"} else _PERSON_FROM
     return any(
-        in_geo_context(body, m.start, m.end)
-        or _MOTION_BEFORE.search(body, max(0, m.start - 12), m.start)
+        in_geo_context(body, m.start, m.end) or before.search(body, max(0, m.start - 30), m.start)
         for m in group
     )
 
@@ -178,7 +186,8 @@ def _vote(mentions: list[Mention], body: str) -> None:
             continue  # person against organisation, nothing else to go on
         if "ORG" in labels and PLACE & set(labels):
             if is_known_place(group[0].text):
-                continue  # "New York" the team and the city: both can be right
+                _place_placed(group, placed)  # "New York" the team and the city
+                continue
             evidence["ORG"] += EVIDENCE_WEIGHT  # "Netflix": no place of that name
         votes = labels + evidence
         top = max(votes.values())
@@ -190,6 +199,14 @@ def _vote(mentions: list[Mention], body: str) -> None:
                 continue
             m.label = winner
             m.country = country_code(m.text) if winner == "GPE" else None
+
+
+def _place_placed(group: list[Mention], placed: set[int]) -> None:
+    """A name both a team and a town keeps each mention's type, but where the words place
+    a mention ("in Atlanta", "ATLANTA (AP) -") it is the town."""
+    for m in group:
+        if m.label == "ORG" and id(m) in placed:
+            m.label, m.country = "GPE", country_code(m.text)
 
 
 def _state_actors(mentions: list[Mention], body: str) -> None:

@@ -24,8 +24,10 @@ from pydantic import Field
 from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
+from newsgraph.extract.places_in_names import NamedPlace, places_in_names, plausible
 from newsgraph.gazetteer import (
     Candidate,
+    Gazetteer,
     Mention,
     Ranking,
     Toponym,
@@ -33,7 +35,7 @@ from newsgraph.gazetteer import (
     name_key,
     resolve_toponyms,
 )
-from newsgraph.gazetteer.context import in_geo_context
+from newsgraph.gazetteer.context import KNOWN_TOWN_POPULATION, in_geo_context
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import CELESTIAL
 from newsgraph.record import Article, Entity, Place, Span
@@ -44,6 +46,11 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 class PlacesSettings(Ranking):
     """The places annotator's settings: the gazetteer's ranking of same-named places."""
 
+    name_place_min_population: int = Field(
+        100_000,
+        description="A town named inside an organisation's name (\"Beverly Hills Police "
+        'Department") that the article does not name on its own needs this many people.',
+    )
     other_sense_max_population: int = Field(
         100_000,
         description="A town no larger than this whose name is more often something else "
@@ -134,18 +141,53 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
             for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
             if cand is not None and _placed(cand, top, article.body, limit)
         ]
-    found += _nationality_places(doc, article.entities, gaz)
+    named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
+    found += _named_places(article.body, named, found, countries, gaz, settings)
+    found += _nationality_places(doc, article.entities, gaz, words)
     article.places = _merged(found)
 
 
-def _nationality_places(doc: Doc, entities: list[Entity], gaz) -> list[Place]:
+def _named_places(
+    body: str,
+    named: list[NamedPlace],
+    found: list[Place],
+    countries: list[str],
+    gaz: Gazetteer,
+    settings: PlacesSettings,
+) -> list[Place]:
+    """The places organisations' names give, resolved with the article's places as context."""
+    if not named:
+        return []
+    iso2 = {a3: a2 for a2, a3 in gaz.iso3.items()}
+    context = [iso2[p.country] for p in found if p.country in iso2 for _ in p.mentions]
+    context += countries
+    codes = {c.cc for c in map(gaz.country_by_code, context) if c is not None}
+    ids = {p.geonameid for p in found if p.geonameid}
+    tops = [n.toponym for n in named]
+    choices = resolve_toponyms(body, tops, context, gaz, ranking=settings)
+    limit = settings.name_place_min_population
+    return [
+        to_place(cand, n.toponym, n.entity, gaz.iso3)
+        for cand, n in zip(choices, named, strict=True)
+        if plausible(cand, codes, ids, limit)
+    ]
+
+
+def _nationality_places(
+    doc: Doc, entities: list[Entity], gaz: Gazetteer, in_names: dict[str, list[Mention]]
+) -> list[Place]:
     """The country of each nationality word that modifies a noun ("Russian troops",
     "the Iranian-backed group"), one Place per country, those words its mentions.
 
     GeoWebNews and GDELT count such words as mentions of the country; a noun
     ("the Russians", "Russians said") names people, not a place, and is left out.
+    ``in_names`` adds the nationality words that open organisations' names ("Armenian
+    Embassy").
     """
-    spans: dict[str, list[Span]] = {}
+    spans: dict[str, list[Span]] = {
+        code: [Span(start=m.start, end=m.end, text=m.text) for m in ms]
+        for code, ms in in_names.items()
+    }
     for ent in entities:
         if ent.type != "NORP" or not ent.country:
             continue
@@ -159,7 +201,8 @@ def _nationality_places(doc: Doc, entities: list[Entity], gaz) -> list[Place]:
                     Span(start=m.start, end=m.end, text=m.text)
                 )
     out = []
-    for code, mentions in spans.items():
+    for code, unordered in spans.items():
+        mentions = sorted(unordered, key=lambda s: s.start)
         cand = gaz.country_by_code(code)
         if cand is not None:
             toponym = Toponym(tuple(Mention(s.start, s.end, s.text) for s in mentions), "GPE")

@@ -1,0 +1,139 @@
+"""Places an organisation's name gives: "the EU" acting, "Beverly Hills" in "Beverly Hills
+Police Department", "Mauritius" in "Development Bank of Mauritius", "Armenian" in
+"Armenian Embassy".
+
+An organisation named exactly as a country, division, continent or union stands
+for its government or people (metonymy: "the EU said", "cooperation with
+Algeria"); its place is that area. An organisation whose name opens with a
+place ("Cavan Institute", "Air Zimbabwe" ends with one; "University of
+California" names it after "of") is located there: GeoWebNews and GDELT count
+such words as mentions of the place. Only organisations: a treaty, an event or
+a work named after a place ("Paris Agreement") is not there.
+
+The places found here are resolved after the article's own places and take
+them as context, without adding to it: a newspaper's name ("The Washington
+Post") says nothing about where the article is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.countries import country_code, is_country_name, is_demonym
+from newsgraph.gazetteer import Mention, Toponym, load_gazetteer, name_key
+from newsgraph.gazetteer.tables import Candidate, Gazetteer
+from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.record import Entity
+
+# Areas any article may name as an actor; a division or a town needs the article's countries.
+_ANY_CONTEXT = frozenset({"PCLI", "CONT", "RGN"})
+_AREAS = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
+# A name that closes on a country or state is located there ("Air Zimbabwe", "FrontCounter BC").
+_CLOSING = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+_WORD = re.compile(r"[^\s,;:()]+")
+_OF_TAIL = re.compile(r"\s(?:of|for|in)\s+(?:the\s+)?([A-Z][^,;:()]*)$")
+_TRAILING_PUNCT = re.compile(r"(?:['’]s?|[.,;:])+$")
+# Longest leading run of words read as a place ("Walker County", "St. Louis", "New York").
+MAX_PLACE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPlace:
+    """A place an organisation's name gives: the words, and the organisation if it is the place."""
+
+    toponym: Toponym
+    entity: str | None
+
+
+def _known(name: str, gaz: Gazetteer, features: frozenset[str], min_population: int) -> bool:
+    """The gazetteer holds the name as one of these areas or a town this large.
+
+    Letters alone ("GTM Research", "R&D", "Rothstein, P.A.") are often a company's
+    and also a country's or state's code: they count only as a country news
+    abbreviates ("US", "UAE") or a region or union ("EU")."""
+    if not any(ch.islower() for ch in name):
+        if is_country_name(name):
+            return True
+        features, min_population = features & _ANY_CONTEXT - {"PCLI"}, 10**12
+    return any(
+        c.feature in features or (not c.is_area and c.population >= min_population)
+        for c in gaz.lookup(name)
+    )
+
+
+def _inner_spans(text: str, gaz: Gazetteer, min_population: int) -> list[tuple[int, int]]:
+    """Offsets, within an organisation's name, of the place it opens or closes with."""
+    words = list(_WORD.finditer(text))
+    if len(words) < 2:
+        return []
+    found: list[tuple[int, int]] = []
+    for n in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
+        lead = _TRAILING_PUNCT.sub("", text[: words[n - 1].end()])
+        end = len(lead)
+        if n == 1 and is_given_name(lead) and not _known(lead, gaz, _CLOSING, 10**12):
+            break  # "Jackson Hewitt": a person's name, unless a country's or state's
+        if _known(lead, gaz, _AREAS, min_population):
+            found.append((0, end))
+            break
+    tail = _OF_TAIL.search(text)
+    if tail is not None and _known(tail.group(1), gaz, _AREAS, min_population):
+        found.append((tail.start(1), tail.end(1)))
+    elif tail is None:
+        last = words[-1]
+        if _known(last.group(0), gaz, _CLOSING, 10**12):
+            found.append((last.start(), last.end()))
+    return found
+
+
+def places_in_names(
+    entities: list[Entity], min_population: int
+) -> tuple[list[NamedPlace], dict[str, list[Mention]]]:
+    """The places organisations' names give, and the nationality words opening them
+    ("Armenian Embassy"), by country code.
+
+    Args:
+        entities: the article's entities.
+        min_population: a town named inside a name counts from this many people.
+
+    Returns:
+        The toponyms (an organisation named as an area carries its id), and the
+        nationality words by ISO alpha-3 code.
+    """
+    gaz = load_gazetteer()
+    named: list[NamedPlace] = []
+    inner: dict[str, list[Mention]] = {}
+    nationality: dict[str, list[Mention]] = {}
+    for ent in entities:
+        if ent.type != "ORG" or not ent.mentions:
+            continue
+        if _known(ent.name, gaz, _AREAS, 10**12):
+            mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
+            named.append(NamedPlace(Toponym(mentions, "GPE"), ent.id))
+            continue
+        for m in ent.mentions:
+            first = _WORD.match(m.text)
+            code = country_code(first.group(0)) if first else None
+            if first and code and is_demonym(first.group(0)) and first.end() < len(m.text):
+                word = Mention(m.start, m.start + first.end(), first.group(0))
+                nationality.setdefault(code, []).append(word)
+                continue
+            for a, b in _inner_spans(m.text, gaz, min_population):
+                words = Mention(m.start + a, m.start + b, m.text[a:b])
+                inner.setdefault(name_key(words.text), []).append(words)
+    named += [NamedPlace(Toponym(tuple(ms), "GPE"), None) for ms in inner.values()]
+    return named, nationality
+
+
+def plausible(
+    cand: Candidate | None, countries: set[str], places: set[int], min_population: int
+) -> bool:
+    """A country, continent or region anywhere; a division in the article's countries;
+    a town the article names itself, or one of at least ``min_population`` people."""
+    if cand is None:
+        return False
+    if cand.feature in _ANY_CONTEXT:
+        return True
+    if cand.is_area:
+        return cand.cc in countries
+    return cand.geonameid in places or cand.population >= min_population
