@@ -71,10 +71,12 @@ def parse(text: str, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS
     """Parse text of any length; ``doc.text == text`` so offsets stay right."""
     nlp = nlp or load()
     if len(text) <= chunk_chars:
-        return nlp(text)
-    docs = [nlp(text[a:b]) for a, b in pieces(text, chunk_chars)]
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    assert doc.text == text
+        doc = nlp(text)
+    else:
+        docs = [nlp(text[a:b]) for a, b in pieces(text, chunk_chars)]
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        assert doc.text == text
+    doc.user_data[_TEXT] = text  # equal to doc.text, which spaCy would rebuild token by token
     return doc
 
 
@@ -83,8 +85,11 @@ def parse_many(texts: Sequence[str], nlp: Language | None = None) -> Iterator[Do
     nlp = nlp or load()
     short = iter(nlp.pipe((t for t in texts if len(t) <= CHUNK_CHARS), batch_size=PIPE_BATCH))
     for text in texts:
-        doc = next(short) if len(text) <= CHUNK_CHARS else parse(text, nlp)
-        doc.user_data[_TEXT] = text  # equal to doc.text, which spaCy would rebuild token by token
+        if len(text) > CHUNK_CHARS:
+            yield parse(text, nlp)
+            continue
+        doc = next(short)
+        doc.user_data[_TEXT] = text
         yield doc
 
 

@@ -1,0 +1,20 @@
+"""The parse helpers: texts of any length parse with their characters intact, and the
+cached text and token offsets are the parse's own."""
+
+from __future__ import annotations
+
+from newsgraph import nlp
+
+SHORT = "Officials said on Monday that the talks in Geneva would resume. Nobody objected."
+# Longer than one piece: parsed in pieces cut at paragraph breaks, then joined.
+LONG = "\n\n".join(f"Paragraph {i} says the minister visited Paris on day {i}." for i in range(900))
+
+
+def test_text_and_offsets_are_the_parses_own_for_short_and_long_texts():
+    assert len(LONG) > nlp.CHUNK_CHARS
+    docs = list(nlp.parse_many([SHORT, LONG, SHORT]))
+    for text, doc in zip([SHORT, LONG, SHORT], docs, strict=True):
+        assert nlp.text_of(doc) == doc.text == text
+        assert nlp.token_starts(doc) == tuple(t.idx for t in doc)
+    single = nlp.parse(LONG)
+    assert nlp.text_of(single) == single.text == LONG
