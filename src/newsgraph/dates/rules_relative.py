@@ -52,9 +52,7 @@ def _rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
         # "over the past decade": the ten years up to now, not the calendar decade (the 1980s
         # in a 1998 story); TimeML writes the stretch (P10Y)
         return Resolved(duration_value(1, unit), "duration", False)
-    if rel in ("the past", "the last", "the next", "the coming") and unit in ("week", "month"):
-        # "the past week" is the week up to now; TimeML reads it as the previous calendar unit
-        return shift(ctx, unit, relation(rel))
+    # "the past week" is the week up to now; TimeML reads it as the previous calendar unit
     return shift(ctx, unit, relation(rel))
 
 
