@@ -249,3 +249,10 @@ def test_a_common_word_after_the_is_no_town_but_a_modifier_is():
     body = "Members of the community in the Sacramento area were tied up."
     ents = [_entity(body, "E1", "GPE", "Sacramento")]
     assert [p.name for p in _run(body, ents).places] == ["Sacramento"]
+
+
+def test_a_sea_typed_as_a_nationality_is_the_sea_and_a_nationality_is_not():
+    body = "Towns along the Adriatic coast and Dalmatian villages were flooded."
+    ents = [_entity(body, "E1", "NORP", "Adriatic"), _entity(body, "E2", "NORP", "Dalmatian")]
+    places = _run(body, ents).places
+    assert [(p.entity, p.name, p.feature) for p in places] == [("E1", "Adriatic Sea", "SEA")]

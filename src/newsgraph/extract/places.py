@@ -111,10 +111,25 @@ def _merged(places: list[Place]) -> list[Place]:
     return out
 
 
+def _natural_feature(ent: Entity) -> bool:
+    """'the Adriatic coast', 'west of the Appalachians' typed NORP: a sea, a mountain
+    range or a region of the gazetteer, not a nationality, is that place."""
+    if ent.type != "NORP" or ent.country or not ent.mentions:
+        return False
+    return any(
+        c.feature in NATURAL or c.feature in ("RGN", "CONT")
+        for c in load_gazetteer().lookup(ent.name)
+    )
+
+
 def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], list[str]]:
     toponyms, ids, countries = [], [], []
     for ent in entities:
-        if ent.type in PLACE_TYPES and ent.mentions:
+        if _natural_feature(ent):
+            mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
+            toponyms.append(Toponym(mentions, "LOC"))
+            ids.append(ent.id)
+        elif ent.type in PLACE_TYPES and ent.mentions:
             mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
             toponyms.append(Toponym(mentions, ent.type))
             ids.append(ent.id)
