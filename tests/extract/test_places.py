@@ -236,3 +236,23 @@ def test_a_small_town_inside_a_name_needs_the_article_to_name_it():
     ]
     (place,) = _run(body, ents).places
     assert place.entity == "E1" and len(place.mentions) == 2
+
+
+def test_a_common_word_after_the_is_no_town_but_a_modifier_is():
+    body = "Tamil Nadu said the Centre had failed. Karnataka disagreed."
+    ents = [
+        _entity(body, "E1", "GPE", "Tamil Nadu"),
+        _entity(body, "E2", "GPE", "Centre"),
+        _entity(body, "E3", "GPE", "Karnataka"),
+    ]
+    assert {p.entity for p in _run(body, ents).places} == {"E1", "E3"}
+    body = "Members of the community in the Sacramento area were tied up."
+    ents = [_entity(body, "E1", "GPE", "Sacramento")]
+    assert [p.name for p in _run(body, ents).places] == ["Sacramento"]
+
+
+def test_a_sea_typed_as_a_nationality_is_the_sea_and_a_nationality_is_not():
+    body = "Towns along the Adriatic coast and Dalmatian villages were flooded."
+    ents = [_entity(body, "E1", "NORP", "Adriatic"), _entity(body, "E2", "NORP", "Dalmatian")]
+    places = _run(body, ents).places
+    assert [(p.entity, p.name, p.feature) for p in places] == [("E1", "Adriatic Sea", "SEA")]

@@ -62,6 +62,7 @@ def test_every_settings_field_of_every_annotator_is_described():
                 "backoff_to_focus": True,
                 "focus_min_mentions": 2,
                 "locate_by_text": True,
+                "name_place_min_population": 100_000,
                 "other_sense_max_population": 100_000,
             },
         ),

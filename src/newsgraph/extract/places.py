@@ -20,6 +20,8 @@ entity with no ground for a choice gets no Place.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field
 from spacy.tokens import Doc
 
@@ -36,8 +38,10 @@ from newsgraph.gazetteer import (
     resolve_toponyms,
 )
 from newsgraph.gazetteer.context import KNOWN_TOWN_POPULATION, in_geo_context
+from newsgraph.gazetteer.tables import NATURAL
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import CELESTIAL
+from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Place, Span
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -72,6 +76,26 @@ def _placed(cand: Candidate, toponym: Toponym, body: str, max_population: int) -
     return any(in_geo_context(body, m.start, m.end) for m in toponym.mentions)
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+
+
+def _common_word(cand: Candidate, toponym: Toponym, doc: Doc) -> bool:
+    """'the Centre' (a government), 'the West', 'the Valley': one word after 'the' in every
+    mention, heading its phrase, is a common noun used as a name, not the town or division
+    it also names. Countries ('the Gambia'), regions, natural features and a name that
+    modifies a noun ('the Sacramento area') are places."""
+    if cand.feature in ("PCLI", "CONT", "RGN") or cand.feature in NATURAL:
+        return False
+    body = text_of(doc)
+    for m in toponym.mentions:
+        if " " in m.text or not _THE_BEFORE.search(body, max(0, m.start - 5), m.start):
+            return False
+        words = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if words is None or words.root.dep_ in ("compound", "amod", "nmod"):
+            return False
+    return True
+
+
 def _merged(places: list[Place]) -> list[Place]:
     """One Place per GeoNames place: later entities' mentions join the first's."""
     out: list[Place] = []
@@ -87,10 +111,25 @@ def _merged(places: list[Place]) -> list[Place]:
     return out
 
 
+def _natural_feature(ent: Entity) -> bool:
+    """'the Adriatic coast', 'west of the Appalachians' typed NORP: a sea, a mountain
+    range or a region of the gazetteer, not a nationality, is that place."""
+    if ent.type != "NORP" or ent.country or not ent.mentions:
+        return False
+    return any(
+        c.feature in NATURAL or c.feature in ("RGN", "CONT")
+        for c in load_gazetteer().lookup(ent.name)
+    )
+
+
 def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], list[str]]:
     toponyms, ids, countries = [], [], []
     for ent in entities:
-        if ent.type in PLACE_TYPES and ent.mentions:
+        if _natural_feature(ent):
+            mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
+            toponyms.append(Toponym(mentions, "LOC"))
+            ids.append(ent.id)
+        elif ent.type in PLACE_TYPES and ent.mentions:
             mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
             toponyms.append(Toponym(mentions, ent.type))
             ids.append(ent.id)
@@ -139,7 +178,9 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         found = [
             to_place(cand, top, ent_id, gaz.iso3)
             for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
-            if cand is not None and _placed(cand, top, article.body, limit)
+            if cand is not None
+            and _placed(cand, top, article.body, limit)
+            and not _common_word(cand, top, doc)
         ]
     named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
     found += _named_places(article.body, named, found, countries, gaz, settings)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.countries import country_code, is_country_name, is_demonym
 from newsgraph.gazetteer import Mention, Toponym, load_gazetteer, name_key
@@ -62,11 +63,20 @@ def _known(name: str, gaz: Gazetteer, features: frozenset[str], min_population: 
     )
 
 
-def _inner_spans(text: str, gaz: Gazetteer, min_population: int) -> list[tuple[int, int]]:
-    """Offsets, within an organisation's name, of the place it opens or closes with."""
+@lru_cache(maxsize=65536)
+def _names_area(name: str) -> bool:
+    """The whole name is a country's, division's, continent's or region's."""
+    return _known(name, load_gazetteer(), _AREAS, 10**12)
+
+
+@lru_cache(maxsize=65536)
+def _inner_spans(text: str, min_population: int) -> tuple[tuple[int, int], ...]:
+    """Offsets, within an organisation's name, of the place it opens or closes with
+    (cached: the same organisations recur across a corpus)."""
+    gaz = load_gazetteer()
     words = list(_WORD.finditer(text))
     if len(words) < 2:
-        return []
+        return ()
     found: list[tuple[int, int]] = []
     for n in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
         lead = _TRAILING_PUNCT.sub("", text[: words[n - 1].end()])
@@ -83,7 +93,7 @@ def _inner_spans(text: str, gaz: Gazetteer, min_population: int) -> list[tuple[i
         last = words[-1]
         if _known(last.group(0), gaz, _CLOSING, 10**12):
             found.append((last.start(), last.end()))
-    return found
+    return tuple(found)
 
 
 def places_in_names(
@@ -100,14 +110,13 @@ def places_in_names(
         The toponyms (an organisation named as an area carries its id), and the
         nationality words by ISO alpha-3 code.
     """
-    gaz = load_gazetteer()
     named: list[NamedPlace] = []
     inner: dict[str, list[Mention]] = {}
     nationality: dict[str, list[Mention]] = {}
     for ent in entities:
         if ent.type != "ORG" or not ent.mentions:
             continue
-        if _known(ent.name, gaz, _AREAS, 10**12):
+        if _names_area(ent.name):
             mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
             named.append(NamedPlace(Toponym(mentions, "GPE"), ent.id))
             continue
@@ -118,7 +127,7 @@ def places_in_names(
                 word = Mention(m.start, m.start + first.end(), first.group(0))
                 nationality.setdefault(code, []).append(word)
                 continue
-            for a, b in _inner_spans(m.text, gaz, min_population):
+            for a, b in _inner_spans(m.text, min_population):
                 words = Mention(m.start + a, m.start + b, m.text[a:b])
                 inner.setdefault(name_key(words.text), []).append(words)
     named += [NamedPlace(Toponym(tuple(ms), "GPE"), None) for ms in inner.values()]
