@@ -68,7 +68,7 @@ STANCE_VERBS = frozenset(
     rail reference prefer credit disclose detail deem congratulate apologize outline distance
     rebut recite condemn dispute hop
     lament tout stress chant recount mention emphasize shout
-    oppose support view focus like consider list assail remember nominate
+    oppose support view focus like consider list assail remember nominate embrace
     """.split()
 )
 
