@@ -222,3 +222,13 @@ def test_a_stance_verb_learned_from_train_reports_its_object(nlp, text, content,
 def test_a_stance_noun_learned_from_train_reports_what_it_is_about(nlp):
     (q,) = quotes_of("Her attack on the governor's tax plan drew loud applause.", nlp)
     assert (q.text, q.cue, q.speaker.text) == ("the governor's tax plan", "attack", "Her")
+
+
+def test_a_call_for_someone_to_act_reports_the_for_clause(nlp):
+    text = "Ted Cruz, who won Oklahoma, is calling for some of his rivals to drop out."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "some of his rivals to drop out",
+        "calling",
+        "Ted Cruz",
+    )
