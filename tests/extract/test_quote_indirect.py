@@ -189,3 +189,46 @@ def test_a_verb_of_saying_learned_from_train_reports_its_object(nlp):
 def test_where_it_was_said_is_no_part_of_the_object(nlp):
     (q,) = quotes_of("Moscow denounced the annexation in an interview.", nlp)
     assert q.text == "the annexation"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "Most farmers oppose the new trade agreement.",
+            "the new trade agreement",
+            "oppose",
+            "Most farmers",
+        ),
+        (
+            "The union has long supported the minimum wage bill.",
+            "the minimum wage bill",
+            "supported",
+            "The union",
+        ),
+        (
+            "The senator focused on the cost of health care.",
+            "the cost of health care",
+            "focused",
+            "The senator",
+        ),
+    ],
+)
+def test_a_stance_verb_learned_from_train_reports_its_object(nlp, text, content, cue, speaker):
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (content, cue, speaker)
+
+
+def test_a_stance_noun_learned_from_train_reports_what_it_is_about(nlp):
+    (q,) = quotes_of("Her attack on the governor's tax plan drew loud applause.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("the governor's tax plan", "attack", "Her")
+
+
+def test_a_call_for_someone_to_act_reports_the_for_clause(nlp):
+    text = "Ted Cruz, who won Oklahoma, is calling for some of his rivals to drop out."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "some of his rivals to drop out",
+        "calling",
+        "Ted Cruz",
+    )

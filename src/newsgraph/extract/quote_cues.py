@@ -58,19 +58,24 @@ REPORTING_VERBS = frozenset(
 # lemmatises "hoping"), less "speak" and "list", whose predicted attributions were then
 # mostly wrong on train. The second line: verbs of saying (already cues of a clause) whose
 # object, with no clause, is Content under a Cue in at least half of their 8+ occurrences on
-# train ("mentioned disparaging remarks", "touted his record").
+# train ("mentioned disparaging remarks", "touted his record"). The third line: verbs of
+# stance heading the Cue of train attributions that nothing found ("opposes the deal",
+# "views him as", "focused on the economy"), kept one by one when train's all-attributions
+# content+speaker F1 rose with each (``training/learn_quote_cues.py`` lists such candidates).
 STANCE_VERBS = frozenset(
     """
     highlight remind portray repeat publish push voice quote recognize applaud
     rail reference prefer credit disclose detail deem congratulate apologize outline distance
     rebut recite condemn dispute hop
     lament tout stress chant recount mention emphasize shout
+    oppose support view focus like consider list assail remember nominate embrace
     """.split()
 )
 
 # Nouns that report a stance on what their preposition governs ("criticism [of the deal]"),
 # with that preposition: the ones PolNeAR's train split marks as cues at least 40% of the
-# time (8+ occurrences, from its parse).
+# time (8+ occurrences, from its parse); "comment" and "attack" were kept as the verbs of the
+# third line of STANCE_VERBS were.
 STANCE_NOUNS = {
     "endorsement": ("of",),
     "criticism": ("of", "for"),
@@ -80,6 +85,8 @@ STANCE_NOUNS = {
     "question": ("about",),
     "doubt": ("about",),
     "talk": ("about",),
+    "comment": ("on", "about"),
+    "attack": ("on",),
 }
 
 # Reporting verbs whose object is the one spoken to or of, never what was said ("told USA Today").

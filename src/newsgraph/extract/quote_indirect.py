@@ -151,8 +151,28 @@ def _next_to(prep: Token, last: Token) -> bool:
     )
 
 
+def _for_clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """The clause of "for X to Y" right after the verb: "calling for [Emanuel to resign]".
+
+    The parser reads it as an adverbial clause marked by "for", which no object rule sees.
+    """
+    for c in cue.rights:
+        mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+        if (
+            c.dep_ == "advcl"
+            and mark is not None
+            and mark.i == cue.i + 1
+            and not any(t.is_quote for t in c.subtree)
+        ):
+            left = mark.i + 1
+            return _trim(cue.doc, left, _cut_nested(cue, left, c.right_edge.i), min_tokens)
+    return None
+
+
 def _complement(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """What a verb reports without a clause: "cited [the polls]", "called [for a ban]", "refused [to comment]"."""
+    if (span := _for_clause(cue, min_tokens)) is not None:
+        return span
     first = last = None
     for c in cue.rights:
         if first is None:
