@@ -125,13 +125,10 @@ def _natural_feature(ent: Entity) -> bool:
 def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], list[str]]:
     toponyms, ids, countries = [], [], []
     for ent in entities:
-        if _natural_feature(ent):
+        kind = "LOC" if _natural_feature(ent) else ent.type
+        if kind in PLACE_TYPES and ent.mentions:
             mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
-            toponyms.append(Toponym(mentions, "LOC"))
-            ids.append(ent.id)
-        elif ent.type in PLACE_TYPES and ent.mentions:
-            mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
-            toponyms.append(Toponym(mentions, ent.type))
+            toponyms.append(Toponym(mentions, kind))
             ids.append(ent.id)
         elif ent.type == "NORP" and ent.country:
             countries.extend([ent.country] * len(ent.mentions))
