@@ -256,3 +256,35 @@ def test_a_sea_typed_as_a_nationality_is_the_sea_and_a_nationality_is_not():
     ents = [_entity(body, "E1", "NORP", "Adriatic"), _entity(body, "E2", "NORP", "Dalmatian")]
     places = _run(body, ents).places
     assert [(p.entity, p.name, p.feature) for p in places] == [("E1", "Adriatic Sea", "SEA")]
+
+
+def test_a_nationality_word_naming_a_place_is_not_its_country():
+    body = "Jazz clubs line the French Quarter. French tourists love them."
+    ents = [_entity(body, "E1", "NORP", "French", "FRA")]
+    (france,) = _run(body, ents).places
+    assert [m.text for m in france.mentions] == ["French"]
+    assert france.mentions[0].start == body.index("French tourists")
+
+
+def test_streets_are_placed_at_a_town_named_only_in_an_organisations_name():
+    body = (
+        "The New Orleans Public Library opened a branch on Royal Street. "
+        "Royal Street had no library before."
+    )
+    ents = [
+        _entity(body, "E1", "ORG", "New Orleans Public Library"),
+        _entity(body, "E2", "FAC", "Royal Street"),
+    ]
+    by_name = {p.name: p for p in _run(body, ents).places}
+    assert set(by_name) == {"New Orleans", "Royal Street"}
+    street = by_name["Royal Street"]
+    assert street.geonameid is None and street.country == "USA"
+    assert (street.lat, street.lon) == (by_name["New Orleans"].lat, by_name["New Orleans"].lon)
+
+
+def test_a_street_is_placed_at_the_one_town_the_text_names():
+    body = "A man was arrested in Belfast after a break-in on McCandless Street."
+    ents = [_entity(body, "E1", "GPE", "Belfast"), _entity(body, "E2", "FAC", "McCandless Street")]
+    places = {p.name: p for p in _run(body, ents).places}
+    assert places["McCandless Street"].country == "GBR"
+    assert places["McCandless Street"].lat == places["Belfast"].lat

@@ -24,6 +24,7 @@ import re
 
 from pydantic import Field
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from newsgraph.extract import annotator
 from newsgraph.extract.places_in_names import NamedPlace, places_in_names, plausible
@@ -38,6 +39,7 @@ from newsgraph.gazetteer import (
     resolve_toponyms,
 )
 from newsgraph.gazetteer.context import KNOWN_TOWN_POPULATION, in_geo_context
+from newsgraph.gazetteer.features import feature_type
 from newsgraph.gazetteer.tables import NATURAL
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import CELESTIAL
@@ -168,21 +170,39 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         toponyms, countries = _from_doc(doc), []
         ids = [None] * len(toponyms)
     gaz = load_gazetteer()
-    found = []
-    if toponyms:
-        choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
-        limit = settings.other_sense_max_population
-        found = [
-            to_place(cand, top, ent_id, gaz.iso3)
-            for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
-            if cand is not None
-            and _placed(cand, top, article.body, limit)
-            and not _common_word(cand, top, doc)
-        ]
+    choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
+    found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
-    found += _named_places(article.body, named, found, countries, gaz, settings)
+    named_found = _named_places(article.body, named, found, countries, gaz, settings)
+    towns = [(cand, len(n.toponym.mentions)) for cand, n in named_found if not cand.is_area]
+    if towns and None in choices:
+        # A town named only inside organisations' names ("New Orleans Public Library") can
+        # be the town the text is about, where its streets and buildings are.
+        choices = resolve_toponyms(
+            article.body, toponyms, countries, gaz, ranking=settings, towns=towns
+        )
+        found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
+    found += [to_place(cand, n.toponym, n.entity, gaz.iso3) for cand, n in named_found]
     found += _nationality_places(doc, article.entities, gaz, words)
     article.places = _merged(found)
+
+
+def _entity_places(
+    doc: Doc,
+    body: str,
+    toponyms: list[Toponym],
+    ids: list[str | None],
+    choices: list[Candidate | None],
+    settings: PlacesSettings,
+) -> list[Place]:
+    """The Places of the place entities whose choice the text bears out."""
+    iso3 = load_gazetteer().iso3
+    limit = settings.other_sense_max_population
+    return [
+        to_place(cand, top, ent_id, iso3)
+        for cand, top, ent_id in zip(choices, toponyms, ids, strict=True)
+        if cand is not None and _placed(cand, top, body, limit) and not _common_word(cand, top, doc)
+    ]
 
 
 def _named_places(
@@ -192,7 +212,7 @@ def _named_places(
     countries: list[str],
     gaz: Gazetteer,
     settings: PlacesSettings,
-) -> list[Place]:
+) -> list[tuple[Candidate, NamedPlace]]:
     """The places organisations' names give, resolved with the article's places as context."""
     if not named:
         return []
@@ -205,7 +225,7 @@ def _named_places(
     choices = resolve_toponyms(body, tops, context, gaz, ranking=settings)
     limit = settings.name_place_min_population
     return [
-        to_place(cand, n.toponym, n.entity, gaz.iso3)
+        (cand, n)
         for cand, n in zip(choices, named, strict=True)
         if plausible(cand, codes, ids, limit)
     ]
@@ -235,6 +255,8 @@ def _nationality_places(
                 continue
             root = words.root
             if root.dep_ in ("amod", "compound") and root.head.i > root.i:
+                if _opens_feature_name(words):
+                    continue
                 spans.setdefault(ent.country, []).append(
                     Span(start=m.start, end=m.end, text=m.text)
                 )
@@ -246,3 +268,13 @@ def _nationality_places(
             toponym = Toponym(tuple(Mention(s.start, s.end, s.text) for s in mentions), "GPE")
             out.append(to_place(cand, toponym, None, gaz.iso3))
     return out
+
+
+def _opens_feature_name(words: TokenSpan) -> bool:
+    """'the French Quarter', 'the Irish Sea': a nationality word opening a place's own name."""
+    name = [words.text]
+    for tok in words.doc[words.end : words.end + 3]:
+        if not tok.text[:1].isupper():
+            break
+        name.append(tok.text)
+    return len(name) > 1 and feature_type(" ".join(name)) is not None

@@ -21,7 +21,7 @@ FACILITY_HEADS = frozenset(
         "tunnel", "terrace", "church", "cathedral", "chapel", "basilica", "mosque",
         "synagogue", "hotel", "inn", "motel", "racecourse", "speedway", "stadium",
         "airport", "airfield", "hospital", "library", "museum", "plantation", "castle",
-        "tower", "prison", "jail", "penitentiary", "lighthouse", "pier",
+        "tower", "prison", "jail", "penitentiary", "lighthouse", "pier", "quarter",
     }
 )  # fmt: skip
 # First word of a facility's name ("Rue d'Enghein", "Hotel Kyjev").

@@ -80,7 +80,7 @@ class Ranking(BaseModel):
         description="Place a street or building the gazetteer lacks at the town the text is about.",
     )
     focus_min_mentions: int = Field(
-        2, description="Mentions a town needs to be the town the text is about."
+        1, description="Mentions a town needs to be the town the text is about."
     )
     locate_by_text: bool = Field(
         True,
@@ -240,6 +240,7 @@ def resolve_toponyms(
     countries: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
     ranking: Ranking | None = None,
+    towns: Sequence[tuple[Candidate, int]] = (),
 ) -> list[Candidate | None]:
     """One place (or None) for each toponym, chosen with the whole text as context.
 
@@ -250,6 +251,9 @@ def resolve_toponyms(
             (from nationality words, say); each counts as one mention.
         gazetteer: defaults to ``load_gazetteer()``.
         ranking: weights and cut-offs of the choice (default: ``Ranking()``).
+        towns: places the text names that are not among ``toponyms`` (inside an
+            organisation's name, say), each with its number of mentions: they count
+            toward the town the text is about.
 
     Returns:
         A list parallel to ``toponyms``.
@@ -301,7 +305,7 @@ def resolve_toponyms(
     if ranking.locate_by_text:
         choices = _located_by_text(text, toponyms, choices)
     if ranking.backoff_to_focus:
-        focus = _focus(toponyms, choices, ranking.focus_min_mentions)
+        focus = _focus(toponyms, choices, ranking.focus_min_mentions, towns)
         if focus is not None:
             choices = [
                 _located_in(top, focus) if choice is None and not cands else choice
@@ -311,14 +315,18 @@ def resolve_toponyms(
 
 
 def _focus(
-    toponyms: Sequence[Toponym], choices: list[Candidate | None], min_mentions: int
+    toponyms: Sequence[Toponym],
+    choices: list[Candidate | None],
+    min_mentions: int,
+    towns: Sequence[tuple[Candidate, int]] = (),
 ) -> Candidate | None:
-    """The town the text is about: named at least twice and in most town mentions."""
+    """The town the text is about: named often enough and in most town mentions."""
     counts: Counter = Counter()
     by_id = {}
-    for top, choice in zip(toponyms, choices, strict=True):
+    named = [(c, len(t.mentions)) for t, c in zip(toponyms, choices, strict=True)]
+    for choice, n in [*named, *towns]:
         if choice is not None and not choice.is_area:
-            counts[choice.geonameid] += len(top.mentions)
+            counts[choice.geonameid] += n
             by_id[choice.geonameid] = choice
     if not counts:
         return None
