@@ -366,3 +366,9 @@ def test_organisation_name_cut_by_the_recogniser_is_one_entity():
     assert names["Working Group for Azerbaijan-Israel Interparliamentary Relations"] == "ORG"
     assert names["John Smith"] == "PERSON"
     assert not any(n.startswith("Israel Interparliamentary") for n in names)
+
+
+def test_a_dateline_place_cut_at_its_dot_is_one_place():
+    body = "ST. LOUIS – Police arrested two men on Friday."
+    names = {e.name: e.type for e in _run(body, [("ST", "GPE"), ("LOUIS", "GPE")]).entities}
+    assert names == {"ST. LOUIS": "GPE"}

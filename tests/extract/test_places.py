@@ -288,3 +288,22 @@ def test_a_street_is_placed_at_the_one_town_the_text_names():
     places = {p.name: p for p in _run(body, ents).places}
     assert places["McCandless Street"].country == "GBR"
     assert places["McCandless Street"].lat == places["Belfast"].lat
+
+
+def test_a_state_named_by_its_epithet_is_its_country():
+    body = "Iran said the Islamic Republic would not negotiate."
+    ents = [
+        _entity(body, "E1", "GPE", "Iran", "IRN"),
+        _entity(body, "E2", "GPE", "Islamic Republic", "IRN"),
+    ]
+    (iran,) = _run(body, ents).places
+    assert iran.feature == "PCLI" and [m.text for m in iran.mentions] == [
+        "Iran",
+        "Islamic Republic",
+    ]
+
+
+def test_a_town_before_based_is_a_town_even_after_the():
+    body = "The Berlin-based company makes software."
+    (berlin,) = _run(body, [_entity(body, "E1", "GPE", "Berlin")]).places
+    assert berlin.country == "DEU"

@@ -206,6 +206,25 @@ def test_a_toponym_own_mentions_do_not_dilute_the_context_of_its_rivals():
     # "Nelson" named four times (read as New Zealand's) and "Castlegar" once (Canada):
     # Nelson's own mentions are no context for Nelson, so Canada is the whole context
     # left and the Canadian Nelson gets the full country bonus.
-    ctx = _Context(Counter({"NZ": 4, "CA": 1}), Counter(), 4.0, 2.0)
+    ctx = _Context(Counter({"NZ": 4, "CA": 1}), Counter(), 4.0, 2.0, 3.0)
     canadian = Candidate(1, "Nelson", "PPL", "CA", "02", 10000, 49.5, -117.3)
     assert ctx.score(canadian, Counter({"NZ": 4}), Counter()) == 4.0
+
+
+def test_a_county_follows_the_state_the_text_names():
+    text = (
+        "Iowa voters met in Red Oak. The Montgomery County Democrats, Iowa's oldest club, "
+        "host the forum in Montgomery County, and Iowa candidates will speak."
+    )
+    got = _resolve(text, "Iowa", "Red Oak", "Montgomery County")
+    assert got["Montgomery County"].admin1 == "IA"
+
+
+def test_a_facility_named_like_a_far_town_is_placed_in_the_town_the_text_is_about():
+    text = "Police in New Orleans closed Washington Square. New Orleans officers stayed."
+    tops = [
+        Toponym(tuple(Mention(m.start(), m.end(), m.group()) for m in re.finditer(n, text)), kind)
+        for n, kind in (("New Orleans", "GPE"), ("Washington Square", "FAC"))
+    ]
+    city, square = resolve_toponyms(text, tops)
+    assert square.geonameid == 0 and (square.lat, square.lon) == (city.lat, city.lon)

@@ -102,7 +102,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.start)
-    found = institution_mentions(_join_of_phrases(found, body), body)
+    found = institution_mentions(_join_of_phrases(_join_split_places(found, body), body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
     found = settle_types(found, body)
     found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)
@@ -159,6 +159,29 @@ _NAME_RUN = re.compile(
     r"[A-Z][\w'’.&]*(?:[-–][A-Z][\w'’.&]*)*"
     r"(?:\s+(?:(?:and|of|for|on|the)\s+)?[A-Z][\w'’.&]*(?:[-–][A-Z][\w'’.&]*)*)*"
 )
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _join_split_places(mentions: list[Mention], body: str) -> list[Mention]:
+    """'ST' + 'LOUIS' from a dateline in capitals: two place pieces a dot or a space
+    apart that together are a known place's name are that place."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label in _PLACE_LABELS
+            and m.label in _PLACE_LABELS
+            and body[prev.end : m.start] in (".", ". ", " ")
+            and is_known_place(body[prev.start : m.end])
+        ):
+            text = body[prev.start : m.end]
+            out[-1] = Mention(prev.start, m.end, text, "GPE", tokens=tuple(text.split()))
+            continue
+        out.append(m)
+    return out
 
 
 def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:

@@ -92,6 +92,8 @@ def _common_word(cand: Candidate, toponym: Toponym, doc: Doc) -> bool:
     for m in toponym.mentions:
         if " " in m.text or not _THE_BEFORE.search(body, max(0, m.start - 5), m.start):
             return False
+        if body[m.end : m.end + 1] == "-":
+            return False  # "the Berlin-based company"
         words = doc.char_span(m.start, m.end, alignment_mode="expand")
         if words is None or words.root.dep_ in ("compound", "amod", "nmod"):
             return False
@@ -137,6 +139,19 @@ def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], li
     return toponyms, ids, countries
 
 
+def _state_names(entities: list[Entity], ids: list[str | None], gaz: Gazetteer) -> dict:
+    """The country of each place entity named for its state that the gazetteer does not
+    hold under that name ("the Islamic Republic"), by entity id."""
+    wanted = set(ids)
+    out = {}
+    for ent in entities:
+        if ent.id in wanted and ent.type == "GPE" and ent.country and not gaz.lookup(ent.name):
+            country = gaz.country_by_code(ent.country)
+            if country is not None:
+                out[ent.id] = country
+    return out
+
+
 def _from_doc(doc: Doc) -> list[Toponym]:
     groups: dict[tuple[str, str], list[Mention]] = {}
     for ent in doc.ents:
@@ -170,7 +185,9 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         toponyms, countries = _from_doc(doc), []
         ids = [None] * len(toponyms)
     gaz = load_gazetteer()
+    states = _state_names(article.entities, ids, gaz)
     choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
+    choices = [states.get(i, c) if c is None else c for i, c in zip(ids, choices, strict=True)]
     found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
     named_found = _named_places(article.body, named, found, countries, gaz, settings)
@@ -181,6 +198,7 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         choices = resolve_toponyms(
             article.body, toponyms, countries, gaz, ranking=settings, towns=towns
         )
+        choices = [states.get(i, c) if c is None else c for i, c in zip(ids, choices, strict=True)]
         found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     found += [to_place(cand, n.toponym, n.entity, gaz.iso3) for cand, n in named_found]
     found += _nationality_places(doc, article.entities, gaz, words)

@@ -59,6 +59,11 @@ class Ranking(BaseModel):
         2.0,
         description="Context bonus for a candidate in a first-level division the article is about.",
     )
+    county_state_weight: float = Field(
+        3.0,
+        description="The same bonus for a second-level division: a county's name recurs "
+        "across states (18 Montgomery Counties in the US), and local news names its state.",
+    )
     confident_margin: float = Field(
         1.0, description="A choice this far ahead of the runner-up counts as context for others."
     )
@@ -208,6 +213,7 @@ class _Context:
     states: Counter
     country_weight: float
     state_weight: float
+    county_state_weight: float
 
     def score(self, cand: Candidate, own: Counter, own_states: Counter) -> float:
         """Context bonus, leaving out what this toponym itself contributed."""
@@ -220,7 +226,8 @@ class _Context:
         s = self.states[key] - own_states[key]
         if s > 0 and cand.feature != "PCLI":
             top_s = max(n - own_states[k] for k, n in self.states.items())
-            total += self.state_weight * min(1.0, s / top_s)
+            weight = self.county_state_weight if cand.feature == "ADM2" else self.state_weight
+            total += weight * min(1.0, s / top_s)
         return total
 
 
@@ -290,7 +297,13 @@ def resolve_toponyms(
         own.append(_evidence(choice, confident, len(top.mentions)))
 
     for _ in range(ranking.context_passes):
-        ctx = _Context(base.copy(), Counter(), ranking.country_weight, ranking.state_weight)
+        ctx = _Context(
+            base.copy(),
+            Counter(),
+            ranking.country_weight,
+            ranking.state_weight,
+            ranking.county_state_weight,
+        )
         for c_ev, s_ev in own:
             ctx.countries.update(c_ev)
             ctx.states.update(s_ev)
@@ -308,7 +321,9 @@ def resolve_toponyms(
         focus = _focus(toponyms, choices, ranking.focus_min_mentions, towns)
         if focus is not None:
             choices = [
-                _located_in(top, focus) if choice is None and not cands else choice
+                _located_in(top, focus)
+                if choice is None and (not cands or top.kind == "FAC")
+                else choice
                 for (top, cands, _), choice in zip(prepared, choices, strict=True)
             ]
     return choices
