@@ -228,3 +228,14 @@ def test_a_facility_named_like_a_far_town_is_placed_in_the_town_the_text_is_abou
     ]
     city, square = resolve_toponyms(text, tops)
     assert square.geonameid == 0 and (square.lat, square.lon) == (city.lat, city.lon)
+
+
+def test_canadian_press_provinces_and_english_counties_gone_from_geonames():
+    text = (
+        "He lives in Moncton, N.B., and races at Oulton Park in Cheshire and in Northamptonshire."
+    )
+    got = _resolve(text, "Moncton", "Cheshire", "Northamptonshire")
+    assert got["Moncton"].cc == "CA"
+    assert got["Cheshire"].cc == got["Northamptonshire"].cc == "GB"
+    (province,) = resolve_toponyms(text, [Toponym((Mention(21, 25, "N.B."),))])
+    assert province.name == "New Brunswick"

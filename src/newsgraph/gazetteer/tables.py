@@ -45,6 +45,15 @@ AP_STATES = {
     "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
 }  # fmt: skip
 
+# Canadian Press abbreviations of provinces, as in "Moncton, N.B." ("Man." is left out:
+# it is also a word).
+CP_PROVINCES = {
+    "Alberta": ["Alta."], "British Columbia": ["B.C."], "New Brunswick": ["N.B."],
+    "Newfoundland and Labrador": ["N.L.", "Nfld."], "Nova Scotia": ["N.S."],
+    "Ontario": ["Ont."], "Prince Edward Island": ["P.E.I."], "Quebec": ["Que."],
+    "Saskatchewan": ["Sask."], "Northwest Territories": ["N.W.T."],
+}  # fmt: skip
+
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 # "Oaxaca State", "Punjab province": the division's own name without the word.
 _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast|Governorate)$")
@@ -194,6 +203,8 @@ def load_gazetteer(min_population: int = 500) -> Gazetteer:
             names = [name] + [a for a in alias.split("|") if a]
             if feature == "ADM1" and cc == "US":
                 names = [n for n in names if len(n) > 2]  # postal codes only after "City, "
+            elif feature == "ADM1" and cc == "CA":
+                names += CP_PROVINCES.get(name, [])
             place = Candidate(int(gid), name, feature, cc, admin1, int(pop), float(lat), float(lon))
             add(place, names)
 
