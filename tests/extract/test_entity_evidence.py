@@ -12,6 +12,10 @@ from newsgraph.record import Article
 
 
 def _run(text: str, spans: list[tuple[str, str]]) -> dict:
+    return {e.name: e for e in _entities(text, spans)}
+
+
+def _entities(text: str, spans: list[tuple[str, str]]) -> list:
     doc = nlp_mod.parse(text)
     ents, pos = [], 0
     for surface, label in spans:
@@ -21,7 +25,7 @@ def _run(text: str, spans: list[tuple[str, str]]) -> dict:
     doc.ents = ents
     article = Article(body=text, language="en")
     annotate_entities(doc, article)
-    return {e.name: e for e in article.entities}
+    return article.entities
 
 
 def test_known_place_in_a_geographic_context_is_a_place_in_every_mention():
@@ -184,3 +188,9 @@ def test_a_dateline_makes_the_town_of_a_name_typed_both_ways():
     doc_ents = [("ATLANTA", "ORG"), ("Atlanta", "GPE"), ("Kasim Reed", "PERSON")]
     ents = _run(text, doc_ents)
     assert {e.type for e in ents.values()} == {"GPE", "PERSON"}
+
+
+def test_a_tie_between_person_and_organisation_goes_to_the_first_mention():
+    body = "Netflix said on Monday it would expand. Analysts said Netflix shares rose."
+    ents = _entities(body, [("Netflix", "ORG"), ("Netflix", "PERSON")])
+    assert [(e.name, e.type) for e in ents] == [("Netflix", "ORG")]

@@ -182,8 +182,6 @@ def _vote(mentions: list[Mention], body: str) -> None:
         elif set(labels) & {"ORG", "PERSON"} and fold(group[0].text) not in name_parts:
             if _division_of(group[0].text, countries):
                 evidence["GPE"] += EVIDENCE_WEIGHT
-        if not evidence and not set(labels) & PLACE:
-            continue  # person against organisation, nothing else to go on
         if "ORG" in labels and PLACE & set(labels):
             if is_known_place(group[0].text):
                 _place_placed(group, placed)  # "New York" the team and the city
@@ -191,9 +189,13 @@ def _vote(mentions: list[Mention], body: str) -> None:
             evidence["ORG"] += EVIDENCE_WEIGHT  # "Netflix": no place of that name
         votes = labels + evidence
         top = max(votes.values())
-        if sum(1 for n in votes.values() if n == top) > 1:
+        tied = {label for label, n in votes.items() if n == top}
+        if len(tied) == 1:
+            winner = tied.pop()
+        elif tied <= PLACE or group[0].label not in tied:
             continue  # no majority: each mention keeps its own type
-        winner = max(votes, key=votes.__getitem__)
+        else:
+            winner = group[0].label  # a tie: the first mention, which introduces the name
         for m in group:
             if m.label == winner or (winner == "GPE" and m.label in PLACE):
                 continue
