@@ -41,7 +41,7 @@ def test_every_settings_field_of_every_annotator_is_described():
                     "RGN": 4.0,
                     **{
                         code: 4.0
-                        for code in ("BAY", "CNL", "DSRT", "GULF", "LK", "LKS", "MT", "MTS")
+                        for code in ("AIRP", "BAY", "CNL", "DSRT", "GULF", "LK", "LKS", "MT", "MTS")
                         + ("OCN", "PEN", "SEA", "STM", "STRT")
                     },
                     "PCLI": 4.0,

@@ -239,3 +239,14 @@ def test_canadian_press_provinces_and_english_counties_gone_from_geonames():
     assert got["Cheshire"].cc == got["Northamptonshire"].cc == "GB"
     (province,) = resolve_toponyms(text, [Toponym((Mention(21, 25, "N.B."),))])
     assert province.name == "New Brunswick"
+
+
+def test_an_airport_named_alone_is_the_airport_not_a_namesake_town():
+    text = "Last year 16,000 dogs passed through Heathrow, and flights from Schiphol were late."
+    tops = [
+        Toponym((Mention(text.index(n), text.index(n) + len(n), n),), "FAC")
+        for n in ("Heathrow", "Schiphol")
+    ]
+    heathrow, schiphol = resolve_toponyms(text, tops)
+    assert (heathrow.feature, heathrow.cc) == ("AIRP", "GB")
+    assert (schiphol.feature, schiphol.cc) == ("AIRP", "NL")

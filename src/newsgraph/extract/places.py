@@ -40,7 +40,7 @@ from newsgraph.gazetteer import (
 )
 from newsgraph.gazetteer.context import KNOWN_TOWN_POPULATION, in_geo_context
 from newsgraph.gazetteer.features import feature_type
-from newsgraph.gazetteer.tables import NATURAL
+from newsgraph.gazetteer.tables import SITES
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import CELESTIAL
 from newsgraph.nlp import text_of
@@ -86,7 +86,7 @@ def _common_word(cand: Candidate, toponym: Toponym, doc: Doc) -> bool:
     mention, heading its phrase, is a common noun used as a name, not the town or division
     it also names. Countries ('the Gambia'), regions, natural features and a name that
     modifies a noun ('the Sacramento area') are places."""
-    if cand.feature in ("PCLI", "CONT", "RGN") or cand.feature in NATURAL:
+    if cand.feature in ("PCLI", "CONT", "RGN") or cand.feature in SITES:
         return False
     body = text_of(doc)
     for m in toponym.mentions:
@@ -121,7 +121,7 @@ def _natural_feature(ent: Entity) -> bool:
     if ent.type != "NORP" or ent.country or not ent.mentions:
         return False
     return any(
-        c.feature in NATURAL or c.feature in ("RGN", "CONT")
+        c.feature in SITES or c.feature in ("RGN", "CONT")
         for c in load_gazetteer().lookup(ent.name)
     )
 

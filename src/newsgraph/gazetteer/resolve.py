@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from newsgraph.countries import country_code, is_country_name
-from newsgraph.gazetteer.tables import NATURAL, Candidate, Gazetteer, load_gazetteer, name_key
+from newsgraph.gazetteer.tables import SITES, Candidate, Gazetteer, load_gazetteer, name_key
 
 
 class Ranking(BaseModel):
@@ -31,7 +31,7 @@ class Ranking(BaseModel):
         default_factory=lambda: {
             "CONT": 5.0,
             "RGN": 4.0,
-            **dict.fromkeys(sorted(NATURAL), 4.0),
+            **dict.fromkeys(sorted(SITES), 4.0),
             "PCLI": 4.0,
             "ADM1": 1.0,
             "ADM2": 0.5,
@@ -179,7 +179,7 @@ def _candidates(
     big = {(c.cc, c.admin1) for c in towns if c.population >= city_over_state}
 
     # "Middle East", "Levant": a region or natural feature, not the hamlet named after it
-    region = any(c.feature == "RGN" or c.feature in NATURAL for c in cands)
+    region = any(c.feature == "RGN" or c.feature in SITES for c in cands)
 
     def outranked(c: Candidate) -> bool:
         if region and not c.is_area and c.population < hamlet_population:
@@ -277,6 +277,9 @@ def resolve_toponyms(
             kept = [c for c in cands if _satisfies(c, _constraint(q))]
             if kept:
                 cands = kept
+        sites = [c for c in cands if c.feature in SITES]
+        if top.kind == "FAC" and sites:
+            cands = sites  # a facility is no town: "Heathrow" the airport, not the Florida town
         if not cands and quals:  # "Thruxton, Hampshire": at least the county we are told
             cands = quals[:1]
         keys = {name_key(n) for n in names}
@@ -414,7 +417,7 @@ def _plausible(
 ) -> Candidate | None:
     """Drop a choice the text gives too little ground for."""
     if choice is None or choice.is_area:  # a facility is no country ("Azerbaijan University")
-        return choice if (choice is None or kind != "FAC" or choice.feature in NATURAL) else None
+        return choice if (choice is None or kind != "FAC" or choice.feature in SITES) else None
     in_context = countries[choice.cc] - own[choice.cc] > 0
     if kind == "FAC":
         return (

