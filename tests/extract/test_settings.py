@@ -61,7 +61,7 @@ def test_every_settings_field_of_every_annotator_is_described():
                 "min_population_without_context": 5000,
                 "facility_min_population": 100_000,
                 "backoff_to_focus": True,
-                "focus_min_mentions": 1,
+                "focus_min_mentions": 2,
                 "locate_by_text": True,
                 "name_place_min_population": 100_000,
                 "other_sense_max_population": 100_000,
@@ -78,9 +78,9 @@ def test_defaults_are_the_shipped_values(model, defaults):
 
 
 def test_places_ranking_settings_reach_the_gazetteer():
-    text = "New Orleans police closed Frenchmen Street. New Orleans residents cheered."
-    town = Toponym((Mention(0, 11, "New Orleans"), Mention(44, 55, "New Orleans")))
-    street = Toponym((Mention(26, 42, "Frenchmen Street"),), kind="FAC")
+    text = "New Orleans police closed the Superdome. New Orleans residents cheered."
+    town = Toponym((Mention(0, 11, "New Orleans"), Mention(41, 52, "New Orleans")))
+    street = Toponym((Mention(30, 39, "Superdome"),), kind="FAC")
     assert resolve_toponyms(text, [town, street])[1] is not None
     assert (
         resolve_toponyms(text, [town, street], ranking=Ranking(backoff_to_focus=False))[1] is None

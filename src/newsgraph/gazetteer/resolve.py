@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from newsgraph.countries import country_code, is_country_name
+from newsgraph.gazetteer.features import feature_type
 from newsgraph.gazetteer.tables import SITES, Candidate, Gazetteer, load_gazetteer, name_key
 
 
@@ -85,7 +86,9 @@ class Ranking(BaseModel):
         description="Place a street or building the gazetteer lacks at the town the text is about.",
     )
     focus_min_mentions: int = Field(
-        1, description="Mentions a town needs to be the town the text is about."
+        2,
+        description="Mentions a town needs to be the town the text is about (once is enough "
+        'for a name that says it is a street or a building: "Royal Street").',
     )
     locate_by_text: bool = Field(
         True,
@@ -321,15 +324,31 @@ def resolve_toponyms(
     if ranking.locate_by_text:
         choices = _located_by_text(text, toponyms, choices)
     if ranking.backoff_to_focus:
-        focus = _focus(toponyms, choices, ranking.focus_min_mentions, towns)
-        if focus is not None:
-            choices = [
-                _located_in(top, focus)
-                if choice is None and (not cands or top.kind == "FAC")
-                else choice
-                for (top, cands, _), choice in zip(prepared, choices, strict=True)
-            ]
+        choices = _located_at_focus(prepared, choices, ranking.focus_min_mentions, towns)
     return choices
+
+
+def _located_at_focus(
+    prepared: list[tuple[Toponym, list[Candidate], list[float]]],
+    choices: list[Candidate | None],
+    min_mentions: int,
+    towns: Sequence[tuple[Candidate, int]],
+) -> list[Candidate | None]:
+    """Streets and buildings the gazetteer lacks (or whose namesake towns were all
+    rejected), placed at the town the text is about. A name whose own head word says
+    it is a street or a building ("Royal Street") may take a town named once; any
+    other ("Nou Camp", "Breakfast" the show) needs the town named ``min_mentions`` times."""
+    toponyms = [top for top, _, _ in prepared]
+    strict = _focus(toponyms, choices, min_mentions, towns)
+    loose = _focus(toponyms, choices, 1, towns)
+    out = []
+    for (top, cands, _), choice in zip(prepared, choices, strict=True):
+        if choice is None and (not cands or top.kind == "FAC"):
+            named = any(feature_type(m.text) is not None for m in top.mentions)
+            focus = loose if named else strict
+            choice = _located_in(top, focus) if focus is not None else None
+        out.append(choice)
+    return out
 
 
 def _focus(
