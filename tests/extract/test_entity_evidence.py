@@ -194,3 +194,25 @@ def test_a_tie_between_person_and_organisation_goes_to_the_first_mention():
     body = "Netflix said on Monday it would expand. Analysts said Netflix shares rose."
     ents = _entities(body, [("Netflix", "ORG"), ("Netflix", "PERSON")])
     assert [(e.name, e.type) for e in ents] == [("Netflix", "ORG")]
+
+
+def test_a_noun_of_a_kind_of_organisation_next_to_a_name_makes_it_one():
+    body = (
+        "The daily Sueddeutsche Zeitung quoted him. Mineral water firm Multico bid. "
+        "Zycie Warszawy daily said so. The England side lost."
+    )
+    ents = _run(
+        body,
+        [
+            ("Sueddeutsche Zeitung", "PERSON"),
+            ("Multico", "PERSON"),
+            ("Zycie Warszawy", "PERSON"),
+            ("England", "GPE"),
+        ],
+    )
+    assert {n: e.type for n, e in ents.items()} == {
+        "Sueddeutsche Zeitung": "ORG",
+        "Multico": "ORG",
+        "Zycie Warszawy": "ORG",
+        "England": "GPE",
+    }

@@ -126,6 +126,26 @@ def _evidence(m: Mention, placed: bool) -> Counter:
     return votes
 
 
+# A noun of a kind of organisation right before a name: "the daily Granma", "mineral water
+# firm Multico", "first division team Deportivo Coruna".
+_KIND_BEFORE = re.compile(
+    r"\b(?:daily|newspaper|weekly|magazine|tabloid|agency|broadcaster|network|firm|company|"
+    r"group|conglomerate|carrier|airline|insurer|retailer|lender|brokerage|publisher|maker|"
+    r"manufacturer|club|team|side|outfit|party|union|charity)\s+$"
+)
+# ... or right after it: "Zycie Warszawy daily said".
+_KIND_AFTER = re.compile(r"\s+(?:daily|newspaper|weekly)\b")
+
+
+def _described_as_organisation(m: Mention, body: str) -> bool:
+    """The words next to the name say what kind of organisation it is; a country stays a
+    country ("the England side" is the national team, which news names by its country)."""
+    if m.label == "ORG" or country_code(m.text):
+        return False
+    before = _KIND_BEFORE.search(body, max(0, m.start - 16), m.start)
+    return before is not None or _KIND_AFTER.match(body, m.end) is not None
+
+
 # Words that put a lone name on the way somewhere: "driving to Cirencester", "from Misrata".
 _MOTION_BEFORE = re.compile(r"\b(?:to|from|into|via|toward|towards)\s+$")
 # A person from a town: "a fisherman from", "residents from", "people from".
@@ -177,6 +197,8 @@ def _vote(mentions: list[Mention], body: str) -> None:
         evidence: Counter = Counter()
         for m in group:
             evidence.update(_evidence(m, id(m) in placed))
+            if _described_as_organisation(m, body):
+                evidence["ORG"] += EVIDENCE_WEIGHT
         if _lone_place_name(group, body, name_parts):
             evidence["GPE"] += EVIDENCE_WEIGHT * len(group)
         elif set(labels) & {"ORG", "PERSON"} and fold(group[0].text) not in name_parts:
