@@ -14,8 +14,10 @@ Future: will/shall, a present modal ("must be cast by Friday"), a present
 progressive ("are racing to finish before Saturday"), a plan ("planned a
 demonstration on Saturday"), or an intent word not in the past ("is expected
 to take place", "is set to vote", "is due Tuesday", "hope to sign by
-Friday"). Past: a past or perfect form. "would" and the simple present
-decide nothing: on the dev data both lost (a past habit, a headline present).
+Friday"), or the infinitive of a commitment ("has agreed to hold elections in
+March", "voted to close the plant in March"). Past: a past or perfect form.
+"would" and the simple present decide nothing: on the dev data both lost (a
+past habit, a headline present).
 """
 
 from __future__ import annotations
@@ -39,17 +41,26 @@ _INTENT_WORDS = {
     "expect", "set", "due", "likely", "poised", "intend", "aim", "hope", "seek", "prepare",
     "propose", "want", "vow", "promise", "threaten", "go",
 }  # fmt: skip
+# What these commit to comes after them: a date on their infinitive ("has decided to admit them in
+# early March", "agreed to hold elections in March") is no earlier than the commitment, so their own
+# past does not place it; a date on the commitment itself ("decided in March to strike") is theirs.
+_COMMIT_VERBS = {
+    "decide", "agree", "vote", "pledge", "undertake", "offer", "commit", "resolve", "opt",
+}  # fmt: skip
 _CLIMB = {"xcomp", "conj", "advcl", "relcl"}
 
 
 def _tense_of(verb: Token) -> str | None:
     """ "past", "future" or None from a verb's own form and auxiliaries, climbing at most
     a few non-finite links ("began trading": the tense of "began")."""
+    infinitive = False  # whether ``verb`` was reached from an infinitive it governs ("to admit")
     for _ in range(4):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
         if words & _FUTURE_AUX:
             return "future"
+        if infinitive and verb.lemma_ in _COMMIT_VERBS:
+            return None if "had" in words else "future"
         if verb.lemma_ in _PLAN_VERBS and "had" not in words:
             return "future"  # "were planning to drive ... on Monday", not "had been scheduled"
         if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -65,6 +76,7 @@ def _tense_of(verb: Token) -> str | None:
         if not auxes and verb.tag_ == "VBD":
             return "past"
         if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in _CLIMB and verb.head is not verb:
+            infinitive = verb.dep_ == "xcomp" and "to" in words
             verb = verb.head
             continue
         return None

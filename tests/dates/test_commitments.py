@@ -1,0 +1,45 @@
+"""A date on the infinitive of a commitment ("has agreed to hold elections in March") lies ahead."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.dates.verb import verb_tense
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return nlp.load()
+
+
+def _tense(pipeline, sentence: str, expression: str) -> str | None:
+    start = sentence.index(expression)
+    return verb_tense(pipeline(sentence), start, start + len(expression))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("NATO has decided to admit Poland in early March, an official said.", "March"),
+        ("The government has agreed to hold elections in March.", "March"),
+        ("The council voted to close the plant in March.", "March"),
+        ("The ministers agreed on Monday to meet again on Friday.", "Friday"),
+    ],
+)
+def test_what_a_commitment_commits_to_is_ahead(pipeline, sentence, expression):
+    assert _tense(pipeline, sentence, expression) == "future"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        # the date of the commitment itself keeps the commitment's tense
+        ("The union decided in March to strike.", "March", "past"),
+        ("The ministers agreed on Monday to meet again on Friday.", "Monday", "past"),
+        # a pluperfect commitment says nothing of its act's time
+        ("Ministers had agreed to hold talks in January.", "January", None),
+    ],
+)
+def test_a_date_on_the_commitment_itself_is_not_moved(pipeline, sentence, expression, tense):
+    assert _tense(pipeline, sentence, expression) == tense
