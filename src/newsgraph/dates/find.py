@@ -51,7 +51,8 @@ _TO_VERB = re.compile(r"(?<!spring)(?<!summer)(?<!winter)\s+to\s+$", re.I)
 _SOMEDAY_CUE = re.compile(
     r"\b(?:will|would|could|might|may|can|shall|must|should|he|she|they|we|i|you)\s+$", re.I
 )
-# "the future" is a time when it is where something happens: "in the near future", "into the future".
+# "the future" is a time when it is where something happens: "in the near future", "into the future";
+# so is "the near term".
 _FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
 _UNIT_COMPOUND = re.compile(r"-(?:to|on|over|by)-", re.I)
 _UNIT_COMPOUND_END = re.compile(r"-(?:to|on|over|by)-$", re.I)
@@ -167,8 +168,10 @@ def _plausible(text: str, found: Found) -> bool:
         return (rule == "ref") == bool(_SOMEDAY_CUE.search(before))
     if rule == "ref" and re.sub(r"\s+", " ", lower) in _VAGUE_SKIPPED:
         return False
-    if rule == "ref" and lower.endswith("future") and not _FUTURE_CUE.search(before):
-        return False  # "in the future", not the future as a thing ("important to the future of")
+    if rule == "ref" and lower.endswith(("future", "term")) and not _FUTURE_CUE.search(before):
+        # "in the future", "in the near term": not the future as a thing ("important to the future
+        # of"), nor a compound ("on the short term money market")
+        return False
     if rule == "ref" and lower.endswith("past") and _COUNT_START.match(text[found.end :].lstrip()):
         return False  # "the past three summers": "past" qualifies a count, it is no time itself
     if rule in ("duration", "ago") and re.match(r"(?:a|an|one|the)\s+second\b", lower):
@@ -261,7 +264,7 @@ _TRIGGER = re.compile(
     r"|easter|thanksgiving|halloween|valentine's|independence|memorial|labor|election|veterans|bastille"
     r"|new\s+year's|boxing|daily|nightly|weekly|monthly|hourly|quarterly|annually|yearly|nineteen"
     r"|eighteen|twenty|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|noon|midday|midnight|half"
-    r"|period|while|fiscal|fy|once|earlier|ago)\b)"
+    r"|period|while|fiscal|fy|once|earlier|ago|date|term|road)\b)"
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 40
 

@@ -1,0 +1,37 @@
+"""newsgraph.dates.find: vague references whose words hold no month, unit or digit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.dates.find import find, trim
+from newsgraph.dates.values import Context
+
+REF = Context(date(2023, 10, 9))
+
+
+def _found(text: str) -> dict[str, str]:
+    out = {}
+    for f, v in find(text, REF):
+        start, end = trim(text, f.start, f.end)
+        out[text[start:end]] = v.value if v else None
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # found with no other date nearby (they were found only next to one before)
+        ("The company said it will seek more financing at a later date.", "a later date"),
+        ("Shares will stay nervous in the near term, analysts said.", "the near term"),
+        ("It would be possible to do something else in the short term.", "the short term"),
+    ],
+)
+def test_a_vague_future_is_found_on_its_own(text, expression):
+    assert _found(text) == {expression: "FUTURE_REF"}
+
+
+def test_a_term_that_modifies_a_noun_is_no_time():
+    assert _found("Lending rose on the short term money market.") == {}
