@@ -1,4 +1,4 @@
-"""newsgraph.dates.find: vague references whose words hold no month, unit or digit."""
+"""newsgraph.dates.find: vague references and "the year" outside running time (awards)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def test_a_vague_future_is_found_on_its_own(text, expression):
 
 def test_a_term_that_modifies_a_noun_is_no_time():
     assert _found("Lending rose on the short term money market.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Federer was named Swiss sportsman of the year on Saturday.",
+        "The term was chosen as the word of the year.",
+        "The band won a gig of the year award.",
+    ],
+)
+def test_an_award_of_the_year_is_no_time(text):
+    assert "the year" not in _found(text)
+
+
+def test_a_part_of_the_year_is_still_the_year():
+    assert _found("Sales should pick up for the rest of the year.") == {"the year": "2023"}

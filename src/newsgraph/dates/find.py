@@ -28,6 +28,15 @@ _NOT_SEARCHED = {"day-before", "the-time"}
 # Of "the-unit", only these are searched: "the year", "the week" (TimeBank tags them 33 times in
 # 37); "the day" is searched by "day-word" only, a bare "year" or "week" never.
 _THE_UNIT_SEARCHED = re.compile(r"the\s+(?:(?:full|fiscal)\s+)?(?:year|week|month)$")
+# An award's title names no time: "player of the year", "Swiss sportsman of the year", "best film
+# of the year accolade", "word of the year" (the rest, the end, the first launch of the year do).
+_AWARD = re.compile(
+    r"\b(?:player|sportsman|sportswoman|sportsperson|athlete|footballer|cricketer|coach|manager"
+    r"|director|actor|actress|artist|singer|album|song|single|record|film|movie|book|novel|car|word"
+    r"|blog|gig|person|man|woman|personality|newcomer|team|employee|teacher|businessman"
+    r"|businesswoman|entrepreneur)s?\s+of\s+$",
+    re.I,
+)
 # Matches are checked against this date (as reference and anchor) when no reference is known,
 # so relative and anaphoric ones are kept.
 _PLACEHOLDER_REF = date(2000, 6, 15)
@@ -207,9 +216,12 @@ def _plausible(text: str, found: Found) -> bool:
         if found.match["u"] in ("minute", "second") or not _PLURAL_CUE.search(before):
             return False
     if rule == "the-unit" and (
-        not _THE_UNIT_SEARCHED.match(lower) or text[found.end : found.end + 1] == "-"
+        not _THE_UNIT_SEARCHED.match(lower)
+        or text[found.end : found.end + 1] == "-"
+        or _AWARD.search(before)
     ):
-        return False  # and not the start of a compound ("the year-ago quarter")
+        # not the start of a compound ("the year-ago quarter"), nor an award ("player of the year")
+        return False
     if rule == "q-quarter" and not span.startswith("Q"):
         return False
     if rule == "day-word" and not re.match(
