@@ -1,4 +1,4 @@
-"""newsgraph.dates.find: vague references and "the year" outside running time (awards)."""
+"""newsgraph.dates.find: vague references, awards "of the year", fractions "a quarter"."""
 
 from __future__ import annotations
 
@@ -51,3 +51,28 @@ def test_an_award_of_the_year_is_no_time(text):
 
 def test_a_part_of_the_year_is_still_the_year():
     assert _found("Sales should pick up for the rest of the year.") == {"the year": "2023"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Fed cut rates by a quarter point.",
+        "Euronext has a quarter stake in Clearnet.",
+        "Three quarters of voters backed the plan.",
+        "The plan created euphoria in some quarters about growth.",
+    ],
+)
+def test_a_quarter_before_a_noun_is_no_quarter_of_a_year(text):
+    assert _found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Losses narrowed for a quarter and then widened.", "a quarter", "P1Q"),
+        ("Sales fell three quarters in a row.", "three quarters", "P3Q"),
+        ("It will take two quarters to recover.", "two quarters", "P2Q"),
+    ],
+)
+def test_a_stretch_of_quarters_is_still_found(text, expression, value):
+    assert _found(text) == {expression: value}

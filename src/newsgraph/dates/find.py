@@ -63,6 +63,13 @@ _SOMEDAY_CUE = re.compile(
 # "the future" is a time when it is where something happens: "in the near future", "into the future";
 # so is "the near term".
 _FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
+# After "a quarter", a noun or "of" makes it a fraction; a stretch of time ends its phrase or is
+# followed by a word like these ("for a quarter or two", "a quarter in which", "a quarter ago").
+_FRACTION_NEXT = re.compile(
+    r"\s+(?:of\b|(?!(?:ago|earlier|later|before|after|and|or|but|in|on|at|to|for|from|with|by|when"
+    r"|while|that|than|as|is|was|were|are|will|would|has|had|have|since|until|so|more|less|longer"
+    r"|each|every|this|the|a|an|its|their|his|her|which|where|now|then)\b)[a-z])"
+)
 _UNIT_COMPOUND = re.compile(r"-(?:to|on|over|by)-", re.I)
 _UNIT_COMPOUND_END = re.compile(r"-(?:to|on|over|by)-$", re.I)
 _OF_TOMORROW = re.compile(r"(?<!\bas)\s+of\s+$", re.I)
@@ -207,10 +214,12 @@ def _plausible(text: str, found: Found) -> bool:
         return False
     if (
         rule in ("duration", "vague-duration")
-        and re.match(r"\s+of\b", text[found.end : found.end + 4])
-        and "quarter" in lower
+        and lower.endswith(("quarter", "quarters"))
+        and _FRACTION_NEXT.match(text, found.end)
     ):
-        return False  # "a quarter of the shares", "three quarters of voters": fractions
+        # fractions: "a quarter of the shares", "three quarters of voters", "cut rates by a
+        # quarter point", "has a quarter stake"; a stretch of time is followed by no noun
+        return False
     if rule == "vague-duration" and not found.match["v"] and not found.match["rel"]:
         # bare "years", "weeks": only as a stretch of time ("for years", "within weeks"), never "the minutes"
         if found.match["u"] in ("minute", "second") or not _PLURAL_CUE.search(before):
