@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
+from newsgraph.dates import find as find_module
 from newsgraph.dates.find import find, trim
+from newsgraph.dates.lexicon import lower_ascii
+from newsgraph.dates.rules import RULES
 from newsgraph.dates.values import Context
 
 REF = Context(date(2023, 10, 9))
@@ -76,3 +80,30 @@ def test_a_quarter_before_a_noun_is_no_quarter_of_a_year(text):
 )
 def test_a_stretch_of_quarters_is_still_found(text, expression, value):
     assert _found(text) == {expression: value}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "at a later date",
+        "in the near term",
+        "down the road",
+        "now",
+        "recently",
+        "in the future",
+        "the year-ago quarter",
+        "twice a week",
+        "every Monday",
+        "Christmas",
+    ],
+)
+def test_every_match_lies_in_a_window_around_a_trigger_word(phrase):
+    """An expression alone in a sentence is searched: its words hold a trigger."""
+    text = f"Officials spoke {phrase}."
+    lowered = lower_ascii(text)
+    windows = find_module._windows(lowered)
+    for rule in RULES:
+        for m in rule.pattern.finditer(lowered):
+            if rule.name in find_module._NOT_SEARCHED or not re.search(r"\w", m.group()):
+                continue
+            assert any(lo <= m.start() and m.end() <= hi for lo, hi in windows), (rule.name, m)
