@@ -14,8 +14,9 @@ Future: will/shall, a present modal ("must be cast by Friday"), a present
 progressive ("are racing to finish before Saturday"), a plan ("planned a
 demonstration on Saturday"), or an intent word not in the past ("is expected
 to take place", "is set to vote", "is due Tuesday", "hope to sign by
-Friday"), or the infinitive of a commitment ("has agreed to hold elections in
-March", "voted to close the plant in March"). Past: a past or perfect form.
+Friday"), the infinitive of a commitment ("has agreed to hold elections in
+March", "voted to close the plant in March"), or a present copula ("the vote
+is on Thursday", "the deadline is Friday"). Past: a past or perfect form.
 "would" and the simple present decide nothing: on the dev data both lost (a
 past habit, a headline present).
 """
@@ -75,6 +76,8 @@ def _tense_of(verb: Token) -> str | None:
             return "past"
         if not auxes and verb.tag_ == "VBD":
             return "past"
+        if not auxes and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+            return "future"  # "the vote is on Thursday", "the plan is to meet on Friday"
         if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in _CLIMB and verb.head is not verb:
             infinitive = verb.dep_ == "xcomp" and "to" in words
             verb = verb.head
@@ -123,8 +126,8 @@ def verb_tense(doc: Doc, start: int, end: int) -> str | None:
         return _pluperfect(head.head)
     if head.dep_ == "prep" and head.lower_ in _PLACING:
         head = head.head
-    elif token.dep_ != "npadvmod":
-        return None
+    elif token.dep_ != "npadvmod" and not (token.dep_ == "attr" and head.lemma_ == "be"):
+        return None  # "met Monday" (npadvmod), "the deadline is Friday" (attr)
     if head.pos_ == "ADJ" and head.lemma_ in _INTENT_WORDS:
         return None if _is_past(head, []) else "future"  # "is due Tuesday", not "was due"
     return _tense_of(head) if head.pos_ in ("VERB", "AUX") else None

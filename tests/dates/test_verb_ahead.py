@@ -1,4 +1,4 @@
-"""A date on the infinitive of a commitment ("has agreed to hold elections in March") lies ahead."""
+"""newsgraph.dates.verb: dates ahead of the reference, from a commitment or a present copula."""
 
 from __future__ import annotations
 
@@ -42,4 +42,19 @@ def test_what_a_commitment_commits_to_is_ahead(pipeline, sentence, expression):
     ],
 )
 def test_a_date_on_the_commitment_itself_is_not_moved(pipeline, sentence, expression, tense):
+    assert _tense(pipeline, sentence, expression) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        # a present copula schedules: "is on Thursday" is ahead, "was on Thursday" is past
+        ("The vote is on Thursday.", "Thursday", "future"),
+        ("The deadline is Friday.", "Friday", "future"),
+        ("The plan is to meet on Friday.", "Friday", "future"),
+        ("The vote was on Thursday.", "Thursday", "past"),
+        ("The deadline was Friday.", "Friday", "past"),
+    ],
+)
+def test_a_present_copula_puts_its_date_ahead(pipeline, sentence, expression, tense):
     assert _tense(pipeline, sentence, expression) == tense
