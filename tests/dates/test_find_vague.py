@@ -107,3 +107,26 @@ def test_every_match_lies_in_a_window_around_a_trigger_word(phrase):
             if rule.name in find_module._NOT_SEARCHED or not re.search(r"\w", m.group()):
                 continue
             assert any(lo <= m.start() and m.end() <= hi for lo, hi in windows), (rule.name, m)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The merger follows months of twists and turns.", "months", "PXM"),
+        ("The deal ended years of war.", "years", "PXY"),
+    ],
+)
+def test_a_bare_plural_measuring_what_follows_is_a_stretch(text, expression, value):
+    assert _found(text) == {expression: value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the days of open-ended price guarantees must end.",
+        "Output rose while hours of all persons increased.",
+        "The minutes of the meeting were published.",
+    ],
+)
+def test_an_era_or_a_quantity_is_no_stretch(text):
+    assert _found(text) == {}

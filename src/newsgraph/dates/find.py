@@ -93,6 +93,11 @@ _BARE_CUE = re.compile(
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|by|until|till|of|during|before|after|from|through|early|late|mid)\s+$", re.I
 )
+# "follows months of twists and turns", "ended years of war": a bare plural measuring what follows
+# (not "the days of price guarantees", an era, nor "hours of all persons", a quantity).
+_OF_STRETCH = re.compile(
+    r"\s+of\s+(?!(?:the|a|an|all|this|that|these|those|its|their|his|her|our)\b)[a-z]"
+)
 _PLURAL_CUE = re.compile(
     r"\b(?:for|within|in|over|after|before|took|take|takes|lasted|spent)\s+$", re.I
 )
@@ -222,7 +227,10 @@ def _plausible(text: str, found: Found) -> bool:
         return False
     if rule == "vague-duration" and not found.match["v"] and not found.match["rel"]:
         # bare "years", "weeks": only as a stretch of time ("for years", "within weeks"), never "the minutes"
-        if found.match["u"] in ("minute", "second") or not _PLURAL_CUE.search(before):
+        if found.match["u"] in ("minute", "second") or not (
+            _PLURAL_CUE.search(before)
+            or (not lower.startswith("the") and _OF_STRETCH.match(text, found.end))
+        ):
             return False
     if rule == "the-unit" and (
         not _THE_UNIT_SEARCHED.match(lower)
