@@ -1,4 +1,4 @@
-"""newsgraph.dates.find: vague references, awards "of the year", fractions "a quarter"."""
+"""newsgraph.dates.find: vague references, awards, fractions, clocks that are no years."""
 
 from __future__ import annotations
 
@@ -130,3 +130,14 @@ def test_a_bare_plural_measuring_what_follows_is_a_stretch(text, expression, val
 )
 def test_an_era_or_a_quantity_is_no_stretch(text):
     assert _found(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data are due to be released at 1630 EST (2130 GMT).",
+        "The rocket lifted off at 1805 EST from Cape Canaveral.",
+    ],
+)
+def test_a_number_before_a_time_zone_is_no_year(text):
+    assert not any(v and v.isdigit() for v in _found(text).values())

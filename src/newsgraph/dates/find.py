@@ -98,6 +98,7 @@ _YEAR_CUE = re.compile(
 _OF_STRETCH = re.compile(
     r"\s+of\s+(?!(?:the|a|an|all|this|that|these|those|its|their|his|her|our)\b)[a-z]"
 )
+_TIME_ZONE = re.compile(r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T)\b", re.I)
 _PLURAL_CUE = re.compile(
     r"\b(?:for|within|in|over|after|before|took|take|takes|lasted|spent)\s+$", re.I
 )
@@ -172,6 +173,8 @@ def _plausible(text: str, found: Found) -> bool:
             r"\s+of\s+(?!\d)", text[found.end : found.end + 8]
         ):
             return False
+    if rule == "year" and _TIME_ZONE.match(text, found.end):
+        return False  # "released at 1630 EST (2130 GMT)": a 24-hour clock, not a year
     if rule == "year" and found.match.group() == found.match["y"]:
         # a bare number is a year unless a counted noun follows ("2000 troops"), or a cue precedes it
         if not (
