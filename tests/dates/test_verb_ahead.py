@@ -1,10 +1,11 @@
-"""newsgraph.dates.verb: dates ahead of the reference, from a commitment or a present copula."""
+"""newsgraph.dates.verb: dates ahead of the reference (a commitment, a present, a copula)."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsgraph import nlp
+from newsgraph.dates import resolve
 from newsgraph.dates.verb import verb_tense
 
 
@@ -58,3 +59,23 @@ def test_a_date_on_the_commitment_itself_is_not_moved(pipeline, sentence, expres
 )
 def test_a_present_copula_puts_its_date_ahead(pipeline, sentence, expression, tense):
     assert _tense(pipeline, sentence, expression) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        ("Debt talks reopen in New York on Tuesday.", "Tuesday", "present"),
+        ("They meet Wales on Saturday.", "Saturday", "present"),
+        # the same form in the past, or the present of reporting, says nothing
+        ("Losses in banks hurt the index on Friday.", "Friday", None),
+        ("The ministry says on Monday that prices rose.", "Monday", None),
+    ],
+)
+def test_a_simple_present_is_read_as_such(pipeline, sentence, expression, tense):
+    assert _tense(pipeline, sentence, expression) == tense
+
+
+def test_a_simple_present_schedules_a_weekday_but_not_a_month():
+    # 2013-03-13 is a Wednesday
+    assert resolve("Saturday", "2013-03-13", verb_tense="present").value == "2013-03-16"
+    assert resolve("December", "2013-03-13", verb_tense="present").value == "2012-12"

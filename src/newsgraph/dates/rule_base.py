@@ -118,7 +118,7 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
     if ref is None:
         return None
     # a bare month takes the tense of the verb it hangs on, if a parse gave one
-    trusted = day is None and ctx.verb_tense is not None
+    trusted = day is None and ctx.verb_tense in ("past", "future")  # a present is no direction
     tense = ctx.verb_tense if trusted else ctx.tense
     anchor = ctx.anchor or ""
     if tense is None and anchor[5:7].isdigit():
