@@ -141,3 +141,18 @@ def test_an_era_or_a_quantity_is_no_stretch(text):
 )
 def test_a_number_before_a_time_zone_is_no_year(text):
     assert not any(v and v.isdigit() for v in _found(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The trial is expected to last six weeks.", "six weeks"),
+        ("Talks will last a week.", "a week"),
+    ],
+)
+def test_the_verb_last_is_not_in_the_stretch(text, expression):
+    assert list(_found(text)) == [expression]
+
+
+def test_last_year_after_to_is_still_last_year():
+    assert _found("Sales returned to last year's levels.") == {"last year": "2022"}

@@ -98,6 +98,14 @@ _YEAR_CUE = re.compile(
 _OF_STRETCH = re.compile(
     r"\s+of\s+(?!(?:the|a|an|all|this|that|these|those|its|their|his|her|our)\b)[a-z]"
 )
+# "last" as the verb before a count ("is expected to last six weeks", "could last years"): the
+# stretch is the count (its value is the same); not "back to last year's levels", where none follows.
+_LAST_AS_VERB = re.compile(
+    r"last\s+((?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|several"
+    r"|many|few|years|months|weeks|days|hours|decades))",
+    re.I,
+)
+_TO_LAST = re.compile(r"\b(?:to|will|would|could|may|might|should|can|must|'ll)\s+$", re.I)
 _TIME_ZONE = re.compile(r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T)\b", re.I)
 _PLURAL_CUE = re.compile(
     r"\b(?:for|within|in|over|after|before|took|take|takes|lasted|spent)\s+$", re.I
@@ -394,7 +402,8 @@ _ADJECTIVE_THE = re.compile(r"the\s+(?=\S+-\S+$|\d{4}$)", re.I)
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Span boundaries as TimeML draws them: no possessive "'s", no "the" before "five-year" or
-    "1987", no "later" after a count of units ("three days later")."""
+    "1987", no "later" after a count of units ("three days later"), no verb "last" before one
+    ("expected to last six weeks")."""
     span = text[start:end]
     if span.endswith(("'s", "\u2019s")):
         end -= 2
@@ -404,6 +413,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _ADJECTIVE_THE.match(text, start, end)
     if m:
         start = m.end()
+    verb = _LAST_AS_VERB.match(text, start, end)
+    if verb and _TO_LAST.search(text, max(0, start - 12), start):
+        start = verb.start(1)
     return start, end
 
 
