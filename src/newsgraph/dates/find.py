@@ -28,6 +28,15 @@ _NOT_SEARCHED = {"day-before", "the-time"}
 # Of "the-unit", only these are searched: "the year", "the week" (TimeBank tags them 33 times in
 # 37); "the day" is searched by "day-word" only, a bare "year" or "week" never.
 _THE_UNIT_SEARCHED = re.compile(r"the\s+(?:(?:full|fiscal)\s+)?(?:year|week|month)$")
+# An award's title names no time: "player of the year", "Swiss sportsman of the year", "best film
+# of the year accolade", "word of the year" (the rest, the end, the first launch of the year do).
+_AWARD = re.compile(
+    r"\b(?:player|sportsman|sportswoman|sportsperson|athlete|footballer|cricketer|coach|manager"
+    r"|director|actor|actress|artist|singer|album|song|single|record|film|movie|book|novel|car|word"
+    r"|blog|gig|person|man|woman|personality|newcomer|team|employee|teacher|businessman"
+    r"|businesswoman|entrepreneur)s?\s+of\s+$",
+    re.I,
+)
 # Matches are checked against this date (as reference and anchor) when no reference is known,
 # so relative and anaphoric ones are kept.
 _PLACEHOLDER_REF = date(2000, 6, 15)
@@ -51,8 +60,16 @@ _TO_VERB = re.compile(r"(?<!spring)(?<!summer)(?<!winter)\s+to\s+$", re.I)
 _SOMEDAY_CUE = re.compile(
     r"\b(?:will|would|could|might|may|can|shall|must|should|he|she|they|we|i|you)\s+$", re.I
 )
-# "the future" is a time when it is where something happens: "in the near future", "into the future".
+# "the future" is a time when it is where something happens: "in the near future", "into the future";
+# so is "the near term".
 _FUTURE_CUE = re.compile(r"\b(?:in|into|for|until|till|near|about)\s+$", re.I)
+# After "a quarter", a noun or "of" makes it a fraction; a stretch of time ends its phrase or is
+# followed by a word like these ("for a quarter or two", "a quarter in which", "a quarter ago").
+_FRACTION_NEXT = re.compile(
+    r"\s+(?:of\b|(?!(?:ago|earlier|later|before|after|and|or|but|in|on|at|to|for|from|with|by|when"
+    r"|while|that|than|as|is|was|were|are|will|would|has|had|have|since|until|so|more|less|longer"
+    r"|each|every|this|the|a|an|its|their|his|her|which|where|now|then)\b)[a-z])"
+)
 _UNIT_COMPOUND = re.compile(r"-(?:to|on|over|by)-", re.I)
 _UNIT_COMPOUND_END = re.compile(r"-(?:to|on|over|by)-$", re.I)
 _OF_TOMORROW = re.compile(r"(?<!\bas)\s+of\s+$", re.I)
@@ -76,6 +93,20 @@ _BARE_CUE = re.compile(
 _YEAR_CUE = re.compile(
     r"\b(?:in|since|by|until|till|of|during|before|after|from|through|early|late|mid)\s+$", re.I
 )
+# "follows months of twists and turns", "ended years of war": a bare plural measuring what follows
+# (not "the days of price guarantees", an era, nor "hours of all persons", a quantity).
+_OF_STRETCH = re.compile(
+    r"\s+of\s+(?!(?:the|a|an|all|this|that|these|those|its|their|his|her|our)\b)[a-z]"
+)
+# "last" as the verb before a count ("is expected to last six weeks", "could last years"): the
+# stretch is the count (its value is the same); not "back to last year's levels", where none follows.
+_LAST_AS_VERB = re.compile(
+    r"last\s+((?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|several"
+    r"|many|few|years|months|weeks|days|hours|decades))",
+    re.I,
+)
+_TO_LAST = re.compile(r"\b(?:to|will|would|could|may|might|should|can|must|'ll)\s+$", re.I)
+_TIME_ZONE = re.compile(r"\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T)\b", re.I)
 _PLURAL_CUE = re.compile(
     r"\b(?:for|within|in|over|after|before|took|take|takes|lasted|spent)\s+$", re.I
 )
@@ -150,6 +181,8 @@ def _plausible(text: str, found: Found) -> bool:
             r"\s+of\s+(?!\d)", text[found.end : found.end + 8]
         ):
             return False
+    if rule == "year" and _TIME_ZONE.match(text, found.end):
+        return False  # "released at 1630 EST (2130 GMT)": a 24-hour clock, not a year
     if rule == "year" and found.match.group() == found.match["y"]:
         # a bare number is a year unless a counted noun follows ("2000 troops"), or a cue precedes it
         if not (
@@ -167,8 +200,10 @@ def _plausible(text: str, found: Found) -> bool:
         return (rule == "ref") == bool(_SOMEDAY_CUE.search(before))
     if rule == "ref" and re.sub(r"\s+", " ", lower) in _VAGUE_SKIPPED:
         return False
-    if rule == "ref" and lower.endswith("future") and not _FUTURE_CUE.search(before):
-        return False  # "in the future", not the future as a thing ("important to the future of")
+    if rule == "ref" and lower.endswith(("future", "term")) and not _FUTURE_CUE.search(before):
+        # "in the future", "in the near term": not the future as a thing ("important to the future
+        # of"), nor a compound ("on the short term money market")
+        return False
     if rule == "ref" and lower.endswith("past") and _COUNT_START.match(text[found.end :].lstrip()):
         return False  # "the past three summers": "past" qualifies a count, it is no time itself
     if rule in ("duration", "ago") and re.match(r"(?:a|an|one|the)\s+second\b", lower):
@@ -195,18 +230,26 @@ def _plausible(text: str, found: Found) -> bool:
         return False
     if (
         rule in ("duration", "vague-duration")
-        and re.match(r"\s+of\b", text[found.end : found.end + 4])
-        and "quarter" in lower
+        and lower.endswith(("quarter", "quarters"))
+        and _FRACTION_NEXT.match(text, found.end)
     ):
-        return False  # "a quarter of the shares", "three quarters of voters": fractions
+        # fractions: "a quarter of the shares", "three quarters of voters", "cut rates by a
+        # quarter point", "has a quarter stake"; a stretch of time is followed by no noun
+        return False
     if rule == "vague-duration" and not found.match["v"] and not found.match["rel"]:
         # bare "years", "weeks": only as a stretch of time ("for years", "within weeks"), never "the minutes"
-        if found.match["u"] in ("minute", "second") or not _PLURAL_CUE.search(before):
+        if found.match["u"] in ("minute", "second") or not (
+            _PLURAL_CUE.search(before)
+            or (not lower.startswith("the") and _OF_STRETCH.match(text, found.end))
+        ):
             return False
     if rule == "the-unit" and (
-        not _THE_UNIT_SEARCHED.match(lower) or text[found.end : found.end + 1] == "-"
+        not _THE_UNIT_SEARCHED.match(lower)
+        or text[found.end : found.end + 1] == "-"
+        or _AWARD.search(before)
     ):
-        return False  # and not the start of a compound ("the year-ago quarter")
+        # not the start of a compound ("the year-ago quarter"), nor an award ("player of the year")
+        return False
     if rule == "q-quarter" and not span.startswith("Q"):
         return False
     if rule == "day-word" and not re.match(
@@ -261,7 +304,7 @@ _TRIGGER = re.compile(
     r"|easter|thanksgiving|halloween|valentine's|independence|memorial|labor|election|veterans|bastille"
     r"|new\s+year's|boxing|daily|nightly|weekly|monthly|hourly|quarterly|annually|yearly|nineteen"
     r"|eighteen|twenty|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|noon|midday|midnight|half"
-    r"|period|while|fiscal|fy|once|earlier|ago)\b)"
+    r"|period|while|fiscal|fy|once|earlier|ago|date|term|road)\b)"
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 40
 
@@ -359,7 +402,8 @@ _ADJECTIVE_THE = re.compile(r"the\s+(?=\S+-\S+$|\d{4}$)", re.I)
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Span boundaries as TimeML draws them: no possessive "'s", no "the" before "five-year" or
-    "1987", no "later" after a count of units ("three days later")."""
+    "1987", no "later" after a count of units ("three days later"), no verb "last" before one
+    ("expected to last six weeks")."""
     span = text[start:end]
     if span.endswith(("'s", "\u2019s")):
         end -= 2
@@ -369,6 +413,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _ADJECTIVE_THE.match(text, start, end)
     if m:
         start = m.end()
+    verb = _LAST_AS_VERB.match(text, start, end)
+    if verb and _TO_LAST.search(text, max(0, start - 12), start):
+        start = verb.start(1)
     return start, end
 
 

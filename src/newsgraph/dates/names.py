@@ -16,7 +16,9 @@ A date expression written in words (no digit) is taken as part of a name when
   sentence, and a capitalised word follows it directly ("The Morning Show") or it is
   quoted whole (ABC's "This Week,");
 - it is "Today", "Tonight", "Tomorrow" or "Yesterday" capitalised where no sentence starts
-  ("This is VOA Today").
+  ("This is VOA Today");
+- it is a weekday after "the" and before a capitalised word ("the Sunday Times", "The Sunday
+  Mail newspaper"; not "the Sunday Oct. 5 vote").
 
 - a number is followed by a capitalised unit of the clock or the calendar, which running text
   writes in lower case, and is quoted or follows a lower-case word ("on CBS's \"60 Minutes\"",
@@ -58,6 +60,11 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # A count of capitalised units: a title ("60 Minutes"), never a stretch of time in a sentence.
 _NUMBERED_TITLE = re.compile(r"\d[\d,.]*[\s-]+(?:Second|Minute|Hour|Day|Night|Week|Month|Year)s?\b")
 _TITLE_LEAD = re.compile(r"(?:[\"'\u201c\u2018`]|\b[a-z]+[ \t]+)$")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_THE = re.compile(r"\b[Tt]he\s+$")
+_MONTH_OR_WEEKDAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+)
 _LINE_WINDOW = 200
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"}
 
@@ -72,6 +79,20 @@ def in_name(doc: Doc, text: str, start: int, end: int) -> bool:
         or (_title_cased(text[start:end]) and _after_title_word(text, start))
         or _written_as_title(text, start, end)
         or _capitalised_day_word(text, start, end)
+        or _weekday_of_a_name(text, start, end)
+    )
+
+
+def _weekday_of_a_name(text: str, start: int, end: int) -> bool:
+    """ "the Sunday Times", "The Sunday Mail newspaper": a weekday after "the" and before a
+    capitalised word other than a month or another weekday is a newspaper's or a club's name."""
+    if not _WEEKDAY.fullmatch(text, start, end) or not _THE.search(text, max(0, start - 4), start):
+        return False
+    m = _CAPITAL_WORD.match(text, end)
+    return (
+        m is not None
+        and not _MONTH_OR_WEEKDAY.match(text, m.end() - 2)
+        and not _is_headline(text, start)
     )
 
 

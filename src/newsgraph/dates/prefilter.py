@@ -9,27 +9,43 @@ match, so the pattern need not be run there, and skipping it changes nothing
 but the time taken. The pieces come from the pattern itself, never from a list
 kept by hand, so a new rule is covered as it is written; a construct the
 reading does not know (a lookaround, a negated class) simply requires nothing.
+
+The syntax tree comes from the ``re`` module's private parser (``re._parser``,
+``re._constants``, Python 3.11 on). A Python without them, or whose tree has
+another shape, gets no screens: every rule then runs in every window, slower
+and with the same dates.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812 (the names of the syntax tree's nodes)
-from re import _parser
+
+try:
+    from re import _constants as C  # noqa: N812 (the names of the syntax tree's nodes)
+    from re import _parser
+except ImportError:  # another Python's private modules: no screens, every rule runs
+    C = _parser = None
 
 Clause = frozenset[str]  # one of these pieces (regular-expression sources) is in every match
 # Beyond this many pieces a clause costs more to search than it saves.
 _MAX_PIECES = 64
 # The most selective clauses kept per pattern.
 _MAX_CLAUSES = 3
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_REPEATS = (
+    tuple(getattr(C, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
+    if C
+    else ()
+)
 
 
 def required(pattern: re.Pattern) -> list[Clause]:
     """Clauses every match of ``pattern`` satisfies, the most selective first; [] if unknown."""
-    if pattern.flags & re.IGNORECASE:
+    if _parser is None or pattern.flags & re.IGNORECASE:
         return []
-    clauses = set(_of_sequence(_parser.parse(pattern.pattern, pattern.flags)))
+    try:
+        clauses = set(_of_sequence(_parser.parse(pattern.pattern, pattern.flags)))
+    except (AttributeError, TypeError, ValueError):  # a syntax tree of another shape
+        return []
     return sorted(clauses, key=_selectivity, reverse=True)[:_MAX_CLAUSES]
 
 

@@ -118,7 +118,7 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
     if ref is None:
         return None
     # a bare month takes the tense of the verb it hangs on, if a parse gave one
-    trusted = day is None and ctx.verb_tense is not None
+    trusted = day is None and ctx.verb_tense in ("past", "future")  # a present is no direction
     tense = ctx.verb_tense if trusted else ctx.tense
     anchor = ctx.anchor or ""
     if tense is None and anchor[5:7].isdigit():
@@ -241,11 +241,19 @@ def shift(ctx: Context, unit: str, steps: int) -> Resolved | None:
 _QUARTER_ANCHOR = re.compile(r"(\d{4})-Q([1-4])$")
 
 
+def _quarters_before(ref: date, year: int, quarter: int) -> int:
+    """How many quarters the quarter ``year``-Q``quarter`` lies before the reference's own."""
+    return ref.year * 4 + cal.quarter_of(ref) - (year * 4 + quarter)
+
+
 def quarter_a_year_back(ctx: Context) -> Resolved | None:
     """ "A year ago" in an earnings story: the quarter the text last named, a year before
-    ("first-quarter profit ... a year ago" -> the first quarter of last year); without one,
-    the last reported quarter (the one before the reference's) a year before."""
+    ("first-quarter profit ... a year ago" -> the first quarter of last year; "third-quarter
+    sales ... a year earlier" in a March story -> the third quarter two years back), when that
+    quarter is one of the four up to the reference's (a report, not a year-ago quarter named
+    before); without one, the last reported quarter (the one before the reference's) a year
+    before."""
     m = _QUARTER_ANCHOR.match(ctx.anchor or "")
-    if m and ctx.ref and int(m[1]) == ctx.ref.year:
+    if m and ctx.ref and 0 <= _quarters_before(ctx.ref, int(m[1]), int(m[2])) < 4:
         return Resolved(f"{int(m[1]) - 1:04d}-Q{m[2]}", "quarter", False)
     return shift(ctx, "quarter", -5)

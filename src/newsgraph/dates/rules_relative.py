@@ -223,7 +223,8 @@ def _resolve_weekday(weekday: int, rel: str | None, ctx: Context) -> date | None
     if rel_word.startswith("this") or rel_word.startswith("the"):
         return ref + timedelta(days=weekday - ref.weekday())
     tense = ctx.verb_tense or ctx.tense
-    return cal.weekday_near(ref, weekday, 1 if tense == "future" else -1)
+    # a weekday under a simple present is a schedule ("they meet Wales on Saturday")
+    return cal.weekday_near(ref, weekday, 1 if tense in ("future", "present") else -1)
 
 
 @rule(

@@ -34,7 +34,8 @@ class Context:
     bare "the year" is the current one; ``verb_tense`` is the tense of the verb
     the expression attaches to in a parse (``dates.verb``), which a bare weekday
     or month trusts over ``tense`` (a guess from nearby words): a month under a
-    past-tense verb is never ahead.
+    past-tense verb is never ahead; "present" (a simple present) puts a weekday
+    ahead and says nothing of a month.
     """
 
     ref: date | None = None

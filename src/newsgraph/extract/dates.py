@@ -13,7 +13,7 @@ resolved against the reference date:
 
 A wire dateline a few days before that reference ("WASHINGTON, March 12 (Xinhua) --")
 replaces it: the story was written that day. A bare day coordinated with a full one
-("April 24 and 25") is a day of the same month.
+("April 24 and 25", "March 20 to 25") is a day of the same month.
 
 Anaphoric expressions ("that year", "the following month", "the previous
 Friday") resolve against the last date mentioned before them (the anchor).
@@ -106,15 +106,18 @@ def dateline_day(
     return day if day and ref - _DATELINE_LAG <= day < ref else None
 
 
-# "April 24 and 25": a second day of the same month, then the end of the phrase.
+# "April 24 and 25", "March 20 to 25", "May 3-5": a second day of the same month, then the end of
+# the phrase.
 _AND_DAY = re.compile(
-    r"\s+(?:and|or|&)\s+(\d{1,2})(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|on|when|for|to|and|with)\b)"
+    r"(?:\s+(?:and|or|&|to|through|until|till)\s+|\s*[-\u2013]\s*)(\d{1,2})"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|on|when|for|to|and|with)\b)"
 )
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)")
 
 
 def second_day(text: str, first: DateMention) -> DateMention | None:
-    """The bare day coordinated with a full one ("25" of "April 24 and 25"), in its month."""
+    """The bare day coordinated with a full one ("25" of "April 24 and 25", "March 20 to 25"),
+    in its month."""
     m = _AND_DAY.match(text, first.end)
     day = _DAY_VALUE.fullmatch(first.value)
     if m is None or day is None or not int(day.group(1)) < int(m.group(1)) <= 31:
