@@ -216,3 +216,12 @@ def test_a_noun_of_a_kind_of_organisation_next_to_a_name_makes_it_one():
         "Zycie Warszawy": "ORG",
         "England": "GPE",
     }
+
+
+def test_a_name_shown_with_a_persons_title_is_a_person_throughout():
+    body = "Clinton aides met. Dole wrote to Clinton campaign staff and to President Clinton."
+    ents = _run(
+        body,
+        [("Clinton", "GPE"), ("Dole", "PERSON"), ("Clinton", "GPE"), ("Clinton", "PERSON")],
+    )
+    assert ents["Clinton"].type == "PERSON" and len(ents["Clinton"].mentions) == 3

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 
 from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract.entity_names import Mention, fold, person_name_parts
+from newsgraph.extract.titles import is_honorific, is_title_head
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
 from newsgraph.gazetteer.features import feature_type
@@ -137,6 +138,19 @@ _KIND_BEFORE = re.compile(
 _KIND_AFTER = re.compile(r"\s+(?:daily|newspaper|weekly)\b")
 
 
+_WORD_BEFORE_NAME = re.compile(r"([A-Z][\w.]*)\s+$")
+
+
+def _after_person_title(m: Mention, body: str) -> bool:
+    """A person's title, capitalised, right before the name: "President Clinton", "Mr
+    Clinton" (not "Clinton campaign", and not a modifier alone: "Former")."""
+    before = _WORD_BEFORE_NAME.search(body, max(0, m.start - 16), m.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return is_honorific(word) or is_title_head(word)
+
+
 def _described_as_organisation(m: Mention, body: str) -> bool:
     """The words next to the name say what kind of organisation it is; a country stays a
     country ("the England side" is the national team, which news names by its country)."""
@@ -199,6 +213,8 @@ def _vote(mentions: list[Mention], body: str) -> None:
             evidence.update(_evidence(m, id(m) in placed))
             if _described_as_organisation(m, body):
                 evidence["ORG"] += EVIDENCE_WEIGHT
+        if any(_after_person_title(m, body) for m in group):
+            evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "President Clinton" throughout
         if _lone_place_name(group, body, name_parts):
             evidence["GPE"] += EVIDENCE_WEIGHT * len(group)
         elif set(labels) & {"ORG", "PERSON"} and fold(group[0].text) not in name_parts:
