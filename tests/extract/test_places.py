@@ -307,3 +307,21 @@ def test_a_town_before_based_is_a_town_even_after_the():
     body = "The Berlin-based company makes software."
     (berlin,) = _run(body, [_entity(body, "E1", "GPE", "Berlin")]).places
     assert berlin.country == "DEU"
+
+
+def test_an_adjective_of_a_continent_before_a_noun_is_a_mention_of_it():
+    body = "European airlines and North American carriers met. Europeans flew home."
+    ents = [
+        Entity(
+            id="E1",
+            key="european|NORP",
+            name="European",
+            type="NORP",
+            mentions=[_span(body, "European"), _span(body, "Europeans")],
+        ),
+        _entity(body, "E2", "NORP", "North American"),
+    ]
+    places = {p.name: p for p in _run(body, ents).places}
+    assert set(places) == {"Europe", "North America"}
+    assert places["North America"].feature == "CONT"
+    assert [m.text for m in places["Europe"].mentions] == ["European"]

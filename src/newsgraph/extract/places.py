@@ -249,11 +249,29 @@ def _named_places(
     ]
 
 
+# Adjectives of continents and regions, which modify a noun as nationality words do:
+# "European airlines", "Latin American markets".
+AREA_ADJECTIVES = {
+    "european": "Europe", "african": "Africa", "asian": "Asia",
+    "north american": "North America", "south american": "South America",
+    "latin american": "Latin America", "middle eastern": "Middle East",
+    "scandinavian": "Scandinavia", "balkan": "Balkans",
+}  # fmt: skip
+_AREA_NAMES = frozenset(AREA_ADJECTIVES.values())
+
+
+def _area(name: str, gaz: Gazetteer) -> Candidate | None:
+    """The continent or region of that name."""
+    areas = [c for c in gaz.lookup(name) if c.feature in ("CONT", "RGN")]
+    return min(areas, key=lambda c: c.feature != "CONT", default=None)
+
+
 def _nationality_places(
     doc: Doc, entities: list[Entity], gaz: Gazetteer, in_names: dict[str, list[Mention]]
 ) -> list[Place]:
     """The country of each nationality word that modifies a noun ("Russian troops",
-    "the Iranian-backed group"), one Place per country, those words its mentions.
+    "the Iranian-backed group"), one Place per country, those words its mentions; the
+    continent or region of such an adjective of one ("European airlines").
 
     GeoWebNews and GDELT count such words as mentions of the country; a noun
     ("the Russians", "Russians said") names people, not a place, and is left out.
@@ -265,7 +283,8 @@ def _nationality_places(
         for code, ms in in_names.items()
     }
     for ent in entities:
-        if ent.type != "NORP" or not ent.country:
+        key = ent.country or AREA_ADJECTIVES.get(ent.name.lower())
+        if ent.type != "NORP" or key is None:
             continue
         for m in ent.mentions:
             words = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -275,13 +294,11 @@ def _nationality_places(
             if root.dep_ in ("amod", "compound") and root.head.i > root.i:
                 if _opens_feature_name(words):
                     continue
-                spans.setdefault(ent.country, []).append(
-                    Span(start=m.start, end=m.end, text=m.text)
-                )
+                spans.setdefault(key, []).append(Span(start=m.start, end=m.end, text=m.text))
     out = []
-    for code, unordered in spans.items():
+    for key, unordered in spans.items():
         mentions = sorted(unordered, key=lambda s: s.start)
-        cand = gaz.country_by_code(code)
+        cand = _area(key, gaz) if key in _AREA_NAMES else gaz.country_by_code(key)
         if cand is not None:
             toponym = Toponym(tuple(Mention(s.start, s.end, s.text) for s in mentions), "GPE")
             out.append(to_place(cand, toponym, None, gaz.iso3))
