@@ -325,3 +325,10 @@ def test_an_adjective_of_a_continent_before_a_noun_is_a_mention_of_it():
     assert set(places) == {"Europe", "North America"}
     assert places["North America"].feature == "CONT"
     assert [m.text for m in places["Europe"].mentions] == ["European"]
+
+
+def test_a_nationality_word_no_entity_holds_is_still_its_country():
+    body = "Salvadoran migrant Alexis Cea, 25, posed for a picture."
+    ents = [_entity(body, "E1", "PERSON", "Alexis Cea")]
+    (place,) = _run(body, ents).places
+    assert (place.country, [m.text for m in place.mentions]) == ("SLV", ["Salvadoran"])

@@ -26,6 +26,7 @@ from pydantic import Field
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract import annotator
 from newsgraph.extract.places_in_names import NamedPlace, places_in_names, plausible
 from newsgraph.gazetteer import (
@@ -282,6 +283,8 @@ def _nationality_places(
         code: [Span(start=m.start, end=m.end, text=m.text) for m in ms]
         for code, ms in in_names.items()
     }
+    for code, span in _unnamed_nationality_words(doc, entities):
+        spans.setdefault(code, []).append(span)
     for ent in entities:
         key = ent.country or AREA_ADJECTIVES.get(ent.name.lower())
         if ent.type != "NORP" or key is None:
@@ -302,6 +305,23 @@ def _nationality_places(
         if cand is not None:
             toponym = Toponym(tuple(Mention(s.start, s.end, s.text) for s in mentions), "GPE")
             out.append(to_place(cand, toponym, None, gaz.iso3))
+    return out
+
+
+def _unnamed_nationality_words(doc: Doc, entities: list[Entity]) -> list[tuple[str, Span]]:
+    """Nationality words before a noun that no entity holds: the recogniser took them into
+    a person's span whose title was then split off ("Salvadoran migrant Alexis Cea",
+    "Azerbaijani MP Rasim Musabeyli"), or left them out."""
+    covered = [(m.start, m.end) for e in entities for m in e.mentions]
+    out = []
+    for tok in doc:
+        if not tok.is_title or tok.dep_ not in ("amod", "compound") or tok.head.i < tok.i:
+            continue
+        if not is_demonym(tok.text) or any(a <= tok.idx < b for a, b in covered):
+            continue
+        code = country_code(tok.text)
+        if code is not None:
+            out.append((code, Span(start=tok.idx, end=tok.idx + len(tok), text=tok.text)))
     return out
 
 
