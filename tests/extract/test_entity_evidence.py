@@ -225,3 +225,13 @@ def test_a_name_shown_with_a_persons_title_is_a_person_throughout():
         [("Clinton", "GPE"), ("Dole", "PERSON"), ("Clinton", "GPE"), ("Clinton", "PERSON")],
     )
     assert ents["Clinton"].type == "PERSON" and len(ents["Clinton"].mentions) == 3
+
+
+def test_a_large_towns_name_typed_as_a_nationality_is_the_town():
+    body = "In a visit to Tunis on Friday, Muslims and Republicans met."
+    ents = _run(body, [("Tunis", "NORP"), ("Muslims", "NORP"), ("Republicans", "NORP")])
+    assert {n: e.type for n, e in ents.items()} == {
+        "Tunis": "GPE",
+        "Muslims": "NORP",
+        "Republicans": "NORP",
+    }

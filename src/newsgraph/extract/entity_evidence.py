@@ -71,6 +71,8 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
         if m.label == "PERSON" and fold(m.text) in AWARDS:
             m.label = "EVENT"
         _retype_feature(m)
+        if m.label == "NORP" and _city_not_people(m):
+            m.label = "GPE"
     _vote(kept, body)
     _state_actors(kept, body)
     return kept
@@ -85,6 +87,19 @@ def _retype_feature(m: Mention) -> None:
     kind = feature_type(m.text, person=m.label == "PERSON")
     if kind is not None:
         m.label, m.country = kind, None
+
+
+# A town this large named with no word for its people is the town, whatever the type.
+_CITY_POPULATION = 100_000
+
+
+def _city_not_people(m: Mention) -> bool:
+    """'Tunis' typed as a nationality: a large town's name that names no people."""
+    if m.country or is_demonym(m.text):
+        return False
+    return any(
+        not c.is_area and c.population >= _CITY_POPULATION for c in load_gazetteer().lookup(m.text)
+    )
 
 
 def _not_a_name(m: Mention, body: str) -> bool:
