@@ -99,9 +99,12 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
                     break
     if comp is None:
         return _parenthetical(cue, min_tokens)
-    return _trim(
-        doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i), min_tokens
-    )
+    right = comp.right_edge.i
+    for c in cue.rights:  # the parser's split of one clause in two: "said Trump has “enormous
+        # respect” for the military and his rubble comment [was instead an expression of ...]"
+        if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
+            right = c.right_edge.i
+    return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, right), min_tokens)
 
 
 def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:

@@ -1,0 +1,28 @@
+"""Where reported content begins and ends (issue 14, fifth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.nlp import load, parse
+from newsgraph.record import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def quotes_of(text: str, nlp) -> list[Quote]:
+    return find_quotes(parse(text, nlp))
+
+
+def test_a_clause_the_parser_splits_in_two_is_reported_whole(nlp):
+    text = (
+        "Flynn said Trump has “enormous respect” for the military and his rubble comment "
+        "was instead an expression of frustration with the strategy."
+    )
+    (q,) = quotes_of(text, nlp)
+    assert q.speaker.text == "Flynn"
+    assert q.text.endswith("an expression of frustration with the strategy")
