@@ -26,3 +26,13 @@ def test_a_clause_the_parser_splits_in_two_is_reported_whole(nlp):
     (q,) = quotes_of(text, nlp)
     assert q.speaker.text == "Flynn"
     assert q.text.endswith("an expression of frustration with the strategy")
+
+
+def test_a_clause_on_an_earlier_line_is_not_the_cue_s(nlp):
+    text = (
+        "Some Democrats said they feared a speech calling for a ''cultural war'' against "
+        "''liberals and radicals.''\n\nMatt Bennett, a founder of the think tank Third Way, said "
+        "Mrs. Clinton had so far avoided tacking too far left."
+    )
+    bennett = [q for q in quotes_of(text, nlp) if q.speaker and q.speaker.text == "Matt Bennett"]
+    assert [q.text for q in bennett] == ["Mrs. Clinton had so far avoided tacking too far left"]

@@ -89,7 +89,7 @@ def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] |
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause a verb of saying governs, or the one hanging off its addressee."""
     doc = cue.doc
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and not _line_between(c, cue)), None)
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
@@ -105,6 +105,15 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
             right = c.right_edge.i
     return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, right), min_tokens)
+
+
+def _line_between(clause: Token, cue: Token) -> bool:
+    """Is a clause before its cue on an earlier line? The parser ran two paragraphs together:
+    "... against ''liberals and radicals.''\n\nMatt Bennett ... said Mrs. Clinton had ..."."""
+    doc = cue.doc
+    return clause.i < cue.i and any(
+        "\n" in doc[k].text_with_ws for k in range(clause.right_edge.i, cue.i)
+    )
 
 
 def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
