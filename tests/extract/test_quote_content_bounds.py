@@ -36,3 +36,20 @@ def test_a_clause_on_an_earlier_line_is_not_the_cue_s(nlp):
     )
     bennett = [q for q in quotes_of(text, nlp) if q.speaker and q.speaker.text == "Matt Bennett"]
     assert [q.text for q in bennett] == ["Mrs. Clinton had so far avoided tacking too far left"]
+
+
+def test_seem_with_an_infinitive_is_an_impression_no_one_holds(nlp):
+    text = "The economics of clean energy appear to be improving so rapidly that costs are falling."
+    (q,) = quotes_of(text, nlp)
+    assert (q.kind, q.speaker, q.cue) == ("indirect", None, "appear")
+    assert q.text.startswith("The economics of clean energy appear to be improving")
+
+
+def test_seem_before_a_verb_of_saying_leaves_the_report_to_that_verb(nlp):
+    text = "Donald Trump is drawing criticism after he appeared to suggest that veterans are weak."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.speaker.text, q.cue) == ("that veterans are weak", "he", "suggest")
+
+
+def test_seem_in_a_relative_clause_reports_nothing(nlp):
+    assert quotes_of("Families face price tags that seem to start at six figures.", nlp) == []

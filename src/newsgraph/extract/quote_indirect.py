@@ -59,6 +59,8 @@ _BREAKS = (",", ";", "--", "—")
 # "acknowledged the reality of climate change[, which makes him an outlier]".
 _ASIDE_DEPS = ("relcl", "appos")
 _RELATIVES = ("who", "which", "that")
+# Verbs of impression: PolNeAR marks "X seems to ..." as an attribution with no source.
+_IMPRESSION_VERBS = ("seem", "appear")
 # Verbs whose subject owns the claim they take as object: "Trump repeated the claim that ...".
 _CLAIM_MAKERS = frozenset("make repeat reiterate issue express voice offer echo renew".split())
 
@@ -71,6 +73,7 @@ class Reported:
     end: int
     attribution: Attribution
     cue: Token
+    impression: bool = False  # "X seems to ...": an impression no one in the text holds
 
 
 def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
@@ -311,6 +314,25 @@ def content_of(cue: Token, settings: QuoteSettings = DEFAULT_SETTINGS) -> tuple[
     return _clause(cue, min_tokens) or _complement(cue, min_tokens)
 
 
+def _impression(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What "seem"/"appear" with an infinitive reports: its subject and the infinitive,
+    "[the economics of clean energy] appear [to be improving so rapidly ...]".
+
+    None when the infinitive is itself a cue ("Cruz seemed to blame the network"): that
+    verb reports, for the subject; and with no subject, or a relative one, heading the clause.
+    """
+    comp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    if comp.lemma_.lower() in _CUE_LEMMAS:
+        return None
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in ("WDT", "WP"):
+        return None  # "price tags that seem to start at six figures": a clause of the noun's
+    left = subj.left_edge.i
+    return _trim(cue.doc, left, _cut_nested(cue, left, comp.right_edge.i), min_tokens)
+
+
 def _according_content(tok: Token, min_tokens: int) -> tuple[int, int] | None:
     """The sentence around "according to X", without that phrase."""
     sent = tok.sent
@@ -394,6 +416,11 @@ def find_reported(
         if quoted[i]:
             continue
         tok = doc[i]
+        if tok.lemma_ in _IMPRESSION_VERBS and tok.pos_ in ("VERB", "AUX"):
+            span = _impression(tok, min_tokens)
+            if span is not None:
+                out.append(Reported(*span, from_cue(tok, quoted, settings), tok, impression=True))
+            continue
         if tok.lower_ == "according":
             if according_to(tok) is None:
                 continue

@@ -111,7 +111,8 @@ def _unheld(rep: Reported) -> bool:
     verb of saying, or "according to", whose speaker was not found."""
     cue = rep.cue
     return (
-        rep.attribution.speaker is None
+        not rep.impression
+        and rep.attribution.speaker is None
         and cue.lower_ != "according"
         and cue.lemma_.lower() not in SPEECH_VERBS
     )
