@@ -53,3 +53,13 @@ def test_seem_before_a_verb_of_saying_leaves_the_report_to_that_verb(nlp):
 
 def test_seem_in_a_relative_clause_reports_nothing(nlp):
     assert quotes_of("Families face price tags that seem to start at six figures.", nlp) == []
+
+
+def test_a_parenthetical_cue_after_an_opening_phrase_reports_the_clause_around_it(nlp):
+    text = (
+        "At times last year, people close to the vice president said, the mere mention of "
+        "Mrs. Clinton's name could make him fume."
+    )
+    (q,) = quotes_of(text, nlp)
+    assert q.text.startswith("At times last year") and q.text.endswith("could make him fume")
+    assert q.speaker.text == "people close to the vice president"

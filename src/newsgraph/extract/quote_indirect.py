@@ -124,10 +124,22 @@ def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
         return None
     head = cue.head
-    left = head.left_edge.i
-    if not left < cue.left_edge.i:
+    left = min(head.left_edge.i, cue.left_edge.i)
+    if not left < _speaker_start(cue):
         return None  # the cue opens the clause: not a parenthetical
     return _trim(cue.doc, left, _cut_nested(cue, left, head.right_edge.i), min_tokens)
+
+
+def _speaker_start(cue: Token) -> int:
+    """First token of the cue's subject set off by a comma, else of the cue's phrase.
+
+    "At times last year, [people close to the vice president said,] the mere mention ...":
+    the parser may hang the opening phrase off the cue; it is still the clause's.
+    """
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.left_edge.i > 0 and cue.doc[subj.left_edge.i - 1].text == ",":
+        return subj.left_edge.i
+    return cue.left_edge.i
 
 
 _TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp")
