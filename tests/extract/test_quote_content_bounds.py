@@ -63,3 +63,9 @@ def test_a_parenthetical_cue_after_an_opening_phrase_reports_the_clause_around_i
     (q,) = quotes_of(text, nlp)
     assert q.text.startswith("At times last year") and q.text.endswith("could make him fume")
     assert q.speaker.text == "people close to the vice president"
+
+
+def test_expected_with_no_agent_is_an_impression_with_its_subject(nlp):
+    (q,) = quotes_of("Obama is expected to join Clinton on the campaign trail soon.", nlp)
+    assert (q.speaker, q.cue) == (None, "expected")
+    assert q.text == "Obama is expected to join Clinton on the campaign trail soon"

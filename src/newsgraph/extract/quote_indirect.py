@@ -338,11 +338,21 @@ def _impression(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         return None
     if comp.lemma_.lower() in _CUE_LEMMAS:
         return None
-    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.tag_ in ("WDT", "WP"):
         return None  # "price tags that seem to start at six figures": a clause of the noun's
     left = subj.left_edge.i
     return _trim(cue.doc, left, _cut_nested(cue, left, comp.right_edge.i), min_tokens)
+
+
+def _expected(tok: Token) -> bool:
+    """Is it "expected" in a passive with no agent: "Obama is expected to join Clinton"?"""
+    return (
+        tok.lemma_ == "expect"
+        and tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _according_content(tok: Token, min_tokens: int) -> tuple[int, int] | None:
@@ -428,7 +438,7 @@ def find_reported(
         if quoted[i]:
             continue
         tok = doc[i]
-        if tok.lemma_ in _IMPRESSION_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if (tok.lemma_ in _IMPRESSION_VERBS and tok.pos_ in ("VERB", "AUX")) or _expected(tok):
             span = _impression(tok, min_tokens)
             if span is not None:
                 out.append(Reported(*span, from_cue(tok, quoted, settings), tok, impression=True))
