@@ -69,3 +69,18 @@ def test_expected_with_no_agent_is_an_impression_with_its_subject(nlp):
     (q,) = quotes_of("Obama is expected to join Clinton on the campaign trail soon.", nlp)
     assert (q.speaker, q.cue) == (None, "expected")
     assert q.text == "Obama is expected to join Clinton on the campaign trail soon"
+
+
+def test_see_as_reports_what_is_seen_and_as_what(nlp):
+    (q,) = quotes_of("Democrats see Sanders as an agent in Clinton's decline.", nlp)
+    assert (q.text, q.speaker.text, q.cue) == (
+        "Sanders as an agent in Clinton's decline",
+        "Democrats",
+        "see",
+    )
+
+
+def test_seen_as_with_no_agent_is_an_impression_with_its_subject(nlp):
+    (q,) = quotes_of("The hiring of Stephen Bannon was seen as a demotion for him.", nlp)
+    assert (q.speaker, q.cue) == (None, "seen")
+    assert q.text == "The hiring of Stephen Bannon was seen as a demotion for him"

@@ -61,6 +61,8 @@ _ASIDE_DEPS = ("relcl", "appos")
 _RELATIVES = ("who", "which", "that")
 # Verbs of impression: PolNeAR marks "X seems to ..." as an attribution with no source.
 _IMPRESSION_VERBS = ("seem", "appear")
+# Verbs of regarding: "see X as Y" reports "X as Y".
+_REGARD_VERBS = ("see",)
 # Verbs whose subject owns the claim they take as object: "Trump repeated the claim that ...".
 _CLAIM_MAKERS = frozenset("make repeat reiterate issue express voice offer echo renew".split())
 
@@ -345,6 +347,21 @@ def _impression(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     return _trim(cue.doc, left, _cut_nested(cue, left, comp.right_edge.i), min_tokens)
 
 
+def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What "see ... as" reports: "Democrats see [Sanders as an agent in Clinton's decline]",
+    "[the hiring of Bannon] was seen by some [as a demotion]" (the passive's subject with it)."""
+    if cue.lemma_ not in _REGARD_VERBS or cue.pos_ != "VERB":
+        return None
+    as_ = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None:
+        return None
+    what = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if what is None or what.i > as_.i or what.tag_ in ("WDT", "WP"):
+        return None
+    left = what.left_edge.i
+    return _trim(cue.doc, left, _cut_nested(cue, left, as_.right_edge.i), min_tokens)
+
+
 def _expected(tok: Token) -> bool:
     """Is it "expected" in a passive with no agent: "Obama is expected to join Clinton"?"""
     return (
@@ -438,6 +455,12 @@ def find_reported(
         if quoted[i]:
             continue
         tok = doc[i]
+        if (span := _seen_as(tok, min_tokens)) is not None:
+            att = from_cue(tok, quoted, settings)
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if att.speaker is not None or passive:
+                out.append(Reported(*span, att, tok, impression=att.speaker is None))
+            continue
         if (tok.lemma_ in _IMPRESSION_VERBS and tok.pos_ in ("VERB", "AUX")) or _expected(tok):
             span = _impression(tok, min_tokens)
             if span is not None:
