@@ -84,3 +84,12 @@ def test_seen_as_with_no_agent_is_an_impression_with_its_subject(nlp):
     (q,) = quotes_of("The hiring of Stephen Bannon was seen as a demotion for him.", nlp)
     assert (q.speaker, q.cue) == (None, "seen")
     assert q.text == "The hiring of Stephen Bannon was seen as a demotion for him"
+
+
+def test_a_lead_in_clause_gives_its_subject_not_its_first_word(nlp):
+    text = (
+        "At a conference in Aspen, the historian ended her speech by quoting Leonardo da "
+        'Vinci: "Every obstacle is destroyed by rigor, and every fear by courage."'
+    )
+    direct = [q for q in quotes_of(text, nlp) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == ["the historian"]

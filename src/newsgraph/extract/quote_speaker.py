@@ -498,4 +498,6 @@ def from_phrase(doc: Doc, start: int, end: int) -> Attribution | None:
         and head.head.pos_ in ("PROPN", "NOUN")
     ):
         head = head.head
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None  # "When Wallace died ...:", "At a conference ...:": no noun phrase
     return describe_speaker(head)
