@@ -93,3 +93,12 @@ def test_a_lead_in_clause_gives_its_subject_not_its_first_word(nlp):
     )
     direct = [q for q in quotes_of(text, nlp) if q.kind == "direct"]
     assert [q.speaker.text for q in direct] == ["the historian"]
+
+
+def test_an_endorsement_of_a_bare_name_is_reported(nlp):
+    (q,) = quotes_of("Over the past few days, Cruz has endorsed Trump.", nlp)
+    assert (q.text, q.speaker.text, q.cue) == ("Trump", "Cruz", "endorsed")
+
+
+def test_a_bare_name_after_another_verb_of_stance_is_not(nlp):
+    assert quotes_of("Over the past few days, Cruz has attacked Trump.", nlp) == []

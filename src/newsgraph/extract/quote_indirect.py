@@ -31,6 +31,7 @@ from newsgraph.extract.quote_cues import (
     CLAIM_NOUNS,
     CLAUSE_ONLY,
     INTENT_VERBS,
+    NAME_OBJECT_VERBS,
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     REPORTING_VERBS,
@@ -76,6 +77,7 @@ class Reported:
     attribution: Attribution
     cue: Token
     impression: bool = False  # "X seems to ...": an impression no one in the text holds
+    named: bool = False  # a stance on a bare name, "endorsed [Trump]": short but whole
 
 
 def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
@@ -362,6 +364,18 @@ def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     return _trim(cue.doc, left, _cut_nested(cue, left, as_.right_edge.i), min_tokens)
 
 
+def _named_object(cue: Token) -> tuple[int, int] | None:
+    """A one-word name as the object of a verb of endorsement: "Cruz has endorsed [Trump]"."""
+    if cue.lemma_.lower() not in NAME_OBJECT_VERBS or cue.pos_ != "VERB":
+        return None
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    if obj.left_edge.i != obj.i or obj.right_edge.i != obj.i:
+        return None  # a longer phrase is the ordinary object
+    return obj.idx, obj.idx + len(obj)
+
+
 def _expected(tok: Token) -> bool:
     """Is it "expected" in a passive with no agent: "Obama is expected to join Clinton"?"""
     return (
@@ -493,10 +507,11 @@ def find_reported(
             continue
         else:
             continue
+        named = span is None and (span := _named_object(tok)) is not None
         if span is None:
             continue
         att = from_cue(tok, quoted, settings)
         if att.speaker is None and tok.lemma_.lower() in RESEARCH_VERBS:
             continue  # "It is believed that ...": a finding with no one who found it
-        out.append(Reported(span[0], span[1], att, tok))
+        out.append(Reported(span[0], span[1], att, tok, named=named))
     return out
