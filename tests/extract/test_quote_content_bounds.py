@@ -102,3 +102,12 @@ def test_an_endorsement_of_a_bare_name_is_reported(nlp):
 
 def test_a_bare_name_after_another_verb_of_stance_is_not(nlp):
     assert quotes_of("Over the past few days, Cruz has attacked Trump.", nlp) == []
+
+
+def test_a_verb_that_reports_no_object_reports_what_it_spoke_about(nlp):
+    (q,) = quotes_of("Sanders talked about the corrupting influence of super PACs.", nlp)
+    assert (q.text, q.speaker.text, q.cue) == (
+        "the corrupting influence of super PACs",
+        "Sanders",
+        "talked",
+    )

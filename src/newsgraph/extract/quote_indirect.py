@@ -364,6 +364,18 @@ def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     return _trim(cue.doc, left, _cut_nested(cue, left, as_.right_edge.i), min_tokens)
 
 
+def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What a verb that reports no object spoke about: "talked [about the economy]" gives
+    "the economy"."""
+    about = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+    obj = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about else None
+    if obj is None:
+        return None
+    return _trim(
+        cue.doc, obj.left_edge.i, _cut_nested(cue, obj.left_edge.i, obj.right_edge.i), min_tokens
+    )
+
+
 def _named_object(cue: Token) -> tuple[int, int] | None:
     """A one-word name as the object of a verb of endorsement: "Cruz has endorsed [Trump]"."""
     if cue.lemma_.lower() not in NAME_OBJECT_VERBS or cue.pos_ != "VERB":
@@ -498,6 +510,8 @@ def find_reported(
             )
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTENT_VERBS:
             span = _intent(tok, min_tokens)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in NO_OBJECT_CONTENT:
+            span = None  # "talked about the economy": ``_topic`` below
         elif _is_claim(tok, min_tokens):
             span = _claim_clause(tok, min_tokens)
             out.append(Reported(span[0], span[1], _claimant(tok, quoted, settings), tok))
@@ -507,6 +521,8 @@ def find_reported(
             continue
         else:
             continue
+        if span is None and tok.lemma_.lower() in NO_OBJECT_CONTENT:
+            span = _topic(tok, min_tokens)
         named = span is None and (span := _named_object(tok)) is not None
         if span is None:
             continue
