@@ -105,9 +105,9 @@ def test_a_bare_name_after_another_verb_of_stance_is_not(nlp):
 
 
 def test_a_verb_that_reports_no_object_reports_what_it_spoke_about(nlp):
-    (q,) = quotes_of("Sanders talked about the corrupting influence of super PACs.", nlp)
+    (q,) = quotes_of("Mr. Sanders talked about the corrupting influence of super PACs.", nlp)
     assert (q.text, q.speaker.text, q.cue) == (
         "the corrupting influence of super PACs",
-        "Sanders",
+        "Mr. Sanders",
         "talked",
     )
