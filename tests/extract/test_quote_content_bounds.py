@@ -111,3 +111,12 @@ def test_a_verb_that_reports_no_object_reports_what_it_spoke_about(nlp):
         "Mr. Sanders",
         "talked",
     )
+
+
+def test_according_to_a_speech_someone_delivered_gives_that_someone(nlp):
+    text = (
+        "The goal is to persuade executives to manage for the long term, according to a "
+        "speech Mrs. Clinton delivered at New York University."
+    )
+    (q,) = quotes_of(text, nlp)
+    assert (q.speaker.text, q.cue) == ("Mrs. Clinton", "according to")

@@ -454,13 +454,30 @@ def venue_of(cue: Token) -> str | None:
     return None
 
 
+def _venue_holder(source: Token) -> Token:
+    """Who spoke in "according to a speech [Mrs. Clinton] delivered", "according to a
+    statement [from the ministry]": the venue's speaker, else the source itself."""
+    if source.lemma_.lower() not in VENUE_NOUNS:
+        return source
+    for c in source.rights:
+        if c.dep_ == "relcl":
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _RELATIVES and can_speak(subj):
+                return subj
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and can_speak(obj):
+                return obj
+    return source
+
+
 def from_cue(
     cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> Attribution:
     """The attribution a verb of saying (or "according to") makes."""
     source = according_to(cue)
     if source is not None:
-        att = describe_speaker(source)
+        att = describe_speaker(_venue_holder(source))
         nxt = cue.nbor(1)
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
