@@ -120,3 +120,9 @@ def test_according_to_a_speech_someone_delivered_gives_that_someone(nlp):
     )
     (q,) = quotes_of(text, nlp)
     assert (q.speaker.text, q.cue) == ("Mrs. Clinton", "according to")
+
+
+def test_whoever_asked_is_not_said_after_when_either(nlp):
+    text = "Ted Cruz, when asked specifically what is wrong, said the numbers don't add up."
+    asked = [q for q in quotes_of(text, nlp) if q.cue == "asked"]
+    assert [q.speaker for q in asked] == [None]

@@ -44,6 +44,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _NO_SPEAKER = frozenset(("seem", "appear"))
+_ASKER_DEPS = ("agent", "nsubj", "nsubjpass", "aux", "auxpass")
 _RELATIVES = frozenset(("who", "which", "that"))
 _OBJECT_PRONOUNS = frozenset("me us him them".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -108,11 +109,12 @@ def subject_of(
         return None
     if (
         cue.lemma_.lower() == "ask"
-        and cue.tag_ == "VBN"
-        and cue.dep_ == "advcl"
-        and not any(c.dep_ == "agent" for c in cue.children)
+        and cue.tag_ in ("VBN", "VBD")  # the tagger reads a sentence's first "Asked" as past
+        and cue.dep_ in ("advcl", "relcl", "acl")
+        and not any(c.dep_ in _ASKER_DEPS for c in cue.children)
     ):
-        return None  # "Asked about the wall, Carson said ...": whoever asked is not said
+        return None  # "Asked about the wall, Carson said ...", "Cruz, when asked ...": whoever
+        # asked is not said
     tok = cue
     for _ in range(settings.subject_climb):
         subjects = [
