@@ -10,7 +10,9 @@ infinitive ("wants to triple ..."); a passive with an agent its subject
 "that" clause ("his claim that ..."), a stance noun what its preposition
 governs ("criticism of the deal"), for the one who makes the claim, else its
 possessor, else the subject of the verb it hangs off. "according to X" makes
-one whose content is the rest of its sentence. Content that is mostly a
+one whose content is the rest of its sentence. An impression no one in the text
+holds ("X seems to ...", "X is expected to ...", "X was seen as ...") is an
+attribution with no speaker whose content keeps its subject. Content that is mostly a
 direct quote is left to the direct-quote finder; content holding a quoted
 fragment is a mixed quote. A relative clause or appositive closing the content
 after a comma is the writer's aside, not what was said (``aside_at``); a
