@@ -10,7 +10,9 @@ infinitive ("wants to triple ..."); a passive with an agent its subject
 "that" clause ("his claim that ..."), a stance noun what its preposition
 governs ("criticism of the deal"), for the one who makes the claim, else its
 possessor, else the subject of the verb it hangs off. "according to X" makes
-one whose content is the rest of its sentence. Content that is mostly a
+one whose content is the rest of its sentence. An impression no one in the text
+holds ("X seems to ...", "X is expected to ...", "X was seen as ...") is an
+attribution with no speaker whose content keeps its subject. Content that is mostly a
 direct quote is left to the direct-quote finder; content holding a quoted
 fragment is a mixed quote. A relative clause or appositive closing the content
 after a comma is the writer's aside, not what was said (``aside_at``); a
@@ -31,6 +33,7 @@ from newsgraph.extract.quote_cues import (
     CLAIM_NOUNS,
     CLAUSE_ONLY,
     INTENT_VERBS,
+    NAME_OBJECT_VERBS,
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     REPORTING_VERBS,
@@ -59,6 +62,10 @@ _BREAKS = (",", ";", "--", "—")
 # "acknowledged the reality of climate change[, which makes him an outlier]".
 _ASIDE_DEPS = ("relcl", "appos")
 _RELATIVES = ("who", "which", "that")
+# Verbs of impression: PolNeAR marks "X seems to ..." as an attribution with no source.
+_IMPRESSION_VERBS = ("seem", "appear")
+# Verbs of regarding: "see X as Y" reports "X as Y".
+_REGARD_VERBS = ("see",)
 # Verbs whose subject owns the claim they take as object: "Trump repeated the claim that ...".
 _CLAIM_MAKERS = frozenset("make repeat reiterate issue express voice offer echo renew".split())
 
@@ -71,6 +78,8 @@ class Reported:
     end: int
     attribution: Attribution
     cue: Token
+    impression: bool = False  # "X seems to ...": an impression no one in the text holds
+    named: bool = False  # a stance on a bare name, "endorsed [Trump]": short but whole
 
 
 def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
@@ -89,7 +98,7 @@ def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] |
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause a verb of saying governs, or the one hanging off its addressee."""
     doc = cue.doc
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and not _line_between(c, cue)), None)
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
@@ -99,8 +108,20 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
                     break
     if comp is None:
         return _parenthetical(cue, min_tokens)
-    return _trim(
-        doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i), min_tokens
+    right = comp.right_edge.i
+    for c in cue.rights:  # the parser's split of one clause in two: "said Trump has “enormous
+        # respect” for the military and his rubble comment [was instead an expression of ...]"
+        if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
+            right = c.right_edge.i
+    return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, right), min_tokens)
+
+
+def _line_between(clause: Token, cue: Token) -> bool:
+    """Is a clause before its cue on an earlier line? The parser ran two paragraphs together:
+    "... against ''liberals and radicals.''\n\nMatt Bennett ... said Mrs. Clinton had ..."."""
+    doc = cue.doc
+    return clause.i < cue.i and any(
+        "\n" in doc[k].text_with_ws for k in range(clause.right_edge.i, cue.i)
     )
 
 
@@ -109,10 +130,22 @@ def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
         return None
     head = cue.head
-    left = head.left_edge.i
-    if not left < cue.left_edge.i:
+    left = min(head.left_edge.i, cue.left_edge.i)
+    if not left < _speaker_start(cue):
         return None  # the cue opens the clause: not a parenthetical
     return _trim(cue.doc, left, _cut_nested(cue, left, head.right_edge.i), min_tokens)
+
+
+def _speaker_start(cue: Token) -> int:
+    """First token of the cue's subject set off by a comma, else of the cue's phrase.
+
+    "At times last year, [people close to the vice president said,] the mere mention ...":
+    the parser may hang the opening phrase off the cue; it is still the clause's.
+    """
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.left_edge.i > 0 and cue.doc[subj.left_edge.i - 1].text == ",":
+        return subj.left_edge.i
+    return cue.left_edge.i
 
 
 _TAIL_DEPS = ("dobj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp")
@@ -299,6 +332,74 @@ def content_of(cue: Token, settings: QuoteSettings = DEFAULT_SETTINGS) -> tuple[
     return _clause(cue, min_tokens) or _complement(cue, min_tokens)
 
 
+def _impression(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What "seem"/"appear" with an infinitive reports: its subject and the infinitive,
+    "[the economics of clean energy] appear [to be improving so rapidly ...]".
+
+    None when the infinitive is itself a cue ("Cruz seemed to blame the network"): that
+    verb reports, for the subject; and with no subject, or a relative one, heading the clause.
+    """
+    comp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    if comp.lemma_.lower() in _CUE_LEMMAS:
+        return None
+    subj = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ in ("WDT", "WP"):
+        return None  # "price tags that seem to start at six figures": a clause of the noun's
+    left = subj.left_edge.i
+    return _trim(cue.doc, left, _cut_nested(cue, left, comp.right_edge.i), min_tokens)
+
+
+def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What "see ... as" reports: "Democrats see [Sanders as an agent in Clinton's decline]",
+    "[the hiring of Bannon] was seen by some [as a demotion]" (the passive's subject with it)."""
+    if cue.lemma_ not in _REGARD_VERBS or cue.pos_ != "VERB":
+        return None
+    as_ = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None:
+        return None
+    what = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if what is None or what.i > as_.i or what.tag_ in ("WDT", "WP"):
+        return None
+    left = what.left_edge.i
+    return _trim(cue.doc, left, _cut_nested(cue, left, as_.right_edge.i), min_tokens)
+
+
+def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What a verb that reports no object spoke about: "talked [about the economy]" gives
+    "the economy"."""
+    about = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+    obj = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about else None
+    if obj is None:
+        return None
+    return _trim(
+        cue.doc, obj.left_edge.i, _cut_nested(cue, obj.left_edge.i, obj.right_edge.i), min_tokens
+    )
+
+
+def _named_object(cue: Token) -> tuple[int, int] | None:
+    """A one-word name as the object of a verb of endorsement: "Cruz has endorsed [Trump]"."""
+    if cue.lemma_.lower() not in NAME_OBJECT_VERBS or cue.pos_ != "VERB":
+        return None
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    if obj.left_edge.i != obj.i or obj.right_edge.i != obj.i:
+        return None  # a longer phrase is the ordinary object
+    return obj.idx, obj.idx + len(obj)
+
+
+def _expected(tok: Token) -> bool:
+    """Is it "expected" in a passive with no agent: "Obama is expected to join Clinton"?"""
+    return (
+        tok.lemma_ == "expect"
+        and tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
 def _according_content(tok: Token, min_tokens: int) -> tuple[int, int] | None:
     """The sentence around "according to X", without that phrase."""
     sent = tok.sent
@@ -382,6 +483,17 @@ def find_reported(
         if quoted[i]:
             continue
         tok = doc[i]
+        if (span := _seen_as(tok, min_tokens)) is not None:
+            att = from_cue(tok, quoted, settings)
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if att.speaker is not None or passive:
+                out.append(Reported(*span, att, tok, impression=att.speaker is None))
+            continue
+        if (tok.lemma_ in _IMPRESSION_VERBS and tok.pos_ in ("VERB", "AUX")) or _expected(tok):
+            span = _impression(tok, min_tokens)
+            if span is not None:
+                out.append(Reported(*span, from_cue(tok, quoted, settings), tok, impression=True))
+            continue
         if tok.lower_ == "according":
             if according_to(tok) is None:
                 continue
@@ -400,6 +512,8 @@ def find_reported(
             )
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in INTENT_VERBS:
             span = _intent(tok, min_tokens)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in NO_OBJECT_CONTENT:
+            span = None  # "talked about the economy": ``_topic`` below
         elif _is_claim(tok, min_tokens):
             span = _claim_clause(tok, min_tokens)
             out.append(Reported(span[0], span[1], _claimant(tok, quoted, settings), tok))
@@ -409,10 +523,13 @@ def find_reported(
             continue
         else:
             continue
+        if span is None and tok.lemma_.lower() in NO_OBJECT_CONTENT:
+            span = _topic(tok, min_tokens)
+        named = span is None and (span := _named_object(tok)) is not None
         if span is None:
             continue
         att = from_cue(tok, quoted, settings)
         if att.speaker is None and tok.lemma_.lower() in RESEARCH_VERBS:
             continue  # "It is believed that ...": a finding with no one who found it
-        out.append(Reported(span[0], span[1], att, tok))
+        out.append(Reported(span[0], span[1], att, tok, named=named))
     return out

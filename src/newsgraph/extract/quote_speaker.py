@@ -44,6 +44,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
 _NP_RIGHT_DEPS = ("prep", "compound", "conj", "cc", "nummod", "pobj", "flat", "case", "amod")
 _NO_SPEAKER = frozenset(("seem", "appear"))
+_ASKER_DEPS = ("agent", "nsubj", "nsubjpass", "aux", "auxpass")
 _RELATIVES = frozenset(("who", "which", "that"))
 _OBJECT_PRONOUNS = frozenset("me us him them".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -108,11 +109,12 @@ def subject_of(
         return None
     if (
         cue.lemma_.lower() == "ask"
-        and cue.tag_ == "VBN"
-        and cue.dep_ == "advcl"
-        and not any(c.dep_ == "agent" for c in cue.children)
+        and cue.tag_ in ("VBN", "VBD")  # the tagger reads a sentence's first "Asked" as past
+        and cue.dep_ in ("advcl", "relcl", "acl")
+        and not any(c.dep_ in _ASKER_DEPS for c in cue.children)
     ):
-        return None  # "Asked about the wall, Carson said ...": whoever asked is not said
+        return None  # "Asked about the wall, Carson said ...", "Cruz, when asked ...": whoever
+        # asked is not said
     tok = cue
     for _ in range(settings.subject_climb):
         subjects = [
@@ -454,13 +456,30 @@ def venue_of(cue: Token) -> str | None:
     return None
 
 
+def _venue_holder(source: Token) -> Token:
+    """Who spoke in "according to a speech [Mrs. Clinton] delivered", "according to a
+    statement [from the ministry]": the venue's speaker, else the source itself."""
+    if source.lemma_.lower() not in VENUE_NOUNS:
+        return source
+    for c in source.rights:
+        if c.dep_ == "relcl":
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _RELATIVES and can_speak(subj):
+                return subj
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and can_speak(obj):
+                return obj
+    return source
+
+
 def from_cue(
     cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> Attribution:
     """The attribution a verb of saying (or "according to") makes."""
     source = according_to(cue)
     if source is not None:
-        att = describe_speaker(source)
+        att = describe_speaker(_venue_holder(source))
         nxt = cue.nbor(1)
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
@@ -498,4 +517,6 @@ def from_phrase(doc: Doc, start: int, end: int) -> Attribution | None:
         and head.head.pos_ in ("PROPN", "NOUN")
     ):
         head = head.head
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None  # "When Wallace died ...:", "At a conference ...:": no noun phrase
     return describe_speaker(head)

@@ -106,6 +106,14 @@ def lead_in(q: DirectQuote) -> Verdict:
     """A phrase ending in a colon before the quote on its line: 'From the ministry: “...”'."""
     if not (q.lead.endswith(":") and q.before):
         return None
+    toks = clause_before(q.before)
+    verb = _clause_verb(toks) if toks else None
+    if verb is not None and not any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children
+    ):  # a clause: "..., the historian ended her speech by quoting da Vinci:", not "When ...:"
+        att = from_cue(verb, q.text.quoted, q.text.settings)
+        if att.speaker is not None:
+            return att
     return _claimed(from_phrase(q.text.doc, q.before[0].idx, q.quote.start))
 
 

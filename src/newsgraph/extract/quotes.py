@@ -76,12 +76,15 @@ def _reported(text: QuoteText, marked: list[MarkedQuote]) -> tuple[list[Found], 
         line_start, line_end = text.lines[text.line_of(rep.cue.idx)]
         rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
     for rep in _outermost(reps):
-        if rep.end - rep.start < settings.min_reported_chars:
+        if rep.end - rep.start < settings.min_reported_chars and not rep.named:
             continue
         _drop_aside(text, marked, starts, rep)
         inside = [k for k in _quotes_within(marked, starts, rep) if _holds(rep, marked[k])]
         overlapping = [marked[k] for k in _quotes_within(marked, starts, rep)]
-        if _unquoted_words(text.body, rep, overlapping) < settings.min_unquoted_words:
+        if (
+            not rep.named
+            and _unquoted_words(text.body, rep, overlapping) < settings.min_unquoted_words
+        ):
             continue  # it is a direct quote with its cue; the direct finder has it
         kind = "mixed" if inside else "indirect"
         if kind == "indirect" and _unheld(rep):
@@ -111,7 +114,8 @@ def _unheld(rep: Reported) -> bool:
     verb of saying, or "according to", whose speaker was not found."""
     cue = rep.cue
     return (
-        rep.attribution.speaker is None
+        not rep.impression
+        and rep.attribution.speaker is None
         and cue.lower_ != "according"
         and cue.lemma_.lower() not in SPEECH_VERBS
     )
