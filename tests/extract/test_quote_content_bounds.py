@@ -126,3 +126,11 @@ def test_whoever_asked_is_not_said_after_when_either(nlp):
     text = "Ted Cruz, when asked specifically what is wrong, said the numbers don't add up."
     asked = [q for q in quotes_of(text, nlp) if q.cue == "asked"]
     assert [q.speaker for q in asked] == [None]
+
+
+def test_a_linking_phrase_is_no_report(nlp):
+    for opener in ("That said,", "Having said that,", "That being said,"):
+        text = f"Bars line the street. {opener} officials disagreed."
+        assert quotes_of(text, nlp) == [], opener
+    (q,) = quotes_of("He said that officials in the city disagreed with the plan.", nlp)
+    assert q.cue == "said"

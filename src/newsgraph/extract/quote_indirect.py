@@ -473,6 +473,27 @@ def _candidates(doc: Doc) -> list[int]:
     return np.flatnonzero(hit).tolist()
 
 
+# "That said,", "That being said,", "Having said that,", "Needless to say,": phrases that
+# join two sentences, with no one saying anything.
+_LINKING = (("that", "said"), ("this", "said"), ("that", "being", "said"), ("having", "said", "that"),
+            ("having", "said", "this"), ("needless", "to", "say"))  # fmt: skip
+
+
+def _linking_phrase(cue: Token) -> bool:
+    """The cue is part of a linking phrase that opens its sentence and ends in a comma."""
+    if cue.lemma_ != "say":
+        return False
+    sent_start = cue.sent.start
+    for words in _LINKING:
+        start = cue.i - words.index(cue.lower_) if cue.lower_ in words else -1
+        end = start + len(words)
+        if start != sent_start or end >= len(cue.doc) or cue.doc[end].text != ",":
+            continue
+        if tuple(t.lower_ for t in cue.doc[start:end]) == words:
+            return True
+    return False
+
+
 def find_reported(
     doc: Doc, quoted: Sequence[bool], settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> list[Reported]:
@@ -483,6 +504,8 @@ def find_reported(
         if quoted[i]:
             continue
         tok = doc[i]
+        if _linking_phrase(tok):
+            continue
         if (span := _seen_as(tok, min_tokens)) is not None:
             att = from_cue(tok, quoted, settings)
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
