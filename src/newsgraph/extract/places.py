@@ -140,7 +140,9 @@ def _from_entities(entities: list[Entity]) -> tuple[list[Toponym], list[str], li
     return toponyms, ids, countries
 
 
-def _state_names(entities: list[Entity], ids: list[str | None], gaz: Gazetteer) -> dict:
+def _state_names(
+    entities: list[Entity], ids: list[str | None], gaz: Gazetteer
+) -> dict[str | None, Candidate]:
     """The country of each place entity named for its state that the gazetteer does not
     hold under that name ("the Islamic Republic"), by entity id."""
     wanted = set(ids)
@@ -187,8 +189,14 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         ids = [None] * len(toponyms)
     gaz = load_gazetteer()
     states = _state_names(article.entities, ids, gaz)
-    choices = resolve_toponyms(article.body, toponyms, countries, gaz, ranking=settings)
-    choices = [states.get(i, c) if c is None else c for i, c in zip(ids, choices, strict=True)]
+
+    def choose(towns: list[tuple[Candidate, int]]) -> list[Candidate | None]:
+        chosen = resolve_toponyms(
+            article.body, toponyms, countries, gaz, ranking=settings, towns=towns
+        )
+        return [states.get(i, c) if c is None else c for i, c in zip(ids, chosen, strict=True)]
+
+    choices = choose([])
     found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
     named_found = _named_places(article.body, named, found, countries, gaz, settings)
@@ -196,10 +204,7 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
     if towns and None in choices:
         # A town named only inside organisations' names ("New Orleans Public Library") can
         # be the town the text is about, where its streets and buildings are.
-        choices = resolve_toponyms(
-            article.body, toponyms, countries, gaz, ranking=settings, towns=towns
-        )
-        choices = [states.get(i, c) if c is None else c for i, c in zip(ids, choices, strict=True)]
+        choices = choose(towns)
         found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     found += [to_place(cand, n.toponym, n.entity, gaz.iso3) for cand, n in named_found]
     found += _nationality_places(doc, article.entities, gaz, words)
