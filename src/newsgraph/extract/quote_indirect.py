@@ -95,9 +95,13 @@ def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] |
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _content(cue: Token, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
+    """The cue's content from token ``left`` to ``right``, nested attributions cut off, trimmed."""
+    return _trim(cue.doc, left, _cut_nested(cue, left, right), min_tokens)
+
+
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause a verb of saying governs, or the one hanging off its addressee."""
-    doc = cue.doc
     comp = next((c for c in cue.children if c.dep_ == "ccomp" and not _line_between(c, cue)), None)
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
@@ -113,7 +117,7 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         # respect” for the military and his rubble comment [was instead an expression of ...]"
         if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
             right = c.right_edge.i
-    return _trim(doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, right), min_tokens)
+    return _content(cue, comp.left_edge.i, right, min_tokens)
 
 
 def _line_between(clause: Token, cue: Token) -> bool:
@@ -133,7 +137,7 @@ def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     left = min(head.left_edge.i, cue.left_edge.i)
     if not left < _speaker_start(cue):
         return None  # the cue opens the clause: not a parenthetical
-    return _trim(cue.doc, left, _cut_nested(cue, left, head.right_edge.i), min_tokens)
+    return _content(cue, left, head.right_edge.i, min_tokens)
 
 
 def _speaker_start(cue: Token) -> int:
@@ -198,7 +202,7 @@ def _for_clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
             and not any(t.is_quote for t in c.subtree)
         ):
             left = mark.i + 1
-            return _trim(cue.doc, left, _cut_nested(cue, left, c.right_edge.i), min_tokens)
+            return _content(cue, left, c.right_edge.i, min_tokens)
     return None
 
 
@@ -225,12 +229,7 @@ def _complement(cue: Token, min_tokens: int) -> tuple[int, int] | None:
             return None
         if last is first:
             return _trim(cue.doc, objs[0].left_edge.i, objs[0].right_edge.i, min_tokens)
-    return _trim(
-        cue.doc,
-        first.left_edge.i,
-        _cut_nested(cue, first.left_edge.i, last.right_edge.i),
-        min_tokens,
-    )
+    return _content(cue, first.left_edge.i, last.right_edge.i, min_tokens)
 
 
 def _intent(cue: Token, min_tokens: int) -> tuple[int, int] | None:
@@ -238,9 +237,7 @@ def _intent(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     comp = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
     if comp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return None
-    return _trim(
-        cue.doc, comp.left_edge.i, _cut_nested(cue, comp.left_edge.i, comp.right_edge.i), min_tokens
-    )
+    return _content(cue, comp.left_edge.i, comp.right_edge.i, min_tokens)
 
 
 def _claim_clause(noun: Token, min_tokens: int) -> tuple[int, int] | None:
@@ -255,12 +252,7 @@ def _claim_clause(noun: Token, min_tokens: int) -> tuple[int, int] | None:
         if c.dep_ in ("acl", "ccomp") and any(
             g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children
         ):
-            return _trim(
-                noun.doc,
-                c.left_edge.i,
-                _cut_nested(noun, c.left_edge.i, c.right_edge.i),
-                min_tokens,
-            )
+            return _content(noun, c.left_edge.i, c.right_edge.i, min_tokens)
     return None
 
 
@@ -281,12 +273,7 @@ def _stance_object(noun: Token, min_tokens: int) -> tuple[int, int] | None:
         if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
-                return _trim(
-                    noun.doc,
-                    obj.left_edge.i,
-                    _cut_nested(noun, obj.left_edge.i, obj.right_edge.i),
-                    min_tokens,
-                )
+                return _content(noun, obj.left_edge.i, obj.right_edge.i, min_tokens)
     return None
 
 
@@ -348,7 +335,7 @@ def _impression(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     if subj is None or subj.tag_ in ("WDT", "WP"):
         return None  # "price tags that seem to start at six figures": a clause of the noun's
     left = subj.left_edge.i
-    return _trim(cue.doc, left, _cut_nested(cue, left, comp.right_edge.i), min_tokens)
+    return _content(cue, left, comp.right_edge.i, min_tokens)
 
 
 def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
@@ -363,7 +350,7 @@ def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     if what is None or what.i > as_.i or what.tag_ in ("WDT", "WP"):
         return None
     left = what.left_edge.i
-    return _trim(cue.doc, left, _cut_nested(cue, left, as_.right_edge.i), min_tokens)
+    return _content(cue, left, as_.right_edge.i, min_tokens)
 
 
 def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
@@ -373,9 +360,7 @@ def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     obj = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about else None
     if obj is None:
         return None
-    return _trim(
-        cue.doc, obj.left_edge.i, _cut_nested(cue, obj.left_edge.i, obj.right_edge.i), min_tokens
-    )
+    return _content(cue, obj.left_edge.i, obj.right_edge.i, min_tokens)
 
 
 def _named_object(cue: Token) -> tuple[int, int] | None:
