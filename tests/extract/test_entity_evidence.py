@@ -235,3 +235,41 @@ def test_a_large_towns_name_typed_as_a_nationality_is_the_town():
         "Muslims": "NORP",
         "Republicans": "NORP",
     }
+
+
+def test_a_company_named_with_its_legal_form_is_one_organisation_by_every_name():
+    body = (
+        "Pirelli announced a venture. Pirelli SpA said it was positive. Stora Kopparbergs "
+        "Bergslags AB bid, and Stora said later that it would wait."
+    )
+    ents = _run(
+        body,
+        [
+            ("Pirelli", "PERSON"),
+            ("Pirelli SpA", "PERSON"),
+            ("Stora Kopparbergs Bergslags AB", "PERSON"),
+            ("Stora", "PERSON"),
+        ],
+    )
+    assert {n: e.type for n, e in ents.items()} == {
+        "Pirelli SpA": "ORG",
+        "Stora Kopparbergs Bergslags AB": "ORG",
+    }
+    assert [m.text for m in ents["Stora Kopparbergs Bergslags AB"].mentions][-1] == "Stora"
+
+
+def test_a_share_price_makes_a_name_a_company_but_not_a_place():
+    body = (
+        "Magna was up 1/8 to 48. Investors bought shares of Jones. Italy's revenues rose, "
+        "and Smith shares his view."
+    )
+    ents = _run(
+        body,
+        [("Magna", "PERSON"), ("Jones", "PERSON"), ("Italy", "GPE"), ("Smith", "PERSON")],
+    )
+    assert {n: e.type for n, e in ents.items()} == {
+        "Magna": "ORG",
+        "Jones": "ORG",
+        "Italy": "GPE",
+        "Smith": "PERSON",
+    }

@@ -120,3 +120,13 @@ def test_a_town_that_holds_an_event_is_still_the_town():
     found = _mentions(body, [("Paris", "GPE"), ("Lyon", "GPE")])
     retype_teams(found, body)
     assert {m.label for m in found} == {"GPE"}
+
+
+def test_a_town_a_player_scores_for_is_its_team_but_a_rival_politician_stays_a_person():
+    body = (
+        "Jim Thome homered for Cleveland. Milan chairman Silvio spoke. "
+        "Trump's victory over Clinton was a surprise."
+    )
+    found = _mentions(body, [("Cleveland", "GPE"), ("Milan", "GPE"), ("Clinton", "PERSON")])
+    retype_teams(found, body)
+    assert _labels(found) == [("Cleveland", "ORG"), ("Milan", "ORG"), ("Clinton", "PERSON")]

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 
 from newsgraph.countries import country_code, is_demonym
-from newsgraph.extract.entity_names import Mention, fold, person_name_parts
+from newsgraph.extract.entity_names import Mention, fold, person_name_parts, without_legal_form
 from newsgraph.extract.titles import is_honorific, is_title_head
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
@@ -55,6 +55,15 @@ _ORG_WORD = re.compile(
     r"&|\b(?:Co|Corp|Corporation|Inc|Ltd|LLC|PLC|plc|Group|Bank|Company|Holdings|Partners|"
     r"Foundation|Institute|University|College|Association|Party|Club|United|Fund|Trust)\b"
 )
+# What only a listed company has next to its name: "Pirelli shares rose", "Magna was up 1/8",
+# "Jones's shareholders", "a stake in Magna".
+_MARKET_AFTER = re.compile(
+    r"(?:'s|')?\s+(?:(?:shares|stock)\s+(?:rose|fell|closed|ended|were|jumped|slipped|gained|"
+    r"lost|dropped|edged|climbed|slid|traded|reacted)|(?:was|were|closed|ended)\s+(?:up|down)"
+    r"\s+\d|shareholders|stockholders|subsidiary|net\s+(?:profit|income|loss)|earnings|"
+    r"revenues?|turnover)\b"
+)
+_MARKET_BEFORE = re.compile(r"\b(?:shares|stake|stock|holdings?)\s+(?:of|in)\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 # "in March", "in May": calendar words, however many towns bear them.
 _CALENDAR = re.compile(
@@ -175,6 +184,15 @@ def _described_as_organisation(m: Mention, body: str) -> bool:
     return before is not None or _KIND_AFTER.match(body, m.end) is not None
 
 
+def _listed_company(m: Mention, body: str) -> bool:
+    """A person-or-organisation name with a share price or shareholders next to it; a place
+    keeps its type ("Italy's revenues")."""
+    if m.label not in ("PERSON", "ORG"):
+        return False
+    before = _MARKET_BEFORE.search(body, max(0, m.start - 16), m.start)
+    return before is not None or _MARKET_AFTER.match(body, m.end) is not None
+
+
 # Words that put a lone name on the way somewhere: "driving to Cirencester", "from Misrata".
 _MOTION_BEFORE = re.compile(r"\b(?:to|from|into|via|toward|towards)\s+$")
 # A person from a town: "a fisherman from", "residents from", "people from".
@@ -221,13 +239,17 @@ def _vote(mentions: list[Mention], body: str) -> None:
             groups[fold(m.text)].append(m)
     name_parts = person_name_parts(mentions)
     countries = {m.country for m in mentions if m.country}
+    companies, first_words = _company_names(mentions)
     for group in groups.values():
         labels: Counter = Counter(m.label for m in group)
         evidence: Counter = Counter()
         for m in group:
             evidence.update(_evidence(m, id(m) in placed))
-            if _described_as_organisation(m, body):
+            if _described_as_organisation(m, body) or _listed_company(m, body):
                 evidence["ORG"] += EVIDENCE_WEIGHT
+        name = fold(without_legal_form(group[0].text))
+        if name in companies or (name in first_words and set(labels) <= {"PERSON", "ORG"}):
+            evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli SpA"
         if any(_after_person_title(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "President Clinton" throughout
         if _lone_place_name(group, body, name_parts):
@@ -254,6 +276,21 @@ def _vote(mentions: list[Mention], body: str) -> None:
                 continue
             m.label = winner
             m.country = country_code(m.text) if winner == "GPE" else None
+
+
+def _company_names(mentions: list[Mention]) -> tuple[set[str], set[str]]:
+    """The names the article gives with a legal form ("Pirelli SpA": "pirelli"), and the first
+    words of the longer ones ("Stora Kopparbergs Bergslags AB": "stora"), which a
+    person's or an organisation's one-word name also is only if it is that company."""
+    companies: set[str] = set()
+    first_words: set[str] = set()
+    for m in mentions:
+        name = without_legal_form(m.text)
+        if name != m.text:
+            companies.add(fold(name))
+            if len(m.tokens) > 2:
+                first_words.add(fold(m.tokens[0]))
+    return companies, first_words
 
 
 def _place_placed(group: list[Mention], placed: set[int]) -> None:

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsgraph.countries import country_code, country_name, is_country_name
-from newsgraph.extract.entity_names import Mention, fold
+from newsgraph.extract.entity_names import Mention, fold, without_legal_form
 
 # When one name gets several types equally often, the first here wins.
 _PRIORITY = ("GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART")
@@ -55,7 +55,12 @@ class Cluster:
     def key(self) -> str:
         if self.country and self.label == "GPE" and is_country_name(self.name):
             return f"gpe:{fold(country_name(self.country) or self.name)}"
-        name = _singular(self.name) if self.label == "NORP" else fold(self.name)
+        if self.label == "NORP":
+            name = _singular(self.name)
+        elif self.label == "ORG":
+            name = fold(without_legal_form(self.name))
+        else:
+            name = fold(self.name)
         return f"{self.label.lower()}:{name}"
 
     @property
@@ -159,6 +164,8 @@ def cluster(mentions: list[Mention], body: str, acronym_window: int) -> list[Clu
         elif m.text in acronyms and acronyms[m.text] in owner:
             add(i, owner[acronyms[m.text]])
             continue
+        elif m.label == "ORG":
+            key = (m.label, fold(without_legal_form(m.text)))  # "Pirelli", "Pirelli SpA"
         else:
             key = (m.label, fold(m.text))
         if key in by_key:
@@ -201,9 +208,8 @@ def cluster(mentions: list[Mention], body: str, acronym_window: int) -> list[Clu
 
 
 def _org_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
-    """The organisation whose fuller name this one begins ('Working Group' -> '... for ...')."""
-    if len(m.tokens) < 2:
-        return None
+    """The organisation whose fuller name this one begins: 'Working Group' -> '... for ...',
+    'Drexel' -> 'Drexel Burnham Lambert Inc.' (a company's name with its legal form)."""
     n = len(m.tokens)
     short = [fold(t) for t in m.tokens]
     for c in clusters:
@@ -211,7 +217,11 @@ def _org_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
             continue
         for other in c.mentions:
             full = [fold(t) for t in other.tokens]
-            if len(full) > n + 1 and full[:n] == short and full[n] in ("for", "of", "on"):
+            if len(full) <= n + 1 or full[:n] != short:
+                continue
+            if n > 1 and full[n] in ("for", "of", "on"):
+                return c
+            if without_legal_form(other.text) != other.text:
                 return c
     return None
 

@@ -51,6 +51,19 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+# A company's legal form closing its name: "Pirelli SpA", "Daimler AG", "Acme Corp."
+_LEGAL_FORM = re.compile(
+    r"\s(?:SpA|S\.p\.A\.|AG|SA|S\.A\.|NV|N\.V\.|BV|GmbH|AB|ASA|A/S|Oyj|KK|Bhd|Tbk|"
+    r"Inc\.?|Corp\.?|Co\.?|Cos\.?|Ltd\.?|LLC|PLC|Plc|plc)$"
+)
+
+
+def without_legal_form(name: str) -> str:
+    """The name a company goes by: "Pirelli SpA" -> "Pirelli" (the name itself if it has none)."""
+    form = _LEGAL_FORM.search(name)
+    return name[: form.start()] if form else name
+
+
 def person_name_parts(mentions: list[Mention]) -> set[str]:
     """Every word, folded, of the persons named by more than one word ("Tom Nelson"):
     a lone "Nelson" in the same article is most likely that person."""

@@ -29,6 +29,8 @@ _RESULT_VERB = (
     r"lost\s+to|lose\s+to|losing\s+to|edged|thrashed|routed|"
     r"crushed|hammered|overcame|outplayed|eliminated|knocked\s+out|v|vs\.?|versus)"
 )
+# What a player does for a side: "homered for Cleveland", "equalised for Real".
+_SCORED = r"(?:homer(?:ed|s)?|scored|score|goals?|equali[sz]ed|try|tries|touchdowns?)"
 # What only a competitor is followed by: a result verb, a squad role, or a score
 # ("Leeds 2 Chelsea 1", a table row "Birmingham 2 1 1 0 5 Reading"; not a year, and not a
 # tennis set "6-4").
@@ -39,7 +41,12 @@ _AFTER = re.compile(
     re.MULTILINE,
 )
 # ... or preceded by: a result verb, or the first side's score in a score line.
-_BEFORE = re.compile(rf"(?:\b{_RESULT_VERB}|[A-Za-z]\s\d{{1,3}})\s+$")
+_BEFORE = re.compile(rf"(?:\b{_RESULT_VERB}|[A-Za-z]\s\d{{1,3}})\s+(?:the\s+)?$")
+# Words that make a place's name a side, though a person's could stand there too ("Milan
+# chairman", "homered for Seattle", "a victory over Leeds"; not "Trump's victory over
+# Clinton"). Not "lead over" or "win over": places lead in figures and voters are won over.
+_SIDE_AFTER = re.compile(r"(?:'s)?\s+(?:side|chairman|players|keeper|forward|winger)\b")
+_SIDE_BEFORE = re.compile(rf"\b(?:{_SCORED}\s+for|(?:victory|winners)\s+over)\s+(?:the\s+)?$")
 # A state or country after its town: "ARLINGTON, Texas".
 _QUALIFIER = re.compile(r"[A-Z][\w.]*\s*,\s*$")
 
@@ -55,7 +62,11 @@ _LOOK_BACK = 30
 def _competes(m: Mention, body: str) -> bool:
     line_start = body.rfind("\n", max(0, m.start - _LOOK_BACK), m.start) + 1
     before = body[max(line_start, m.start - _LOOK_BACK) : m.start]
-    return bool(_AFTER.match(body, m.end)) or bool(_BEFORE.search(before))
+    if _AFTER.match(body, m.end) or _BEFORE.search(before):
+        return True
+    return m.label != "PERSON" and bool(
+        _SIDE_AFTER.match(body, m.end) or _SIDE_BEFORE.search(before)
+    )
 
 
 def retype_teams(mentions: list[Mention], body: str) -> None:
