@@ -131,6 +131,14 @@ def test_acronym_defined_in_text_joins_its_expansion():
     ]
 
 
+def test_a_span_that_opens_a_bracket_ends_before_it():
+    text = "The Organisation of Islamic Conference (OIC) met. The OIC said it would help."
+    art = _run(text, [("Organisation of Islamic Conference (OIC", "ORG")])
+    (ent,) = art.entities
+    assert ent.name == "Organisation of Islamic Conference"
+    assert [m.text for m in ent.mentions][1:] == ["OIC", "OIC"]
+
+
 def test_nationality_words_link_to_their_country_and_merge():
     art = _run(
         "Azerbaijanis gathered. The Azerbaijani people and many Israelis came.",

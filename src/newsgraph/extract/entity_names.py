@@ -94,6 +94,11 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
         and not country_code(doc[start:end].text)
     ):
         start += 1
+    # A bracket the span opens and does not close ends the name: "Organisation of Islamic
+    # Conference (OIC" is the name, and its acronym after.
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
     ):
