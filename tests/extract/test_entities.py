@@ -380,3 +380,16 @@ def test_a_dateline_place_cut_at_its_dot_is_one_place():
     body = "ST. LOUIS – Police arrested two men on Friday."
     names = {e.name: e.type for e in _run(body, [("ST", "GPE"), ("LOUIS", "GPE")]).entities}
     assert names == {"ST. LOUIS": "GPE"}
+
+
+def test_quoted_titles_of_works_are_works_and_hide_the_names_inside_them():
+    text = (
+        'Brando, best known for "Viva Zapata" and "On the Waterfront", died. His novels '
+        '"The Knot" (1982) and "Soul Alone" sold well. A group called "Americans for '
+        'Prosperity" met, and "Thank You," Smith said.'
+    )
+    art = _run(text, [("Brando", "PERSON"), ("Zapata", "PERSON"), ("Smith", "PERSON")])
+    works = [e.name for e in art.entities if e.type == "WORK_OF_ART"]
+    assert works == ["Viva Zapata", "On the Waterfront", "The Knot", "Soul Alone"]
+    assert "Zapata" not in _by_name(art)
+    assert _by_name(art)["Smith"].type == "PERSON"
