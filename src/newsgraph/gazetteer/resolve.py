@@ -205,8 +205,9 @@ def _candidates(
         if inside in big or (inside in named and name_key(c.name) not in keys):
             return True
         # "Saint-Louis" (Senegal), "Puducherry": a division named after the town that holds
-        # half its people or more is, in news, the town
-        return inside in named and c.population <= 2 * named[inside]
+        # half its people or more is, in news, the town; one that is no more than its town
+        # (a municipality: Carolina, Puerto Rico) stays a division, at the same point
+        return inside in named and named[inside] < c.population <= 2 * named[inside]
 
     return [c for c in cands if not outranked(c)]
 
