@@ -332,3 +332,31 @@ def test_a_nationality_word_no_entity_holds_is_still_its_country():
     ents = [_entity(body, "E1", "PERSON", "Alexis Cea")]
     (place,) = _run(body, ents).places
     assert (place.country, [m.text for m in place.mentions]) == ("SLV", ["Salvadoran"])
+
+
+def test_a_city_is_not_the_foreign_region_named_after_another_town():
+    body = "ST. LOUIS (Reuters) - The company said profits rose."
+    (place,) = _run(body, [_entity(body, "E1", "GPE", "ST. LOUIS")]).places
+    assert (place.country, place.feature) == ("USA", "PPL")
+
+
+def test_the_west_coast_of_a_us_story_is_not_in_australia():
+    body = "Housing prices in Ohio rose, but on the West Coast they fell."
+    ents = [_entity(body, "E1", "GPE", "Ohio"), _entity(body, "E2", "LOC", "West Coast")]
+    coast = next(p for p in _run(body, ents).places if p.name != "Ohio")
+    assert coast.country == "USA" and coast.lon < -115
+
+
+def test_a_state_an_organisation_is_named_for_is_no_mention_of_the_state():
+    body = "Researchers at the University of California in Ohio said the drug worked."
+    ents = [
+        _entity(body, "E1", "ORG", "University of California"),
+        _entity(body, "E2", "GPE", "Ohio"),
+    ]
+    assert [p.name for p in _run(body, ents).places] == ["Ohio"]
+    named = "California passed a law. The University of California welcomed it."
+    state_entity = _entity(named, "E1", "GPE", "California")
+    state_entity.mentions = state_entity.mentions[:1]  # the state's own mention only
+    ents = [state_entity, _entity(named, "E2", "ORG", "University of California")]
+    (state,) = _run(named, ents).places
+    assert [m.start for m in state.mentions] == [0, named.index("California", 1)]

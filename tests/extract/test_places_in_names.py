@@ -65,3 +65,18 @@ def test_a_division_or_small_town_needs_the_articles_own_places():
     assert plausible(delta, {"NG"}, set(), 100_000)
     eu = gaz.lookup("EU")[0]
     assert plausible(eu, set(), set(), 100_000)
+
+
+def test_a_state_an_organisation_serves_needs_the_article_to_name_it():
+    body = "The University of California and the Kentucky Department of Education met."
+    ents = [
+        _org(body, "E0", "University of California"),
+        _org(body, "E1", "Kentucky Department of Education"),
+    ]
+    named, _ = places_in_names(ents, 5000)
+    served = {t.toponym.mentions[0].text: t.served for t in named}
+    assert served["California"] and not served["Kentucky"]
+    california = next(c for c in load_gazetteer().lookup("California") if c.feature == "ADM1")
+    assert not plausible(california, {"US"}, set(), 100_000, served=True)
+    assert plausible(california, {"US"}, {california.geonameid}, 100_000, served=True)
+    assert plausible(california, {"US"}, set(), 100_000)

@@ -18,6 +18,7 @@ from newsgraph.gazetteer import (
     resolve_toponyms,
 )
 from newsgraph.gazetteer.resolve import _Context
+from newsgraph.gazetteer.tables import is_descriptive
 
 
 @pytest.fixture(scope="module")
@@ -250,3 +251,27 @@ def test_an_airport_named_alone_is_the_airport_not_a_namesake_town():
     heathrow, schiphol = resolve_toponyms(text, tops)
     assert (heathrow.feature, heathrow.cc) == ("AIRP", "GB")
     assert (schiphol.feature, schiphol.cc) == ("AIRP", "NL")
+
+
+def test_ap_abbreviation_whose_last_dot_the_recogniser_cut(gaz):
+    assert gaz.lookup("W.Va")[0].name == "West Virginia"
+    assert gaz.lookup("N.Y")[0].name == "New York"
+
+
+def test_a_division_named_after_the_town_holding_most_of_its_people_is_the_town():
+    got = _resolve("The company, based in St. Louis, said profits rose.", "St. Louis")
+    assert (got["St. Louis"].cc, got["St. Louis"].feature) == ("US", "PPL")
+    (town,) = _resolve("Schools in Puducherry reopened.", "Puducherry").values()
+    assert town.feature.startswith("PPL")
+
+
+def test_a_descriptive_name_is_an_area_of_the_articles_own_country(gaz):
+    assert is_descriptive("the West Coast") and is_descriptive("Eastern Province")
+    assert not is_descriptive("West Virginia") and not is_descriptive("South Africa")
+    us = _resolve("Prices in Texas rose; on the West Coast they fell.", "Texas", "West Coast")
+    assert us["West Coast"].cc == "US"
+    nz = _resolve(
+        "Floods hit the West Coast, New Zealand police said.", "West Coast", "New Zealand"
+    )
+    assert nz["West Coast"].cc == "NZ"
+    assert _resolve("He said the West Coast was next.", "West Coast")["West Coast"] is None

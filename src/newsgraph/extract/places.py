@@ -251,7 +251,7 @@ def _named_places(
     return [
         (cand, n)
         for cand, n in zip(choices, named, strict=True)
-        if plausible(cand, codes, ids, limit)
+        if plausible(cand, codes, ids, limit, n.served)
     ]
 
 

@@ -45,6 +45,9 @@ class NamedPlace:
 
     toponym: Toponym
     entity: str | None
+    # written after "of", "for" or "in": whom the organisation serves ("University of
+    # California"), not where it is
+    served: bool = False
 
 
 def _known(name: str, gaz: Gazetteer, features: frozenset[str], min_population: int) -> bool:
@@ -70,29 +73,30 @@ def _names_area(name: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _inner_spans(text: str, min_population: int) -> tuple[tuple[int, int], ...]:
-    """Offsets, within an organisation's name, of the place it opens or closes with
-    (cached: the same organisations recur across a corpus)."""
+def _inner_spans(text: str, min_population: int) -> tuple[tuple[int, int, bool], ...]:
+    """Offsets, within an organisation's name, of the place it opens or closes with, and
+    whether it is written after "of", "for" or "in" (cached: the same organisations recur
+    across a corpus)."""
     gaz = load_gazetteer()
     words = list(_WORD.finditer(text))
     if len(words) < 2:
         return ()
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, bool]] = []
     for n in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
         lead = _TRAILING_PUNCT.sub("", text[: words[n - 1].end()])
         end = len(lead)
         if n == 1 and is_given_name(lead) and not _known(lead, gaz, _CLOSING, 10**12):
             break  # "Jackson Hewitt": a person's name, unless a country's or state's
         if _known(lead, gaz, _AREAS, min_population):
-            found.append((0, end))
+            found.append((0, end, False))
             break
     tail = _OF_TAIL.search(text)
     if tail is not None and _known(tail.group(1), gaz, _AREAS, min_population):
-        found.append((tail.start(1), tail.end(1)))
+        found.append((tail.start(1), tail.end(1), True))
     elif tail is None:
         last = words[-1]
         if _known(last.group(0), gaz, _CLOSING, 10**12):
-            found.append((last.start(), last.end()))
+            found.append((last.start(), last.end(), False))
     return tuple(found)
 
 
@@ -111,7 +115,7 @@ def places_in_names(
         nationality words by ISO alpha-3 code.
     """
     named: list[NamedPlace] = []
-    inner: dict[str, list[Mention]] = {}
+    inner: dict[tuple[str, bool], list[Mention]] = {}
     nationality: dict[str, list[Mention]] = {}
     for ent in entities:
         if ent.type != "ORG" or not ent.mentions:
@@ -127,22 +131,36 @@ def places_in_names(
                 word = Mention(m.start, m.start + first.end(), first.group(0))
                 nationality.setdefault(code, []).append(word)
                 continue
-            for a, b in _inner_spans(m.text, min_population):
+            for a, b, served in _inner_spans(m.text, min_population):
                 words = Mention(m.start + a, m.start + b, m.text[a:b])
-                inner.setdefault(name_key(words.text), []).append(words)
-    named += [NamedPlace(Toponym(tuple(ms), "GPE"), None) for ms in inner.values()]
+                inner.setdefault((name_key(words.text), served), []).append(words)
+    named += [
+        NamedPlace(Toponym(tuple(ms), "GPE"), None, served) for (_, served), ms in inner.items()
+    ]
     return named, nationality
 
 
 def plausible(
-    cand: Candidate | None, countries: set[str], places: set[int], min_population: int
+    cand: Candidate | None,
+    countries: set[str],
+    places: set[int],
+    min_population: int,
+    served: bool = False,
 ) -> bool:
     """A country, continent or region anywhere; a division in the article's countries;
-    a town the article names itself, or one of at least ``min_population`` people."""
+    a town the article names itself, or one of at least ``min_population`` people.
+
+    A state or province an organisation is named for (``served``: "University of
+    California") counts only when the article names it itself: the name says whom
+    the organisation serves, and a reader of "researchers at the University of
+    California" reads no mention of the state. A name opening with it ("Kentucky
+    Department of Education") says where the organisation is, and counts."""
     if cand is None:
         return False
     if cand.feature in _ANY_CONTEXT:
         return True
+    if served and cand.feature == "ADM1":
+        return cand.geonameid in places
     if cand.is_area:
         return cand.cc in countries
     return cand.geonameid in places or cand.population >= min_population

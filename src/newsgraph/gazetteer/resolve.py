@@ -22,7 +22,14 @@ from pydantic import BaseModel, Field
 
 from newsgraph.countries import country_code, is_country_name
 from newsgraph.gazetteer.features import feature_type
-from newsgraph.gazetteer.tables import SITES, Candidate, Gazetteer, load_gazetteer, name_key
+from newsgraph.gazetteer.tables import (
+    SITES,
+    Candidate,
+    Gazetteer,
+    is_descriptive,
+    load_gazetteer,
+    name_key,
+)
 
 
 class Ranking(BaseModel):
@@ -166,8 +173,10 @@ def _candidates(
     gaz: Gazetteer, names: list[str], city_over_state: int, hamlet_population: int
 ) -> list[Candidate]:
     """The places the names may denote; a division loses to a city inside it that bears
-    its name ("Barda", the town, not the district; "New York", the city), and a town
-    smaller than ``hamlet_population`` to a region or natural feature of its name."""
+    its name ("Barda", the town, not the district; "New York", the city; "Saint-Louis",
+    the town holding half its region's people, which then competes as a town with
+    St. Louis, Missouri), and a town smaller than ``hamlet_population`` to a region or
+    natural feature of its name."""
     seen: dict[tuple[int, str], Candidate] = {}
     for name in names:
         found = gaz.lookup(name)
@@ -178,7 +187,10 @@ def _candidates(
     cands = list(seen.values())
     keys = {name_key(n) for n in names}
     towns = [c for c in cands if not c.is_area]
-    named = {(c.cc, c.admin1) for c in towns if name_key(c.name) in keys}
+    named: dict[tuple[str, str], int] = {}
+    for c in towns:
+        if name_key(c.name) in keys:
+            named[(c.cc, c.admin1)] = max(named.get((c.cc, c.admin1), 0), c.population)
     big = {(c.cc, c.admin1) for c in towns if c.population >= city_over_state}
 
     # "Middle East", "Levant": a region or natural feature, not the hamlet named after it
@@ -190,7 +202,12 @@ def _candidates(
         if c.feature not in ("ADM1", "ADM2"):
             return False
         inside = (c.cc, c.admin1)
-        return inside in big or (inside in named and name_key(c.name) not in keys)
+        if inside in big or (inside in named and name_key(c.name) not in keys):
+            return True
+        # "Saint-Louis" (Senegal), "Puducherry": a division named after the town that holds
+        # half its people or more is, in news, the town; one that is no more than its town
+        # (a municipality: Carolina, Puerto Rico) stays a division, at the same point
+        return inside in named and named[inside] < c.population <= 2 * named[inside]
 
     return [c for c in cands if not outranked(c)]
 
@@ -295,10 +312,12 @@ def resolve_toponyms(
         if country is not None:
             base[country.cc] += 1
 
+    # "the West Coast", "Central": an area so called in the article's own countries only
+    generic = [all(is_descriptive(m.text) for m in top.mentions) for top in toponyms]
     choices: list[Candidate | None] = []
     own: list[tuple[Counter, Counter]] = []
-    for top, cands, priors in prepared:
-        choice, confident = _pick(cands, priors, ranking.confident_margin)
+    for (top, cands, priors), vague in zip(prepared, generic, strict=True):
+        choice, confident = _pick([] if vague else cands, priors, ranking.confident_margin)
         choices.append(choice)
         own.append(_evidence(choice, confident, len(top.mentions)))
 
@@ -314,9 +333,15 @@ def resolve_toponyms(
             ctx.countries.update(c_ev)
             ctx.states.update(s_ev)
         new_choices, new_own = [], []
-        for (top, cands, priors), (c_ev, s_ev) in zip(prepared, own, strict=True):
-            scores = [p + ctx.score(c, c_ev, s_ev) for c, p in zip(cands, priors, strict=True)]
-            choice, confident = _pick(cands, scores, ranking.confident_margin)
+        for (top, cands, priors), (c_ev, s_ev), vague in zip(prepared, own, generic, strict=True):
+            scored = [
+                (c, p + ctx.score(c, c_ev, s_ev))
+                for c, p in zip(cands, priors, strict=True)
+                if not (vague and c.cc and ctx.countries[c.cc] <= c_ev[c.cc])
+            ]
+            choice, confident = _pick(
+                [c for c, _ in scored], [x for _, x in scored], ranking.confident_margin
+            )
             choice = _plausible(choice, top.kind, ctx.countries, c_ev, ranking)
             new_choices.append(choice)
             new_own.append(_evidence(choice, confident, len(top.mentions)))

@@ -62,6 +62,18 @@ _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast
 _COMPASS_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|Central)\s+"
 )
+# Words of a descriptive name: a direction and a generic word for an area ("West Coast",
+# "Central", "Eastern Province", "North-West District"), no proper name.
+_DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+     "southeastern", "southwestern", "central", "upper", "lower", "middle", "mid", "far"}
+)  # fmt: skip
+_AREA_WORDS = frozenset(
+    {"coast", "country", "side", "end", "shore", "region", "province", "provinces",
+     "district", "division", "governorate", "department", "state", "area", "zone",
+     "highlands"}
+)  # fmt: skip
 _CITY_WORD = re.compile(r"\s+city\W*$", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff’]")
 _DOTTED = re.compile(r"^(?:[a-z] )+[a-z]$")
@@ -86,6 +98,19 @@ def name_key(name: str) -> str:
     if _FORMS.search(text):
         return " ".join(_WORD_FORMS.get(w, w) for w in text.split())
     return text
+
+
+def is_descriptive(name: str) -> bool:
+    """A name made of a direction and generic words for an area only ("the West Coast",
+    "Central", "Eastern Province"): many countries have an area so called, and a text
+    means its own country's (a US story's "West Coast" is not Western Australia, which
+    GeoNames also calls so, nor New Zealand's region)."""
+    words = name_key(name).split()
+    return (
+        bool(words)
+        and all(w in _DIRECTION_WORDS or w in _AREA_WORDS for w in words)
+        and any(w in _DIRECTION_WORDS for w in words)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +148,14 @@ class Gazetteer:
         """Every place the name may denote (exact match on the lookup form).
 
         An ISO alpha-3 code in capitals ("USA") denotes its country, and an
-        AP abbreviation with its dot ("Calif.", "D.C.") the US state.
+        AP abbreviation with its dot ("Calif.", "D.C.", or "W.Va" when the recogniser left
+        the last dot out) the US state.
         """
         if name.isupper() and len(name) == 3:
             country = self.country_by_code(name)
             if country is not None:
                 return [country]
-        if name.endswith(".") and len(name) <= 7:
+        if "." in name and len(name) <= 7:
             state = self.us_state(name)
             if state is not None:
                 return [state]
