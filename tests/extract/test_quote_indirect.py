@@ -349,5 +349,29 @@ def test_a_linking_phrase_is_no_report(nlp):
     for opener in ("That said,", "Having said that,", "That being said,"):
         text = f"Bars line the street. {opener} officials disagreed."
         assert quotes_of(text, nlp) == [], opener
+        assert quotes_of(f"{opener} officials disagreed.", nlp) == [], opener
     (q,) = quotes_of("He said that officials in the city disagreed with the plan.", nlp)
     assert q.cue == "said"
+
+
+def test_a_clause_the_parser_hung_off_a_verb_of_saying_as_an_adverbial_is_reported(nlp):
+    (q,) = quotes_of("Trump said after the convention he would not accept the endorsement.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "he would not accept the endorsement",
+        "said",
+        "Trump",
+    )
+
+
+def test_a_relative_clause_reports_what_follows_its_cue(nlp):
+    (q,) = quotes_of("The plan includes tax cuts, which the senator said would help families.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("would help families", "said", "the senator")
+
+
+def test_an_aside_that_reports_ends_the_content_before_it(nlp):
+    text = (
+        "Critics attacked the governor's budget plan, which she says will cut taxes for families."
+    )
+    attacked, says = quotes_of(text, nlp)
+    assert (attacked.text, attacked.cue) == ("the governor's budget plan", "attacked")
+    assert (says.text, says.speaker.text) == ("will cut taxes for families", "she")

@@ -101,8 +101,19 @@ def _content(cue: Token, left: int, right: int, min_tokens: int) -> tuple[int, i
 
 
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
-    """The clause a verb of saying governs, or the one hanging off its addressee."""
-    comp = next((c for c in cue.children if c.dep_ == "ccomp" and not _line_between(c, cue)), None)
+    """The clause a verb of saying governs, or the one hanging off its addressee.
+
+    A linking phrase is no clause of it: the parser may read "That said, officials
+    disagreed" as "disagreed" reporting "That said".
+    """
+    comp = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "ccomp" and not _line_between(c, cue) and not _linking_phrase(c)
+        ),
+        None,
+    )
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
@@ -110,6 +121,11 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
                 comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
                 if comp is not None:
                     break
+    left = None
+    if comp is None and (comp := _unmarked_clause(cue)) is not None:
+        # from its subject: the phrase before it is the parser's guess ("said [after the
+        # convention] he would ...")
+        left = next(g.left_edge.i for g in comp.lefts if g.dep_ in ("nsubj", "nsubjpass"))
     if comp is None:
         return _parenthetical(cue, min_tokens)
     right = comp.right_edge.i
@@ -117,7 +133,30 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         # respect” for the military and his rubble comment [was instead an expression of ...]"
         if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
             right = c.right_edge.i
-    return _content(cue, comp.left_edge.i, right, min_tokens)
+    left = comp.left_edge.i if left is None else left
+    if left < cue.i and cue.doc[left].tag_ in ("WDT", "WP"):
+        left = cue.i + 1  # "donations, which he said [were accompanied by ...]"
+    return _content(cue, left, right, min_tokens)
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _unmarked_clause(cue: Token) -> Token | None:
+    """A finite clause with its own subject and no conjunction, after a verb of saying, that
+    the parser hung off it as an adverbial: "said after the convention [he would not accept
+    ...]"."""
+    if not is_cue(cue):
+        return None
+    for c in cue.rights:
+        if (
+            c.dep_ == "advcl"
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.lefts)
+            and not any(g.dep_ == "mark" or g.tag_ in ("WRB", "WDT", "WP") for g in c.lefts)
+            and (c.tag_ in _FINITE or any(g.dep_ == "aux" and g.tag_ in _FINITE for g in c.lefts))
+        ):
+            return c
+    return None
 
 
 def _line_between(clause: Token, cue: Token) -> bool:
@@ -420,8 +459,8 @@ _CUE_LEMMAS = frozenset().union(
 )
 
 
-def aside_at(doc: Doc, start: int, end: int) -> int | None:
-    """End of the content body[start:end] without a closing aside, or None when it has none.
+def closing_aside(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the aside closing the content body[start:end], or None when it has none.
 
     The aside is a relative clause or appositive that runs to the content's end and is set
     off by a comma or dash: "he did not support Mr. Trump[, the presumed Putin favorite]".
@@ -440,9 +479,20 @@ def aside_at(doc: Doc, start: int, end: int) -> int | None:
             and left - 1 > span.start
             and doc[left - 1].text in _BREAKS
         ):
-            before = doc[left - 2]
-            return before.idx + len(before)
+            return tok
     return None
+
+
+def aside_at(doc: Doc, start: int, end: int) -> int | None:
+    """End of the content body[start:end] without a closing aside, or None when it has none."""
+    head = closing_aside(doc, start, end)
+    return None if head is None else before_aside(head)
+
+
+def before_aside(head: Token) -> int:
+    """End of the content before the aside ``head`` heads (and its comma or dash)."""
+    before = head.doc[head.left_edge.i - 2]
+    return before.idx + len(before)
 
 
 def _candidates(doc: Doc) -> list[int]:

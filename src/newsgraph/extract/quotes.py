@@ -32,7 +32,13 @@ from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
 from newsgraph.extract.quote_cues import SPEECH_VERBS
 from newsgraph.extract.quote_fragments import fragments_of, join_interrupted
-from newsgraph.extract.quote_indirect import Reported, aside_at, find_reported
+from newsgraph.extract.quote_indirect import (
+    Reported,
+    aside_at,
+    before_aside,
+    closing_aside,
+    find_reported,
+)
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_names import is_name
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
@@ -75,6 +81,7 @@ def _reported(text: QuoteText, marked: list[MarkedQuote]) -> tuple[list[Found], 
     for rep in reps:  # a content ends with its cue's line, before one report nests in another
         line_start, line_end = text.lines[text.line_of(rep.cue.idx)]
         rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
+    _end_before_reporting_asides(text.doc, reps)
     for rep in _outermost(reps):
         if rep.end - rep.start < settings.min_reported_chars and not rep.named:
             continue
@@ -107,6 +114,16 @@ def _drop_aside(
         marked, starts, Reported(end, rep.end, rep.attribution, rep.cue)
     ):
         rep.end = end
+
+
+def _end_before_reporting_asides(doc: Doc, reps: list[Reported]) -> None:
+    """End a content before a closing aside headed by another report's cue: "Ted Cruz
+    endorses Trump[, who says he is honored]" (the aside's report then stands on its own)."""
+    cues = {rep.cue.i for rep in reps}
+    for rep in reps:
+        head = closing_aside(doc, rep.start, rep.end) if rep.start < rep.end else None
+        if head is not None and head.i in cues and head.i != rep.cue.i:
+            rep.end = before_aside(head)
 
 
 def _unheld(rep: Reported) -> bool:
