@@ -375,3 +375,19 @@ def test_an_aside_that_reports_ends_the_content_before_it(nlp):
     attacked, says = quotes_of(text, nlp)
     assert (attacked.text, attacked.cue) == ("the governor's budget plan", "attacked")
     assert (says.text, says.speaker.text) == ("will cut taxes for families", "she")
+
+
+def test_told_to_reports_the_one_told_and_what_to_do(nlp):
+    (q,) = quotes_of("The mayor told his staff to cut the budget by a tenth.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "his staff to cut the budget by a tenth",
+        "told",
+        "The mayor",
+    )
+
+
+def test_a_that_clause_read_as_a_relative_clause_of_the_addressee_is_reported(nlp):
+    (q,) = quotes_of(
+        "He told a meeting of city leaders that few people understood the stakes.", nlp
+    )
+    assert (q.text, q.cue) == ("that few people understood the stakes", "told")

@@ -118,7 +118,7 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
             if c.dep_ in ("dobj", "dative"):
-                comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
+                comp = next((g for g in c.children if g.dep_ == "ccomp" or _that_clause(g)), None)
                 if comp is not None:
                     break
     left = None
@@ -157,6 +157,14 @@ def _unmarked_clause(cue: Token) -> Token | None:
         ):
             return c
     return None
+
+
+def _that_clause(tok: Token) -> bool:
+    """Is it a "that" clause the parser read as a relative one, "that" its conjunction, not
+    its pronoun: "told a meeting of leaders [that few people understood the stakes]"?"""
+    return tok.dep_ == "relcl" and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.i == tok.left_edge.i for g in tok.lefts
+    )
 
 
 def _line_between(clause: Token, cue: Token) -> bool:
@@ -392,6 +400,17 @@ def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     return _content(cue, left, as_.right_edge.i, min_tokens)
 
 
+def _told_to(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What a verb of saying tells someone to do: "told [his advisers to figure out how ...]"."""
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative")), None)
+    comp = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp")), None)
+    if obj is None or comp is None or comp.i < obj.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.lefts):
+        return None
+    return _content(cue, obj.left_edge.i, comp.right_edge.i, min_tokens)
+
+
 def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """What a verb that reports no object spoke about: "talked [about the economy]" gives
     "the economy"."""
@@ -582,7 +601,7 @@ def find_reported(
         else:
             continue
         if span is None and tok.lemma_.lower() in NO_OBJECT_CONTENT:
-            span = _topic(tok, min_tokens)
+            span = _told_to(tok, min_tokens) or _topic(tok, min_tokens)
         named = span is None and (span := _named_object(tok)) is not None
         if span is None:
             continue
