@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
-from newsgraph.extract.quote_cues import SPEECH_VERBS
+from newsgraph.extract.quote_cues import DOCUMENT_NOUNS, SPEECH_VERBS
 from newsgraph.extract.quote_fragments import fragments_of, join_interrupted
 from newsgraph.extract.quote_indirect import (
     Reported,
@@ -184,7 +184,7 @@ def _labelled(text: QuoteText, marked: list[MarkedQuote]) -> list[Found]:
         if label is None or text.quoted[min(text.tok_index(line_start), len(text.quoted) - 1)]:
             continue
         names = text.tokens(label.start(1), label.end(1))
-        if not names or any(t.pos_ != "PROPN" for t in names):
+        if not _label_speaks(names):
             continue
         start = line_start + label.end()
         end = line_end
@@ -202,6 +202,13 @@ def _labelled(text: QuoteText, marked: list[MarkedQuote]) -> list[Found]:
         kind = "mixed" if any(start <= q.start and q.end <= end + 1 for q in marked) else "indirect"
         found.append(Found(start, end, kind, att, index))
     return found
+
+
+def _label_speaks(names: list[Token]) -> bool:
+    """Is a headline's label a speaker: a name ("Pence:"), or a written work ("Poll:")?"""
+    if len(names) == 1 and names[0].lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    return bool(names) and all(t.pos_ == "PROPN" for t in names)
 
 
 def _quotes_within(marked: list[MarkedQuote], starts: list[int], rep: Reported) -> list[int]:
