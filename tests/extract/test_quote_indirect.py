@@ -391,3 +391,15 @@ def test_a_that_clause_read_as_a_relative_clause_of_the_addressee_is_reported(nl
         "He told a meeting of city leaders that few people understood the stakes.", nlp
     )
     assert (q.text, q.cue) == ("that few people understood the stakes", "told")
+
+
+def test_a_phrase_with_no_verb_before_its_cue_is_reported(nlp):
+    text = "Language unclear on whether single mothers are covered, experts say."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "Language unclear on whether single mothers are covered",
+        "say",
+        "experts",
+    )
+    (q,) = quotes_of("On Monday, he said the plan was dead.", nlp)
+    assert q.text == "the plan was dead"

@@ -178,6 +178,8 @@ def _line_between(clause: Token, cue: Token) -> bool:
 
 def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause around a parenthetical cue: "Acts of protest, [Mr. Obama said,] are acts of patriotism"."""
+    if cue.dep_ == "ROOT":
+        return _fragment_before(cue, min_tokens)
     if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
         return None
     head = cue.head
@@ -185,6 +187,22 @@ def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     if not left < _speaker_start(cue):
         return None  # the cue opens the clause: not a parenthetical
     return _content(cue, left, head.right_edge.i, min_tokens)
+
+
+def _fragment_before(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """A phrase with no verb opening the sentence of a cue whose subject follows it after a
+    comma: "[People like Scott], he said."."""
+    start = _speaker_start(cue)
+    phrase = next((c for c in cue.lefts if c.right_edge.i == start - 2), None)
+    if (
+        phrase is None
+        or phrase.pos_ not in ("NOUN", "PROPN")
+        or phrase.dep_ in ("nsubj", "nsubjpass", "npadvmod")
+        or phrase.left_edge.i != cue.sent.start
+        or cue.doc[start - 1].text != ","
+    ):
+        return None
+    return _content(cue, phrase.left_edge.i, phrase.right_edge.i, min_tokens)
 
 
 def _speaker_start(cue: Token) -> int:
