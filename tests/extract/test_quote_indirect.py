@@ -349,5 +349,57 @@ def test_a_linking_phrase_is_no_report(nlp):
     for opener in ("That said,", "Having said that,", "That being said,"):
         text = f"Bars line the street. {opener} officials disagreed."
         assert quotes_of(text, nlp) == [], opener
+        assert quotes_of(f"{opener} officials disagreed.", nlp) == [], opener
     (q,) = quotes_of("He said that officials in the city disagreed with the plan.", nlp)
     assert q.cue == "said"
+
+
+def test_a_clause_the_parser_hung_off_a_verb_of_saying_as_an_adverbial_is_reported(nlp):
+    (q,) = quotes_of("Trump said after the convention he would not accept the endorsement.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "he would not accept the endorsement",
+        "said",
+        "Trump",
+    )
+
+
+def test_a_relative_clause_reports_what_follows_its_cue(nlp):
+    (q,) = quotes_of("The plan includes tax cuts, which the senator said would help families.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == ("would help families", "said", "the senator")
+
+
+def test_an_aside_that_reports_ends_the_content_before_it(nlp):
+    text = (
+        "Critics attacked the governor's budget plan, which she says will cut taxes for families."
+    )
+    attacked, says = quotes_of(text, nlp)
+    assert (attacked.text, attacked.cue) == ("the governor's budget plan", "attacked")
+    assert (says.text, says.speaker.text) == ("will cut taxes for families", "she")
+
+
+def test_told_to_reports_the_one_told_and_what_to_do(nlp):
+    (q,) = quotes_of("The mayor told his staff to cut the budget by a tenth.", nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "his staff to cut the budget by a tenth",
+        "told",
+        "The mayor",
+    )
+
+
+def test_a_that_clause_read_as_a_relative_clause_of_the_addressee_is_reported(nlp):
+    (q,) = quotes_of(
+        "He told a meeting of city leaders that few people understood the stakes.", nlp
+    )
+    assert (q.text, q.cue) == ("that few people understood the stakes", "told")
+
+
+def test_a_phrase_with_no_verb_before_its_cue_is_reported(nlp):
+    text = "Language unclear on whether single mothers are covered, experts say."
+    (q,) = quotes_of(text, nlp)
+    assert (q.text, q.cue, q.speaker.text) == (
+        "Language unclear on whether single mothers are covered",
+        "say",
+        "experts",
+    )
+    (q,) = quotes_of("On Monday, he said the plan was dead.", nlp)
+    assert q.text == "the plan was dead"

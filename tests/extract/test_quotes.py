@@ -337,3 +337,13 @@ def test_an_inherited_speaker_has_no_cue_span(nlp):
     first, second = quotes_of(text)
     assert (first.cue, text[first.cue_start : first.cue_end]) == ("said", "said")
     assert (second.speaker.text, second.cue, second.cue_start) == ("the mayor", None, None)
+
+
+def test_a_headline_labelled_with_a_written_work_is_its_statement():
+    text = "Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is close."
+    (q,) = quotes_of(text)
+    assert (q.text, q.speaker.text, q.cue) == (
+        "Clinton and Trump in dead heat heading into first debate",
+        "Poll",
+        ":",
+    )

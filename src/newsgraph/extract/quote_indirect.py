@@ -101,15 +101,31 @@ def _content(cue: Token, left: int, right: int, min_tokens: int) -> tuple[int, i
 
 
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
-    """The clause a verb of saying governs, or the one hanging off its addressee."""
-    comp = next((c for c in cue.children if c.dep_ == "ccomp" and not _line_between(c, cue)), None)
+    """The clause a verb of saying governs, or the one hanging off its addressee.
+
+    A linking phrase is no clause of it: the parser may read "That said, officials
+    disagreed" as "disagreed" reporting "That said".
+    """
+    comp = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "ccomp" and not _line_between(c, cue) and not _linking_phrase(c)
+        ),
+        None,
+    )
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
             if c.dep_ in ("dobj", "dative"):
-                comp = next((g for g in c.children if g.dep_ == "ccomp"), None)
+                comp = next((g for g in c.children if g.dep_ == "ccomp" or _that_clause(g)), None)
                 if comp is not None:
                     break
+    left = None
+    if comp is None and (comp := _unmarked_clause(cue)) is not None:
+        # from its subject: the phrase before it is the parser's guess ("said [after the
+        # convention] he would ...")
+        left = next(g.left_edge.i for g in comp.lefts if g.dep_ in ("nsubj", "nsubjpass"))
     if comp is None:
         return _parenthetical(cue, min_tokens)
     right = comp.right_edge.i
@@ -117,7 +133,38 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         # respect” for the military and his rubble comment [was instead an expression of ...]"
         if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
             right = c.right_edge.i
-    return _content(cue, comp.left_edge.i, right, min_tokens)
+    left = comp.left_edge.i if left is None else left
+    if left < cue.i and cue.doc[left].tag_ in ("WDT", "WP"):
+        left = cue.i + 1  # "donations, which he said [were accompanied by ...]"
+    return _content(cue, left, right, min_tokens)
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _unmarked_clause(cue: Token) -> Token | None:
+    """A finite clause with its own subject and no conjunction, after a verb of saying, that
+    the parser hung off it as an adverbial: "said after the convention [he would not accept
+    ...]"."""
+    if not is_cue(cue):
+        return None
+    for c in cue.rights:
+        if (
+            c.dep_ == "advcl"
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.lefts)
+            and not any(g.dep_ == "mark" or g.tag_ in ("WRB", "WDT", "WP") for g in c.lefts)
+            and (c.tag_ in _FINITE or any(g.dep_ == "aux" and g.tag_ in _FINITE for g in c.lefts))
+        ):
+            return c
+    return None
+
+
+def _that_clause(tok: Token) -> bool:
+    """Is it a "that" clause the parser read as a relative one, "that" its conjunction, not
+    its pronoun: "told a meeting of leaders [that few people understood the stakes]"?"""
+    return tok.dep_ == "relcl" and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.i == tok.left_edge.i for g in tok.lefts
+    )
 
 
 def _line_between(clause: Token, cue: Token) -> bool:
@@ -131,6 +178,8 @@ def _line_between(clause: Token, cue: Token) -> bool:
 
 def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """The clause around a parenthetical cue: "Acts of protest, [Mr. Obama said,] are acts of patriotism"."""
+    if cue.dep_ == "ROOT":
+        return _fragment_before(cue, min_tokens)
     if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
         return None
     head = cue.head
@@ -138,6 +187,22 @@ def _parenthetical(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     if not left < _speaker_start(cue):
         return None  # the cue opens the clause: not a parenthetical
     return _content(cue, left, head.right_edge.i, min_tokens)
+
+
+def _fragment_before(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """A phrase with no verb opening the sentence of a cue whose subject follows it after a
+    comma: "[People like Scott], he said."."""
+    start = _speaker_start(cue)
+    phrase = next((c for c in cue.lefts if c.right_edge.i == start - 2), None)
+    if (
+        phrase is None
+        or phrase.pos_ not in ("NOUN", "PROPN")
+        or phrase.dep_ in ("nsubj", "nsubjpass", "npadvmod")
+        or phrase.left_edge.i != cue.sent.start
+        or cue.doc[start - 1].text != ","
+    ):
+        return None
+    return _content(cue, phrase.left_edge.i, phrase.right_edge.i, min_tokens)
 
 
 def _speaker_start(cue: Token) -> int:
@@ -353,6 +418,17 @@ def _seen_as(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     return _content(cue, left, as_.right_edge.i, min_tokens)
 
 
+def _told_to(cue: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What a verb of saying tells someone to do: "told [his advisers to figure out how ...]"."""
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative")), None)
+    comp = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp")), None)
+    if obj is None or comp is None or comp.i < obj.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.lefts):
+        return None
+    return _content(cue, obj.left_edge.i, comp.right_edge.i, min_tokens)
+
+
 def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     """What a verb that reports no object spoke about: "talked [about the economy]" gives
     "the economy"."""
@@ -420,8 +496,8 @@ _CUE_LEMMAS = frozenset().union(
 )
 
 
-def aside_at(doc: Doc, start: int, end: int) -> int | None:
-    """End of the content body[start:end] without a closing aside, or None when it has none.
+def closing_aside(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the aside closing the content body[start:end], or None when it has none.
 
     The aside is a relative clause or appositive that runs to the content's end and is set
     off by a comma or dash: "he did not support Mr. Trump[, the presumed Putin favorite]".
@@ -440,9 +516,20 @@ def aside_at(doc: Doc, start: int, end: int) -> int | None:
             and left - 1 > span.start
             and doc[left - 1].text in _BREAKS
         ):
-            before = doc[left - 2]
-            return before.idx + len(before)
+            return tok
     return None
+
+
+def aside_at(doc: Doc, start: int, end: int) -> int | None:
+    """End of the content body[start:end] without a closing aside, or None when it has none."""
+    head = closing_aside(doc, start, end)
+    return None if head is None else before_aside(head)
+
+
+def before_aside(head: Token) -> int:
+    """End of the content before the aside ``head`` heads (and its comma or dash)."""
+    before = head.doc[head.left_edge.i - 2]
+    return before.idx + len(before)
 
 
 def _candidates(doc: Doc) -> list[int]:
@@ -532,7 +619,7 @@ def find_reported(
         else:
             continue
         if span is None and tok.lemma_.lower() in NO_OBJECT_CONTENT:
-            span = _topic(tok, min_tokens)
+            span = _told_to(tok, min_tokens) or _topic(tok, min_tokens)
         named = span is None and (span := _named_object(tok)) is not None
         if span is None:
             continue

@@ -26,13 +26,19 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract import annotator
 from newsgraph.extract.quote_context import DirectQuote, Found, QuoteText
-from newsgraph.extract.quote_cues import SPEECH_VERBS
+from newsgraph.extract.quote_cues import DOCUMENT_NOUNS, SPEECH_VERBS
 from newsgraph.extract.quote_fragments import fragments_of, join_interrupted
-from newsgraph.extract.quote_indirect import Reported, aside_at, find_reported
+from newsgraph.extract.quote_indirect import (
+    Reported,
+    aside_at,
+    before_aside,
+    closing_aside,
+    find_reported,
+)
 from newsgraph.extract.quote_marks import MarkedQuote, find_marked_quotes
 from newsgraph.extract.quote_names import is_name
 from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
@@ -75,6 +81,7 @@ def _reported(text: QuoteText, marked: list[MarkedQuote]) -> tuple[list[Found], 
     for rep in reps:  # a content ends with its cue's line, before one report nests in another
         line_start, line_end = text.lines[text.line_of(rep.cue.idx)]
         rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
+    _end_before_reporting_asides(text.doc, reps)
     for rep in _outermost(reps):
         if rep.end - rep.start < settings.min_reported_chars and not rep.named:
             continue
@@ -107,6 +114,16 @@ def _drop_aside(
         marked, starts, Reported(end, rep.end, rep.attribution, rep.cue)
     ):
         rep.end = end
+
+
+def _end_before_reporting_asides(doc: Doc, reps: list[Reported]) -> None:
+    """End a content before a closing aside headed by another report's cue: "Ted Cruz
+    endorses Trump[, who says he is honored]" (the aside's report then stands on its own)."""
+    cues = {rep.cue.i for rep in reps}
+    for rep in reps:
+        head = closing_aside(doc, rep.start, rep.end) if rep.start < rep.end else None
+        if head is not None and head.i in cues and head.i != rep.cue.i:
+            rep.end = before_aside(head)
 
 
 def _unheld(rep: Reported) -> bool:
@@ -167,7 +184,7 @@ def _labelled(text: QuoteText, marked: list[MarkedQuote]) -> list[Found]:
         if label is None or text.quoted[min(text.tok_index(line_start), len(text.quoted) - 1)]:
             continue
         names = text.tokens(label.start(1), label.end(1))
-        if not names or any(t.pos_ != "PROPN" for t in names):
+        if not _label_speaks(names):
             continue
         start = line_start + label.end()
         end = line_end
@@ -185,6 +202,13 @@ def _labelled(text: QuoteText, marked: list[MarkedQuote]) -> list[Found]:
         kind = "mixed" if any(start <= q.start and q.end <= end + 1 for q in marked) else "indirect"
         found.append(Found(start, end, kind, att, index))
     return found
+
+
+def _label_speaks(names: list[Token]) -> bool:
+    """Is a headline's label a speaker: a name ("Pence:"), or a written work ("Poll:")?"""
+    if len(names) == 1 and names[0].lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    return bool(names) and all(t.pos_ == "PROPN" for t in names)
 
 
 def _quotes_within(marked: list[MarkedQuote], starts: list[int], rep: Reported) -> list[int]:
