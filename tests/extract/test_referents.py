@@ -206,3 +206,9 @@ def test_they_after_several_coordinated_subjects_is_no_single_entity():
         ("E3", "John Smith", "PERSON"),
     )
     assert refs.resolve(*span(text, "They")) is None
+
+
+def test_a_possessor_is_no_subject():
+    text = "Rita Moss laughed. The Polaroid's front flash looked odd to her. Later she left."
+    refs = referents(text, ("E1", "Rita Moss", "PERSON"), ("E2", "Polaroid", "PERSON"))
+    assert refs.resolve(*span(text, "she")) == "E1"

@@ -10,7 +10,9 @@ recent organisation, nationality or country, an organisation first when the
 noun names one ("the company"); a written work ("the report") for the last
 study or report named. Among recent mentions of the preferred type, a
 grammatical subject (the salient one) wins, and a pronoun already resolved
-counts as a subject mention of its referent. "They" agrees in number: when
+counts as a subject mention of its referent (``referent_gender.is_subject``:
+not a possessor, "the Polaroid's flash"; the holder of a sentence's
+perspective, "For Kevin Allton, ...", is as salient). "They" agrees in number: when
 the nearest plural subject before it names no entity ("The researchers found
 ... They say") or several ("Smith and Jones said ... They added"), it stands
 for that and resolves to none. Mentions inside quote marks are never
@@ -39,7 +41,7 @@ from newsgraph.extract.quote_cues import (
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
 )
-from newsgraph.extract.referent_gender import Gender, person_genders, pronoun_gender
+from newsgraph.extract.referent_gender import Gender, is_subject, person_genders, pronoun_gender
 from newsgraph.extract.titles import is_title_head
 from newsgraph.nlp import text_of, token_starts
 from newsgraph.record import Entity
@@ -52,7 +54,6 @@ GROUP_TYPES = ("ORG", "NORP", "GPE")
 _MENTION_REACH = 300
 _WORD = re.compile(r"\s*(\S*)")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_NAME_DEPS = ("compound", "flat", "amod", "poss", "appos")
 _PLURAL_TAGS = ("NNS", "NNPS")
 
 
@@ -99,7 +100,7 @@ class Referents:
                 i = bisect.bisect_left(tok_starts, m.start)
                 if i < len(quoted) and quoted[i]:
                     continue
-                rows.append((m.start, m.end, ent, _is_subject(doc, tok_starts, m.start, m.end)))
+                rows.append((m.start, m.end, ent, is_subject(doc, tok_starts, m.start, m.end)))
         rows += _missed_surnames(doc, entities, rows, quoted)
         rows.sort(key=lambda r: (r[0], -r[1]))
         self.rows: list[tuple[int, int, Entity, bool]] = []
@@ -291,20 +292,5 @@ def _missed_surnames(
         if ent is None or tok.i in covered or (quoted and quoted[tok.i]):
             continue
         end = tok.idx + len(tok)
-        out.append((tok.idx, end, ent, _is_subject(doc, tok_starts, tok.idx, end)))
+        out.append((tok.idx, end, ent, is_subject(doc, tok_starts, tok.idx, end)))
     return out
-
-
-def _is_subject(doc: Doc, tok_starts: list[int], start: int, end: int) -> bool:
-    """Is the mention (or the phrase it names) the subject of its clause?"""
-    i = bisect.bisect_left(tok_starts, start)
-    while i < len(doc) and doc[i].idx < end:
-        tok = doc[i]
-        for _ in range(3):  # up through a name's parts: "Israel's Ambassador George Deek"
-            if tok.dep_ in _SUBJECT_DEPS:
-                return True
-            if tok.dep_ not in _NAME_DEPS or tok.head is tok:
-                break
-            tok = tok.head
-        i += 1
-    return False
