@@ -212,3 +212,18 @@ def test_a_possessor_is_no_subject():
     text = "Rita Moss laughed. The Polaroid's front flash looked odd to her. Later she left."
     refs = referents(text, ("E1", "Rita Moss", "PERSON"), ("E2", "Polaroid", "PERSON"))
     assert refs.resolve(*span(text, "she")) == "E1"
+
+
+def test_a_speaker_is_not_whom_the_quotation_names():
+    text = (
+        "For Kevin Rowe, a teacher, Pablo Picasso was a legend. "
+        "He said, “Pablo Picasso changed everything. He is a giant.”"
+    )
+    doc = parse(text, load())
+    quoted = [t.idx >= text.index("“") for t in doc]
+    rowe, picasso = (
+        entity("E1", "Kevin Rowe", "PERSON", text),
+        entity("E2", "Pablo Picasso", "PERSON", text),
+    )
+    assert Referents(doc, [rowe, picasso], quoted).resolve(*span(text, "He")) == "E1"
+    assert Referents(doc, [rowe, picasso]).resolve(*span(text, "He")) == "E2"

@@ -208,4 +208,4 @@ def _perspective(last: Token) -> bool:
         return False
     if prep.lower_ == "to" and prep.head.lower_ == "according":
         prep = prep.head
-    return prep.i == prep.sent.start
+    return all(t.is_punct or t.is_space for t in prep.doc[prep.sent.start : prep.i])

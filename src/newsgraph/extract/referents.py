@@ -95,10 +95,12 @@ class Referents:
         self.reach = reach
         self.tok_starts = tok_starts = token_starts(doc)
         rows = []
+        self.quoted_mentions: list[tuple[int, str]] = []  # (start, entity id) inside quote marks
         for ent in entities:
             for m in ent.mentions:
                 i = bisect.bisect_left(tok_starts, m.start)
                 if i < len(quoted) and quoted[i]:
+                    self.quoted_mentions.append((m.start, ent.id))
                     continue
                 rows.append((m.start, m.end, ent, is_subject(doc, tok_starts, m.start, m.end)))
         rows += _missed_surnames(doc, entities, rows, quoted)
@@ -110,6 +112,7 @@ class Referents:
                 continue
             self.rows.append(row)
         self.starts = [r[0] for r in self.rows]
+        self.quoted_mentions.sort()
         self.genders = person_genders(doc, entities, quoted)
 
     def containing(self, pos: int) -> Entity | None:
@@ -138,6 +141,7 @@ class Referents:
         wanted: tuple[str, ...],
         word: str | None = None,
         gender: Gender | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """The entity a referring word at pos most likely means.
 
@@ -145,8 +149,8 @@ class Referents:
         wins, however far back; then, within ``lookback`` characters, the most recent
         mention of the first wanted type that is a grammatical subject, then the most
         recent of that type; else the most recent of any wanted type within ``reach``
-        characters. A person the article gives another gender ("she" and "Mr. Burton") is
-        never meant.
+        characters. A person the article gives another gender ("she" and "Mr. Burton"), or
+        an entity in exclude, is never meant.
         """
         if word is not None:
             described = self._described(pos, wanted, word)
@@ -157,7 +161,11 @@ class Referents:
         while k >= 0 and pos - self.rows[k][0] < self.reach:
             start, _, ent, subject = self.rows[k]
             k -= 1
-            if ent.type not in wanted or (gender and self.genders.get(ent.id, gender) != gender):
+            if (
+                ent.type not in wanted
+                or ent.id in exclude
+                or (gender and self.genders.get(ent.id, gender) != gender)
+            ):
                 continue
             if ent.type == wanted[0] and pos - start < self.lookback:
                 if subject:
@@ -190,7 +198,13 @@ class Referents:
             )
             if word == "they" and self._plural_subject_before(start):
                 wanted = ()
-            ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
+            ent = (
+                self.before(
+                    start, wanted, gender=pronoun_gender(word), exclude=self._quoted_by(head_at)
+                )
+                if wanted
+                else None
+            )
             if ent is not None and head_at == start:
                 self._remember(start, end, ent)
         elif form == "nominal" and is_title_head(word):
@@ -217,6 +231,27 @@ class Referents:
                 return ent
             k -= 1
         return None
+
+    def _quoted_by(self, pos: int) -> frozenset[str]:
+        """The entities named in the quotation of the sentence at pos, run on to its end: who
+        a speaker talks about is not the speaker ("He said, “Andy Warhol was the center
+        ...”" is not Warhol's)."""
+        quoted, doc = self.quoted, self.doc
+        i = bisect.bisect_left(self.tok_starts, pos)
+        if not quoted or i >= len(doc):
+            return frozenset()
+        sent = doc[i].sent
+        inside = [k for k in range(sent.start, sent.end) if quoted[k]]
+        if not inside:
+            return frozenset()
+        first, last = inside[0], inside[-1]
+        while first > 0 and quoted[first - 1]:
+            first -= 1
+        while last + 1 < len(doc) and quoted[last + 1]:
+            last += 1
+        lo = bisect.bisect_left(self.quoted_mentions, (doc[first].idx, ""))
+        hi = bisect.bisect_left(self.quoted_mentions, (doc[last].idx + len(doc[last]), ""))
+        return frozenset(eid for _, eid in self.quoted_mentions[lo:hi])
 
     def _remember(self, start: int, end: int, ent: Entity) -> None:
         """Count a pronoun resolved to ent as a subject mention of it: the next pronoun may
