@@ -227,3 +227,23 @@ def test_a_speaker_is_not_whom_the_quotation_names():
     )
     assert Referents(doc, [rowe, picasso], quoted).resolve(*span(text, "He")) == "E1"
     assert Referents(doc, [rowe, picasso]).resolve(*span(text, "He")) == "E2"
+
+
+def test_a_nominal_is_the_group_last_named_as_its_modifier():
+    text = (
+        "Critics of the Liberal government met Acme Corp on Monday. "
+        "Acme Corp said the talks went well. The government said nothing."
+    )
+    refs = referents(text, ("E1", "Liberal", "NORP"), ("E2", "Acme Corp", "ORG"))
+    assert refs.resolve(*span(text, "The government")) == "E1"
+
+
+def test_a_thing_is_the_organisations_last_named_as_its_modifier_not_a_nationalitys():
+    text = (
+        "An Acme Corp memo and a Syrian memo were found. The memo warned of delays. "
+        "The Syrian team left."
+    )
+    refs = referents(text, ("E1", "Acme Corp", "ORG"), ("E2", "Syrian", "NORP"))
+    memo, team = span(text, "The memo"), span(text, "The Syrian team")
+    assert refs.resolve(*memo, form="nominal") == "E1"
+    assert refs.resolve(*team, head=text.index("team"), form="nominal") is None

@@ -5,18 +5,22 @@ entity. Otherwise its head word decides (``resolve``): a personal pronoun
 ("he", "she") stands for the most recent person of its gender, a group pronoun
 ("they", "it") for the most recent organisation, nationality or country; a
 title ("the ambassador") for the person the article last describes with that
-word, else the most recent person; a group noun ("the ministry") for the most
-recent organisation, nationality or country, an organisation first when the
-noun names one ("the company"); a written work ("the report") for the last
-study or report named. Among recent mentions of the preferred type, a
-grammatical subject (the salient one) wins, and a pronoun already resolved
-counts as a subject mention of its referent (``referent_gender.is_subject``:
-not a possessor, "the Polaroid's flash"; the holder of a sentence's
-perspective, "For Kevin Allton, ...", is as salient). "They" agrees in number: when
-the nearest plural subject before it names no entity ("The researchers found
-... They say") or several ("Smith and Jones said ... They added"), it stands
-for that and resolves to none. Mentions inside quote marks are never
-referents: who a quotation talks about is not who speaks. A person's surname
+word, else the most recent person; a group noun ("the ministry") for the group
+last named as a modifier of that noun ("the Conservative government"), else
+the most recent organisation, nationality or country, an organisation first
+when the noun names one ("the company"); a written work ("the report") for the
+last study or report named; any other noun ("the document") for the
+organisation last named as its modifier ("an Environment Canada document").
+Among recent mentions of the preferred type, a grammatical subject (the
+salient one) wins, and a pronoun already resolved counts as a subject mention
+of its referent (``referent_gender.is_subject``: not a possessor, "the
+Polaroid's flash"; the holder of a sentence's perspective, "For Kevin Allton,
+...", is as salient). "They" agrees in number: when the nearest plural subject
+before it names no entity ("The researchers found ... They say") or several
+("Smith and Jones said ... They added"), it stands for that and resolves to
+none. Mentions inside quote marks are never referents: who a quotation talks
+about is not who speaks, and a pronoun speaker is none of the entities its own
+quotation names ("He said, “Andy Warhol was ...”"). A person's surname
 standing alone counts as a mention of them even where the recogniser missed it
 ("Mark Rathbun ... Rathbun requested").
 
@@ -55,6 +59,7 @@ _MENTION_REACH = 300
 _WORD = re.compile(r"\s*(\S*)")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PLURAL_TAGS = ("NNS", "NNPS")
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
 
 def head_word(body: str, pos: int) -> str:
@@ -211,13 +216,17 @@ class Referents:
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
             # "the Croatian government" says whose; "the government" is the last one named
+            # with that noun ("the Conservative government"), else the last group named
             ent = (
                 self.within(start, end, GROUP_TYPES)
+                or self._modifying(start, head_at, GROUP_TYPES)
                 or (self.before(start, ("ORG",)) if word in ORGANISATION_NOUNS else None)
                 or self.before(start, GROUP_TYPES)
             )
         elif word in DOCUMENT_NOUNS:
-            ent = self._work_before(start)
+            ent = self._work_before(start) or self._modifying(start, head_at, ("ORG",))
+        elif form == "nominal":  # an organisation's: "the document", "the letter"
+            ent = self._modifying(start, head_at, ("ORG",))
         return ent.id if ent is not None else None
 
     def _described(self, pos: int, wanted: tuple[str, ...], word: str) -> Entity | None:
@@ -230,6 +239,28 @@ class Referents:
             if ent.type in wanted and found((ent.description or "").lower()):
                 return ent
             k -= 1
+        return None
+
+    def _modifying(self, pos: int, head_at: int, wanted: tuple[str, ...]) -> Entity | None:
+        """The entity of a wanted type last named before pos as a modifier of the noun at
+        head_at, outside quote marks: "the government" -> "the Conservative government",
+        "the document" -> "a sensitive Environment Canada document"."""
+        i = bisect.bisect_left(self.tok_starts, head_at)
+        if i >= len(self.doc) or self.doc[i].pos_ != "NOUN":
+            return None
+        lemma = self.doc[i].lemma_.lower()
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            _, end, ent, _ = self.rows[k]
+            k -= 1
+            last = self.doc[bisect.bisect_left(self.tok_starts, end) - 1]
+            if (
+                ent.type in wanted
+                and last.dep_ in _MODIFIER_DEPS
+                and last.head.i > last.i
+                and last.head.lemma_.lower() == lemma
+            ):
+                return ent
         return None
 
     def _quoted_by(self, pos: int) -> frozenset[str]:
