@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.referent_gender import is_subject, person_genders
+from newsgraph.extract.referent_gender import is_subject, person_genders, places_read_as_persons
 from newsgraph.extract.referents import Referents
 from newsgraph.nlp import load, parse, token_starts
 from newsgraph.record import Entity, Span
@@ -134,3 +134,34 @@ def test_the_holder_of_a_sentences_perspective_is_as_salient_as_its_subject():
     doc = parse(text, load())
     at = text.index("Kevin Rowe")
     assert is_subject(doc, token_starts(doc), at, at + len("Kevin Rowe"))
+
+
+def place(eid: str, name: str, body: str) -> Entity:
+    return entity(eid, name, body).model_copy(update={"type": "GPE"})
+
+
+def test_a_place_that_pronouns_show_to_be_a_woman_is_a_person():
+    text = (
+        "Valeska Paris joined the crew. Paris claims she was kept aboard. Paris also says "
+        "that her passport was taken. Later she left the ship."
+    )
+    doc = parse(text, load())
+    ents = [place("E1", "Paris", text)]
+    assert places_read_as_persons(doc, ents) == {"E1": "f"}
+    she = text.index("she left")
+    assert Referents(doc, ents).resolve(she, she + 3) == "E1"
+
+
+def test_a_place_written_as_one_is_no_person():
+    text = (
+        "Paris claims she was kept aboard. Paris also says that her passport was taken. "
+        "She flew in from Paris."
+    )
+    assert places_read_as_persons(parse(text, load()), [place("E1", "Paris", text)]) == {}
+
+
+def test_a_mention_inside_quote_marks_is_no_evidence():
+    text = "“Rita Moss will win,” he said."
+    doc = parse(text, load())
+    quoted = [t.idx <= text.index("”") for t in doc]
+    assert person_genders(doc, [entity("E1", "Rita Moss", text)], quoted) == {}

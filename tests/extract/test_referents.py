@@ -247,3 +247,19 @@ def test_a_thing_is_the_organisations_last_named_as_its_modifier_not_a_nationali
     memo, team = span(text, "The memo"), span(text, "The Syrian team")
     assert refs.resolve(*memo, form="nominal") == "E1"
     assert refs.resolve(*team, head=text.index("team"), form="nominal") is None
+
+
+def test_a_group_speaker_may_name_itself_in_its_quotation():
+    text = "Acme Corp met the union. “Acme Corp will keep every job,” they said."
+    doc = parse(text, load())
+    quoted = [text.index("“") <= t.idx <= text.index("”") for t in doc]
+    refs = Referents(doc, [entity("E1", "Acme Corp", "ORG", text)], quoted)
+    assert refs.resolve(*span(text, "they")) == "E1"
+
+
+def test_an_indefinite_nominal_names_no_earlier_one():
+    text = "An Acme Corp memo was found on Monday. A memo warned of delays."
+    refs = referents(text, ("E1", "Acme Corp", "ORG"))
+    assert (
+        refs.resolve(*span(text, "A memo"), head=text.index("memo warned"), form="nominal") is None
+    )

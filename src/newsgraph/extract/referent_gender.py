@@ -55,6 +55,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat", "amod", "appos")  # not "poss": "the Polaroid's flash looked"
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _PERSPECTIVE_PREPS = ("for", "to")
+_PLACE_PREPS = frozenset("in at from near across throughout into inside outside".split())
 _COREFERRING_DEPS = ("nsubj", "nsubjpass", "poss")
 _RELATIVE_PERSONS = frozenset(("who", "whom", "whose"))
 _HONORIFIC_WEIGHT = 3
@@ -89,18 +90,65 @@ def person_genders(
             honorific = _HONORIFIC.search(body, max(0, m.start - 6), m.start)
             if honorific:
                 votes[_HONORIFIC_GENDER[honorific.group(1).lower()]] += _HONORIFIC_WEIGHT
-            for pronoun in (
-                _next_pronoun(doc, tok_starts, m.end, starts, quoted),
-                _fronted_pronoun(doc, tok_starts, m.start, starts, quoted),
-            ):
-                if pronoun:
-                    votes[pronoun] += 1
+        votes += _pronoun_votes(doc, tok_starts, ent, starts, quoted)
         words = ent.name.split()
         if len(words) > 1 and (given := name_gender(words[0])):
             votes[given] += _NAME_WEIGHT
         if votes["m"] != votes["f"]:
             out[ent.id] = "m" if votes["m"] > votes["f"] else "f"
     return out
+
+
+def places_read_as_persons(
+    doc: Doc, entities: Sequence[Entity], quoted: Sequence[bool] = ()
+) -> dict[str, Gender]:
+    """Entity id -> gender, for the places the pronouns after them show to be persons.
+
+    The recogniser reads some surnames as towns ("Valeska Paris" as the city): a place
+    that is the subject before "she" or "he" twice or more, never before the other gender
+    ("Paris claims she was ...", "Paris also claims that her passport ..."), and never
+    written as a place ("the United States", "in Paris"), is a person.
+    """
+    persons = [e for e in entities if e.type == "PERSON"]
+    starts = sorted(m.start for e in persons for m in e.mentions)
+    tok_starts = token_starts(doc)
+    out: dict[str, Gender] = {}
+    for ent in entities:
+        if ent.type != "GPE" or any(_as_place(doc, tok_starts, m.start) for m in ent.mentions):
+            continue
+        votes = _pronoun_votes(doc, tok_starts, ent, starts, quoted)
+        if len(votes) == 1 and (gender := next(iter(votes))) and votes[gender] >= 2:
+            out[ent.id] = gender
+    return out
+
+
+def _as_place(doc: Doc, tok_starts: list[int], start: int) -> bool:
+    """Is the mention at start written as a place: after "the", or after a preposition of
+    place ("in Paris", "from the United States")?"""
+    i = bisect.bisect_left(tok_starts, start)
+    return i > 0 and (doc[i - 1].lower_ == "the" or doc[i - 1].lower_ in _PLACE_PREPS)
+
+
+def _pronoun_votes(
+    doc: Doc, tok_starts: list[int], ent: Entity, starts: list[int], quoted: Sequence[bool]
+) -> Counter[str]:
+    """Gender -> how many of the entity's mentions a personal pronoun points back to.
+
+    A mention inside quote marks points to none: the pronoun after “... Hillary Clinton will
+    withdraw ...,” he said is the speaker's.
+    """
+    votes: Counter[str] = Counter()
+    for m in ent.mentions:
+        i = bisect.bisect_left(tok_starts, m.start)
+        if quoted and i < len(quoted) and quoted[i]:
+            continue
+        for pronoun in (
+            _next_pronoun(doc, tok_starts, m.end, starts, quoted),
+            _fronted_pronoun(doc, tok_starts, m.start, starts, quoted),
+        ):
+            if pronoun:
+                votes[pronoun] += 1
+    return votes
 
 
 def _next_pronoun(
@@ -110,7 +158,9 @@ def _next_pronoun(
     its sentence or the next, before another person's mention or a "who", outside quote
     marks."""
     i = bisect.bisect_left(tok_starts, pos)
-    if i >= len(doc) or i == 0 or not is_subject(doc, tok_starts, doc[i - 1].idx, pos):
+    if i >= len(doc) or i == 0:
+        return None
+    if doc[i - 1].dep_ not in _SUBJECT_DEPS and not _subject_unparsed(doc[i - 1]):
         return None
     k = bisect.bisect_right(starts, pos)
     limit = starts[k] if k < len(starts) else tok_starts[-1] + 1  # (doc.text rebuilds the text)

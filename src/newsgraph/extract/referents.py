@@ -20,7 +20,7 @@ before it names no entity ("The researchers found ... They say") or several
 ("Smith and Jones said ... They added"), it stands for that and resolves to
 none. Mentions inside quote marks are never referents: who a quotation talks
 about is not who speaks, and a pronoun speaker is none of the entities its own
-quotation names ("He said, “Andy Warhol was ...”"). A person's surname
+quotation names ("He said, “Andy Warhol was ...”"); a group's may name itself. A person's surname
 standing alone counts as a mention of them even where the recogniser missed it
 ("Mark Rathbun ... Rathbun requested").
 
@@ -45,7 +45,13 @@ from newsgraph.extract.quote_cues import (
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
 )
-from newsgraph.extract.referent_gender import Gender, is_subject, person_genders, pronoun_gender
+from newsgraph.extract.referent_gender import (
+    Gender,
+    is_subject,
+    person_genders,
+    places_read_as_persons,
+    pronoun_gender,
+)
 from newsgraph.extract.titles import is_title_head
 from newsgraph.nlp import text_of, token_starts
 from newsgraph.record import Entity
@@ -60,6 +66,7 @@ _WORD = re.compile(r"\s*(\S*)")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PLURAL_TAGS = ("NNS", "NNPS")
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+_DEFINITE = frozenset("the this that these those".split())
 
 
 def head_word(body: str, pos: int) -> str:
@@ -118,7 +125,8 @@ class Referents:
             self.rows.append(row)
         self.starts = [r[0] for r in self.rows]
         self.quoted_mentions.sort()
-        self.genders = person_genders(doc, entities, quoted)
+        self.read_as_persons = places_read_as_persons(doc, entities, quoted)
+        self.genders = person_genders(doc, entities, quoted) | self.read_as_persons
 
     def containing(self, pos: int) -> Entity | None:
         """The entity with a mention covering the character at pos."""
@@ -166,13 +174,14 @@ class Referents:
         while k >= 0 and pos - self.rows[k][0] < self.reach:
             start, _, ent, subject = self.rows[k]
             k -= 1
+            kind = "PERSON" if ent.id in self.read_as_persons else ent.type
             if (
-                ent.type not in wanted
+                kind not in wanted
                 or ent.id in exclude
                 or (gender and self.genders.get(ent.id, gender) != gender)
             ):
                 continue
-            if ent.type == wanted[0] and pos - start < self.lookback:
+            if kind == wanted[0] and pos - start < self.lookback:
                 if subject:
                     return ent
                 preferred = preferred or ent
@@ -203,10 +212,11 @@ class Referents:
             )
             if word == "they" and self._plural_subject_before(start):
                 wanted = ()
+            # a person speaks of others in the third person; a group also of itself
+            # ("the members of the Security Council will ...," they said)
+            exclude = self._quoted_by(head_at) if wanted == PERSON_TYPES else frozenset()
             ent = (
-                self.before(
-                    start, wanted, gender=pronoun_gender(word), exclude=self._quoted_by(head_at)
-                )
+                self.before(start, wanted, gender=pronoun_gender(word), exclude=exclude)
                 if wanted
                 else None
             )
@@ -243,11 +253,16 @@ class Referents:
 
     def _modifying(self, pos: int, head_at: int, wanted: tuple[str, ...]) -> Entity | None:
         """The entity of a wanted type last named before pos as a modifier of the noun at
-        head_at, outside quote marks: "the government" -> "the Conservative government",
-        "the document" -> "a sensitive Environment Canada document"."""
+        head_at, outside quote marks, when that noun is definite: "the government" -> "the
+        Conservative government", "the document" -> "a sensitive Environment Canada
+        document"."""
         i = bisect.bisect_left(self.tok_starts, head_at)
-        if i >= len(self.doc) or self.doc[i].pos_ != "NOUN":
-            return None
+        if (
+            i >= len(self.doc)
+            or self.doc[i].pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in self.doc[i].children)
+        ):
+            return None  # "a Times article", "recent polls" name no earlier one
         lemma = self.doc[i].lemma_.lower()
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0 and pos - self.rows[k][0] < self.reach:
@@ -269,8 +284,8 @@ class Referents:
         ...”" is not Warhol's)."""
         quoted, doc = self.quoted, self.doc
         i = bisect.bisect_left(self.tok_starts, pos)
-        if not quoted or i >= len(doc):
-            return frozenset()
+        if not quoted or i >= len(doc) or quoted[i]:
+            return frozenset()  # a speaker inside a quotation: the quotation is no one's own
         sent = doc[i].sent
         inside = [k for k in range(sent.start, sent.end) if quoted[k]]
         if not inside:
