@@ -134,6 +134,7 @@ def test_a_time_is_no_part_of_the_speaker():
             "Lopez",
         ),
         ("An architect who said the tower was unsafe resigned.", "architect"),
+        ("Senator Ann Bell (D-Maine), who has pushed for new rules, spoke.", "Bell"),
     ],
 )
 def test_a_relative_pronoun_refers_to_the_name_set_off_after_its_noun(text: str, refers_to: str):

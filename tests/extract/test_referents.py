@@ -208,10 +208,16 @@ def test_they_after_several_coordinated_subjects_is_no_single_entity():
     assert refs.resolve(*span(text, "They")) is None
 
 
-def test_a_possessor_is_no_subject():
-    text = "Rita Moss laughed. The Polaroid's front flash looked odd to her. Later she left."
+def test_a_possessor_in_an_embedded_clause_is_no_subject():
+    text = "Rita Moss laughed. Kim said the Polaroid's front flash looked odd. Later she left."
     refs = referents(text, ("E1", "Rita Moss", "PERSON"), ("E2", "Polaroid", "PERSON"))
     assert refs.resolve(*span(text, "she")) == "E1"
+
+
+def test_the_possessor_of_a_main_clauses_subject_is_as_salient_as_it():
+    text = "Ann Bell met the press. Mr. Cole's tone seemed calm. He left early."
+    refs = referents(text, ("E1", "Ann Bell", "PERSON"), ("E2", "Cole", "PERSON"))
+    assert refs.resolve(*span(text, "He")) == "E2"
 
 
 def test_a_speaker_is_not_whom_the_quotation_names():

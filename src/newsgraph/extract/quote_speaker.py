@@ -358,6 +358,8 @@ def _name_after(head: Token) -> Attribution | None:
 def _named_antecedent(noun: Token) -> Token:
     """The noun a relative pronoun stands for, or the name set off after it: "an independent
     who does not claim ..., Edward Yiu of ..." -> Yiu; "an architect who said" -> architect."""
+    if noun.pos_ == "PROPN":
+        return noun  # "Sen. Richard Blumenthal (D-Conn.), who": the name itself
     return next(
         (c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _set_off(c)), noun
     )

@@ -52,7 +52,7 @@ _FEMALE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_NAME_DEPS = ("compound", "flat", "amod", "appos")  # not "poss": "the Polaroid's flash looked"
+_NAME_DEPS = ("compound", "flat", "amod", "appos")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _PERSPECTIVE_PREPS = ("for", "to")
 _PLACE_PREPS = frozenset("in at from near across throughout into inside outside".split())
@@ -209,19 +209,22 @@ def is_subject(doc: Doc, tok_starts: list[int], start: int, end: int) -> bool:
     as salient as one?
 
     Up through a name's parts and appositions ("Ambassador George Deek", "the nominee,
-    Hillary Clinton"), not from a possessor ("the Polaroid's front flash looked"); a name
+    Hillary Clinton"); a possessor only of a main clause's subject ("Mr. Trump's tone often
+    seems ..."), not of an embedded one ("said Pence's performance should", "liked the
+    way ... the Polaroid's front flash looked"); a name
     the parser left before a finite verb with no subject ("Kiara Perkins, a ... major,
     admitted", under a heading run into it); the holder of a sentence's perspective ("For
     Kevin Allton, ..., Warhol was a legend", "According to Wilkins, ...").
     """
     i = bisect.bisect_left(tok_starts, start)
     while i < len(doc) and doc[i].idx < end:
-        tok = doc[i]
+        tok, possessor = doc[i], False
         for _ in range(3):
-            if tok.dep_ in _SUBJECT_DEPS:
+            if tok.dep_ in _SUBJECT_DEPS and (not possessor or tok.head.dep_ == "ROOT"):
                 return True
-            if tok.dep_ not in _NAME_DEPS or tok.head is tok:
+            if tok.dep_ not in (*_NAME_DEPS, "poss") or tok.head.i == tok.i:
                 break
+            possessor = possessor or tok.dep_ == "poss"
             tok = tok.head
         i += 1
     return i > 0 and (_subject_unparsed(doc[i - 1]) or _perspective(doc[i - 1]))
