@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.quote_speaker import balanced_role, can_speak
+from newsgraph.extract.quote_speaker import balanced_role, can_speak, describe_speaker
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.nlp import load, parse
 from newsgraph.record import Quote
@@ -123,3 +123,22 @@ def test_a_name_right_after_a_common_noun_is_the_speaker_and_the_noun_its_role()
 def test_a_time_is_no_part_of_the_speaker():
     text = "An arbitration panel in 2001 found that the United States was in breach of the deal."
     assert speakers(text) == ["An arbitration panel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "refers_to"),
+    [
+        (
+            "Also, a candidate who says she belongs to no party, Maria Lopez of the harbour "
+            "district, won the seat.",
+            "Lopez",
+        ),
+        ("An architect who said the tower was unsafe resigned.", "architect"),
+        ("Senator Ann Bell (D-Maine), who has pushed for new rules, spoke.", "Bell"),
+    ],
+)
+def test_a_relative_pronoun_refers_to_the_name_set_off_after_its_noun(text: str, refers_to: str):
+    doc = parse(text, load())
+    who = next(t for t in doc if t.lower_ == "who")
+    head = describe_speaker(who).head
+    assert text[head : head + len(refers_to)] == refers_to

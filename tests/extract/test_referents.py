@@ -206,3 +206,66 @@ def test_they_after_several_coordinated_subjects_is_no_single_entity():
         ("E3", "John Smith", "PERSON"),
     )
     assert refs.resolve(*span(text, "They")) is None
+
+
+def test_a_possessor_in_an_embedded_clause_is_no_subject():
+    text = "Rita Moss laughed. Kim said the Polaroid's front flash looked odd. Later she left."
+    refs = referents(text, ("E1", "Rita Moss", "PERSON"), ("E2", "Polaroid", "PERSON"))
+    assert refs.resolve(*span(text, "she")) == "E1"
+
+
+def test_the_possessor_of_a_main_clauses_subject_is_as_salient_as_it():
+    text = "Ann Bell met the press. Mr. Cole's tone seemed calm. He left early."
+    refs = referents(text, ("E1", "Ann Bell", "PERSON"), ("E2", "Cole", "PERSON"))
+    assert refs.resolve(*span(text, "He")) == "E2"
+
+
+def test_a_speaker_is_not_whom_the_quotation_names():
+    text = (
+        "For Kevin Rowe, a teacher, Pablo Picasso was a legend. "
+        "He said, “Pablo Picasso changed everything. He is a giant.”"
+    )
+    doc = parse(text, load())
+    quoted = [t.idx >= text.index("“") for t in doc]
+    rowe, picasso = (
+        entity("E1", "Kevin Rowe", "PERSON", text),
+        entity("E2", "Pablo Picasso", "PERSON", text),
+    )
+    assert Referents(doc, [rowe, picasso], quoted).resolve(*span(text, "He")) == "E1"
+    assert Referents(doc, [rowe, picasso]).resolve(*span(text, "He")) == "E2"
+
+
+def test_a_nominal_is_the_group_last_named_as_its_modifier():
+    text = (
+        "Critics of the Liberal government met Acme Corp on Monday. "
+        "Acme Corp said the talks went well. The government said nothing."
+    )
+    refs = referents(text, ("E1", "Liberal", "NORP"), ("E2", "Acme Corp", "ORG"))
+    assert refs.resolve(*span(text, "The government")) == "E1"
+
+
+def test_a_thing_is_the_organisations_last_named_as_its_modifier_not_a_nationalitys():
+    text = (
+        "An Acme Corp memo and a Syrian memo were found. The memo warned of delays. "
+        "The Syrian team left."
+    )
+    refs = referents(text, ("E1", "Acme Corp", "ORG"), ("E2", "Syrian", "NORP"))
+    memo, team = span(text, "The memo"), span(text, "The Syrian team")
+    assert refs.resolve(*memo, form="nominal") == "E1"
+    assert refs.resolve(*team, head=text.index("team"), form="nominal") is None
+
+
+def test_a_group_speaker_may_name_itself_in_its_quotation():
+    text = "Acme Corp met the union. “Acme Corp will keep every job,” they said."
+    doc = parse(text, load())
+    quoted = [text.index("“") <= t.idx <= text.index("”") for t in doc]
+    refs = Referents(doc, [entity("E1", "Acme Corp", "ORG", text)], quoted)
+    assert refs.resolve(*span(text, "they")) == "E1"
+
+
+def test_an_indefinite_nominal_names_no_earlier_one():
+    text = "An Acme Corp memo was found on Monday. A memo warned of delays."
+    refs = referents(text, ("E1", "Acme Corp", "ORG"))
+    assert (
+        refs.resolve(*span(text, "A memo"), head=text.index("memo warned"), form="nominal") is None
+    )

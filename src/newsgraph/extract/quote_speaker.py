@@ -355,6 +355,16 @@ def _name_after(head: Token) -> Attribution | None:
     )
 
 
+def _named_antecedent(noun: Token) -> Token:
+    """The noun a relative pronoun stands for, or the name set off after it: "an independent
+    who does not claim ..., Edward Yiu of ..." -> Yiu; "an architect who said" -> architect."""
+    if noun.pos_ == "PROPN":
+        return noun  # "Sen. Richard Blumenthal (D-Conn.), who": the name itself
+    return next(
+        (c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _set_off(c)), noun
+    )
+
+
 def describe_speaker(head: Token) -> Attribution:
     """Speaker span, head and role of the noun phrase headed by head."""
     doc = head.doc
@@ -368,7 +378,7 @@ def describe_speaker(head: Token) -> Attribution:
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         refers = head.idx
         if lower in _RELATIVES and head.head.dep_ == "relcl":
-            refers = head.head.head.idx  # "an architect who said": who -> architect
+            refers = _named_antecedent(head.head.head).idx  # "an architect who said"
         return Attribution(speaker=(head.idx, head.idx + len(head)), head=refers, form="pronoun")
     left, right = _core_bounds(head)
     role = None

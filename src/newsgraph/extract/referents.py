@@ -5,16 +5,22 @@ entity. Otherwise its head word decides (``resolve``): a personal pronoun
 ("he", "she") stands for the most recent person of its gender, a group pronoun
 ("they", "it") for the most recent organisation, nationality or country; a
 title ("the ambassador") for the person the article last describes with that
-word, else the most recent person; a group noun ("the ministry") for the most
-recent organisation, nationality or country, an organisation first when the
-noun names one ("the company"); a written work ("the report") for the last
-study or report named. Among recent mentions of the preferred type, a
-grammatical subject (the salient one) wins, and a pronoun already resolved
-counts as a subject mention of its referent. "They" agrees in number: when
-the nearest plural subject before it names no entity ("The researchers found
-... They say") or several ("Smith and Jones said ... They added"), it stands
-for that and resolves to none. Mentions inside quote marks are never
-referents: who a quotation talks about is not who speaks. A person's surname
+word, else the most recent person; a group noun ("the ministry") for the group
+last named as a modifier of that noun ("the Conservative government"), else
+the most recent organisation, nationality or country, an organisation first
+when the noun names one ("the company"); a written work ("the report") for the
+last study or report named; any other noun ("the document") for the
+organisation last named as its modifier ("an Environment Canada document").
+Among recent mentions of the preferred type, a grammatical subject (the
+salient one) wins, and a pronoun already resolved counts as a subject mention
+of its referent (``referent_gender.is_subject``: not a possessor, "the
+Polaroid's flash"; the holder of a sentence's perspective, "For Kevin Allton,
+...", is as salient). "They" agrees in number: when the nearest plural subject
+before it names no entity ("The researchers found ... They say") or several
+("Smith and Jones said ... They added"), it stands for that and resolves to
+none. Mentions inside quote marks are never referents: who a quotation talks
+about is not who speaks, and a pronoun speaker is none of the entities its own
+quotation names ("He said, “Andy Warhol was ...”"); a group's may name itself. A person's surname
 standing alone counts as a mention of them even where the recogniser missed it
 ("Mark Rathbun ... Rathbun requested").
 
@@ -39,7 +45,13 @@ from newsgraph.extract.quote_cues import (
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
 )
-from newsgraph.extract.referent_gender import Gender, person_genders, pronoun_gender
+from newsgraph.extract.referent_gender import (
+    Gender,
+    is_subject,
+    person_genders,
+    places_read_as_persons,
+    pronoun_gender,
+)
 from newsgraph.extract.titles import is_title_head
 from newsgraph.nlp import text_of, token_starts
 from newsgraph.record import Entity
@@ -52,8 +64,9 @@ GROUP_TYPES = ("ORG", "NORP", "GPE")
 _MENTION_REACH = 300
 _WORD = re.compile(r"\s*(\S*)")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_NAME_DEPS = ("compound", "flat", "amod", "poss", "appos")
 _PLURAL_TAGS = ("NNS", "NNPS")
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+_DEFINITE = frozenset("the this that these those".split())
 
 
 def head_word(body: str, pos: int) -> str:
@@ -94,12 +107,14 @@ class Referents:
         self.reach = reach
         self.tok_starts = tok_starts = token_starts(doc)
         rows = []
+        self.quoted_mentions: list[tuple[int, str]] = []  # (start, entity id) inside quote marks
         for ent in entities:
             for m in ent.mentions:
                 i = bisect.bisect_left(tok_starts, m.start)
                 if i < len(quoted) and quoted[i]:
+                    self.quoted_mentions.append((m.start, ent.id))
                     continue
-                rows.append((m.start, m.end, ent, _is_subject(doc, tok_starts, m.start, m.end)))
+                rows.append((m.start, m.end, ent, is_subject(doc, tok_starts, m.start, m.end)))
         rows += _missed_surnames(doc, entities, rows, quoted)
         rows.sort(key=lambda r: (r[0], -r[1]))
         self.rows: list[tuple[int, int, Entity, bool]] = []
@@ -109,7 +124,9 @@ class Referents:
                 continue
             self.rows.append(row)
         self.starts = [r[0] for r in self.rows]
-        self.genders = person_genders(doc, entities, quoted)
+        self.quoted_mentions.sort()
+        self.read_as_persons = places_read_as_persons(doc, entities, quoted)
+        self.genders = person_genders(doc, entities, quoted) | self.read_as_persons
 
     def containing(self, pos: int) -> Entity | None:
         """The entity with a mention covering the character at pos."""
@@ -137,6 +154,7 @@ class Referents:
         wanted: tuple[str, ...],
         word: str | None = None,
         gender: Gender | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """The entity a referring word at pos most likely means.
 
@@ -144,8 +162,8 @@ class Referents:
         wins, however far back; then, within ``lookback`` characters, the most recent
         mention of the first wanted type that is a grammatical subject, then the most
         recent of that type; else the most recent of any wanted type within ``reach``
-        characters. A person the article gives another gender ("she" and "Mr. Burton") is
-        never meant.
+        characters. A person the article gives another gender ("she" and "Mr. Burton"), or
+        an entity in exclude, is never meant.
         """
         if word is not None:
             described = self._described(pos, wanted, word)
@@ -156,9 +174,14 @@ class Referents:
         while k >= 0 and pos - self.rows[k][0] < self.reach:
             start, _, ent, subject = self.rows[k]
             k -= 1
-            if ent.type not in wanted or (gender and self.genders.get(ent.id, gender) != gender):
+            kind = "PERSON" if ent.id in self.read_as_persons else ent.type
+            if (
+                kind not in wanted
+                or ent.id in exclude
+                or (gender and self.genders.get(ent.id, gender) != gender)
+            ):
                 continue
-            if ent.type == wanted[0] and pos - start < self.lookback:
+            if kind == wanted[0] and pos - start < self.lookback:
                 if subject:
                     return ent
                 preferred = preferred or ent
@@ -189,20 +212,31 @@ class Referents:
             )
             if word == "they" and self._plural_subject_before(start):
                 wanted = ()
-            ent = self.before(start, wanted, gender=pronoun_gender(word)) if wanted else None
+            # a person speaks of others in the third person; a group also of itself
+            # ("the members of the Security Council will ...," they said)
+            exclude = self._quoted_by(head_at) if wanted == PERSON_TYPES else frozenset()
+            ent = (
+                self.before(start, wanted, gender=pronoun_gender(word), exclude=exclude)
+                if wanted
+                else None
+            )
             if ent is not None and head_at == start:
                 self._remember(start, end, ent)
         elif form == "nominal" and is_title_head(word):
             ent = self.before(start, PERSON_TYPES, word)
         elif form == "nominal" and word in GROUP_NOUNS:
             # "the Croatian government" says whose; "the government" is the last one named
+            # with that noun ("the Conservative government"), else the last group named
             ent = (
                 self.within(start, end, GROUP_TYPES)
+                or self._modifying(start, head_at, GROUP_TYPES)
                 or (self.before(start, ("ORG",)) if word in ORGANISATION_NOUNS else None)
                 or self.before(start, GROUP_TYPES)
             )
         elif word in DOCUMENT_NOUNS:
-            ent = self._work_before(start)
+            ent = self._work_before(start) or self._modifying(start, head_at, ("ORG",))
+        elif form == "nominal":  # an organisation's: "the document", "the letter"
+            ent = self._modifying(start, head_at, ("ORG",))
         return ent.id if ent is not None else None
 
     def _described(self, pos: int, wanted: tuple[str, ...], word: str) -> Entity | None:
@@ -216,6 +250,54 @@ class Referents:
                 return ent
             k -= 1
         return None
+
+    def _modifying(self, pos: int, head_at: int, wanted: tuple[str, ...]) -> Entity | None:
+        """The entity of a wanted type last named before pos as a modifier of the noun at
+        head_at, outside quote marks, when that noun is definite: "the government" -> "the
+        Conservative government", "the document" -> "a sensitive Environment Canada
+        document"."""
+        i = bisect.bisect_left(self.tok_starts, head_at)
+        if (
+            i >= len(self.doc)
+            or self.doc[i].pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in self.doc[i].children)
+        ):
+            return None  # "a Times article", "recent polls" name no earlier one
+        lemma = self.doc[i].lemma_.lower()
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and pos - self.rows[k][0] < self.reach:
+            _, end, ent, _ = self.rows[k]
+            k -= 1
+            last = self.doc[bisect.bisect_left(self.tok_starts, end) - 1]
+            if (
+                ent.type in wanted
+                and last.dep_ in _MODIFIER_DEPS
+                and last.head.i > last.i
+                and last.head.lemma_.lower() == lemma
+            ):
+                return ent
+        return None
+
+    def _quoted_by(self, pos: int) -> frozenset[str]:
+        """The entities named in the quotation of the sentence at pos, run on to its end: who
+        a speaker talks about is not the speaker ("He said, “Andy Warhol was the center
+        ...”" is not Warhol's)."""
+        quoted, doc = self.quoted, self.doc
+        i = bisect.bisect_left(self.tok_starts, pos)
+        if not quoted or i >= len(doc) or quoted[i]:
+            return frozenset()  # a speaker inside a quotation: the quotation is no one's own
+        sent = doc[i].sent
+        inside = [k for k in range(sent.start, sent.end) if quoted[k]]
+        if not inside:
+            return frozenset()
+        first, last = inside[0], inside[-1]
+        while first > 0 and quoted[first - 1]:
+            first -= 1
+        while last + 1 < len(doc) and quoted[last + 1]:
+            last += 1
+        lo = bisect.bisect_left(self.quoted_mentions, (doc[first].idx, ""))
+        hi = bisect.bisect_left(self.quoted_mentions, (doc[last].idx + len(doc[last]), ""))
+        return frozenset(eid for _, eid in self.quoted_mentions[lo:hi])
 
     def _remember(self, start: int, end: int, ent: Entity) -> None:
         """Count a pronoun resolved to ent as a subject mention of it: the next pronoun may
@@ -291,20 +373,5 @@ def _missed_surnames(
         if ent is None or tok.i in covered or (quoted and quoted[tok.i]):
             continue
         end = tok.idx + len(tok)
-        out.append((tok.idx, end, ent, _is_subject(doc, tok_starts, tok.idx, end)))
+        out.append((tok.idx, end, ent, is_subject(doc, tok_starts, tok.idx, end)))
     return out
-
-
-def _is_subject(doc: Doc, tok_starts: list[int], start: int, end: int) -> bool:
-    """Is the mention (or the phrase it names) the subject of its clause?"""
-    i = bisect.bisect_left(tok_starts, start)
-    while i < len(doc) and doc[i].idx < end:
-        tok = doc[i]
-        for _ in range(3):  # up through a name's parts: "Israel's Ambassador George Deek"
-            if tok.dep_ in _SUBJECT_DEPS:
-                return True
-            if tok.dep_ not in _NAME_DEPS or tok.head is tok:
-                break
-            tok = tok.head
-        i += 1
-    return False
