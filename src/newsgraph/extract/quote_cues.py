@@ -26,18 +26,6 @@ NAMING_VERBS = frozenset(
     """.split()
 )
 
-# Nouns and naming words that introduce a title in quote marks: "the film “1917”", "titled “Folklore”".
-TITLE_NOUNS = frozenset(
-    """
-    film movie book novel memoir biography show series sitcom drama documentary episode song
-    single album record track play musical opera poem podcast programme program column essay
-    titled entitled called named dubbed
-    """.split()
-)
-
-# Verbs whose quoted object in title case is a title: "watched “The Crown”".
-TITLE_VERBS = frozenset("watch read see stream binge".split())
-
 # Verbs that report a stance through an object or an infinitive ("cited the polls", "refused
 # to comment"): the word forms that PolNeAR's train split marks as cues in at least 40% of
 # their occurrences, seen ten times or more, as lemmas.

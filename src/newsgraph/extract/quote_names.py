@@ -13,22 +13,11 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.quote_context import Found, QuoteText
-from newsgraph.extract.quote_cues import NAMING_VERBS, SPEECH_VERBS, TITLE_NOUNS, TITLE_VERBS
+from newsgraph.extract.quote_cues import NAMING_VERBS, SPEECH_VERBS
+from newsgraph.lexicon.works import TITLE_NOUNS, TITLE_VERBS, is_title_case
 
-_TITLE_SMALL = frozenset("of the a an and in on to for with at by or from".split())
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _EDGE = " ,.;:"
-
-
-def _title_case(text: str) -> bool:
-    """Title case: every word capitalised (or a number), small words aside; no question."""
-    words = _WORD.findall(text)
-    return (
-        bool(words)
-        and not text.endswith(("?", "!"))
-        and words[0][0].isupper() | words[0][0].isdigit()
-        and all(w[0].isupper() or w in _TITLE_SMALL or w[0].isdigit() for w in words)
-    )
 
 
 def _introduced_as_title(text: QuoteText, f: Found) -> bool:
@@ -66,6 +55,6 @@ def is_name(text: QuoteText, f: Found) -> bool:
         return True
     if words <= settings.scare_quote_words and not _spoken(text, f):
         return True
-    if not _title_case(quoted):
+    if not is_title_case(quoted):
         return False
     return words <= settings.title_max_words or _introduced_as_title(text, f)
