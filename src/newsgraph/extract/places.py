@@ -252,6 +252,9 @@ def _named_places(
         (cand, n)
         for cand, n in zip(choices, named, strict=True)
         if plausible(cand, codes, ids, limit, n.served)
+        # An organisation named as a whole after an area ("Leeds" the team, named after the
+        # district) is that area only where the area itself is chosen, never its town.
+        and (n.entity is None or cand.is_area)
     ]
 
 
