@@ -177,6 +177,18 @@ def test_one_word_organisation_named_like_a_town_where_a_place_goes_is_the_town(
     assert ents["Trogir"].type == "GPE"
 
 
+def test_a_name_the_article_calls_a_town_or_village_is_a_place():
+    text = "Tourists crowded Trogir, a small town in Croatia, and the village of Kaštela."
+    ents = _run(text, [("Trogir", "ORG"), ("Croatia", "GPE"), ("Kaštela", "PERSON")])
+    assert ents["Trogir"].type == "GPE" and ents["Kaštela"].type == "GPE"
+
+
+def test_a_kind_of_place_inside_a_longer_phrase_is_no_evidence():
+    text = "Smith, a city councillor, met Jones, the city council's clerk."
+    ents = _run(text, [("Smith", "ORG"), ("Jones", "PERSON")])
+    assert ents["Smith"].type == "ORG" and ents["Jones"].type == "PERSON"
+
+
 def test_organisation_not_named_like_a_town_stays_an_organisation():
     text = "The figures came from Reddit, which said traffic rose."
     ents = _run(text, [("Reddit", "ORG")])

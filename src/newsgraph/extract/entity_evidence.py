@@ -202,6 +202,27 @@ _PERSON_FROM = re.compile(
 )
 
 
+# The article says what kind of place the name is: "Trogir, a town in Croatia", "the
+# village of Ballinamore". The kind noun must end its phrase ("a city councillor" is a
+# person's title, "the city council" an organisation).
+_PLACE_KINDS = (
+    r"(?:town|city|village|hamlet|port|province|region|district|county|island|suburb|"
+    r"capital|municipality|resort|settlement)"
+)
+_PLACE_KIND_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?" + _PLACE_KINDS + r"(?=\s+(?:in|of|on|near|"
+    r"north|south|east|west|outside|about|some|with)\b|\s*[,.;)]|$)"
+)
+_PLACE_KIND_BEFORE = re.compile(r"\bthe\s+" + _PLACE_KINDS + r"\s+of\s+$")
+
+
+def _named_as_place(m: Mention, body: str) -> bool:
+    """The words next to the name call it a town, a village, a province... (any type the
+    recogniser gave: the article's own words outrank it)."""
+    before = _PLACE_KIND_BEFORE.search(body, max(0, m.start - 24), m.start)
+    return before is not None or _PLACE_KIND_AFTER.match(body, m.end) is not None
+
+
 def _lone_place_name(group: list[Mention], body: str, name_parts: set[str]) -> bool:
     """A one-word "person" the article never names in full (no "Tom Nelson" anywhere),
     known as a place and written where a place goes ("in Nelson", "to Cirencester"):
@@ -252,7 +273,9 @@ def _vote(mentions: list[Mention], body: str) -> None:
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli SpA"
         if any(_after_person_title(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "President Clinton" throughout
-        if _lone_place_name(group, body, name_parts):
+        if _lone_place_name(group, body, name_parts) or any(
+            _named_as_place(m, body) for m in group
+        ):
             evidence["GPE"] += EVIDENCE_WEIGHT * len(group)
         elif set(labels) & {"ORG", "PERSON"} and fold(group[0].text) not in name_parts:
             if _division_of(group[0].text, countries):
