@@ -393,3 +393,28 @@ def test_quoted_titles_of_works_are_works_and_hide_the_names_inside_them():
     assert works == ["Viva Zapata", "On the Waterfront", "The Knot", "Soul Alone"]
     assert "Zapata" not in _by_name(art)
     assert _by_name(art)["Smith"].type == "PERSON"
+
+
+def test_royal_titles_name_persons_with_their_numerals():
+    text = (
+        "Queen Elizabeth II met Sultan Hassanal Bolkiah. Queen Elizabeth I had no heir. "
+        "Staff at the Queen Elizabeth Hospital and voters in Prince George's County waited."
+    )
+    spans = [
+        ("Sultan Hassanal Bolkiah", "ORG"),
+        ("Elizabeth", "PERSON"),
+        ("Queen Elizabeth Hospital", "FAC"),
+        ("Prince George's County", "GPE"),
+    ]
+    ents = _by_name(_run(text, spans))
+    assert ents["Elizabeth II"].type == "PERSON" and ents["Elizabeth II"].description == "Queen"
+    assert ents["Hassanal Bolkiah"].type == "PERSON"
+    assert ents["Elizabeth I"].type == "PERSON"
+    assert ents["Queen Elizabeth Hospital"].type == "FAC"
+    assert ents["Prince George's County"].type == "GPE"
+
+
+def test_a_surname_with_a_particle_belongs_to_the_name_and_names_the_person_alone():
+    text = "Erik ten Hag praised his side. Later ten Hag told reporters it was over."
+    ents = _by_name(_run(text, [("Erik", "PERSON")]))
+    assert [m.text for m in ents["Erik ten Hag"].mentions] == ["Erik ten Hag", "ten Hag"]

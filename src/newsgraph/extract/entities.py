@@ -24,6 +24,7 @@ from newsgraph.extract.entity_evidence import (
 )
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
+from newsgraph.extract.entity_persons import particle_surnames, royal_names
 from newsgraph.extract.entity_teams import retype_teams
 from newsgraph.extract.entity_works import quoted_works
 from newsgraph.gazetteer import load_gazetteer
@@ -104,6 +105,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
             found.append(mention)
     found.sort(key=lambda m: m.start)
     found = institution_mentions(_join_of_phrases(_join_split_places(found, body), body), body)
+    found = particle_surnames(royal_names(found, body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
     found = quoted_works(settle_types(found, body), body)
     found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)

@@ -105,6 +105,8 @@ def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if len(short) == 1:
         return True
+    if short[0].islower():  # a surname with its particle: "ten Hag", "van der Vaart"
+        return [fold(t) for t in short] == [fold(t) for t in full[-len(short) :]]
     first_s, first_f = fold(short[0]).rstrip("."), fold(full[0]).rstrip(".")
     return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s))
 
