@@ -130,3 +130,20 @@ def test_a_town_a_player_scores_for_is_its_team_but_a_rival_politician_stays_a_p
     found = _mentions(body, [("Cleveland", "GPE"), ("Milan", "GPE"), ("Clinton", "PERSON")])
     retype_teams(found, body)
     assert _labels(found) == [("Cleveland", "ORG"), ("Milan", "ORG"), ("Clinton", "PERSON")]
+
+
+def test_a_clubs_second_word_alone_is_that_club_unless_two_clubs_share_it():
+    one = newsgraph.extract(
+        "Manchester United beat Chelsea 2-0 at Old Trafford on Sunday. "
+        "Marcus Rashford scored twice for United, who climb to fourth.",
+        clean=False,
+    )
+    united = [e for e in one.entities if e.name == "Manchester United"]
+    assert len(united) == 1 and united[0].type == "ORG"
+    assert [m.text for m in united[0].mentions] == ["Manchester United", "United"]
+    two = newsgraph.extract(
+        "Manchester United drew with Newcastle United on Sunday. United were the better side.",
+        clean=False,
+    )
+    for e in two.entities:
+        assert [m.text for m in e.mentions if m.text == "United"] == []

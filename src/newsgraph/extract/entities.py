@@ -25,7 +25,7 @@ from newsgraph.extract.entity_evidence import (
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
 from newsgraph.extract.entity_persons import particle_surnames, royal_names
-from newsgraph.extract.entity_teams import retype_teams
+from newsgraph.extract.entity_teams import is_club_name, retype_teams
 from newsgraph.extract.entity_works import quoted_works
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place
@@ -126,7 +126,7 @@ def _retype_name_parts(mentions: list[Mention], body: str) -> None:
     persons = {m.text for m in mentions if m.label == "PERSON"}
     parts: set[str] = set()
     for m in mentions:
-        if m.label != "PERSON" or len(m.tokens) < 2:
+        if m.label != "PERSON" or len(m.tokens) < 2 or is_club_name(m.text):
             continue
         if " ".join(m.tokens[:-1]) in persons and is_known_place(m.tokens[-1], areas_only=True):
             continue

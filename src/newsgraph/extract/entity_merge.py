@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.countries import country_code, country_name, is_country_name
 from newsgraph.extract.entity_names import Mention, fold, without_legal_form
+from newsgraph.gazetteer.context import is_known_place
 
 # When one name gets several types equally often, the first here wins.
 _PRIORITY = ("GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART")
@@ -225,7 +226,23 @@ def _org_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
                 return c
             if without_legal_form(other.text) != other.text:
                 return c
-    return None
+    return _team_for(m, clusters) if n == 1 else None
+
+
+def _team_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """'United' after 'Manchester United': the second word of one organisation named by a
+    place and a word is that organisation, where no other one shares the word."""
+    word = fold(m.text)
+    found = {
+        id(c): c
+        for c in clusters
+        if c.label == "ORG"
+        for other in c.mentions
+        if len(other.tokens) == 2
+        and fold(other.tokens[1]) == word
+        and is_known_place(other.tokens[0])
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _person_for(m: Mention, persons: list[Cluster], before: bool = True) -> Cluster | None:

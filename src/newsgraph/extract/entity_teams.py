@@ -51,6 +51,11 @@ _SIDE_BEFORE = re.compile(rf"\b(?:{_SCORED}\s+for|(?:victory|winners)\s+over)\s+
 _QUALIFIER = re.compile(r"[A-Z][\w.]*\s*,\s*$")
 
 
+def is_club_name(name: str) -> bool:
+    """'Manchester United', 'Blackburn Rovers': a name that ends in a club word."""
+    return _CLUB_WORD.search(name) is not None
+
+
 def _is_country(name: str) -> bool:
     return any(c.feature == "PCLI" for c in load_gazetteer().lookup(name))
 
@@ -82,7 +87,7 @@ def retype_teams(mentions: list[Mention], body: str) -> None:
         name = fold(m.text)
         if m.label not in _RETYPED or m.country is not None or name in person_parts:
             continue
-        if _CLUB_WORD.search(m.text):
+        if is_club_name(m.text):
             if not gaz.lookup(m.text):
                 teams.add(name)
         elif _competes(m, body) and gaz.lookup(m.text) and not _is_country(m.text):
