@@ -35,8 +35,7 @@ def royal_names(mentions: list[Mention], body: str) -> list[Mention]:
         start, end = hit.start("name"), hit.end()
         overlapping = [m for m in out if m.start < end and hit.start() < m.end]
         if len(overlapping) > 1 or (
-            overlapping
-            and not (hit.start() <= overlapping[0].start and overlapping[0].end <= end)
+            overlapping and not (hit.start() <= overlapping[0].start and overlapping[0].end <= end)
         ):
             continue  # a longer name holds the title ("Queen Elizabeth Hospital")
         # the recogniser read title and name as one name ("Sultan Hassanal Bolkiah")
@@ -67,7 +66,9 @@ def particle_surnames(mentions: list[Mention], body: str) -> list[Mention]:
     surnames: set[str] = set()
     for m in mentions:
         hit = _PARTICLE_SURNAME.match(body, m.end) if m.label == "PERSON" else None
-        if hit is None or any(o.start < hit.end() and m.end < o.end for o in mentions if o is not m):
+        if hit is None or any(
+            o.start < hit.end() and m.end < o.end for o in mentions if o is not m
+        ):
             continue
         m.end = hit.end()
         m.text = body[m.start : m.end]
