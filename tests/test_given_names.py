@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsgraph.lexicon.given_names import is_given_name
-from training.build_given_names import given_names, gold_names
+from training.build_given_names import census_names, given_names, gold_names
 
 CONLL = """-DOCSTART- -X- -X- O
 
@@ -30,3 +32,17 @@ def test_first_words_of_person_names_that_open_nothing_else(tmp_path):
 def test_shipped_list_reads_as_written():
     assert is_given_name("George")
     assert not is_given_name("george") and not is_given_name("Paris")
+
+
+def test_census_names_are_added_unless_something_else_claims_them(tmp_path):
+    path = tmp_path / "train.txt"
+    path.write_text(CONLL, encoding="utf-8")
+    lower = Counter({"hope": 3})
+    census = ["GRETA", "MORGAN", "HOPE", "AUSTIN", "JO"]
+    # Morgan opens an organisation's name, "hope" is a word, Austin a city, Jo too short
+    assert census_names(census, gold_names(path), lower, max_town=20_000) == ["Greta"]
+
+
+def test_shipped_list_knows_todays_names_but_not_towns_or_words():
+    assert is_given_name("Greta") and is_given_name("Meryl") and is_given_name("Quentin")
+    assert not is_given_name("Austin") and not is_given_name("Hope")

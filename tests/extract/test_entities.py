@@ -418,3 +418,18 @@ def test_a_surname_with_a_particle_belongs_to_the_name_and_names_the_person_alon
     text = "Erik ten Hag praised his side. Later ten Hag told reporters it was over."
     ents = _by_name(_run(text, [("Erik", "PERSON")]))
     assert [m.text for m in ents["Erik ten Hag"].mentions] == ["Erik ten Hag", "ten Hag"]
+
+
+def test_a_given_name_before_a_particle_surname_is_a_person_the_recogniser_missed():
+    text = "Ana de Armas flew in on Monday. Later they drove to Marina del Rey."
+    ents = _by_name(_run(text, []))
+    assert ents["Ana de Armas"].type == "PERSON"
+    assert "Marina del Rey" not in ents and "Marina" not in ents
+
+
+def test_todays_given_names_make_persons_but_companies_named_like_persons_stay():
+    text = "Greta Thunberg spoke first. Freddie Mac said rates rose. Warner Bros declined."
+    spans = [("Greta Thunberg", "ORG"), ("Freddie Mac", "ORG"), ("Warner Bros", "ORG")]
+    ents = _by_name(_run(text, spans))
+    assert ents["Greta Thunberg"].type == "PERSON"
+    assert ents["Freddie Mac"].type == "ORG" and ents["Warner Bros"].type == "ORG"

@@ -22,7 +22,7 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
 from newsgraph.gazetteer.features import feature_type
 from newsgraph.lexicon.given_names import is_given_name
-from newsgraph.lexicon.name_kinds import AWARDS, GENRES
+from newsgraph.lexicon.name_kinds import AWARDS, GENRES, PERSON_LIKE_COMPANIES
 from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, is_seat, state_actor
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
@@ -53,7 +53,9 @@ _INSTITUTION = re.compile(
 # Words that make a name an organisation's, whoever it is named after ("Edward Jones & Co").
 _ORG_WORD = re.compile(
     r"&|\b(?:Co|Corp|Corporation|Inc|Ltd|LLC|PLC|plc|Group|Bank|Company|Holdings|Partners|"
-    r"Foundation|Institute|University|College|Association|Party|Club|United|Fund|Trust)\b"
+    r"Foundation|Institute|University|College|Association|Party|Club|United|Fund|Trust|Bros|"
+    r"Communications|Entertainment|Media|Records|Studios|Pictures|Motors|Airlines|Industries|"
+    r"Systems?|Technologies|Enterprises|Associates|Prize|Award)\b"
 )
 # What only a listed company has next to its name: "Pirelli shares rose", "Magna was up 1/8",
 # "Jones's shareholders", "a stake in Magna".
@@ -146,6 +148,7 @@ def _evidence(m: Mention, placed: bool) -> Counter:
         and is_given_name(m.tokens[0])
         and m.label in ("ORG", "PERSON")
         and not _ORG_WORD.search(m.text)
+        and fold(m.text) not in PERSON_LIKE_COMPANIES
     ):
         votes["PERSON"] += EVIDENCE_WEIGHT
     return votes

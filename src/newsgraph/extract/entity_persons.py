@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.entity_names import Mention
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.features import feature_type
 from newsgraph.lexicon.given_names import is_given_name
 
@@ -60,9 +61,33 @@ _PARTICLE_SURNAME = re.compile(
 )
 
 
+_GIVEN_BEFORE_PARTICLE = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+)(?=" + _PARTICLE_SURNAME.pattern + ")"
+)
+
+
+def _given_with_particle(mentions: list[Mention], body: str) -> list[Mention]:
+    """A person's name the recogniser missed, "Ana de Armas": a given name before a
+    particle surname (which the caller adds), unless the whole names a place ("Marina del
+    Rey")."""
+    found = []
+    for hit in _GIVEN_BEFORE_PARTICLE.finditer(body):
+        end = _PARTICLE_SURNAME.match(body, hit.end()).end()
+        if (
+            is_given_name(hit.group(1))
+            and not any(m.start < end and hit.start() < m.end for m in mentions)
+            and not load_gazetteer().lookup(body[hit.start() : end])
+        ):
+            found.append(
+                Mention(hit.start(), hit.end(), hit.group(1), "PERSON", tokens=(hit.group(1),))
+            )
+    return found
+
+
 def particle_surnames(mentions: list[Mention], body: str) -> list[Mention]:
     """Persons' mentions extended over a particle surname the recogniser left out, and the
     surname's later uses alone ("ten Hag said") as mentions of the person."""
+    mentions = mentions + _given_with_particle(mentions, body)
     surnames: set[str] = set()
     for m in mentions:
         hit = _PARTICLE_SURNAME.match(body, m.end) if m.label == "PERSON" else None
