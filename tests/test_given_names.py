@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.lexicon.given_names import is_given_name, name_gender
 from training.build_given_names import census_names, given_names, gold_names
+from training.build_name_genders import census_genders
 
 CONLL = """-DOCSTART- -X- -X- O
 
@@ -46,3 +47,13 @@ def test_census_names_are_added_unless_something_else_claims_them(tmp_path):
 def test_shipped_list_knows_todays_names_but_not_towns_or_words():
     assert is_given_name("Greta") and is_given_name("Meryl") and is_given_name("Quentin")
     assert not is_given_name("Austin") and not is_given_name("Hope")
+
+
+def test_census_genders_need_a_clear_majority_of_bearers():
+    census = {"female": {"GRETA": 0.02, "TAYLOR": 0.03}, "male": {"TAYLOR": 0.04, "OTTO": 0.01}}
+    assert census_genders(census, min_share=0.95) == {"Greta": "f", "Otto": "m"}
+
+
+def test_shipped_genders_cover_todays_names():
+    assert name_gender("Greta") == "f" and name_gender("Quentin") == "m"
+    assert name_gender("Taylor") is None

@@ -93,13 +93,14 @@ def census_names(
     ]
 
 
-def read_census() -> list[str]:
-    """The first names of the 1990 US census, from the ``names`` package's files."""
-    return [
-        line.split()[0]
-        for kind in ("female", "male")
-        for line in (files("names") / f"dist.{kind}.first").read_text("ascii").splitlines()
-    ]
+def census_frequencies() -> dict[str, dict[str, float]]:
+    """'female'/'male' -> first name (in capitals) -> percent of that sex in the 1990 US
+    census, from the ``names`` package's files."""
+    out: dict[str, dict[str, float]] = {}
+    for kind in ("female", "male"):
+        text = (files("names") / f"dist.{kind}.first").read_text("ascii")
+        out[kind] = {row[0]: float(row[1]) for row in map(str.split, text.splitlines())}
+    return out
 
 
 def main() -> None:
@@ -111,7 +112,14 @@ def main() -> None:
     args = ap.parse_args()
     names = gold_names(args.conll)
     words = set(given_names(names, args.min_count, args.max_other))
-    words |= set(census_names(read_census(), names, lower_words(args.conll), args.max_town))
+    words |= set(
+        census_names(
+            [n for kind in census_frequencies().values() for n in kind],
+            names,
+            lower_words(args.conll),
+            args.max_town,
+        )
+    )
     words = sorted(words)
     header = (
         "# Given names from CoNLL-2003 train and the 1990 US census"

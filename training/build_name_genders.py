@@ -6,7 +6,10 @@ name: an honorific before it ("Mr", "Mrs") three votes, the first personal
 pronoun after it, in its sentence or the next and before another person is
 named ("Smith said he ..."), one. A name is kept when it has at least
 ``--min-votes`` votes and one gender holds at least ``--min-share`` of them,
-and it is one of the shipped given names (``data/ner/given_names.txt``).
+and it is one of the shipped given names (``data/ner/given_names.txt``). A
+shipped name CoNLL-2003 train gives too few votes takes the gender the 1990 US
+census gives it (the ``names`` package, the ``train`` extra), where at least
+``--census-share`` of its bearers are of that sex.
 
     python -m training.build_name_genders [--conll ../shared/data/ner-conll2003/train.txt]
 """
@@ -18,6 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsgraph.lexicon.given_names import given_names
+from training.build_given_names import census_frequencies
 
 OUT = (
     Path(__file__).resolve().parents[1]
@@ -114,15 +118,33 @@ def name_genders(
     return out
 
 
+def census_genders(census: dict[str, dict[str, float]], min_share: float) -> dict[str, str]:
+    """Given name -> 'm' or 'f' where the census's bearers are that sex by ``min_share``."""
+    female, male = census["female"], census["male"]
+    out = {}
+    for upper in female.keys() | male.keys():
+        f, m = female.get(upper, 0.0), male.get(upper, 0.0)
+        if max(f, m) >= min_share * (f + m):
+            out[upper.capitalize()] = "f" if f > m else "m"
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--conll", type=Path, default=Path("../shared/data/ner-conll2003/train.txt"))
     ap.add_argument("--min-votes", type=int, default=2)
     ap.add_argument("--min-share", type=float, default=0.9)
+    ap.add_argument("--census-share", type=float, default=0.95)
     args = ap.parse_args()
-    rows = name_genders(votes(documents(args.conll)), args.min_votes, args.min_share)
+    rows = dict(name_genders(votes(documents(args.conll)), args.min_votes, args.min_share))
+    known = given_names()
+    for name, gender in census_genders(census_frequencies(), args.census_share).items():
+        if name in known:
+            rows.setdefault(name, gender)
+    rows = sorted(rows.items())
     header = (
-        "# Given name and gender from CoNLL-2003 train (python -m training.build_name_genders)\n"
+        "# Given name and gender from CoNLL-2003 train and the 1990 US census"
+        " (python -m training.build_name_genders)\n"
     )
     OUT.write_text(header + "".join(f"{n}\t{g}\n" for n, g in rows), encoding="utf-8")
     print(f"{len(rows)} names ({sum(g == 'f' for _, g in rows)} f) -> {OUT}")

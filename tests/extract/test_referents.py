@@ -48,8 +48,8 @@ def test_pronouns_take_the_latest_entity_of_their_kind():
 
 
 def test_a_recent_subject_wins_over_a_more_recent_object():
-    text = "Jane Porter met John Smith on Monday. He said little."
-    refs = referents(text, ("E1", "Jane Porter", "PERSON"), ("E2", "John Smith", "PERSON"))
+    text = "Robin Porter met Casey Smith on Monday. He said little."
+    refs = referents(text, ("E1", "Robin Porter", "PERSON"), ("E2", "Casey Smith", "PERSON"))
     assert refs.resolve(*span(text, "He")) == "E1"
 
 
@@ -77,13 +77,13 @@ def test_a_group_noun_with_its_own_group_named_in_it_is_that_group():
 
 
 def test_mentions_inside_quote_marks_are_no_referents():
-    text = "“Jane Porter is wrong,” he said."
+    text = "“Robin Porter is wrong,” he said."
     doc = parse(text, load())
     quoted = [t.idx < text.index("”") + 1 for t in doc]
-    refs = Referents(doc, [entity("E1", "Jane Porter", "PERSON", text)], quoted)
+    refs = Referents(doc, [entity("E1", "Robin Porter", "PERSON", text)], quoted)
     assert refs.resolve(*span(text, "he")) is None
     assert (
-        Referents(doc, [entity("E1", "Jane Porter", "PERSON", text)]).resolve(*span(text, "he"))
+        Referents(doc, [entity("E1", "Robin Porter", "PERSON", text)]).resolve(*span(text, "he"))
         == "E1"
     )
 
