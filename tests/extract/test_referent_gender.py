@@ -168,7 +168,9 @@ def test_a_mention_inside_quote_marks_is_no_evidence():
 
 
 def test_todays_given_names_have_a_gender():
-    text = "Greta Lund met Quentin Moss on Monday. Quentin Moss spoke first. She said it would wait."
+    text = (
+        "Greta Lund met Quentin Moss on Monday. Quentin Moss spoke first. She said it would wait."
+    )
     ents = [entity("E1", "Greta Lund", text), entity("E2", "Quentin Moss", text)]
     assert person_genders(parse(text, load()), ents) == {"E1": "f", "E2": "m"}
     refs = Referents(parse(text, load()), ents)
