@@ -414,6 +414,12 @@ def test_royal_titles_name_persons_with_their_numerals():
     assert ents["Prince George's County"].type == "GPE"
 
 
+def test_a_royal_name_in_the_possessive_is_the_person():
+    text = "Queen Camilla's niece was spotted at the party."
+    ents = _by_name(_run(text, []))
+    assert ents["Camilla"].type == "PERSON" and ents["Camilla"].description == "Queen"
+
+
 def test_a_surname_with_a_particle_belongs_to_the_name_and_names_the_person_alone():
     text = "Erik ten Hag praised his side. Later ten Hag told reporters it was over."
     ents = _by_name(_run(text, [("Erik", "PERSON")]))

@@ -23,8 +23,9 @@ _ROYAL = re.compile(
     r"Crown Prince|Grand Duke)\s+"
     r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}?)"
     r"(?:\s+(?P<numeral>[IVX]{1,5}))?"
-    # the name ends here: no capitalised word, possessive or hyphen runs on
-    r"(?![\w'’-]|\s+[A-Z]|\s*['’]s\b)"
+    # the name ends here: no capitalised word or hyphen runs on, and no possessive of a
+    # longer name ("Prince George's County"; "Queen Camilla's niece" is hers)
+    r"(?![\w-]|['’](?!s\b)|\s+[A-Z]|['’]s\s+[A-Z])"
 )
 
 
