@@ -439,3 +439,16 @@ def test_todays_given_names_make_persons_but_companies_named_like_persons_stay()
     ents = _by_name(_run(text, spans))
     assert ents["Greta Thunberg"].type == "PERSON"
     assert ents["Freddie Mac"].type == "ORG" and ents["Warner Bros"].type == "ORG"
+
+
+def test_online_companies_are_organisations_even_where_the_recogniser_misses_them():
+    text = (
+        "The clip spread on Twitter before TikTok removed it. Facebook said it would review "
+        "it. Uber and Airbnb were not involved. He found the spot on Google Maps."
+    )
+    ents = _by_name(_run(text, [("Twitter", "PERSON"), ("Google Maps", "ORG")]))
+    for name in ("Twitter", "TikTok", "Facebook", "Uber", "Airbnb"):
+        assert ents[name].type == "ORG", name
+    assert "Google" not in ents
+    article = newsgraph.extract(text, clean=False)
+    assert article.places == []

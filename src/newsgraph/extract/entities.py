@@ -19,6 +19,7 @@ from newsgraph.extract import annotator
 from newsgraph.extract.entity_evidence import (
     institution_mentions,
     missed_places,
+    online_companies,
     repeated_mentions,
     settle_types,
 )
@@ -107,6 +108,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
     found = institution_mentions(_join_of_phrases(_join_split_places(found, body), body), body)
     found = particle_surnames(royal_names(found, body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
+    found = sorted(found + online_companies(found, body), key=lambda m: m.start)
     found = quoted_works(settle_types(found, body), body)
     found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)
     vote_labels(found)

@@ -23,6 +23,7 @@ from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_ot
 from newsgraph.gazetteer.features import feature_type
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import AWARDS, GENRES, PERSON_LIKE_COMPANIES
+from newsgraph.lexicon.online import ONLINE_COMPANIES
 from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, is_seat, state_actor
 
 PLACE = frozenset({"GPE", "LOC", "FAC"})
@@ -81,6 +82,8 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
     for m in kept:
         if m.label == "PERSON" and fold(m.text) in AWARDS:
             m.label = "EVENT"
+        elif m.text in ONLINE_COMPANIES:
+            m.label, m.country = "ORG", None
         _retype_feature(m)
         if m.label == "NORP" and _city_not_people(m):
             m.label = "GPE"
@@ -394,6 +397,24 @@ def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
                 Mention(hit.start(), hit.end(), text, m.label, country=m.country, tokens=m.tokens)
             )
     return found
+
+
+def online_companies(mentions: list[Mention], body: str) -> list[Mention]:
+    """Occurrences of a listed online company ("Twitter", "Facebook") no mention covers."""
+    covered = bytearray(len(body) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    for hit in _ONLINE.finditer(body):
+        if any(covered[hit.start() : hit.end()]) or re.match(r"\s+[A-Z]", body[hit.end() :]):
+            continue  # "Google Maps"
+        before = _WORD_BEFORE_NAME.search(body, max(0, hit.start() - 30), hit.start())
+        if before is None or _sentence_start(body, before.start()) or before.group(1)[-1] == ".":
+            found.append(Mention(*hit.span(), hit.group(0), "ORG", tokens=(hit.group(0),)))
+    return found
+
+
+_ONLINE = re.compile(r"(?<![\w'’@#.-])(?:" + "|".join(sorted(ONLINE_COMPANIES)) + r")(?![\w'’-])")
 
 
 def _in_longer_name(body: str, start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ from newsgraph.countries import country_code, is_country_name, is_demonym
 from newsgraph.gazetteer import Mention, Toponym, load_gazetteer, name_key
 from newsgraph.gazetteer.tables import Candidate, Gazetteer
 from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.lexicon.online import ONLINE_COMPANIES
 from newsgraph.record import Entity
 
 # Areas any article may name as an actor; a division or a town needs the article's countries.
@@ -87,6 +88,8 @@ def _inner_spans(text: str, min_population: int) -> tuple[tuple[int, int, bool],
         end = len(lead)
         if n == 1 and is_given_name(lead) and not _known(lead, gaz, _CLOSING, 10**12):
             break  # "Jackson Hewitt": a person's name, unless a country's or state's
+        if n == 1 and lead in ONLINE_COMPANIES:
+            break  # "Google Maps": the company ("Google" was once Topeka's name)
         if _known(lead, gaz, _AREAS, min_population):
             found.append((0, end, False))
             break
