@@ -452,3 +452,21 @@ def test_online_companies_are_organisations_even_where_the_recogniser_misses_the
     assert "Google" not in ents
     article = newsgraph.extract(text, clean=False)
     assert article.places == []
+
+
+def test_a_known_place_after_a_persons_name_and_of_is_a_place():
+    text = (
+        "Rep. Dan Caulkins of Decatur voted no. Matthew Ingram of The Globe and Mail wrote. "
+        "Sam Hale of Microsoft agreed."
+    )
+    ents = _by_name(
+        _run(
+            text, [("Dan Caulkins", "PERSON"), ("Matthew Ingram", "PERSON"), ("Sam Hale", "PERSON")]
+        )
+    )
+    assert ents["Decatur"].type == "GPE"
+    assert (
+        "Globe" not in ents
+        and "The Globe" not in ents
+        and "Microsoft" not in {n for n, e in ents.items() if e.type == "GPE"}
+    )

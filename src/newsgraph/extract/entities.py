@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract import annotator
 from newsgraph.extract.entity_evidence import (
+    hometowns,
     institution_mentions,
     missed_places,
     online_companies,
@@ -109,6 +110,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
     found = particle_surnames(royal_names(found, body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
     found = sorted(found + online_companies(found, body), key=lambda m: m.start)
+    found = sorted(found + hometowns(found, body), key=lambda m: m.start)
     found = quoted_works(settle_types(found, body), body)
     found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)
     vote_labels(found)

@@ -399,6 +399,39 @@ def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     return found
 
 
+_HOMETOWN = re.compile(
+    r"\s+of\s+(?!The\b)([A-Z][\w'’.-]*[\w.](?:\s+[A-Z][\w'’-]*\w)?)"
+    r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|and|&)\s)"
+)
+
+
+def hometowns(mentions: list[Mention], body: str) -> list[Mention]:
+    """A known place after a person's name and "of" that no mention covers: "Rep. Dan
+    Caulkins of Decatur", "Sarah Lund of Leeds" (the person's town, as local news writes)."""
+    covered = bytearray(len(body) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    for m in mentions:
+        hit = _HOMETOWN.match(body, m.end) if m.label == "PERSON" else None
+        if hit is None or any(covered[hit.start(1) : hit.end(1)]):
+            continue
+        text = hit.group(1).rstrip(".") if hit.group(1).count(".") == 1 else hit.group(1)
+        if is_known_place(text):
+            start = hit.start(1)
+            found.append(
+                Mention(
+                    start,
+                    start + len(text),
+                    text,
+                    "GPE",
+                    country=country_code(text),
+                    tokens=tuple(text.split()),
+                )
+            )
+    return found
+
+
 def online_companies(mentions: list[Mention], body: str) -> list[Mention]:
     """Occurrences of a listed online company ("Twitter", "Facebook") no mention covers."""
     covered = bytearray(len(body) + 1)
