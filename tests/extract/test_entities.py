@@ -470,3 +470,9 @@ def test_a_known_place_after_a_persons_name_and_of_is_a_place():
         and "The Globe" not in ents
         and "Microsoft" not in {n for n, e in ents.items() if e.type == "GPE"}
     )
+
+
+def test_a_title_that_opens_a_facilitys_name_stays_in_it():
+    text = "Queen Mary's Hospital closed on Monday."
+    ents = _by_name(_run(text, [("Mary's Hospital", "ORG")]))
+    assert ents["Queen Mary's Hospital"].type == "FAC"

@@ -23,6 +23,7 @@ from newsgraph.extract.titles import (
     is_title_part,
     split_title,
 )
+from newsgraph.gazetteer.features import feature_type
 
 # Leading words the recogniser takes in that are no part of a name ("Numerous Azerbaijanis").
 _LEADING_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "RB", "CD", "IN", "CC"})
@@ -153,7 +154,9 @@ def clean_mention(
         # "General Motors", "Major League Baseball" are whole names; "Azerbaijani
         # MP Rasim Musabeyli" is a title and a person.
         split = split_title(doc, start, end, max(sent_start, floor), organisation=label == "ORG")
-        if split.found:
+        if split.found and feature_type(doc[split.title_start : end].text):
+            start = split.title_start  # "Queen Mary's Hospital": the title opens a place's name
+        elif split.found:
             description = split.role
             title = doc[split.title_start : split.name_start]
             if label == "ORG" and any(is_title_head(t.text) for t in title):
