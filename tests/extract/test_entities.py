@@ -476,3 +476,21 @@ def test_a_title_that_opens_a_facilitys_name_stays_in_it():
     text = "Queen Mary's Hospital closed on Monday."
     ents = _by_name(_run(text, [("Mary's Hospital", "ORG")]))
     assert ents["Queen Mary's Hospital"].type == "FAC"
+
+
+def test_tickers_abbreviations_and_acronyms_typed_as_persons():
+    text = (
+        "Nvidia (NVDA.O) said demand for generative AI was strong, according to LSEG data. "
+        "Shares rose."
+    )
+    ents = _by_name(
+        _run(text, [("Nvidia", "ORG"), ("NVDA.O", "NORP"), ("AI", "ORG"), ("LSEG", "PERSON")])
+    )
+    assert "NVDA.O" not in ents and "AI" not in ents
+    assert ents["LSEG"].type == "ORG"
+
+
+def test_a_surname_in_capitals_in_a_results_line_stays_a_person():
+    text = "Seeded third, MILLER served well in the second round."
+    ents = _by_name(_run(text, [("MILLER", "PERSON")]))
+    assert ents["MILLER"].type == "PERSON"

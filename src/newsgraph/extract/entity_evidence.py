@@ -22,7 +22,7 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
 from newsgraph.gazetteer.features import feature_type
 from newsgraph.lexicon.given_names import is_given_name
-from newsgraph.lexicon.name_kinds import AWARDS, GENRES, PERSON_LIKE_COMPANIES
+from newsgraph.lexicon.name_kinds import AWARDS, GENRES, NOT_NAMES, PERSON_LIKE_COMPANIES
 from newsgraph.lexicon.online import ONLINE_COMPANIES
 from newsgraph.lexicon.state_actors import STATE_INSTITUTIONS, is_seat, state_actor
 
@@ -82,6 +82,8 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
     for m in kept:
         if m.label == "PERSON" and fold(m.text) in AWARDS:
             m.label = "EVENT"
+        elif _acronym_not_person(m, body):
+            m.label = "ORG"
         elif m.text in ONLINE_COMPANIES:
             m.label, m.country = "ORG", None
         _retype_feature(m)
@@ -116,11 +118,33 @@ def _city_not_people(m: Mention) -> bool:
     )
 
 
+# A stock ticker in brackets after a company's name: "Nvidia (NVDA.O)", "(AAPL.OQ)".
+_TICKER = re.compile(r"[A-Z]{1,6}\.[A-Z]{1,3}")
+
+
 def _not_a_name(m: Mention, body: str) -> bool:
-    """'US$' before an amount, a genre word typed as a person."""
+    """'US$' before an amount, a genre word typed as a person, a ticker, 'AI'."""
     if "$" in m.text or body[m.end : m.end + 1] == "$":
         return True
+    if _TICKER.fullmatch(m.text) and body[m.start - 1 : m.start] == "(":
+        return True
+    if m.label in ("ORG", "NORP", "GPE") and m.text in NOT_NAMES:
+        return True
     return m.label == "PERSON" and len(m.tokens) == 1 and fold(m.text) in GENRES
+
+
+def _acronym_not_person(m: Mention, body: str) -> bool:
+    """'LSEG' typed as a person: one short word in capitals with at most one vowel (no
+    surname: "SILVA", "MILLER" in a results table), in a line that is not in capitals."""
+    text = m.text
+    if m.label != "PERSON" or len(m.tokens) != 1 or not (3 <= len(text) <= 5 and text.isupper()):
+        return False
+    if sum(c in "AEIOU" for c in text) > 1:
+        return False
+    line_start = body.rfind("\n", 0, m.start) + 1
+    line_end = body.find("\n", m.end)
+    line = body[line_start : line_end if line_end >= 0 else len(body)]
+    return any(c.islower() for c in line)
 
 
 def _geo_placed(mentions: list[Mention], body: str) -> set[int]:

@@ -154,7 +154,8 @@ def clean_mention(
         # "General Motors", "Major League Baseball" are whole names; "Azerbaijani
         # MP Rasim Musabeyli" is a title and a person.
         split = split_title(doc, start, end, max(sent_start, floor), organisation=label == "ORG")
-        if split.found and feature_type(doc[split.title_start : end].text):
+        titled = doc[split.title_start : end].text if split.found else ""
+        if label == "ORG" and titled[:1].isupper() and feature_type(titled):
             start = split.title_start  # "Queen Mary's Hospital": the title opens a place's name
         elif split.found:
             description = split.role

@@ -46,3 +46,6 @@ PERSON_LIKE_COMPANIES = frozenset(
         "louis vuitton", "christian dior", "walt disney", "ben & jerry's",
     }
 )  # fmt: skip
+
+# Abbreviations of things, not names, that the recogniser types as organisations.
+NOT_NAMES = frozenset({"AI", "GDP", "CEO", "CFO", "COO", "IPO", "ESG", "EV", "EVs"})
