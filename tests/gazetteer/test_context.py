@@ -30,6 +30,10 @@ def _ctx(text: str, name: str) -> bool:
         ("The team met OSLO -- a band.", "OSLO", False),  # not at a line's start
         ("ATLANTA (AP) An aide was charged.", "ATLANTA", True),  # the agency ends it
         ("FRESNO, Calif.--(BUSINESS WIRE)--A firm said ...", "FRESNO", True),
+        ("SAN FRANCISCO, Feb 21 (Reuters) - Nvidia forecast ...", "SAN FRANCISCO", True),
+        ("LOS ANGELES, Sept. 28, 2024 (UPI) — A fire ...", "LOS ANGELES", True),
+        ("DALLAS, Texas, March 3 (AP) The storm ...", "DALLAS", True),
+        ("Acme, May 3 results were late.", "Acme", False),
         ("Acme (NYSE) shares fell.", "Acme", False),  # a name opening a line, no dateline
         ("A walker fell near Aberaeron, Ceredigion, at dusk.", "Ceredigion", True),
         ("We met Lee, Jordan and Kim.", "Jordan", False),  # "Lee" is no place

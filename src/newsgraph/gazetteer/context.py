@@ -25,15 +25,19 @@ _GENERIC_AFTER = re.compile(
     r"[Ss]treets?|[Rr]oads?|[Aa]venues?|[Bb]oulevard|[Hh]ighway|[Pp]arks?|[Bb]ay|[Ii]slands?|"
     r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
 )
-# A dateline's end after the place that opens a line: its state or country, the agency, a dash.
-# A dash may run on: "PLEASANTON, Calif.--(BUSINESS WIRE)--".
+# A dateline's end after the place that opens a line: its state or country, the day
+# ("SAN FRANCISCO, Feb 21 (Reuters) -"), the agency, a dash. A dash may run on:
+# "PLEASANTON, Calif.--(BUSINESS WIRE)--".
+_QUALIFIER = r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+_DAY = (
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?)?"
+)
 _DATELINE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])(?:\s|\()"
+    _QUALIFIER + _DAY + r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])(?:\s|\()"
 )
 # A name in capitals and the agency, no dash: "ATLANTA (AP) An aide".
-_DATELINE_AGENCY = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*\([A-Za-z][^()\n]{0,39}\)\s"
-)
+_DATELINE_AGENCY = re.compile(_QUALIFIER + _DAY + r"\s*\([A-Za-z][^()\n]{0,39}\)\s")
 # A capitalised name and a comma right before a name: "Oulton Park, " before "Cheshire".
 _PLACE_COMMA = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*$")
 # A town this large, or any country, division or continent, counts as a known place name.
