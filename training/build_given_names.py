@@ -111,22 +111,21 @@ def main() -> None:
     ap.add_argument("--max-town", type=int, default=20_000)
     args = ap.parse_args()
     names = gold_names(args.conll)
-    words = set(given_names(names, args.min_count, args.max_other))
-    words |= set(
-        census_names(
-            [n for kind in census_frequencies().values() for n in kind],
-            names,
-            lower_words(args.conll),
-            args.max_town,
-        )
+    news = set(given_names(names, args.min_count, args.max_other))
+    census = census_names(
+        [n for kind in census_frequencies().values() for n in kind],
+        names,
+        lower_words(args.conll),
+        args.max_town,
     )
-    words = sorted(words)
+    marked = {w: w for w in news} | {w: f"{w}\tcensus" for w in census if w not in news}
+    rows = sorted(marked.items())
     header = (
-        "# Given names from CoNLL-2003 train and the 1990 US census"
+        "# Given names from CoNLL-2003 train, and (marked 'census') from the 1990 US census"
         " (python -m training.build_given_names)\n"
     )
-    OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} given names -> {OUT}")
+    OUT.write_text(header + "".join(f"{row}\n" for _, row in rows), encoding="utf-8")
+    print(f"{len(rows)} given names ({len(rows) - len(news)} from the census) -> {OUT}")
 
 
 if __name__ == "__main__":

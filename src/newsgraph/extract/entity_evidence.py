@@ -56,7 +56,9 @@ _ORG_WORD = re.compile(
     r"&|\b(?:Co|Corp|Corporation|Inc|Ltd|LLC|PLC|plc|Group|Bank|Company|Holdings|Partners|"
     r"Foundation|Institute|University|College|Association|Party|Club|United|Fund|Trust|Bros|"
     r"Communications|Entertainment|Media|Records|Studios|Pictures|Motors|Airlines|Industries|"
-    r"Systems?|Technologies|Enterprises|Associates|Prize|Award)\b"
+    r"Systems?|Technologies|Enterprises|Associates|Prize|Award|Department|Police|Sheriff|Office|"
+    r"Council|Committee|Commission|Board|Authority|Agency|Center|Centre|Hospital|School|Church|"
+    r"County|City|District)\b"
 )
 # What only a listed company has next to its name: "Pirelli shares rose", "Magna was up 1/8",
 # "Jones's shareholders", "a stake in Magna".
@@ -137,10 +139,10 @@ def _acronym_not_person(m: Mention, body: str) -> bool:
     """'LSEG' typed as a person: one short word in capitals with at most one vowel (no
     surname: "SILVA", "MILLER" in a results table), in a line that is not in capitals."""
     text = m.text
-    if m.label != "PERSON" or len(m.tokens) != 1 or not (3 <= len(text) <= 5 and text.isupper()):
+    if m.label != "PERSON" or len(m.tokens) != 1 or not 3 <= len(text) <= 5:
         return False
-    if sum(c in "AEIOU" for c in text) > 1:
-        return False
+    if not (text.isalpha() and text.isupper()) or sum(c in "AEIOU" for c in text) > 1:
+        return False  # "L.A.", "B.C." are places
     line_start = body.rfind("\n", 0, m.start) + 1
     line_end = body.find("\n", m.end)
     line = body[line_start : line_end if line_end >= 0 else len(body)]
@@ -176,6 +178,8 @@ def _evidence(m: Mention, placed: bool) -> Counter:
         and m.label in ("ORG", "PERSON")
         and not _ORG_WORD.search(m.text)
         and fold(m.text) not in PERSON_LIKE_COMPANIES
+        and not feature_type(m.text)
+        and not load_gazetteer().lookup(m.text)  # "Belle Plaine", a town
     ):
         votes["PERSON"] += EVIDENCE_WEIGHT
     return votes
@@ -435,10 +439,11 @@ def hometowns(mentions: list[Mention], body: str) -> list[Mention]:
     covered = bytearray(len(body) + 1)
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    named = {m.text for m in mentions}  # a name read elsewhere is left to the vote
     found = []
     for m in mentions:
         hit = _HOMETOWN.match(body, m.end) if m.label == "PERSON" else None
-        if hit is None or any(covered[hit.start(1) : hit.end(1)]):
+        if hit is None or any(covered[hit.start(1) : hit.end(1)]) or hit.group(1) in named:
             continue
         text = hit.group(1).rstrip(".") if hit.group(1).count(".") == 1 else hit.group(1)
         if is_known_place(text):

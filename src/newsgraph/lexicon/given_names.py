@@ -2,7 +2,8 @@
 
 The list (``data/ner/given_names.txt``) is learned from CoNLL-2003 train by
 ``training/build_given_names.py``: first words of person names that never
-open the name of anything else. ``data/ner/given_name_genders.txt``
+open the name of anything else, with the 1990 US census's first names that
+nothing there calls other (marked "census"). ``data/ner/given_name_genders.txt``
 (``training/build_name_genders.py``, CoNLL-2003 train too) gives the gender the
 text gives some of them ("Sarah" f, "John" m).
 """
@@ -14,15 +15,29 @@ from importlib.resources import files
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, bool], ...]:
+    text = (files("newsgraph") / "data" / "ner" / "given_names.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.split("\n") if line and not line.startswith("#"))
+    return tuple((row[0], len(row) == 1) for row in rows)
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """The shipped given names, as written ("George")."""
-    text = (files("newsgraph") / "data" / "ner" / "given_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return frozenset(name for name, _ in _rows())
 
 
-def is_given_name(word: str) -> bool:
-    """True for a word that opens persons' names and nothing else's."""
-    return word in given_names()
+@lru_cache(maxsize=1)
+def _news_given_names() -> frozenset[str]:
+    return frozenset(name for name, news in _rows() if news)
+
+
+def is_given_name(word: str, news_only: bool = False) -> bool:
+    """True for a word that opens persons' names and nothing else's. With ``news_only``,
+    only names news text itself uses so (CoNLL-2003 train), not the census's: a small
+    town named "Buford" or "Ellsworth" is the town unless a person of that name is common
+    in the news."""
+    return word in (_news_given_names() if news_only else given_names())
 
 
 @lru_cache(maxsize=1)
