@@ -347,3 +347,33 @@ def test_a_headline_labelled_with_a_written_work_is_its_statement():
         "Poll",
         ":",
     )
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "LONDON — The queen will spend the summer at Balmoral, Buckingham Palace said.",
+            "The queen will spend the summer at Balmoral",
+            "Buckingham Palace",
+        ),
+        (
+            "SAN JUAN, Puerto Rico (AP) -- The governor said the island would recover.",
+            "the island would recover",
+            "The governor",
+        ),
+        (
+            "BRUSSELS - European leaders promised to spend more on defence.",
+            "to spend more on defence",
+            "European leaders",
+        ),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_content_or_the_speaker(text, content, speaker):
+    q = only(quotes_of(text))
+    assert (q.text, q.speaker.text) == (content, speaker)
+
+
+def test_two_capitals_and_a_dash_are_no_dateline():
+    q = only(quotes_of("US - Russia talks will resume in May, the ministry said."))
+    assert q.text == "US - Russia talks will resume in May"

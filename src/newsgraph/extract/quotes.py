@@ -25,6 +25,7 @@ Every step is linear in the text (or bounded per quote), so no input hangs it.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -47,6 +48,13 @@ from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
 from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Quote, Span, Speaker
+
+# A wire dateline opening a line: the place in capitals, its state or country, the agency, a
+# dash: "LONDON — ", "SAN JUAN, Puerto Rico (AP) -- ". What follows it is the story's first words.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) +"
+)
 
 
 def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> list[Found]:
@@ -236,11 +244,25 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
             last = f
 
 
+def past_dateline(body: str, start: int) -> int:
+    """Where a span opening a line starts once a dateline is left out: "LONDON — [The queen
+    will ...]", "BRUSSELS - [European leaders]"; ``start`` itself elsewhere."""
+    if start and body[start - 1] != "\n":
+        return start
+    found = _DATELINE.match(body, start)
+    if found is None or sum(c.isalpha() for c in found.group()) < 4:
+        return start  # "US - Russia talks": two capitals are no place
+    return found.end()
+
+
 def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int, int]]) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
-    if att.speaker is not None and body[slice(*att.speaker)].strip():
-        s, e = att.speaker
+    if (
+        att.speaker is not None
+        and body[past_dateline(body, att.speaker[0]) : att.speaker[1]].strip()
+    ):
+        s, e = past_dateline(body, att.speaker[0]), att.speaker[1]
         while s < e and body[s].isspace():
             s += 1
         while e > s and body[e - 1].isspace():
@@ -276,6 +298,8 @@ def find_quotes(
     _inherit(found, settings.strategies)
     body = text.body
     found = join_interrupted(body, [f for f in found if not is_name(text, f)])
+    for f in found:
+        f.start = min(past_dateline(body, f.start), f.end)
     starts = [q.start for q in marked]
     referents = Referents(
         doc,
