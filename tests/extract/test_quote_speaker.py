@@ -142,3 +142,15 @@ def test_a_relative_pronoun_refers_to_the_name_set_off_after_its_noun(text: str,
     who = next(t for t in doc if t.lower_ == "who")
     head = describe_speaker(who).head
     assert text[head : head + len(refers_to)] == refers_to
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Erik ten Hag was pleased. "We played well today," ten Hag told reporters.', "ten Hag"),
+        ("Ten Hag said the team had improved.", "Ten Hag"),
+        ('"It is over," said de Blasio.', "de Blasio"),
+    ],
+)
+def test_a_surname_keeps_its_lowercase_particle(text, speaker):
+    assert speakers(text) == [speaker]

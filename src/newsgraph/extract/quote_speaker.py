@@ -48,6 +48,8 @@ _ASKER_DEPS = ("agent", "nsubj", "nsubjpass", "aux", "auxpass")
 _RELATIVES = frozenset(("who", "which", "that"))
 _OBJECT_PRONOUNS = frozenset("me us him them".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
+# Lowercase particles of surnames: "Erik ten Hag", "Bill de Blasio", "Ursula von der Leyen".
+_PARTICLES = frozenset("van von de der den ten ter da di del della du dos das bin ibn".split())
 _QUOTE_MARKS = frozenset('"“”«»')
 _MODIFIER_DEPS = ("amod", "acl", "relcl", "prep", "advmod")
 _SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
@@ -285,7 +287,22 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         start -= 1
     if start > left and doc[start - 1].dep_ == "case":
         return None  # "Israel's Ambassador": the name is the possessor
-    return start, right
+    return _particles_before(doc, start), right
+
+
+def _particles_before(doc: Doc, start: int) -> int:
+    """Start of a name with the lowercase particles of its surname, which the tagger reads
+    as other words ("ten" a number): "[ten Hag]", "[de Blasio]", "[van der Berg]"; capitalised
+    only opening a sentence ("[Ten Hag] said")."""
+    first = start
+    while first > max(0, start - 2) and (
+        doc[first - 1].text in _PARTICLES
+        or doc[first - 1].is_sent_start
+        and doc[first - 1].text[1:].islower()
+        and doc[first - 1].lower_ in _PARTICLES
+    ):
+        first -= 1
+    return first
 
 
 def _text(doc: Doc, a: int, b: int) -> str:
