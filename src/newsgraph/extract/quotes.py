@@ -258,15 +258,13 @@ def past_dateline(body: str, start: int) -> int:
 def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int, int]]) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
-    if (
-        att.speaker is not None
-        and body[past_dateline(body, att.speaker[0]) : att.speaker[1]].strip()
-    ):
-        s, e = past_dateline(body, att.speaker[0]), att.speaker[1]
-        while s < e and body[s].isspace():
-            s += 1
-        while e > s and body[e - 1].isspace():
-            e -= 1
+    s, e = att.speaker or (0, 0)
+    s = past_dateline(body, s)
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    if s < e:
         entity = referents.resolve(s, e, head=att.head, form=att.form)
         speaker = Speaker(text=body[s:e], start=s, end=e, entity=entity)
     cue_start, cue_end = att.cue_span if att.cue is not None and att.cue_span else (None, None)
