@@ -154,3 +154,25 @@ def test_a_relative_pronoun_refers_to_the_name_set_off_after_its_noun(text: str,
 )
 def test_a_surname_keeps_its_lowercase_particle(text, speaker):
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (  # the recogniser types the centre an event ("Hurricane"): it still speaks
+            "The hurricane is expected to bring a life-threatening storm surge, "
+            "the U.S. National Hurricane Center in Miami said.",
+            "The hurricane is expected to bring a life-threatening storm surge",
+            "the U.S. National Hurricane Center in Miami",
+        ),
+        (  # the parser takes "Tampa" from "near" as the subject, the centre its appositive
+            "The storm is forecast to make landfall near Tampa, "
+            "the National Hurricane Center in Miami said in an advisory.",
+            "The storm is forecast to make landfall near Tampa",
+            "the National Hurricane Center in Miami",
+        ),
+    ],
+)
+def test_an_organisation_reporting_after_its_report(text, content, speaker):
+    (q,) = quotes_of(text)
+    assert (q.text, q.speaker.text) == (content, speaker)

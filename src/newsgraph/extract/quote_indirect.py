@@ -51,6 +51,7 @@ from newsgraph.extract.quote_speaker import (
     from_cue,
     is_cue,
     is_temporal,
+    stolen_object,
     subject_of,
 )
 
@@ -133,6 +134,9 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         # respect” for the military and his rubble comment [was instead an expression of ...]"
         if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
             right = c.right_edge.i
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.left_edge.i == right + 1 and (appos := stolen_object(subj)):
+        right = appos.left_edge.i - 2  # "... landfall near [Tampa], the Center said"
     left = comp.left_edge.i if left is None else left
     if left < cue.i and cue.doc[left].tag_ in ("WDT", "WP"):
         left = cue.i + 1  # "donations, which he said [were accompanied by ...]"

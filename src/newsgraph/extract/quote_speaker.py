@@ -168,7 +168,7 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
             return True  # "many expect", "no one said"
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
         return True  # "one of the family's attorneys, Justin Bamberg"
-    if tok.ent_type_ in _MUTE_TYPES or lemma in MUTE_NOUNS:
+    if (tok.ent_type_ in _MUTE_TYPES and not _named_in_passing(tok, strict)) or lemma in MUTE_NOUNS:
         return False
     if not strict or tok.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         return True
@@ -182,6 +182,13 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
         or is_title_head(tok.text)
         or (len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
     )
+
+
+def _named_in_passing(tok: Token, strict: bool) -> bool:
+    """A name the recogniser typed as an event or a law that says something: "the U.S.
+    National Hurricane Center said" (the storm's word made it an event), "the Constitution
+    says"."""
+    return not strict and tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW")
 
 
 def _names(doc: Doc) -> dict[str, bool]:
@@ -500,6 +507,19 @@ def _venue_holder(source: Token) -> Token:
     return source
 
 
+def stolen_object(subj: Token) -> Token | None:
+    """The appositive that speaks when the parser took the subject from a preposition left
+    with no object: in "... landfall near Tampa, the National Hurricane Center said",
+    "Tampa" ends the report and the appositive set off after it speaks."""
+    before = subj.left_edge.i - 1
+    if before < 0:
+        return None
+    prep = subj.doc[before]
+    if prep.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    return next((c for c in subj.rights if c.dep_ == "appos" and _set_off(c)), None)
+
+
 def from_cue(
     cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> Attribution:
@@ -511,6 +531,8 @@ def from_cue(
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
     subj = subject_of(cue, quoted, settings)
+    if subj is not None:
+        subj = stolen_object(subj) or subj
     if subj is not None and not _same_line(subj, cue, settings.near_chars):
         subj = _noun_before(cue, settings.near_tokens)
     if subj is not None and not can_speak(subj, strict=cue.lemma_.lower() not in SPEECH_VERBS):
