@@ -363,6 +363,11 @@ def test_a_headline_labelled_with_a_written_work_is_its_statement():
             "The governor",
         ),
         (
+            "LOS ANGELES, Sept. 28 (UPI) — The show will air next month, the singer said.",
+            "The show will air next month",
+            "the singer",
+        ),
+        (
             "BRUSSELS - European leaders promised to spend more on defence.",
             "to spend more on defence",
             "European leaders",

@@ -49,10 +49,10 @@ from newsgraph.extract.referents import Referents
 from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Quote, Span, Speaker
 
-# A wire dateline opening a line: the place in capitals, its state or country, the agency, a
-# dash: "LONDON — ", "SAN JUAN, Puerto Rico (AP) -- ". What follows it is the story's first words.
+# A wire dateline opening a line: the place in capitals, its state or country, the day, the
+# agency, a dash: "LONDON — ", "SAN JUAN, Puerto Rico (AP) -- ", "LOS ANGELES, Sept. 28 (UPI) — ". What follows it is the story's first words.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,2}){0,2}"
     r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) +"
 )
 
