@@ -98,7 +98,42 @@ def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] |
 
 def _content(cue: Token, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
     """The cue's content from token ``left`` to ``right``, nested attributions cut off, trimmed."""
-    return _trim(cue.doc, left, _cut_nested(cue, left, right), min_tokens)
+    right = _stray_coordinate(cue, _cut_nested(cue, left, right))
+    return _trim(cue.doc, left, right, min_tokens)
+
+
+_UNFINITE = ("VB", "VBG", "NN", "NNS")
+
+
+def _stray_coordinate(cue: Token, right: int) -> int:
+    """Last token of the content with a coordinate right after it that the parser hung off the
+    cue (or a verb above it) though its form cannot join that verb: "wants to triple the size
+    of AmeriCorps, [grow the Peace Corps and create ...]" ("grow" is no coordinate of
+    "wants"), "mentioned refinancing student loans [and forcing universities to ...]",
+    "started off by emphasizing economic fairness, [and a need to raise the minimum wage]"."""
+    doc = cue.doc
+    while right > cue.i + 1 and doc[right].text in (",", ";"):
+        right -= 1
+    k = right + 1
+    while k < len(doc) and (doc[k].text in (",", ";") or doc[k].dep_ == "cc"):
+        k += 1
+    if k == right + 1 or k >= len(doc):
+        return right
+    tok = doc[k]
+    while tok.dep_ != "conj" and tok.head.i > tok.i and tok.head.left_edge.i == k:
+        tok = tok.head  # "[a need] to raise": from its first word to the coordinate's head
+    if (
+        tok.dep_ != "conj"
+        or tok.head.i > right
+        or not (tok.head.i == cue.i or tok.head.is_ancestor(cue))
+        or tok.tag_ not in _UNFINITE
+        or tok.head.tag_ == tok.tag_
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        or is_cue(tok, beliefs=True)
+        or _is_reporting(tok)
+    ):
+        return right
+    return tok.right_edge.i
 
 
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
