@@ -435,3 +435,16 @@ def test_a_coordinate_hung_off_the_cue_in_another_form_is_the_contents(nlp, text
 def test_a_coordinate_of_the_cues_own_form_is_not_the_contents(nlp):
     found = quotes_of("He wants to sell the house and wants to move to Spain.", nlp)
     assert [q.text for q in found] == ["to sell the house", "to move to Spain"]
+
+
+def test_of_two_clauses_around_the_cue_the_one_after_is_its_content(nlp):
+    """The parser hangs the clause of "acknowledged" off "noted" too: "noted" reports what
+    follows it."""
+    text = (
+        "While he acknowledged funding was a major reason he felt demoralized, Ham also noted "
+        "several “intangibles” left him further disillusioned."
+    )
+    found = [q for q in quotes_of(text, nlp) if q.cue == "noted"]
+    assert [(q.kind, q.text) for q in found] == [
+        ("mixed", "several “intangibles” left him further disillusioned")
+    ]

@@ -142,14 +142,15 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     A linking phrase is no clause of it: the parser may read "That said, officials
     disagreed" as "disagreed" reporting "That said".
     """
-    comp = next(
-        (
-            c
-            for c in cue.children
-            if c.dep_ == "ccomp" and not _line_between(c, cue) and not _linking_phrase(c)
-        ),
-        None,
-    )
+    comps = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and not _line_between(c, cue) and not _linking_phrase(c)
+    ]
+    # one clause on each side: the one after is the cue's ("While he acknowledged [funding was
+    # a major reason ...], Ham also noted [several “intangibles” left him ...]")
+    comp = next((c for c in comps if c.i > cue.i), None) if len(comps) > 1 else None
+    comp = comp or next(iter(comps), None)
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
