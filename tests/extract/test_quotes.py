@@ -382,3 +382,14 @@ def test_a_dateline_is_no_part_of_the_content_or_the_speaker(text, content, spea
 def test_two_capitals_and_a_dash_are_no_dateline():
     q = only(quotes_of("US - Russia talks will resume in May, the ministry said."))
     assert q.text == "US - Russia talks will resume in May"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Cruz and, later, his aides signaled that they were coming around.", "Cruz"),
+    ],
+)
+def test_a_speaker_ends_with_no_dash_or_dangling_conjunction(text, speaker):
+    q = only(quotes_of(text))
+    assert q.speaker.text == speaker

@@ -56,6 +56,10 @@ _DATELINE = re.compile(
     r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) +"
 )
 
+# What a speaker never ends with: spaces, a dash or comma, a conjunction the parser left
+# dangling ("The film ―", "RT and").
+_SPEAKER_TAIL = re.compile(r"(?:\s|[,;:—―–-]|(?<=\s)(?:and|or)\b)+$")
+
 
 def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> list[Found]:
     """Direct quotes with the attribution the strategies find around them (mixed when a clause holds one)."""
@@ -262,8 +266,8 @@ def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int,
     s = past_dateline(body, s)
     while s < e and body[s].isspace():
         s += 1
-    while e > s and body[e - 1].isspace():
-        e -= 1
+    tail = _SPEAKER_TAIL.search(body, s, e)
+    e = tail.start() if tail else e
     if s < e:
         entity = referents.resolve(s, e, head=att.head, form=att.form)
         speaker = Speaker(text=body[s:e], start=s, end=e, entity=entity)
