@@ -448,3 +448,9 @@ def test_of_two_clauses_around_the_cue_the_one_after_is_its_content(nlp):
     assert [(q.kind, q.text) for q in found] == [
         ("mixed", "several “intangibles” left him further disillusioned")
     ]
+
+
+def test_a_stance_noun_a_verb_makes_reports_for_the_verbs_subject(nlp):
+    """ "expressed [concern about X]" reports X, as "repeated [his claim that X]" does."""
+    (q,) = quotes_of("Voting rights advocates have expressed deep concern about the policy.", nlp)
+    assert (q.text, q.speaker.text, q.cue) == ("the policy", "Voting rights advocates", "concern")

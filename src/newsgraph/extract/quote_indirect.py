@@ -326,8 +326,14 @@ def _complement(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         ):
             break  # "... as a “crazy system” [during a campaign stop]"
         last = c
-    if first is None or _is_claim(first, min_tokens):
-        return None  # "repeated [his claim that ...]": the claim noun reports it
+    if (
+        first is None
+        or _is_claim(first, min_tokens)
+        or cue.lemma_.lower() in _CLAIM_MAKERS
+        and _stance_object(first, min_tokens) is not None
+    ):
+        return None  # "repeated [his claim that ...]", "expressed [concern about ...]": the
+        # claim or stance noun reports it
     if first.dep_ == "prep":
         objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:
