@@ -403,3 +403,54 @@ def test_a_phrase_with_no_verb_before_its_cue_is_reported(nlp):
     )
     (q,) = quotes_of("On Monday, he said the plan was dead.", nlp)
     assert q.text == "the plan was dead"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "She wants to triple the size of the AmeriCorps program, grow the Peace Corps and "
+            "create a new national service reserve program.",
+            "to triple the size of the AmeriCorps program, grow the Peace Corps and create a new "
+            "national service reserve program",
+        ),
+        (
+            "Donald Trump has mentioned refinancing student loans and forcing universities to "
+            "spend more from their endowments.",
+            "refinancing student loans and forcing universities to spend more from their endowments",
+        ),
+        (
+            "She started off by emphasizing economic fairness, and a need to raise the minimum wage.",
+            "economic fairness, and a need to raise the minimum wage",
+        ),
+    ],
+)
+def test_a_coordinate_hung_off_the_cue_in_another_form_is_the_contents(nlp, text, content):
+    """The parser hangs "grow", "forcing", "a need" off the verb above; their form cannot join
+    it ("wants ... grow"), so they join the content."""
+    (q,) = quotes_of(text, nlp)
+    assert q.text == content
+
+
+def test_a_coordinate_of_the_cues_own_form_is_not_the_contents(nlp):
+    found = quotes_of("He wants to sell the house and wants to move to Spain.", nlp)
+    assert [q.text for q in found] == ["to sell the house", "to move to Spain"]
+
+
+def test_of_two_clauses_around_the_cue_the_one_after_is_its_content(nlp):
+    """The parser hangs the clause of "acknowledged" off "noted" too: "noted" reports what
+    follows it."""
+    text = (
+        "While he acknowledged funding was a major reason he felt demoralized, Ham also noted "
+        "several “intangibles” left him further disillusioned."
+    )
+    found = [q for q in quotes_of(text, nlp) if q.cue == "noted"]
+    assert [(q.kind, q.text) for q in found] == [
+        ("mixed", "several “intangibles” left him further disillusioned")
+    ]
+
+
+def test_a_stance_noun_a_verb_makes_reports_for_the_verbs_subject(nlp):
+    """ "expressed [concern about X]" reports X, as "repeated [his claim that X]" does."""
+    (q,) = quotes_of("Voting rights advocates have expressed deep concern about the policy.", nlp)
+    assert (q.text, q.speaker.text, q.cue) == ("the policy", "Voting rights advocates", "concern")

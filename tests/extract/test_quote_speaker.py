@@ -142,3 +142,37 @@ def test_a_relative_pronoun_refers_to_the_name_set_off_after_its_noun(text: str,
     who = next(t for t in doc if t.lower_ == "who")
     head = describe_speaker(who).head
     assert text[head : head + len(refers_to)] == refers_to
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Erik ten Hag was pleased. "We played well today," ten Hag told reporters.', "ten Hag"),
+        ("Ten Hag said the team had improved.", "Ten Hag"),
+        ('"It is over," said de Blasio.', "de Blasio"),
+    ],
+)
+def test_a_surname_keeps_its_lowercase_particle(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (  # the recogniser types the centre an event ("Hurricane"): it still speaks
+            "The hurricane is expected to bring a life-threatening storm surge, "
+            "the U.S. National Hurricane Center in Miami said.",
+            "The hurricane is expected to bring a life-threatening storm surge",
+            "the U.S. National Hurricane Center in Miami",
+        ),
+        (  # the parser takes "Tampa" from "near" as the subject, the centre its appositive
+            "The storm is forecast to make landfall near Tampa, "
+            "the National Hurricane Center in Miami said in an advisory.",
+            "The storm is forecast to make landfall near Tampa",
+            "the National Hurricane Center in Miami",
+        ),
+    ],
+)
+def test_an_organisation_reporting_after_its_report(text, content, speaker):
+    (q,) = quotes_of(text)
+    assert (q.text, q.speaker.text) == (content, speaker)

@@ -143,3 +143,15 @@ def test_a_verb_of_saying_in_a_clause_of_time_after_the_quote_is_not_its_cue():
     assert [q.speaker.text if q.speaker else None for q in find_quotes(parse(text, load()))][
         0
     ] != "she"
+
+
+def test_a_quote_ending_in_a_nested_quotation_runs_on_to_its_speaker():
+    """“..., ‘criminal, super predator,’” Name, a long role, told ...: the comma before the
+    nested closing mark says the sentence goes on, so the cue is read however far it is."""
+    text = (
+        "“The press uses the labels of ‘criminal, super predator,’” Malkia Cyril, the executive "
+        "director at the Center for Media Justice in Oakland, told The Huffington Post."
+    )
+    q = around(text)
+    assert q.runs_on
+    assert speaker_text(q, STRATEGIES["verb_subject"](q)) == "Malkia Cyril"

@@ -347,3 +347,49 @@ def test_a_headline_labelled_with_a_written_work_is_its_statement():
         "Poll",
         ":",
     )
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "LONDON — The queen will spend the summer at Balmoral, Buckingham Palace said.",
+            "The queen will spend the summer at Balmoral",
+            "Buckingham Palace",
+        ),
+        (
+            "SAN JUAN, Puerto Rico (AP) -- The governor said the island would recover.",
+            "the island would recover",
+            "The governor",
+        ),
+        (
+            "LOS ANGELES, Sept. 28 (UPI) — The show will air next month, the singer said.",
+            "The show will air next month",
+            "the singer",
+        ),
+        (
+            "BRUSSELS - European leaders promised to spend more on defence.",
+            "to spend more on defence",
+            "European leaders",
+        ),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_content_or_the_speaker(text, content, speaker):
+    q = only(quotes_of(text))
+    assert (q.text, q.speaker.text) == (content, speaker)
+
+
+def test_two_capitals_and_a_dash_are_no_dateline():
+    q = only(quotes_of("US - Russia talks will resume in May, the ministry said."))
+    assert q.text == "US - Russia talks will resume in May"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Cruz and, later, his aides signaled that they were coming around.", "Cruz"),
+    ],
+)
+def test_a_speaker_ends_with_no_dash_or_dangling_conjunction(text, speaker):
+    q = only(quotes_of(text))
+    assert q.speaker.text == speaker

@@ -15,6 +15,7 @@ from newsgraph.nlp import text_of, token_starts
 
 _LINE = re.compile(r"[^\n]+")
 _SENT_END = (".", "!", "?")
+_CLOSING = "’'\"”"  # marks closing a quotation nested at the end of another
 
 
 class QuoteText:
@@ -100,7 +101,7 @@ class DirectQuote:
         self.after = clause_after(text.tokens(quote.end, min(next_start, self.line_end)))
         self.after_text = body[quote.end : min(next_start, self.line_end)]
         self.lead = body[max(prev_end, self.line_start) : quote.start].strip()
-        inner_end = quote.inner[1]
-        trailing = body[inner_end - 1 : inner_end] if inner_end > quote.start else ""
+        inner = body[quote.inner[0] : quote.inner[1]].rstrip(_CLOSING)  # "‘criminal,’”"
+        trailing = inner[-1:]
         self.runs_on = trailing in ",?!—–-" or self.after_text.lstrip().startswith(",")
         self.previous: Found | None = None

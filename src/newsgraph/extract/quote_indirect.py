@@ -51,6 +51,7 @@ from newsgraph.extract.quote_speaker import (
     from_cue,
     is_cue,
     is_temporal,
+    stolen_object,
     subject_of,
 )
 
@@ -97,7 +98,42 @@ def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] |
 
 def _content(cue: Token, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
     """The cue's content from token ``left`` to ``right``, nested attributions cut off, trimmed."""
-    return _trim(cue.doc, left, _cut_nested(cue, left, right), min_tokens)
+    right = _stray_coordinate(cue, _cut_nested(cue, left, right))
+    return _trim(cue.doc, left, right, min_tokens)
+
+
+_UNFINITE = ("VB", "VBG", "NN", "NNS")
+
+
+def _stray_coordinate(cue: Token, right: int) -> int:
+    """Last token of the content with a coordinate right after it that the parser hung off the
+    cue (or a verb above it) though its form cannot join that verb: "wants to triple the size
+    of AmeriCorps, [grow the Peace Corps and create ...]" ("grow" is no coordinate of
+    "wants"), "mentioned refinancing student loans [and forcing universities to ...]",
+    "started off by emphasizing economic fairness, [and a need to raise the minimum wage]"."""
+    doc = cue.doc
+    while right > cue.i + 1 and doc[right].text in (",", ";"):
+        right -= 1
+    k = right + 1
+    while k < len(doc) and (doc[k].text in (",", ";") or doc[k].dep_ == "cc"):
+        k += 1
+    if k == right + 1 or k >= len(doc):
+        return right
+    tok = doc[k]
+    while tok.dep_ != "conj" and tok.head.i > tok.i and tok.head.left_edge.i == k:
+        tok = tok.head  # "[a need] to raise": from its first word to the coordinate's head
+    if (
+        tok.dep_ != "conj"
+        or tok.head.i > right
+        or not (tok.head.i == cue.i or tok.head.is_ancestor(cue))
+        or tok.tag_ not in _UNFINITE
+        or tok.head.tag_ == tok.tag_
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        or is_cue(tok, beliefs=True)
+        or _is_reporting(tok)
+    ):
+        return right
+    return tok.right_edge.i
 
 
 def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
@@ -106,14 +142,15 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     A linking phrase is no clause of it: the parser may read "That said, officials
     disagreed" as "disagreed" reporting "That said".
     """
-    comp = next(
-        (
-            c
-            for c in cue.children
-            if c.dep_ == "ccomp" and not _line_between(c, cue) and not _linking_phrase(c)
-        ),
-        None,
-    )
+    comps = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp" and not _line_between(c, cue) and not _linking_phrase(c)
+    ]
+    # one clause on each side: the one after is the cue's ("While he acknowledged [funding was
+    # a major reason ...], Ham also noted [several “intangibles” left him ...]")
+    comp = next((c for c in comps if c.i > cue.i), None) if len(comps) > 1 else None
+    comp = comp or next(iter(comps), None)
     if comp is None:
         # "told reporters the plan was dead": the clause may hang off the object
         for c in cue.children:
@@ -133,6 +170,9 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         # respect” for the military and his rubble comment [was instead an expression of ...]"
         if c.dep_ == "ccomp" and c.i > comp.i and c.left_edge.i == right + 1:
             right = c.right_edge.i
+    subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.left_edge.i == right + 1 and (appos := stolen_object(subj)):
+        right = appos.left_edge.i - 2  # "... landfall near [Tampa], the Center said"
     left = comp.left_edge.i if left is None else left
     if left < cue.i and cue.doc[left].tag_ in ("WDT", "WP"):
         left = cue.i + 1  # "donations, which he said [were accompanied by ...]"
@@ -286,8 +326,14 @@ def _complement(cue: Token, min_tokens: int) -> tuple[int, int] | None:
         ):
             break  # "... as a “crazy system” [during a campaign stop]"
         last = c
-    if first is None or _is_claim(first, min_tokens):
-        return None  # "repeated [his claim that ...]": the claim noun reports it
+    if (
+        first is None
+        or _is_claim(first, min_tokens)
+        or cue.lemma_.lower() in _CLAIM_MAKERS
+        and _stance_object(first, min_tokens) is not None
+    ):
+        return None  # "repeated [his claim that ...]", "expressed [concern about ...]": the
+        # claim or stance noun reports it
     if first.dep_ == "prep":
         objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
         if not objs:

@@ -48,6 +48,8 @@ _ASKER_DEPS = ("agent", "nsubj", "nsubjpass", "aux", "auxpass")
 _RELATIVES = frozenset(("who", "which", "that"))
 _OBJECT_PRONOUNS = frozenset("me us him them".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
+# Lowercase particles of surnames: "Erik ten Hag", "Bill de Blasio", "Ursula von der Leyen".
+_PARTICLES = frozenset("van von de der den ten ter da di del della du dos das bin ibn".split())
 _QUOTE_MARKS = frozenset('"“”«»')
 _MODIFIER_DEPS = ("amod", "acl", "relcl", "prep", "advmod")
 _SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
@@ -166,7 +168,7 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
             return True  # "many expect", "no one said"
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
         return True  # "one of the family's attorneys, Justin Bamberg"
-    if tok.ent_type_ in _MUTE_TYPES or lemma in MUTE_NOUNS:
+    if (tok.ent_type_ in _MUTE_TYPES and not _named_in_passing(tok, strict)) or lemma in MUTE_NOUNS:
         return False
     if not strict or tok.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         return True
@@ -180,6 +182,13 @@ def can_speak(tok: Token, strict: bool = True) -> bool:
         or is_title_head(tok.text)
         or (len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
     )
+
+
+def _named_in_passing(tok: Token, strict: bool) -> bool:
+    """A name the recogniser typed as an event or a law that says something: "the U.S.
+    National Hurricane Center said" (the storm's word made it an event), "the Constitution
+    says"."""
+    return not strict and tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW")
 
 
 def _names(doc: Doc) -> dict[str, bool]:
@@ -285,7 +294,22 @@ def _name_run(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         start -= 1
     if start > left and doc[start - 1].dep_ == "case":
         return None  # "Israel's Ambassador": the name is the possessor
-    return start, right
+    return _particles_before(doc, start), right
+
+
+def _particles_before(doc: Doc, start: int) -> int:
+    """Start of a name with the lowercase particles of its surname, which the tagger reads
+    as other words ("ten" a number): "[ten Hag]", "[de Blasio]", "[van der Berg]"; capitalised
+    only opening a sentence ("[Ten Hag] said")."""
+    first = start
+    while first > max(0, start - 2) and (
+        doc[first - 1].text in _PARTICLES
+        or doc[first - 1].is_sent_start
+        and doc[first - 1].text[1:].islower()
+        and doc[first - 1].lower_ in _PARTICLES
+    ):
+        first -= 1
+    return first
 
 
 def _text(doc: Doc, a: int, b: int) -> str:
@@ -483,6 +507,19 @@ def _venue_holder(source: Token) -> Token:
     return source
 
 
+def stolen_object(subj: Token) -> Token | None:
+    """The appositive that speaks when the parser took the subject from a preposition left
+    with no object: in "... landfall near Tampa, the National Hurricane Center said",
+    "Tampa" ends the report and the appositive set off after it speaks."""
+    before = subj.left_edge.i - 1
+    if before < 0:
+        return None
+    prep = subj.doc[before]
+    if prep.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    return next((c for c in subj.rights if c.dep_ == "appos" and _set_off(c)), None)
+
+
 def from_cue(
     cue: Token, quoted: Sequence[bool] = (), settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> Attribution:
@@ -494,6 +531,8 @@ def from_cue(
         att.cue, att.cue_span = "according to", (cue.idx, nxt.idx + len(nxt))
         return att
     subj = subject_of(cue, quoted, settings)
+    if subj is not None:
+        subj = stolen_object(subj) or subj
     if subj is not None and not _same_line(subj, cue, settings.near_chars):
         subj = _noun_before(cue, settings.near_tokens)
     if subj is not None and not can_speak(subj, strict=cue.lemma_.lower() not in SPEECH_VERBS):

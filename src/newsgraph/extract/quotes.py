@@ -25,6 +25,7 @@ Every step is linear in the text (or bounded per quote), so no input hangs it.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -47,6 +48,17 @@ from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
 from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Quote, Span, Speaker
+
+# A wire dateline opening a line: the place in capitals, its state or country, the day, the
+# agency, a dash: "LONDON — ", "SAN JUAN, Puerto Rico (AP) -- ", "LOS ANGELES, Sept. 28 (UPI) — ". What follows it is the story's first words.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,2}){0,2}"
+    r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) +"
+)
+
+# What a speaker never ends with: spaces, a dash or comma, a conjunction the parser left
+# dangling ("The film ―", "RT and").
+_SPEAKER_TAIL = re.compile(r"(?:\s|[,;:—―–-]|(?<=\s)(?:and|or)\b)+$")
 
 
 def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> list[Found]:
@@ -236,15 +248,27 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
             last = f
 
 
+def past_dateline(body: str, start: int) -> int:
+    """Where a span opening a line starts once a dateline is left out: "LONDON — [The queen
+    will ...]", "BRUSSELS - [European leaders]"; ``start`` itself elsewhere."""
+    if start and body[start - 1] != "\n":
+        return start
+    found = _DATELINE.match(body, start)
+    if found is None or sum(c.isalpha() for c in found.group()) < 4:
+        return start  # "US - Russia talks": two capitals are no place
+    return found.end()
+
+
 def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int, int]]) -> Quote:
     att = f.attribution or Attribution()
     speaker = None
-    if att.speaker is not None and body[slice(*att.speaker)].strip():
-        s, e = att.speaker
-        while s < e and body[s].isspace():
-            s += 1
-        while e > s and body[e - 1].isspace():
-            e -= 1
+    s, e = att.speaker or (0, 0)
+    s = past_dateline(body, s)
+    while s < e and body[s].isspace():
+        s += 1
+    tail = _SPEAKER_TAIL.search(body, s, e)
+    e = tail.start() if tail else e
+    if s < e:
         entity = referents.resolve(s, e, head=att.head, form=att.form)
         speaker = Speaker(text=body[s:e], start=s, end=e, entity=entity)
     cue_start, cue_end = att.cue_span if att.cue is not None and att.cue_span else (None, None)
@@ -276,6 +300,8 @@ def find_quotes(
     _inherit(found, settings.strategies)
     body = text.body
     found = join_interrupted(body, [f for f in found if not is_name(text, f)])
+    for f in found:
+        f.start = min(past_dateline(body, f.start), f.end)
     starts = [q.start for q in marked]
     referents = Referents(
         doc,
