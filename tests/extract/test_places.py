@@ -360,3 +360,19 @@ def test_a_state_an_organisation_is_named_for_is_no_mention_of_the_state():
     ents = [state_entity, _entity(named, "E2", "ORG", "University of California")]
     (state,) = _run(named, ents).places
     assert [m.start for m in state.mentions] == [0, named.index("California", 1)]
+
+
+def test_a_club_named_after_a_town_is_not_a_small_namesake_in_the_articles_country():
+    body = "Manchester United fans in Boston watched the match."
+    ents = [
+        _entity(body, "E1", "ORG", "Manchester United"),
+        _entity(body, "E2", "GPE", "Boston"),
+    ]
+    assert [p.name for p in _run(body, ents).places] == ["Boston"]
+    body = "Alexandria Police said the suspect would be sent back to Virginia."
+    ents = [
+        _entity(body, "E1", "ORG", "Alexandria Police"),
+        _entity(body, "E2", "GPE", "Virginia"),
+    ]
+    places = {p.name: p for p in _run(body, ents).places}
+    assert places["Alexandria"].country == "USA"

@@ -28,7 +28,7 @@ from spacy.tokens import Span as TokenSpan
 
 from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract import annotator
-from newsgraph.extract.places_in_names import NamedPlace, places_in_names, plausible
+from newsgraph.extract.places_in_names import NamedPlace, meant_town, places_in_names, plausible
 from newsgraph.gazetteer import (
     Candidate,
     Gazetteer,
@@ -199,7 +199,8 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
     choices = choose([])
     found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
-    named_found = _named_places(article.body, named, found, countries, gaz, settings)
+    regions = {(c.cc, c.admin1) for c in choices if c is not None and c.feature != "PCLI"}
+    named_found = _named_places(article.body, named, found, countries, regions, gaz, settings)
     towns = [(cand, len(n.toponym.mentions)) for cand, n in named_found if not cand.is_area]
     if towns and None in choices:
         # A town named only inside organisations' names ("New Orleans Public Library") can
@@ -234,10 +235,12 @@ def _named_places(
     named: list[NamedPlace],
     found: list[Place],
     countries: list[str],
+    states: set[tuple[str, str]],
     gaz: Gazetteer,
     settings: PlacesSettings,
 ) -> list[tuple[Candidate, NamedPlace]]:
-    """The places organisations' names give, resolved with the article's places as context."""
+    """The places organisations' names give, resolved with the article's places as context
+    (``states``: the states and provinces of its places, as (country, admin1) codes)."""
     if not named:
         return []
     iso2 = {a3: a2 for a2, a3 in gaz.iso3.items()}
@@ -252,6 +255,7 @@ def _named_places(
         (cand, n)
         for cand, n in zip(choices, named, strict=True)
         if plausible(cand, codes, ids, limit, n.served)
+        and (cand.geonameid in ids or meant_town(cand, n.toponym.mentions[0].text, states))
         # An organisation named as a whole after an area ("Leeds" the team, named after the
         # district) is that area only where the area itself is chosen, never its town.
         and (n.entity is None or cand.is_area)

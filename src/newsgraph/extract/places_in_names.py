@@ -164,3 +164,25 @@ def plausible(
     if cand.is_area:
         return cand.cc in countries
     return cand.geonameid in places or cand.population >= min_population
+
+
+def meant_town(cand: Candidate, written: str, states: set[tuple[str, str]]) -> bool:
+    """A town named only inside an organisation's name is the largest town of that name
+    or one at least half its size, or a smaller namesake in a state or province the
+    article's places lie in.
+
+    A club or a company named after a town ("Manchester United") is named after the
+    town any reader knows (Manchester, England), not after a namesake a fraction of its
+    size in the article's country (Manchester, New Hampshire, in a US story); a town's
+    own police or court ("Alexandria police" in a Virginia story) is that namesake's.
+    Between two towns of about one size (Cambridge, England and Massachusetts) the
+    article's country decides, as for any place."""
+    if cand.is_area or (cand.cc, cand.admin1) in states:
+        return True
+    return 2 * cand.population >= _largest_town(written)
+
+
+@lru_cache(maxsize=65536)
+def _largest_town(name: str) -> int:
+    """The population of the most populous town the name denotes."""
+    return max((c.population for c in load_gazetteer().lookup(name) if not c.is_area), default=0)
