@@ -376,3 +376,24 @@ def test_a_club_named_after_a_town_is_not_a_small_namesake_in_the_articles_count
     ]
     places = {p.name: p for p in _run(body, ents).places}
     assert places["Alexandria"].country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "written"),
+    [
+        ("ST. LOUIS (Reuters) - Anheuser-Busch said it would cut jobs.", "St. Louis", "ST. LOUIS"),
+        ("FT. WORTH, Texas (AP) - Police said a man was shot.", "Fort Worth", "FT. WORTH"),
+        ("ST. PAUL, Minn. - The governor signed the bill.", "Saint Paul", "ST. PAUL"),
+    ],
+)
+def test_a_dateline_cut_after_its_abbreviation_is_one_place(body, name, written):
+    article = annotate(Article(body=body, language="en"))
+    (place,) = [p for p in article.places if p.mentions[0].start == 0]
+    assert place.name == name and place.country == "USA"
+    assert place.mentions[0].text == written
+
+
+def test_an_abbreviated_saint_in_a_persons_name_is_no_place():
+    body = "Georges St. Pierre won the fight in Montreal."
+    article = annotate(Article(body=body, language="en"))
+    assert [p.country for p in article.places] == ["CAN"]
