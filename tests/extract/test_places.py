@@ -397,3 +397,30 @@ def test_an_abbreviated_saint_in_a_persons_name_is_no_place():
     body = "Georges St. Pierre won the fight in Montreal."
     article = annotate(Article(body=body, language="en"))
     assert [p.country for p in article.places] == ["CAN"]
+
+
+def test_a_building_typed_as_a_place_is_in_the_place_its_name_opens_with():
+    body = (
+        "A Berlin man crashed into a tree in Connecticut. He was taken to Hartford Hospital, "
+        "the DeKalb County Coroner said."
+    )
+    ents = [
+        _entity(body, "E1", "GPE", "Berlin"),
+        _entity(body, "E2", "GPE", "Connecticut"),
+        _entity(body, "E3", "FAC", "Hartford Hospital"),
+        _entity(body, "E4", "GPE", "DeKalb County Coroner"),
+    ]
+    places = {p.name: p for p in _run(body, ents).places}
+    hospital = places["Hartford Hospital"]
+    assert hospital.entity == "E3" and hospital.geonameid is None
+    assert (hospital.lat, hospital.lon) == (places["Hartford"].lat, places["Hartford"].lon)
+    assert places["DeKalb County"].entity is None and places["DeKalb County"].country == "USA"
+
+
+@pytest.mark.parametrize(
+    "name", ["Jackson Township", "Lake Vermont", "Neighborhood Assistance Act", "Virginia L. Lane"]
+)
+def test_a_place_named_after_another_is_not_inside_it(name):
+    body = f"Police in Texas said the fire near {name} was out."
+    ents = [_entity(body, "E1", "GPE", "Texas"), _entity(body, "E2", "GPE", name)]
+    assert [p.name for p in _run(body, ents).places] == ["Texas"]

@@ -23,7 +23,13 @@ from functools import lru_cache
 
 from newsgraph.countries import country_code, is_country_name, is_demonym
 from newsgraph.gazetteer import Mention, Toponym, load_gazetteer, name_key
-from newsgraph.gazetteer.tables import Candidate, Gazetteer
+from newsgraph.gazetteer.features import (
+    FACILITY_OPENERS,
+    NATURAL_HEADS,
+    NATURAL_OPENERS,
+    STREET_HEADS,
+)
+from newsgraph.gazetteer.tables import Candidate, Gazetteer, is_descriptive
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.record import Entity
 
@@ -37,6 +43,22 @@ _OF_TAIL = re.compile(r"\s(?:of|for|in)\s+(?:the\s+)?([A-Z][^,;:()]*)$")
 _TRAILING_PUNCT = re.compile(r"(?:['’]s?|[.,;:])+$")
 # Longest leading run of words read as a place ("Walker County", "St. Louis", "New York").
 MAX_PLACE_WORDS = 3
+# Words after a place's name that make the whole another place, not one inside it
+# ("Jackson Township", "Roanoke Park", "St. Louis Hills").
+_OTHER_PLACE_WORDS = frozenset(
+    {"township", "townships", "parish", "borough", "county", "counties", "district", "park",
+     "heights", "hills", "-"}
+) | NATURAL_HEADS | STREET_HEADS  # fmt: skip
+# Words of a building's or an institution's name: what a town or county has in it
+# ("Hartford Hospital", "Henderson County Jail", "Las Vegas City Marshal").
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:Hospital|Jail|Prison|Penitentiary|Library|Museum|Stadium|Arena|Airport|Airfield|"
+    r"Hotel|Motel|Church|Cathedral|Courthouse|Courts?|School|Academy|College|University|"
+    r"Station|Hall|Center|Centre|Park|Sheriff\S*|Coroner|Marshal|Police|Fire|Council|"
+    r"Department|Office|Board|Commission|Committee|Authority|Agency|Division|Party|City)\b"
+)
+# A name that is its town's own body or port: "City of Huntsville", "Port of Los Angeles".
+_TOWN_OF = re.compile(r"(?:City|Town|Village|Borough|Port)\s+of\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +128,12 @@ def places_in_names(
     """The places organisations' names give, and the nationality words opening them
     ("Armenian Embassy"), by country code.
 
+    A place entity the gazetteer does not know ("Henderson County Jail", "DeKalb County
+    Coroner", "City of Huntsville": organisations and buildings the recogniser typed as
+    places) gives the place its name opens with as an organisation's does, unless the
+    words after it make the whole another place ("Jackson Township", "Hampton Avenue"),
+    and the town of "City of ...".
+
     Args:
         entities: the article's entities.
         min_population: a town named inside a name counts from this many people.
@@ -118,6 +146,12 @@ def places_in_names(
     inner: dict[tuple[str, bool], list[Mention]] = {}
     nationality: dict[str, list[Mention]] = {}
     for ent in entities:
+        if ent.type in PLACE_TYPES and _unknown(ent):
+            for m in ent.mentions:
+                for a, b, served in _located_spans(m.text, min_population):
+                    words = Mention(m.start + a, m.start + b, m.text[a:b])
+                    inner.setdefault((name_key(words.text), served), []).append(words)
+            continue
         if ent.type != "ORG" or not ent.mentions:
             continue
         if _names_area(ent.name):
@@ -138,6 +172,44 @@ def places_in_names(
         NamedPlace(Toponym(tuple(ms), "GPE"), None, served) for (_, served), ms in inner.items()
     ]
     return named, nationality
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _unknown(ent: Entity) -> bool:
+    """No mention of the entity is a name the gazetteer holds."""
+    gaz = load_gazetteer()
+    return bool(ent.mentions) and not any(gaz.lookup(m.text) for m in ent.mentions)
+
+
+@lru_cache(maxsize=65536)
+def _located_spans(text: str, min_population: int) -> tuple[tuple[int, int, bool], ...]:
+    """The places a place's name the gazetteer lacks says it lies in: the place it opens
+    with when the words after it name a building or an institution of it ("Hartford
+    Hospital", not "Jackson Township" or "Virginia L. Lane"); the country or state it
+    closes with ("Building Ireland", not "Lake Vermont"); the town of "City of ..."
+    ("City of Huntsville")."""
+    out = []
+    opener = text.split()[0].lower()
+    for a, b, served in _inner_spans(text, min_population):
+        rest = text[b:]
+        if served:
+            keep = _TOWN_OF.match(text) is not None
+        elif a == 0:
+            first = rest.split()[0].lower() if rest.split() else ""
+            keep = (
+                first not in _OTHER_PLACE_WORDS
+                and _INSTITUTION_WORD.search(rest) is not None
+                and not is_descriptive(text[a:b])
+            )
+        else:  # a short word only in capitals: "Neighborhood Assistance Act" is no "ACT"
+            keep = opener not in NATURAL_OPENERS | FACILITY_OPENERS and (
+                b - a > 3 or text[a:b].isupper()
+            )
+        if keep:
+            out.append((a, b, served))
+    return tuple(out)
 
 
 def plausible(

@@ -268,6 +268,7 @@ def resolve_toponyms(
     gazetteer: Gazetteer | None = None,
     ranking: Ranking | None = None,
     towns: Sequence[tuple[Candidate, int]] = (),
+    inside: Sequence[Candidate | None] = (),
 ) -> list[Candidate | None]:
     """One place (or None) for each toponym, chosen with the whole text as context.
 
@@ -281,6 +282,9 @@ def resolve_toponyms(
         towns: places the text names that are not among ``toponyms`` (inside an
             organisation's name, say), each with its number of mentions: they count
             toward the town the text is about.
+        inside: parallel to ``toponyms`` when given: the place a toponym's own name
+            says it lies in ("Hartford Hospital": Hartford), where a street or building
+            the gazetteer lacks is placed rather than at the town the text is about.
 
     Returns:
         A list parallel to ``toponyms``.
@@ -349,7 +353,9 @@ def resolve_toponyms(
     if ranking.locate_by_text:
         choices = _located_by_text(text, toponyms, choices)
     if ranking.backoff_to_focus:
-        choices = _located_at_focus(prepared, choices, ranking.focus_min_mentions, towns)
+        choices = _located_at_focus(
+            prepared, choices, ranking.focus_min_mentions, towns, inside or [None] * len(choices)
+        )
     return choices
 
 
@@ -358,19 +364,21 @@ def _located_at_focus(
     choices: list[Candidate | None],
     min_mentions: int,
     towns: Sequence[tuple[Candidate, int]],
+    inside: Sequence[Candidate | None],
 ) -> list[Candidate | None]:
     """Streets and buildings the gazetteer lacks (or whose namesake towns were all
-    rejected), placed at the town the text is about. A name whose own head word says
-    it is a street or a building ("Royal Street") may take a town named once; any
-    other ("Nou Camp", "Breakfast" the show) needs the town named ``min_mentions`` times."""
+    rejected), placed at the place their own name says they lie in (``inside``), else
+    at the town the text is about. A name whose own head word says it is a street or a
+    building ("Royal Street") may take a town named once; any other ("Nou Camp",
+    "Breakfast" the show) needs the town named ``min_mentions`` times."""
     toponyms = [top for top, _, _ in prepared]
     strict = _focus(toponyms, choices, min_mentions, towns)
     loose = _focus(toponyms, choices, 1, towns)
     out = []
-    for (top, cands, _), choice in zip(prepared, choices, strict=True):
+    for (top, cands, _), choice, own in zip(prepared, choices, inside, strict=True):
         if choice is None and (not cands or top.kind == "FAC"):
             named = any(feature_type(m.text) is not None for m in top.mentions)
-            focus = loose if named else strict
+            focus = own or (loose if named else strict)
             choice = _located_in(top, focus) if focus is not None else None
         out.append(choice)
     return out
