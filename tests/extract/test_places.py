@@ -424,3 +424,19 @@ def test_a_place_named_after_another_is_not_inside_it(name):
     body = f"Police in Texas said the fire near {name} was out."
     ents = [_entity(body, "E1", "GPE", "Texas"), _entity(body, "E2", "GPE", name)]
     assert [p.name for p in _run(body, ents).places] == ["Texas"]
+
+
+def test_names_listed_before_counties_are_counties():
+    body = (
+        "Flooding closed roads in Becker, Clay and Otter Tail counties in Minnesota. "
+        "Most Minnesota counties were spared."
+    )
+    ents = [
+        _entity(body, "E1", "GPE", "Becker"),
+        _entity(body, "E2", "GPE", "Clay"),
+        _entity(body, "E3", "GPE", "Minnesota"),
+    ]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert places["E1"].name == "Becker County" and places["E2"].name == "Clay County"
+    assert places["E2"].feature == "ADM2" and places["E2"].lon < -96  # Clay County, Minnesota
+    assert places["E3"].feature == "ADM1"

@@ -146,9 +146,46 @@ def _constraint(area: Candidate) -> Constraint:
     return area.cc, (area.admin1 if area.feature == "ADM1" else None)
 
 
+# One more name of a list: ", Clay", ", and Wilkin", " and Barrow", "/Grant".
+_LIST_STEP = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+)
+_DIVISIONS_AFTER = re.compile(r"\s+([Cc]ounties|[Pp]arishes)\b")
+_DIVISION_WORD = {"counties": "County", "parishes": "Parish"}
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&|/)\s*$")
+
+
+def _division_list(text: str, start: int, end: int) -> str | None:
+    """'County' when the name ending at ``end`` is one of a list closed by "counties"
+    ("Becker, Clay, Douglas and Wilkin counties"), 'Parish' by "parishes", else None.
+    One name alone before "counties" is a state's or an area's ("Indiana counties",
+    "metro Athens counties")."""
+    pos = end
+    for steps in range(16):
+        closing = _DIVISIONS_AFTER.match(text, pos)
+        if closing is not None:
+            listed = steps or _LIST_BEFORE.search(text, max(0, start - 6), start)
+            return _DIVISION_WORD[closing.group(1).lower()] if listed else None
+        step = _LIST_STEP.match(text, pos)
+        if step is None:
+            return None
+        pos = step.end()
+    return None
+
+
 def _names_and_qualifiers(
     gaz: Gazetteer, text: str, toponym: Toponym
 ) -> tuple[list[str], list[Candidate]]:
+    """The names a toponym's mentions write, and the states or countries written after
+    them. A name in a list closed by "counties" is a county's ("Clay" in "Becker, Clay
+    and Douglas counties"), in every mention, when such a county exists."""
+    division = next(
+        (d for m in toponym.mentions if (d := _division_list(text, m.start, m.end)) is not None),
+        None,
+    )
+    counties = [f"{m.text} {division}" for m in toponym.mentions] if division else []
+    if counties and all(gaz.lookup(c) for c in counties):  # not "in Georgia and Nassau and..."
+        return counties, []
     names, quals = [], []
     for m in toponym.mentions:
         head, _, tail = m.text.partition(",")
