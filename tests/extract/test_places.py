@@ -440,3 +440,18 @@ def test_names_listed_before_counties_are_counties():
     assert places["E1"].name == "Becker County" and places["E2"].name == "Clay County"
     assert places["E2"].feature == "ADM2" and places["E2"].lon < -96  # Clay County, Minnesota
     assert places["E3"].feature == "ADM1"
+
+
+def test_a_town_named_like_a_state_and_listed_with_states_is_the_state():
+    body = "Jobs moved from western states such as California or Washington to Texas."
+    ents = [
+        _entity(body, "E1", "GPE", "California"),
+        _entity(body, "E2", "GPE", "Washington"),
+        _entity(body, "E3", "GPE", "Texas"),
+    ]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert places["E2"].feature == "ADM1" and places["E2"].lon < -115
+    body = "Talks in New York and Washington ended."
+    ents = [_entity(body, "E1", "GPE", "New York"), _entity(body, "E2", "GPE", "Washington")]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert places["E2"].feature == "PPLC"

@@ -387,6 +387,7 @@ def resolve_toponyms(
             new_choices.append(choice)
             new_own.append(_evidence(choice, confident, len(top.mentions)))
         choices, own = new_choices, new_own
+    choices = _listed_with_states(text, prepared, choices)
     if ranking.locate_by_text:
         choices = _located_by_text(text, toponyms, choices)
     if ranking.backoff_to_focus:
@@ -394,6 +395,51 @@ def resolve_toponyms(
             prepared, choices, ranking.focus_min_mentions, towns, inside or [None] * len(choices)
         )
     return choices
+
+
+# What joins two names of one list: "California or Washington", "Oregon, Washington".
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+
+
+def _listed_with_states(
+    text: str,
+    prepared: list[tuple[Toponym, list[Candidate], list[float]]],
+    choices: list[Candidate | None],
+) -> list[Candidate | None]:
+    """A town named like a state and listed with that country's states is the state:
+    "western states such as California or Washington", "Oregon and Washington laws"."""
+    states = {
+        (m.start, m.end): choice
+        for (top, _, _), choice in zip(prepared, choices, strict=True)
+        if choice is not None and choice.feature == "ADM1"
+        for m in top.mentions
+    }
+    out = list(choices)
+    for i, ((top, cands, _), choice) in enumerate(zip(prepared, choices, strict=True)):
+        if choice is None or choice.is_area:
+            continue
+        for m in top.mentions:
+            beside = [c for (a, b), c in states.items() if _coordinated(text, (a, b), m)]
+            state = next(
+                (c for c in cands if c.feature == "ADM1" and any(s.cc == c.cc for s in beside)),
+                None,
+            )
+            if state is not None:
+                out[i] = state
+                break
+    return out
+
+
+def _coordinated(text: str, span: tuple[int, int], m: Mention) -> bool:
+    """The two names stand next to each other in a list."""
+    a, b = span
+    if b <= m.start:
+        gap = text[b : m.start]
+    elif m.end <= a:
+        gap = text[m.end : a]
+    else:
+        return False
+    return _COORDINATION.fullmatch(gap) is not None
 
 
 def _located_at_focus(
