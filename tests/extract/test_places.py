@@ -455,3 +455,19 @@ def test_a_town_named_like_a_state_and_listed_with_states_is_the_state():
     ents = [_entity(body, "E1", "GPE", "New York"), _entity(body, "E2", "GPE", "Washington")]
     places = {p.entity: p for p in _run(body, ents).places}
     assert places["E2"].feature == "PPLC"
+
+
+def test_a_building_is_in_a_small_town_its_name_opens_with_in_the_articles_state():
+    body = "Police in Minnesota said the driver was moved to St. Cloud Hospital."
+    ents = [
+        _entity(body, "E1", "GPE", "Minnesota"),
+        _entity(body, "E2", "FAC", "St. Cloud Hospital"),
+    ]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert round(places["E2"].lat, 1) == 45.6 and places["E2"].country == "USA"
+    body = "Police in Georgia said the pastor led Chapel Hill Harvester Church."
+    ents = [
+        _entity(body, "E1", "GPE", "Georgia"),
+        _entity(body, "E2", "FAC", "Chapel Hill Harvester Church"),
+    ]
+    assert "E2" not in {p.entity for p in _run(body, ents).places}  # Chapel Hill is in N.C.

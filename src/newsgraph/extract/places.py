@@ -285,7 +285,11 @@ def _named_places(
     return [
         (cand, n)
         for cand, n in zip(choices, named, strict=True)
-        if plausible(cand, codes, ids, limit, n.served)
+        if (
+            plausible(cand, codes, ids, limit, n.served)
+            # a town of any size where the article's places are ("St. Cloud Hospital")
+            or (n.placed and cand is not None and (cand.cc, cand.admin1) in states)
+        )
         and (cand.geonameid in ids or meant_town(cand, n.toponym.mentions[0].text, states))
         # An organisation named as a whole after an area ("Leeds" the team, named after the
         # district) is that area only where the area itself is chosen, never its town.

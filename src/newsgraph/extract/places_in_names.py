@@ -70,6 +70,9 @@ class NamedPlace:
     # written after "of", "for" or "in": whom the organisation serves ("University of
     # California"), not where it is
     served: bool = False
+    # opening a name the recogniser typed a place ("St. Cloud Hospital"), or after its
+    # "Town of": the town is where that place is
+    placed: bool = False
 
 
 def _known(name: str, gaz: Gazetteer, features: frozenset[str], min_population: int) -> bool:
@@ -143,14 +146,15 @@ def places_in_names(
         nationality words by ISO alpha-3 code.
     """
     named: list[NamedPlace] = []
-    inner: dict[tuple[str, bool], list[Mention]] = {}
+    inner: dict[tuple[str, bool, bool], list[Mention]] = {}
     nationality: dict[str, list[Mention]] = {}
     for ent in entities:
         if ent.type in PLACE_TYPES and _unknown(ent):
             for m in ent.mentions:
                 for a, b, served in _located_spans(m.text, min_population):
                     words = Mention(m.start + a, m.start + b, m.text[a:b])
-                    inner.setdefault((name_key(words.text), served), []).append(words)
+                    placed = a == 0 or served  # not the country or state it closes with
+                    inner.setdefault((name_key(words.text), served, placed), []).append(words)
             continue
         if ent.type != "ORG" or not ent.mentions:
             continue
@@ -167,9 +171,10 @@ def places_in_names(
                 continue
             for a, b, served in _inner_spans(m.text, min_population):
                 words = Mention(m.start + a, m.start + b, m.text[a:b])
-                inner.setdefault((name_key(words.text), served), []).append(words)
+                inner.setdefault((name_key(words.text), served, False), []).append(words)
     named += [
-        NamedPlace(Toponym(tuple(ms), "GPE"), None, served) for (_, served), ms in inner.items()
+        NamedPlace(Toponym(tuple(ms), "GPE"), None, served, placed)
+        for (_, served, placed), ms in inner.items()
     ]
     return named, nationality
 
