@@ -471,3 +471,10 @@ def test_a_building_is_in_a_small_town_its_name_opens_with_in_the_articles_state
         _entity(body, "E2", "FAC", "Chapel Hill Harvester Church"),
     ]
     assert "E2" not in {p.entity for p in _run(body, ents).places}  # Chapel Hill is in N.C.
+
+
+def test_a_place_cut_before_its_hyphen_is_one_place():
+    body = "Clinton's first visit started in Sharm El-Sheikh, where she met Mubarak."
+    article = annotate(Article(body=body, language="en"))
+    (place,) = article.places
+    assert place.country == "EGY" and place.mentions[0].text == "Sharm El-Sheikh"

@@ -166,6 +166,7 @@ _NAME_RUN = re.compile(
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # A word abbreviated before a place's name ("ST.", "Ft.", "MT."), right before a piece.
+_HYPHEN_AFTER = re.compile(r"[-–][A-Z][\w'’]*")
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{1,2}\. ?$")
 
 
@@ -177,10 +178,16 @@ def _join_split_places(mentions: list[Mention], body: str) -> list[Mention]:
     types the pieces as it likes ("ST" an organisation and "LOUIS" a place, "ST" and
     "JOHN'S" a person, "FT." nothing and "WORTH" a place): an abbreviation and a dot
     before a piece, which together are a known place, are that place when the piece is
-    a place or the whole name is in capitals, as a dateline is."""
+    a place or the whole name is in capitals, as a dateline is. A place cut before a
+    hyphen ("Sharm El" + "-Sheikh") runs on over it when the whole is a known place."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if prev is not None and m.start < prev.end:
+            continue  # a piece of a place already joined ("Sheikh" of "Sharm El-Sheikh")
+        tail = _HYPHEN_AFTER.match(body, m.end) if m.label in _PLACE_LABELS else None
+        if tail is not None and is_known_place(body[m.start : tail.end()]):
+            m = _place_mention(body, m.start, tail.end())
         if (
             prev is not None
             and prev.label in _PLACE_LABELS
