@@ -165,8 +165,9 @@ _NAME_RUN = re.compile(
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# A word abbreviated before a place's name ("ST.", "Ft.", "MT."), right before a piece.
+# The rest of a place's name after a hyphen: "-Sheikh" of "Sharm El-Sheikh".
 _HYPHEN_AFTER = re.compile(r"[-–][A-Z][\w'’]*")
+# A word abbreviated before a place's name ("ST.", "Ft.", "MT."), right before a piece.
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{1,2}\. ?$")
 
 

@@ -43,6 +43,7 @@ _OF_TAIL = re.compile(r"\s(?:of|for|in)\s+(?:the\s+)?([A-Z][^,;:()]*)$")
 _TRAILING_PUNCT = re.compile(r"(?:['’]s?|[.,;:])+$")
 # Longest leading run of words read as a place ("Walker County", "St. Louis", "New York").
 MAX_PLACE_WORDS = 3
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Words after a place's name that make the whole another place, not one inside it
 # ("Jackson Township", "Roanoke Park", "St. Louis Hills").
 _OTHER_PLACE_WORDS = frozenset(
@@ -133,9 +134,7 @@ def places_in_names(
 
     A place entity the gazetteer does not know ("Henderson County Jail", "DeKalb County
     Coroner", "City of Huntsville": organisations and buildings the recogniser typed as
-    places) gives the place its name opens with as an organisation's does, unless the
-    words after it make the whole another place ("Jackson Township", "Hampton Avenue"),
-    and the town of "City of ...".
+    places) gives the places its name says it lies in (``_located_spans``).
 
     Args:
         entities: the article's entities.
@@ -177,9 +176,6 @@ def places_in_names(
         for (_, served, placed), ms in inner.items()
     ]
     return named, nationality
-
-
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _unknown(ent: Entity) -> bool:
