@@ -360,3 +360,121 @@ def test_a_state_an_organisation_is_named_for_is_no_mention_of_the_state():
     ents = [state_entity, _entity(named, "E2", "ORG", "University of California")]
     (state,) = _run(named, ents).places
     assert [m.start for m in state.mentions] == [0, named.index("California", 1)]
+
+
+def test_a_club_named_after_a_town_is_not_a_small_namesake_in_the_articles_country():
+    body = "Manchester United fans in Boston watched the match."
+    ents = [
+        _entity(body, "E1", "ORG", "Manchester United"),
+        _entity(body, "E2", "GPE", "Boston"),
+    ]
+    assert [p.name for p in _run(body, ents).places] == ["Boston"]
+    body = "Alexandria Police said the suspect would be sent back to Virginia."
+    ents = [
+        _entity(body, "E1", "ORG", "Alexandria Police"),
+        _entity(body, "E2", "GPE", "Virginia"),
+    ]
+    places = {p.name: p for p in _run(body, ents).places}
+    assert places["Alexandria"].country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "written"),
+    [
+        ("ST. LOUIS (Reuters) - Anheuser-Busch said it would cut jobs.", "St. Louis", "ST. LOUIS"),
+        ("FT. WORTH, Texas (AP) - Police said a man was shot.", "Fort Worth", "FT. WORTH"),
+        ("ST. PAUL, Minn. - The governor signed the bill.", "Saint Paul", "ST. PAUL"),
+    ],
+)
+def test_a_dateline_cut_after_its_abbreviation_is_one_place(body, name, written):
+    article = annotate(Article(body=body, language="en"))
+    (place,) = [p for p in article.places if p.mentions[0].start == 0]
+    assert place.name == name and place.country == "USA"
+    assert place.mentions[0].text == written
+
+
+def test_an_abbreviated_saint_in_a_persons_name_is_no_place():
+    body = "Georges St. Pierre won the fight in Montreal."
+    article = annotate(Article(body=body, language="en"))
+    assert [p.country for p in article.places] == ["CAN"]
+
+
+def test_a_building_typed_as_a_place_is_in_the_place_its_name_opens_with():
+    body = (
+        "A Berlin man crashed into a tree in Connecticut. He was taken to Hartford Hospital, "
+        "the DeKalb County Coroner said."
+    )
+    ents = [
+        _entity(body, "E1", "GPE", "Berlin"),
+        _entity(body, "E2", "GPE", "Connecticut"),
+        _entity(body, "E3", "FAC", "Hartford Hospital"),
+        _entity(body, "E4", "GPE", "DeKalb County Coroner"),
+    ]
+    places = {p.name: p for p in _run(body, ents).places}
+    hospital = places["Hartford Hospital"]
+    assert hospital.entity == "E3" and hospital.geonameid is None
+    assert (hospital.lat, hospital.lon) == (places["Hartford"].lat, places["Hartford"].lon)
+    assert places["DeKalb County"].entity is None and places["DeKalb County"].country == "USA"
+
+
+@pytest.mark.parametrize(
+    "name", ["Jackson Township", "Lake Vermont", "Neighborhood Assistance Act", "Virginia L. Lane"]
+)
+def test_a_place_named_after_another_is_not_inside_it(name):
+    body = f"Police in Texas said the fire near {name} was out."
+    ents = [_entity(body, "E1", "GPE", "Texas"), _entity(body, "E2", "GPE", name)]
+    assert [p.name for p in _run(body, ents).places] == ["Texas"]
+
+
+def test_names_listed_before_counties_are_counties():
+    body = (
+        "Flooding closed roads in Becker, Clay and Otter Tail counties in Minnesota. "
+        "Most Minnesota counties were spared."
+    )
+    ents = [
+        _entity(body, "E1", "GPE", "Becker"),
+        _entity(body, "E2", "GPE", "Clay"),
+        _entity(body, "E3", "GPE", "Minnesota"),
+    ]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert places["E1"].name == "Becker County" and places["E2"].name == "Clay County"
+    assert places["E2"].feature == "ADM2" and places["E2"].lon < -96  # Clay County, Minnesota
+    assert places["E3"].feature == "ADM1"
+
+
+def test_a_town_named_like_a_state_and_listed_with_states_is_the_state():
+    body = "Jobs moved from western states such as California or Washington to Texas."
+    ents = [
+        _entity(body, "E1", "GPE", "California"),
+        _entity(body, "E2", "GPE", "Washington"),
+        _entity(body, "E3", "GPE", "Texas"),
+    ]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert places["E2"].feature == "ADM1" and places["E2"].lon < -115
+    body = "Talks in New York and Washington ended."
+    ents = [_entity(body, "E1", "GPE", "New York"), _entity(body, "E2", "GPE", "Washington")]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert places["E2"].feature == "PPLC"
+
+
+def test_a_building_is_in_a_small_town_its_name_opens_with_in_the_articles_state():
+    body = "Police in Minnesota said the driver was moved to St. Cloud Hospital."
+    ents = [
+        _entity(body, "E1", "GPE", "Minnesota"),
+        _entity(body, "E2", "FAC", "St. Cloud Hospital"),
+    ]
+    places = {p.entity: p for p in _run(body, ents).places}
+    assert round(places["E2"].lat, 1) == 45.6 and places["E2"].country == "USA"
+    body = "Police in Georgia said the pastor led Chapel Hill Harvester Church."
+    ents = [
+        _entity(body, "E1", "GPE", "Georgia"),
+        _entity(body, "E2", "FAC", "Chapel Hill Harvester Church"),
+    ]
+    assert "E2" not in {p.entity for p in _run(body, ents).places}  # Chapel Hill is in N.C.
+
+
+def test_a_place_cut_before_its_hyphen_is_one_place():
+    body = "Clinton's first visit started in Sharm El-Sheikh, where she met Mubarak."
+    article = annotate(Article(body=body, language="en"))
+    (place,) = article.places
+    assert place.country == "EGY" and place.mentions[0].text == "Sharm El-Sheikh"

@@ -80,3 +80,14 @@ def test_a_state_an_organisation_serves_needs_the_article_to_name_it():
     assert not plausible(california, {"US"}, set(), 100_000, served=True)
     assert plausible(california, {"US"}, {california.geonameid}, 100_000, served=True)
     assert plausible(california, {"US"}, set(), 100_000)
+
+
+def test_a_building_or_institution_typed_as_a_place_gives_the_place_it_opens_with():
+    body = "Henderson County Jail, Jackson Township, Lake Vermont, City of Huntsville."
+    names = ["Henderson County Jail", "Jackson Township", "Lake Vermont", "City of Huntsville"]
+    ents = [_org(body, f"E{i}", n) for i, n in enumerate(names)]
+    for ent in ents:
+        ent.type = "GPE"
+    named, _ = places_in_names(ents, 5000)
+    found = {t.toponym.mentions[0].text: t.placed for t in named}
+    assert found == {"Henderson County": True, "Huntsville": True}

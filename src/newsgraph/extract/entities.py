@@ -169,14 +169,30 @@ _NAME_RUN = re.compile(
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The rest of a place's name after a hyphen: "-Sheikh" of "Sharm El-Sheikh".
+_HYPHEN_AFTER = re.compile(r"[-–][A-Z][\w'’]*")
+# A word abbreviated before a place's name ("ST.", "Ft.", "MT."), right before a piece.
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{1,2}\. ?$")
 
 
 def _join_split_places(mentions: list[Mention], body: str) -> list[Mention]:
     """'ST' + 'LOUIS' from a dateline in capitals: two place pieces a dot or a space
-    apart that together are a known place's name are that place."""
+    apart that together are a known place's name are that place.
+
+    The recogniser also cuts an abbreviated first word off whatever follows it, and
+    types the pieces as it likes ("ST" an organisation and "LOUIS" a place, "ST" and
+    "JOHN'S" a person, "FT." nothing and "WORTH" a place): an abbreviation and a dot
+    before a piece, which together are a known place, are that place when the piece is
+    a place or the whole name is in capitals, as a dateline is. A place cut before a
+    hyphen ("Sharm El" + "-Sheikh") runs on over it when the whole is a known place."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if prev is not None and m.start < prev.end:
+            continue  # a piece of a place already joined ("Sheikh" of "Sharm El-Sheikh")
+        tail = _HYPHEN_AFTER.match(body, m.end) if m.label in _PLACE_LABELS else None
+        if tail is not None and is_known_place(body[m.start : tail.end()]):
+            m = _place_mention(body, m.start, tail.end())
         if (
             prev is not None
             and prev.label in _PLACE_LABELS
@@ -184,11 +200,35 @@ def _join_split_places(mentions: list[Mention], body: str) -> list[Mention]:
             and body[prev.end : m.start] in (".", ". ", " ")
             and is_known_place(body[prev.start : m.end])
         ):
-            text = body[prev.start : m.end]
-            out[-1] = Mention(prev.start, m.end, text, "GPE", tokens=tuple(text.split()))
+            out[-1] = _place_mention(body, prev.start, m.end)
             continue
+        start = _abbreviated_start(body, m)
+        if start is not None:
+            if prev is not None and prev.end > start:
+                if prev.start < start:
+                    out.append(m)
+                    continue
+                out.pop()  # the abbreviation's own piece ("ST" typed an organisation)
+            m = _place_mention(body, start, m.end)
         out.append(m)
     return out
+
+
+def _abbreviated_start(body: str, m: Mention) -> int | None:
+    """Where a place's name starts whose abbreviated first word the recogniser cut off
+    ("FT. WORTH"), or None."""
+    abbrev = _ABBREVIATION_BEFORE.search(body, max(0, m.start - 5), m.start)
+    if abbrev is None:
+        return None
+    name = body[abbrev.start() : m.end]
+    if m.label not in _PLACE_LABELS and not name.isupper():
+        return None
+    return abbrev.start() if is_known_place(name) else None
+
+
+def _place_mention(body: str, start: int, end: int) -> Mention:
+    text = body[start:end]
+    return Mention(start, end, text, "GPE", tokens=tuple(text.split()))
 
 
 def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:

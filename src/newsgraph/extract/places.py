@@ -28,7 +28,7 @@ from spacy.tokens import Span as TokenSpan
 
 from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract import annotator
-from newsgraph.extract.places_in_names import NamedPlace, places_in_names, plausible
+from newsgraph.extract.places_in_names import NamedPlace, meant_town, places_in_names, plausible
 from newsgraph.gazetteer import (
     Candidate,
     Gazetteer,
@@ -190,25 +190,57 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
     gaz = load_gazetteer()
     states = _state_names(article.entities, ids, gaz)
 
-    def choose(towns: list[tuple[Candidate, int]]) -> list[Candidate | None]:
+    def choose(
+        towns: list[tuple[Candidate, int]], inside: list[Candidate | None]
+    ) -> list[Candidate | None]:
         chosen = resolve_toponyms(
-            article.body, toponyms, countries, gaz, ranking=settings, towns=towns
+            article.body, toponyms, countries, gaz, ranking=settings, towns=towns, inside=inside
         )
         return [states.get(i, c) if c is None else c for i, c in zip(ids, chosen, strict=True)]
 
-    choices = choose([])
+    choices = choose([], [])
     found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     named, words = places_in_names(article.entities, KNOWN_TOWN_POPULATION)
-    named_found = _named_places(article.body, named, found, countries, gaz, settings)
+    regions = {(c.cc, c.admin1) for c in choices if c is not None and c.feature != "PCLI"}
+    named_found = _named_places(article.body, named, found, countries, regions, gaz, settings)
     towns = [(cand, len(n.toponym.mentions)) for cand, n in named_found if not cand.is_area]
-    if towns and None in choices:
+    inside = _inside(toponyms, named_found)
+    if (towns and None in choices) or any(inside):
         # A town named only inside organisations' names ("New Orleans Public Library") can
-        # be the town the text is about, where its streets and buildings are.
-        choices = choose(towns)
+        # be the town the text is about, where its streets and buildings are; a building
+        # whose name opens with a place ("Hartford Hospital") is there.
+        choices = choose(towns, inside)
         found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     found += [to_place(cand, n.toponym, n.entity, gaz.iso3) for cand, n in named_found]
     found += _nationality_places(doc, article.entities, gaz, words)
     article.places = _merged(found)
+
+
+def _inside(
+    toponyms: list[Toponym], named_found: list[tuple[Candidate, NamedPlace]]
+) -> list[Candidate | None]:
+    """For each toponym, the town or county named inside one of its own mentions
+    ("Hartford" in "Hartford Hospital"), or None (a building is at no country's point)."""
+    spans = [
+        (m.start, m.end, cand)
+        for cand, n in named_found
+        if not cand.is_area or cand.feature == "ADM2"
+        for m in n.toponym.mentions
+    ]
+    out: list[Candidate | None] = []
+    for top in toponyms:
+        out.append(
+            next(
+                (
+                    cand
+                    for m in top.mentions
+                    for a, b, cand in spans
+                    if m.start <= a and b <= m.end and (a, b) != (m.start, m.end)
+                ),
+                None,
+            )
+        )
+    return out
 
 
 def _entity_places(
@@ -234,10 +266,12 @@ def _named_places(
     named: list[NamedPlace],
     found: list[Place],
     countries: list[str],
+    states: set[tuple[str, str]],
     gaz: Gazetteer,
     settings: PlacesSettings,
 ) -> list[tuple[Candidate, NamedPlace]]:
-    """The places organisations' names give, resolved with the article's places as context."""
+    """The places organisations' names give, resolved with the article's places as context
+    (``states``: the states and provinces of its places, as (country, admin1) codes)."""
     if not named:
         return []
     iso2 = {a3: a2 for a2, a3 in gaz.iso3.items()}
@@ -251,7 +285,12 @@ def _named_places(
     return [
         (cand, n)
         for cand, n in zip(choices, named, strict=True)
-        if plausible(cand, codes, ids, limit, n.served)
+        if (
+            plausible(cand, codes, ids, limit, n.served)
+            # a town of any size where the article's places are ("St. Cloud Hospital")
+            or (n.placed and cand is not None and (cand.cc, cand.admin1) in states)
+        )
+        and (cand.geonameid in ids or meant_town(cand, n.toponym.mentions[0].text, states))
         # An organisation named as a whole after an area ("Leeds" the team, named after the
         # district) is that area only where the area itself is chosen, never its town.
         and (n.entity is None or cand.is_area)

@@ -23,7 +23,13 @@ from functools import lru_cache
 
 from newsgraph.countries import country_code, is_country_name, is_demonym
 from newsgraph.gazetteer import Mention, Toponym, load_gazetteer, name_key
-from newsgraph.gazetteer.tables import Candidate, Gazetteer
+from newsgraph.gazetteer.features import (
+    FACILITY_OPENERS,
+    NATURAL_HEADS,
+    NATURAL_OPENERS,
+    STREET_HEADS,
+)
+from newsgraph.gazetteer.tables import Candidate, Gazetteer, is_descriptive
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.online import ONLINE_COMPANIES
 from newsgraph.record import Entity
@@ -38,6 +44,23 @@ _OF_TAIL = re.compile(r"\s(?:of|for|in)\s+(?:the\s+)?([A-Z][^,;:()]*)$")
 _TRAILING_PUNCT = re.compile(r"(?:['’]s?|[.,;:])+$")
 # Longest leading run of words read as a place ("Walker County", "St. Louis", "New York").
 MAX_PLACE_WORDS = 3
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Words after a place's name that make the whole another place, not one inside it
+# ("Jackson Township", "Roanoke Park", "St. Louis Hills").
+_OTHER_PLACE_WORDS = frozenset(
+    {"township", "townships", "parish", "borough", "county", "counties", "district", "park",
+     "heights", "hills", "-"}
+) | NATURAL_HEADS | STREET_HEADS  # fmt: skip
+# Words of a building's or an institution's name: what a town or county has in it
+# ("Hartford Hospital", "Henderson County Jail", "Las Vegas City Marshal").
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:Hospital|Jail|Prison|Penitentiary|Library|Museum|Stadium|Arena|Airport|Airfield|"
+    r"Hotel|Motel|Church|Cathedral|Courthouse|Courts?|School|Academy|College|University|"
+    r"Station|Hall|Center|Centre|Park|Sheriff\S*|Coroner|Marshal|Police|Fire|Council|"
+    r"Department|Office|Board|Commission|Committee|Authority|Agency|Division|Party|City)\b"
+)
+# A name that is its town's own body or port: "City of Huntsville", "Port of Los Angeles".
+_TOWN_OF = re.compile(r"(?:City|Town|Village|Borough|Port)\s+of\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +72,9 @@ class NamedPlace:
     # written after "of", "for" or "in": whom the organisation serves ("University of
     # California"), not where it is
     served: bool = False
+    # opening a name the recogniser typed a place ("St. Cloud Hospital"), or after its
+    # "Town of": the town is where that place is
+    placed: bool = False
 
 
 def _known(name: str, gaz: Gazetteer, features: frozenset[str], min_population: int) -> bool:
@@ -109,6 +135,10 @@ def places_in_names(
     """The places organisations' names give, and the nationality words opening them
     ("Armenian Embassy"), by country code.
 
+    A place entity the gazetteer does not know ("Henderson County Jail", "DeKalb County
+    Coroner", "City of Huntsville": organisations and buildings the recogniser typed as
+    places) gives the places its name says it lies in (``_located_spans``).
+
     Args:
         entities: the article's entities.
         min_population: a town named inside a name counts from this many people.
@@ -118,9 +148,16 @@ def places_in_names(
         nationality words by ISO alpha-3 code.
     """
     named: list[NamedPlace] = []
-    inner: dict[tuple[str, bool], list[Mention]] = {}
+    inner: dict[tuple[str, bool, bool], list[Mention]] = {}
     nationality: dict[str, list[Mention]] = {}
     for ent in entities:
+        if ent.type in PLACE_TYPES and _unknown(ent):
+            for m in ent.mentions:
+                for a, b, served in _located_spans(m.text, min_population):
+                    words = Mention(m.start + a, m.start + b, m.text[a:b])
+                    placed = a == 0 or served  # not the country or state it closes with
+                    inner.setdefault((name_key(words.text), served, placed), []).append(words)
+            continue
         if ent.type != "ORG" or not ent.mentions:
             continue
         if _names_area(ent.name):
@@ -136,11 +173,47 @@ def places_in_names(
                 continue
             for a, b, served in _inner_spans(m.text, min_population):
                 words = Mention(m.start + a, m.start + b, m.text[a:b])
-                inner.setdefault((name_key(words.text), served), []).append(words)
+                inner.setdefault((name_key(words.text), served, False), []).append(words)
     named += [
-        NamedPlace(Toponym(tuple(ms), "GPE"), None, served) for (_, served), ms in inner.items()
+        NamedPlace(Toponym(tuple(ms), "GPE"), None, served, placed)
+        for (_, served, placed), ms in inner.items()
     ]
     return named, nationality
+
+
+def _unknown(ent: Entity) -> bool:
+    """No mention of the entity is a name the gazetteer holds."""
+    gaz = load_gazetteer()
+    return bool(ent.mentions) and not any(gaz.lookup(m.text) for m in ent.mentions)
+
+
+@lru_cache(maxsize=65536)
+def _located_spans(text: str, min_population: int) -> tuple[tuple[int, int, bool], ...]:
+    """The places a place's name the gazetteer lacks says it lies in: the place it opens
+    with when the words after it name a building or an institution of it ("Hartford
+    Hospital", not "Jackson Township" or "Virginia L. Lane"); the country or state it
+    closes with ("Building Ireland", not "Lake Vermont"); the town of "City of ..."
+    ("City of Huntsville")."""
+    out = []
+    opener = text.split()[0].lower()
+    for a, b, served in _inner_spans(text, min_population):
+        rest = text[b:]
+        if served:
+            keep = _TOWN_OF.match(text) is not None
+        elif a == 0:
+            first = rest.split()[0].lower() if rest.split() else ""
+            keep = (
+                first not in _OTHER_PLACE_WORDS
+                and _INSTITUTION_WORD.search(rest) is not None
+                and not is_descriptive(text[a:b])
+            )
+        else:  # a short word only in capitals: "Neighborhood Assistance Act" is no "ACT"
+            keep = opener not in NATURAL_OPENERS | FACILITY_OPENERS and (
+                b - a > 3 or text[a:b].isupper()
+            )
+        if keep:
+            out.append((a, b, served))
+    return tuple(out)
 
 
 def plausible(
@@ -167,3 +240,25 @@ def plausible(
     if cand.is_area:
         return cand.cc in countries
     return cand.geonameid in places or cand.population >= min_population
+
+
+def meant_town(cand: Candidate, written: str, states: set[tuple[str, str]]) -> bool:
+    """A town named only inside an organisation's name is the largest town of that name
+    or one at least half its size, or a smaller namesake in a state or province the
+    article's places lie in.
+
+    A club or a company named after a town ("Manchester United") is named after the
+    town any reader knows (Manchester, England), not after a namesake a fraction of its
+    size in the article's country (Manchester, New Hampshire, in a US story); a town's
+    own police or court ("Alexandria police" in a Virginia story) is that namesake's.
+    Between two towns of about one size (Cambridge, England and Massachusetts) the
+    article's country decides, as for any place."""
+    if cand.is_area or (cand.cc, cand.admin1) in states:
+        return True
+    return 2 * cand.population >= _largest_town(written)
+
+
+@lru_cache(maxsize=65536)
+def _largest_town(name: str) -> int:
+    """The population of the most populous town the name denotes."""
+    return max((c.population for c in load_gazetteer().lookup(name) if not c.is_area), default=0)

@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import re
 
-# Last word of a facility's name (streets, squares, bridges, buildings people visit).
-FACILITY_HEADS = frozenset(
+# Last word of a street's or a square's name.
+STREET_HEADS = frozenset(
     {
         "street", "st.", "avenue", "ave.", "road", "rd.", "drive", "boulevard", "blvd.",
         "lane", "parade", "highway", "freeway", "expressway", "square", "plaza", "bridge",
-        "tunnel", "terrace", "church", "cathedral", "chapel", "basilica", "mosque",
+        "tunnel", "terrace",
+    }
+)  # fmt: skip
+# Last word of a facility's name (streets, squares, bridges, buildings people visit).
+FACILITY_HEADS = STREET_HEADS | frozenset(
+    {
+        "church", "cathedral", "chapel", "basilica", "mosque",
         "synagogue", "hotel", "inn", "motel", "racecourse", "speedway", "stadium",
         "airport", "airfield", "hospital", "library", "museum", "plantation", "castle",
         "tower", "prison", "jail", "penitentiary", "lighthouse", "pier", "quarter",

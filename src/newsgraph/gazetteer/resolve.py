@@ -146,9 +146,46 @@ def _constraint(area: Candidate) -> Constraint:
     return area.cc, (area.admin1 if area.feature == "ADM1" else None)
 
 
+# One more name of a list: ", Clay", ", and Wilkin", " and Barrow", "/Grant".
+_LIST_STEP = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+)
+_DIVISIONS_AFTER = re.compile(r"\s+([Cc]ounties|[Pp]arishes)\b")
+_DIVISION_WORD = {"counties": "County", "parishes": "Parish"}
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&|/)\s*$")
+
+
+def _division_list(text: str, start: int, end: int) -> str | None:
+    """'County' when the name ending at ``end`` is one of a list closed by "counties"
+    ("Becker, Clay, Douglas and Wilkin counties"), 'Parish' by "parishes", else None.
+    One name alone before "counties" is a state's or an area's ("Indiana counties",
+    "metro Athens counties")."""
+    pos = end
+    for steps in range(16):
+        closing = _DIVISIONS_AFTER.match(text, pos)
+        if closing is not None:
+            listed = steps or _LIST_BEFORE.search(text, max(0, start - 6), start)
+            return _DIVISION_WORD[closing.group(1).lower()] if listed else None
+        step = _LIST_STEP.match(text, pos)
+        if step is None:
+            return None
+        pos = step.end()
+    return None
+
+
 def _names_and_qualifiers(
     gaz: Gazetteer, text: str, toponym: Toponym
 ) -> tuple[list[str], list[Candidate]]:
+    """The names a toponym's mentions write, and the states or countries written after
+    them. A name in a list closed by "counties" is a county's ("Clay" in "Becker, Clay
+    and Douglas counties"), in every mention, when such a county exists."""
+    division = next(
+        (d for m in toponym.mentions if (d := _division_list(text, m.start, m.end)) is not None),
+        None,
+    )
+    counties = [f"{m.text} {division}" for m in toponym.mentions] if division else []
+    if counties and all(gaz.lookup(c) for c in counties):  # not "in Georgia and Nassau and..."
+        return counties, []
     names, quals = [], []
     for m in toponym.mentions:
         head, _, tail = m.text.partition(",")
@@ -268,6 +305,7 @@ def resolve_toponyms(
     gazetteer: Gazetteer | None = None,
     ranking: Ranking | None = None,
     towns: Sequence[tuple[Candidate, int]] = (),
+    inside: Sequence[Candidate | None] = (),
 ) -> list[Candidate | None]:
     """One place (or None) for each toponym, chosen with the whole text as context.
 
@@ -281,6 +319,9 @@ def resolve_toponyms(
         towns: places the text names that are not among ``toponyms`` (inside an
             organisation's name, say), each with its number of mentions: they count
             toward the town the text is about.
+        inside: parallel to ``toponyms`` when given: the place a toponym's own name
+            says it lies in ("Hartford Hospital": Hartford), where a street or building
+            the gazetteer lacks is placed rather than at the town the text is about.
 
     Returns:
         A list parallel to ``toponyms``.
@@ -346,11 +387,59 @@ def resolve_toponyms(
             new_choices.append(choice)
             new_own.append(_evidence(choice, confident, len(top.mentions)))
         choices, own = new_choices, new_own
+    choices = _listed_with_states(text, prepared, choices)
     if ranking.locate_by_text:
         choices = _located_by_text(text, toponyms, choices)
     if ranking.backoff_to_focus:
-        choices = _located_at_focus(prepared, choices, ranking.focus_min_mentions, towns)
+        choices = _located_at_focus(
+            prepared, choices, ranking.focus_min_mentions, towns, inside or [None] * len(choices)
+        )
     return choices
+
+
+# What joins two names of one list: "California or Washington", "Oregon, Washington".
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+
+
+def _listed_with_states(
+    text: str,
+    prepared: list[tuple[Toponym, list[Candidate], list[float]]],
+    choices: list[Candidate | None],
+) -> list[Candidate | None]:
+    """A town named like a state and listed with that country's states is the state:
+    "western states such as California or Washington", "Oregon and Washington laws"."""
+    states = {
+        (m.start, m.end): choice
+        for (top, _, _), choice in zip(prepared, choices, strict=True)
+        if choice is not None and choice.feature == "ADM1"
+        for m in top.mentions
+    }
+    out = list(choices)
+    for i, ((top, cands, _), choice) in enumerate(zip(prepared, choices, strict=True)):
+        if choice is None or choice.is_area:
+            continue
+        for m in top.mentions:
+            beside = [c for (a, b), c in states.items() if _coordinated(text, (a, b), m)]
+            state = next(
+                (c for c in cands if c.feature == "ADM1" and any(s.cc == c.cc for s in beside)),
+                None,
+            )
+            if state is not None:
+                out[i] = state
+                break
+    return out
+
+
+def _coordinated(text: str, span: tuple[int, int], m: Mention) -> bool:
+    """The two names stand next to each other in a list."""
+    a, b = span
+    if b <= m.start:
+        gap = text[b : m.start]
+    elif m.end <= a:
+        gap = text[m.end : a]
+    else:
+        return False
+    return _COORDINATION.fullmatch(gap) is not None
 
 
 def _located_at_focus(
@@ -358,19 +447,21 @@ def _located_at_focus(
     choices: list[Candidate | None],
     min_mentions: int,
     towns: Sequence[tuple[Candidate, int]],
+    inside: Sequence[Candidate | None],
 ) -> list[Candidate | None]:
     """Streets and buildings the gazetteer lacks (or whose namesake towns were all
-    rejected), placed at the town the text is about. A name whose own head word says
-    it is a street or a building ("Royal Street") may take a town named once; any
-    other ("Nou Camp", "Breakfast" the show) needs the town named ``min_mentions`` times."""
+    rejected), placed at the place their own name says they lie in (``inside``), else
+    at the town the text is about. A name whose own head word says it is a street or a
+    building ("Royal Street") may take a town named once; any other ("Nou Camp",
+    "Breakfast" the show) needs the town named ``min_mentions`` times."""
     toponyms = [top for top, _, _ in prepared]
     strict = _focus(toponyms, choices, min_mentions, towns)
     loose = _focus(toponyms, choices, 1, towns)
     out = []
-    for (top, cands, _), choice in zip(prepared, choices, strict=True):
+    for (top, cands, _), choice, own in zip(prepared, choices, inside, strict=True):
         if choice is None and (not cands or top.kind == "FAC"):
             named = any(feature_type(m.text) is not None for m in top.mentions)
-            focus = loose if named else strict
+            focus = own or (loose if named else strict)
             choice = _located_in(top, focus) if focus is not None else None
         out.append(choice)
     return out
