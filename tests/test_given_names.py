@@ -57,3 +57,8 @@ def test_census_genders_need_a_clear_majority_of_bearers():
 def test_shipped_genders_cover_todays_names():
     assert name_gender("Greta") == "f" and name_gender("Quentin") == "m"
     assert name_gender("Taylor") is None
+
+
+def test_census_names_are_no_news_given_names():
+    assert is_given_name("Buford") and not is_given_name("Buford", news_only=True)
+    assert is_given_name("George", news_only=True)

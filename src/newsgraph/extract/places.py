@@ -67,7 +67,7 @@ class PlacesSettings(Ranking):
 
 def _other_sense(name: str) -> bool:
     """A name more often something else than a town: a celestial body, a given name."""
-    return name_key(name) in CELESTIAL or is_given_name(name)
+    return name_key(name) in CELESTIAL or is_given_name(name, news_only=True)
 
 
 def _placed(cand: Candidate, toponym: Toponym, body: str, max_population: int) -> bool:

@@ -112,7 +112,11 @@ def _inner_spans(text: str, min_population: int) -> tuple[tuple[int, int, bool],
     for n in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
         lead = _TRAILING_PUNCT.sub("", text[: words[n - 1].end()])
         end = len(lead)
-        if n == 1 and is_given_name(lead) and not _known(lead, gaz, _CLOSING, 10**12):
+        if (
+            n == 1
+            and is_given_name(lead, news_only=True)
+            and not _known(lead, gaz, _CLOSING, 10**12)
+        ):
             break  # "Jackson Hewitt": a person's name, unless a country's or state's
         if n == 1 and lead in ONLINE_COMPANIES:
             break  # "Google Maps": the company ("Google" was once Topeka's name)

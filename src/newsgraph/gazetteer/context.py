@@ -74,7 +74,9 @@ def _qualifies_place(text: str, start: int, end: int) -> bool:
     if before is None or not is_known_place(text[start:end], areas_only=True):
         return False
     place = before.group(1)
-    return not is_given_name(place.split()[0]) and bool(load_gazetteer().lookup(place))
+    return not is_given_name(place.split()[0], news_only=True) and bool(
+        load_gazetteer().lookup(place)
+    )
 
 
 def _opens_dateline(text: str, start: int, end: int) -> bool:
