@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsgraph
 from newsgraph import nlp
 from newsgraph.extract.places import places
 from newsgraph.pipeline import annotate
@@ -478,3 +479,11 @@ def test_a_place_cut_before_its_hyphen_is_one_place():
     article = annotate(Article(body=body, language="en"))
     (place,) = article.places
     assert place.country == "EGY" and place.mentions[0].text == "Sharm El-Sheikh"
+
+
+def test_former_states_and_territories_are_places_and_one_place_per_point():
+    body = "The Soviet Union collapsed, and Yugoslavia split. The USSR was gone. Storms hit the U.S. Virgin Islands."
+    article = newsgraph.extract(body, clean=False)
+    places = {p.name: p for p in article.places}
+    assert {"Soviet Union", "Yugoslavia", "U.S. Virgin Islands"} <= set(places)
+    assert [m.text for m in places["Soviet Union"].mentions] == ["Soviet Union", "USSR"]

@@ -102,15 +102,16 @@ def _common_word(cand: Candidate, toponym: Toponym, doc: Doc) -> bool:
 
 
 def _merged(places: list[Place]) -> list[Place]:
-    """One Place per GeoNames place: later entities' mentions join the first's."""
+    """One Place per gazetteer place (a GeoNames id, or a hand-written feature's point:
+    "Soviet Union" and "USSR"): later entities' mentions join the first's."""
     out: list[Place] = []
-    by_id: dict[int, Place] = {}
+    by_key: dict[object, Place] = {}
     for place in places:
-        first = by_id.get(place.geonameid) if place.geonameid else None
+        key = place.geonameid or (place.name, place.lat, place.lon)
+        first = by_key.get(key) if place.lat is not None else None
         if first is None:
             out.append(place)
-            if place.geonameid:
-                by_id[place.geonameid] = place
+            by_key[key] = place
             continue
         first.mentions = sorted(first.mentions + place.mentions, key=lambda m: m.start)
     return out
