@@ -176,3 +176,11 @@ def test_a_surname_keeps_its_lowercase_particle(text, speaker):
 def test_an_organisation_reporting_after_its_report(text, content, speaker):
     (q,) = quotes_of(text)
     assert (q.text, q.speaker.text) == (content, speaker)
+
+
+def test_a_relative_that_is_no_part_of_the_speaker():
+    text = (
+        "The governor signed a bill Friday that raises the minimum wage, a move that "
+        "restaurant owners in Chicago and Peoria warned would force layoffs."
+    )
+    assert "restaurant owners in Chicago and Peoria" in speakers(text)

@@ -262,7 +262,9 @@ def _core_bounds(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
-    while left < head.i and (doc[left].is_punct or doc[left].lower_ in ("as", "and", "but")):
+    while left < head.i and (
+        doc[left].is_punct or doc[left].lower_ in ("as", "and", "but") or _relative_that(doc[left])
+    ):
         left += 1
     while right > head.i and doc[right].is_punct:
         right -= 1
@@ -273,6 +275,12 @@ def _core_bounds(head: Token) -> tuple[int, int]:
     ):
         right += 1  # never half a name: "Family of Theresa May", "May" misparsed
     return word_start(doc, left), word_end(doc, right)
+
+
+def _relative_that(tok: Token) -> bool:
+    """'a move [that] restaurant owners warned would ...': a "that" the parser took for the
+    determiner of a plural noun opens a relative clause, no part of the speaker."""
+    return tok.lower_ == "that" and tok.dep_ == "det" and tok.head.tag_ in ("NNS", "NNPS")
 
 
 def _is_title(tok: Token) -> bool:
