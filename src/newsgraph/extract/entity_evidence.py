@@ -16,7 +16,13 @@ import re
 from collections import Counter, defaultdict
 
 from newsgraph.countries import country_code, is_demonym
-from newsgraph.extract.entity_names import Mention, fold, person_name_parts, without_legal_form
+from newsgraph.extract.entity_names import (
+    Mention,
+    covered_chars,
+    fold,
+    person_name_parts,
+    without_legal_form,
+)
 from newsgraph.extract.titles import is_honorific, is_title_head
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
@@ -408,9 +414,7 @@ def institution_mentions(mentions: list[Mention], body: str) -> list[Mention]:
 
 def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     """Occurrences of a name the article already types elsewhere that no mention covers."""
-    covered = bytearray(len(body) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_chars(mentions, body)
     known = {
         m.text: m
         for m in mentions
@@ -436,9 +440,7 @@ _HOMETOWN = re.compile(
 def hometowns(mentions: list[Mention], body: str) -> list[Mention]:
     """A known place after a person's name and "of" that no mention covers: "Rep. Dan
     Caulkins of Decatur", "Sarah Lund of Leeds" (the person's town, as local news writes)."""
-    covered = bytearray(len(body) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_chars(mentions, body)
     named = {m.text for m in mentions}  # a name read elsewhere is left to the vote
     found = []
     for m in mentions:
@@ -463,12 +465,12 @@ def hometowns(mentions: list[Mention], body: str) -> list[Mention]:
 
 def online_companies(mentions: list[Mention], body: str) -> list[Mention]:
     """Occurrences of a listed online company ("Twitter", "Facebook") no mention covers."""
-    covered = bytearray(len(body) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_chars(mentions, body)
     found = []
     for hit in _ONLINE.finditer(body):
-        if any(covered[hit.start() : hit.end()]) or re.match(r"\s+[A-Z]", body[hit.end() :]):
+        if any(covered[hit.start() : hit.end()]) or re.match(
+            r"\s+[A-Z]", body[hit.end() : hit.end() + 3]
+        ):
             continue  # "Google Maps"
         before = _WORD_BEFORE_NAME.search(body, max(0, hit.start() - 30), hit.start())
         if before is None or _sentence_start(body, before.start()) or before.group(1)[-1] == ".":
@@ -493,9 +495,7 @@ def _sentence_start(body: str, i: int) -> bool:
 def missed_places(mentions: list[Mention], body: str) -> list[Mention]:
     """Known place names in a geographic context ("in X", "X-based", "Y, X") no mention
     covers."""
-    covered = bytearray(len(body) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_chars(mentions, body)
     found = []
     for hit in _GEO_PHRASE.finditer(body):
         group = next(g for g in (1, 2, 3) if hit.group(g))

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsgraph.countries import country_code, country_name, is_country_name
-from newsgraph.extract.entity_names import Mention, fold, without_legal_form
+from newsgraph.extract.entity_names import Mention, covered_chars, fold, without_legal_form
 from newsgraph.gazetteer.context import is_known_place
 
 # When one name gets several types equally often, the first here wins.
@@ -131,9 +131,7 @@ def acronym_mentions(mentions: list[Mention], body: str, window: int) -> list[Me
     defs = _acronym_definitions(mentions, body, window)
     if not defs:
         return []
-    covered = bytearray(len(body) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_chars(mentions, body)
     extra = []
     for acr, i in defs.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", body):

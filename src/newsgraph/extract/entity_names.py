@@ -43,6 +43,14 @@ class Mention:
     tokens: tuple[str, ...] = ()
 
 
+def covered_chars(mentions: list[Mention], body: str) -> bytearray:
+    """One byte per character of the body, set where a mention covers it."""
+    covered = bytearray(len(body) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return covered
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, straight apostrophes, single spaces: the key's form."""
     if not text.isascii():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.entity_names import Mention
+from newsgraph.extract.entity_names import Mention, covered_chars
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.features import feature_type
 from newsgraph.lexicon.given_names import is_given_name
@@ -102,9 +102,7 @@ def particle_surnames(mentions: list[Mention], body: str) -> list[Mention]:
         surnames.add(hit.group(1))
     if not surnames:
         return mentions
-    covered = bytearray(len(body) + 1)
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_chars(mentions, body)
     found = [
         Mention(hit.start(), hit.end(), hit.group(0), "PERSON", tokens=tuple(hit.group(0).split()))
         for surname in surnames
