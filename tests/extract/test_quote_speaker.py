@@ -184,3 +184,11 @@ def test_a_relative_that_is_no_part_of_the_speaker():
         "restaurant owners in Chicago and Peoria warned would force layoffs."
     )
     assert "restaurant owners in Chicago and Peoria" in speakers(text)
+
+
+def test_a_speaker_never_ends_with_a_preposition():
+    quotes = quotes_of(
+        '"The economy has a weakening bent to it," said Bill Sullivan of Dean Witter Reynolds '
+        'Inc. "It will not last."'
+    )
+    assert quotes and all(not (q.speaker and q.speaker.text.endswith(" of")) for q in quotes)

@@ -266,8 +266,8 @@ def _core_bounds(head: Token) -> tuple[int, int]:
         doc[left].is_punct or doc[left].lower_ in ("as", "and", "but") or _relative_that(doc[left])
     ):
         left += 1
-    while right > head.i and doc[right].is_punct:
-        right -= 1
+    while right > head.i and (doc[right].is_punct or doc[right].pos_ == "ADP"):
+        right -= 1  # "said Bill Sullivan of", the object of "of" read elsewhere
     while right + 1 < len(doc) and (
         doc[right + 1].ent_iob_ == "I"
         or doc[right].pos_ == doc[right + 1].pos_ == "PROPN"
