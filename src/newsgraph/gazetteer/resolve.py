@@ -146,10 +146,10 @@ def _constraint(area: Candidate) -> Constraint:
     return area.cc, (area.admin1 if area.feature == "ADM1" else None)
 
 
+# What joins two names of one list: "California or Washington", "Oregon, Washington".
+_JOINER = r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+"
 # One more name of a list: ", Clay", ", and Wilkin", " and Barrow", "/Grant".
-_LIST_STEP = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-)
+_LIST_STEP = re.compile(rf"(?:{_JOINER}|/)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}")
 _DIVISIONS_AFTER = re.compile(r"\s+([Cc]ounties|[Pp]arishes)\b")
 _DIVISION_WORD = {"counties": "County", "parishes": "Parish"}
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&|/)\s*$")
@@ -397,8 +397,7 @@ def resolve_toponyms(
     return choices
 
 
-# What joins two names of one list: "California or Washington", "Oregon, Washington".
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+_COORDINATION = re.compile(_JOINER)
 
 
 def _listed_with_states(
