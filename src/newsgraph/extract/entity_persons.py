@@ -16,7 +16,7 @@ import re
 from newsgraph.extract.entity_names import Mention, covered_chars
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.features import feature_type
-from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.lexicon.given_names import SURNAME_PARTICLES, is_given_name
 
 _ROYAL = re.compile(
     r"\b(?P<title>Queen|King|Prince|Princess|Pope|Emperor|Empress|Sultan|Tsar|Czar|Emir|"
@@ -57,8 +57,7 @@ def royal_names(mentions: list[Mention], body: str) -> list[Mention]:
 
 
 _PARTICLE_SURNAME = re.compile(
-    r"\s+((?:(?:van|von|de|der|den|ten|ter|da|di|del|della|du|le|la|bin|ibn|dos|das)\s+){1,2}"
-    r"[A-Z][\w'’-]+)"
+    rf"\s+((?:(?:{'|'.join(sorted(SURNAME_PARTICLES))})\s+){{1,2}}[A-Z][\w'’-]+)"
 )
 
 

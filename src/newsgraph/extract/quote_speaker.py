@@ -39,6 +39,7 @@ from newsgraph.extract.titles import (
     word_end,
     word_start,
 )
+from newsgraph.lexicon.given_names import SURNAME_PARTICLES
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep", "advmod", "acomp")
@@ -48,8 +49,6 @@ _ASKER_DEPS = ("agent", "nsubj", "nsubjpass", "aux", "auxpass")
 _RELATIVES = frozenset(("who", "which", "that"))
 _OBJECT_PRONOUNS = frozenset("me us him them".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
-# Lowercase particles of surnames: "Erik ten Hag", "Bill de Blasio", "Ursula von der Leyen".
-_PARTICLES = frozenset("van von de der den ten ter da di del della du dos das bin ibn".split())
 _QUOTE_MARKS = frozenset('"“”«»')
 _MODIFIER_DEPS = ("amod", "acl", "relcl", "prep", "advmod")
 _SPEAKING_TYPES = ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
@@ -311,10 +310,10 @@ def _particles_before(doc: Doc, start: int) -> int:
     only opening a sentence ("[Ten Hag] said")."""
     first = start
     while first > max(0, start - 2) and (
-        doc[first - 1].text in _PARTICLES
+        doc[first - 1].text in SURNAME_PARTICLES
         or doc[first - 1].is_sent_start
         and doc[first - 1].text[1:].islower()
-        and doc[first - 1].lower_ in _PARTICLES
+        and doc[first - 1].lower_ in SURNAME_PARTICLES
     ):
         first -= 1
     return first

@@ -13,6 +13,11 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
+# Lowercase particles of surnames: "Erik ten Hag", "Bill de Blasio", "Ursula von der Leyen".
+SURNAME_PARTICLES = frozenset(
+    "van von de der den ten ter da di del della du le la dos das bin ibn".split()
+)
+
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[tuple[str, bool], ...]:
