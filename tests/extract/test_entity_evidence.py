@@ -285,3 +285,47 @@ def test_a_share_price_makes_a_name_a_company_but_not_a_place():
         "Italy": "GPE",
         "Smith": "PERSON",
     }
+
+
+def test_an_age_in_apposition_makes_a_name_a_person_in_every_mention():
+    body = "The wreck lay on the slope, Onarheim, 29, told Reuters. Onarheim flew back."
+    ents = _run(body, [("Onarheim", "GPE"), ("Reuters", "ORG"), ("Onarheim", "GPE")])
+    assert ents["Onarheim"].type == "PERSON"
+
+
+def test_a_name_after_a_kind_of_vessel_is_the_ship_and_so_is_one_listed_with_it():
+    body = (
+        "Jets flew from the aircraft carriers Carl Vinson and Enterprise. "
+        "The Carl Vinson leads a battle group; Carl Levin, a senator, watched."
+    )
+    ents = _run(
+        body,
+        [
+            ("Carl Vinson", "PERSON"),
+            ("Enterprise", "ORG"),
+            ("Carl Vinson", "PERSON"),
+            ("Carl Levin", "PERSON"),
+        ],
+    )
+    assert {n: e.type for n, e in ents.items()} == {
+        "Enterprise": "PRODUCT",
+        "Carl Vinson": "PRODUCT",
+        "Carl Levin": "PERSON",
+    }
+
+
+def test_a_one_word_person_always_after_the_is_no_person_unless_it_modifies_a_noun():
+    body = (
+        "Tesla showed the Cybertruck at a party on the Croisette. "
+        "The Clinton administration sued, and the Clintons left."
+    )
+    ents = _run(
+        body,
+        [
+            ("Cybertruck", "PERSON"),
+            ("Croisette", "PERSON"),
+            ("Clinton", "PERSON"),
+            ("Clintons", "PERSON"),
+        ],
+    )
+    assert {n: e.type for n, e in ents.items()} == {"Clinton": "PERSON", "Clintons": "PERSON"}

@@ -99,7 +99,8 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
             m.label = "GPE"
     _vote(kept, body)
     _state_actors(kept, body)
-    return kept
+    _vessels(kept, body)
+    return _things_not_persons(kept, body)
 
 
 def _retype_feature(m: Mention) -> None:
@@ -111,6 +112,70 @@ def _retype_feature(m: Mention) -> None:
     kind = feature_type(m.text, person=m.label == "PERSON")
     if kind is not None:
         m.label, m.country = kind, None
+
+
+# A ship's name follows its kind: "the aircraft carrier Carl Vinson", "carriers Vinson and
+# Enterprise", "the tanker Exxon Valdez", "USS Cole".
+_VESSEL_BEFORE = re.compile(
+    r"(?:\b(?:aircraft\s+carriers?|warships?|frigates?|destroyers?|submarines?|tankers?|"
+    r"cruise\s+ships?|cargo\s+ships?|container\s+ships?|ferry|ferries|yachts?|vessels?|"
+    r"ships?|liners?|trawlers?)|\b(?:USS|HMS|RMS|MV|MS|SS|INS|HMAS|HMCS))\s+(?:the\s+)?$"
+)
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# A name before a noun modifies it ("the Clinton administration"): the name may be a person's.
+_MODIFIES_NOUN = re.compile(
+    r"\s+(?!(?:in|on|at|and|or|to|of|for|with|by|from|as|is|was|are|were|has|had|have|will|"
+    r"would|can|could|which|that|who|where|when|but)\b)[a-z]"
+)
+
+
+def _things_not_persons(mentions: list[Mention], body: str) -> list[Mention]:
+    """A one-word "person" that every mention writes after "the" ("the Croisette", "the
+    Cybertruck") and that names no person of the article nor opens a given name: a known
+    place is the place, anything else is dropped, as no type is known. A plural stays: "the
+    Clintons" is a family as often as "the Brewers" is a team."""
+    name_parts = person_name_parts(mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == "PERSON":
+            groups[fold(m.text)].append(m)
+    dropped: set[int] = set()
+    for name, group in groups.items():
+        if len(group[0].tokens) != 1 or name in name_parts or name.endswith("s"):
+            continue
+        if is_given_name(group[0].text) or not all(
+            _THE_BEFORE.search(body, max(0, m.start - 5), m.start)
+            and not _MODIFIES_NOUN.match(body, m.end)
+            for m in group
+        ):
+            continue
+        if not is_known_place(group[0].text):
+            dropped.update(id(m) for m in group)
+            continue
+        for m in group:
+            m.label, m.country = "GPE", country_code(m.text)
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _vessels(mentions: list[Mention], body: str) -> None:
+    """A name right after a kind of vessel, or listed with one that is, is the ship
+    (OntoNotes' PRODUCT: a vehicle), whatever the recogniser typed, in every mention."""
+    ships: set[str] = set()
+    prev: Mention | None = None
+    for m in mentions:
+        listed = (
+            prev is not None
+            and fold(prev.text) in ships
+            and _COORDINATED.match(body[prev.end : m.start])
+        )
+        if listed or _VESSEL_BEFORE.search(body, max(0, m.start - 24), m.start):
+            ships.add(fold(m.text))
+        prev = m
+    for m in mentions:
+        if fold(m.text) in ships:
+            m.label, m.country = "PRODUCT", None
 
 
 # A town this large named with no word for its people is the town, whatever the type.
@@ -202,6 +267,8 @@ _KIND_BEFORE = re.compile(
 _KIND_AFTER = re.compile(r"\s+(?:daily|newspaper|weekly)\b")
 
 
+# A person's age in apposition: "Duran, 45, takes on", "Sarah Lund, 32, of Leeds".
+_AGE_AFTER = re.compile(r"\s*,\s+(?:1[4-9]|[2-9]\d)\s*,\s+[A-Za-z]")
 _WORD_BEFORE_NAME = re.compile(r"([A-Z][\w.]*)\s+$")
 
 
@@ -311,6 +378,8 @@ def _vote(mentions: list[Mention], body: str) -> None:
         name = fold(without_legal_form(group[0].text))
         if name in companies or (name in first_words and set(labels) <= {"PERSON", "ORG"}):
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli SpA"
+        if any(_AGE_AFTER.match(body, m.end) for m in group):
+            evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "Onarheim, 29, told Reuters"
         if any(_after_person_title(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "President Clinton" throughout
         if _lone_place_name(group, body, name_parts) or any(
