@@ -329,3 +329,51 @@ def test_a_one_word_person_always_after_the_is_no_person_unless_it_modifies_a_no
         ],
     )
     assert {n: e.type for n, e in ents.items()} == {"Clinton": "PERSON", "Clintons": "PERSON"}
+
+
+def test_a_role_in_an_organisation_after_a_name_no_person_bears_makes_it_one():
+    body = (
+        "Ericsson said it won the order, Ericsson spokesman Per Zetterquist told Reuters. "
+        "Bill Clinton spoke; Clinton spokesman Mike McCurry said so."
+    )
+    ents = _run(
+        body,
+        [
+            ("Ericsson", "PERSON"),
+            ("Ericsson", "PERSON"),
+            ("Per Zetterquist", "PERSON"),
+            ("Reuters", "ORG"),
+            ("Bill Clinton", "PERSON"),
+            ("Clinton", "PERSON"),
+            ("Mike McCurry", "PERSON"),
+        ],
+    )
+    assert ents["Ericsson"].type == "ORG"
+    assert ents["Bill Clinton"].type == "PERSON"
+
+
+def test_what_the_article_calls_a_name_holds_for_every_mention():
+    body = "A report in the news weekly Der Spiegel said so. Kohl told Der Spiegel he would stay."
+    ents = _run(body, [("Der Spiegel", "PERSON"), ("Kohl", "PERSON"), ("Der Spiegel", "PERSON")])
+    assert ents["Der Spiegel"].type == "ORG"
+
+
+def test_a_road_known_by_its_number_is_a_facility():
+    body = "Traffic backed up on Interstate 95 near Baltimore."
+    ents = _run(body, [("Interstate 95", "ORG"), ("Baltimore", "GPE")])
+    assert ents["Interstate 95"].type == "FAC"
+
+
+def test_names_in_a_headline_in_capitals_are_found_from_their_ordinary_mentions():
+    body = (
+        "SOCCER - SHEARER NAMED AS CAPTAIN AGAINST MOLDOVA IN CHISINAU . "
+        "Alan Shearer will lead the side against Moldova on Sunday, Glenn Hoddle said."
+    )
+    ents = _entities(
+        body,
+        [("Alan Shearer", "PERSON"), ("Moldova", "GPE"), ("Glenn Hoddle", "PERSON")],
+    )
+    spans = {m.text: e.type for e in ents for m in e.mentions}
+    assert spans["SHEARER"] == "PERSON"
+    assert spans["MOLDOVA"] == "GPE"
+    assert "AND" not in spans and "CAPTAIN" not in spans

@@ -20,6 +20,7 @@ from newsgraph.extract.entity_evidence import (
     hometowns,
     institution_mentions,
     missed_places,
+    names_in_capitals,
     online_companies,
     repeated_mentions,
     settle_types,
@@ -113,6 +114,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
     found = sorted(found + hometowns(found, body), key=lambda m: m.start)
     found = quoted_works(settle_types(found, body), body)
     found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)
+    found = sorted(found + names_in_capitals(found, body), key=lambda m: m.start)
     vote_labels(found)
     _fix_coordinated_places(found, body)
     _retype_name_parts(found, body)

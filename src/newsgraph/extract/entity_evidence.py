@@ -291,6 +291,21 @@ def _described_as_organisation(m: Mention, body: str) -> bool:
     return before is not None or _KIND_AFTER.match(body, m.end) is not None
 
 
+# A role in an organisation right after its name: "Ericsson spokesman", "Eagles owner
+# Jeffrey Lurie", "Deportivo chairman Augusto Lendoiro". A person's name takes these too
+# ("Clinton spokesman"), so only names that no person of the article bears count.
+_ROLE_AFTER = re.compile(
+    r"(?:'s?|’s?)?\s+(?:spokes(?:man|woman|person)|chairman|chairwoman|owner|shareholders|"
+    r"chief\s+executive|executives|employees|board\s+(?:member|of)|coach|manager|"
+    r"president\s+[A-Z])\b"
+)
+
+
+def _organisation_role_after(m: Mention, body: str) -> bool:
+    """A person-or-organisation name followed by a role in an organisation."""
+    return m.label in ("PERSON", "ORG") and _ROLE_AFTER.match(body, m.end) is not None
+
+
 def _listed_company(m: Mention, body: str) -> bool:
     """A person-or-organisation name with a share price or shareholders next to it; a place
     keeps its type ("Italy's revenues")."""
@@ -373,8 +388,12 @@ def _vote(mentions: list[Mention], body: str) -> None:
         evidence: Counter = Counter()
         for m in group:
             evidence.update(_evidence(m, id(m) in placed))
-            if _described_as_organisation(m, body) or _listed_company(m, body):
-                evidence["ORG"] += EVIDENCE_WEIGHT
+        if any(_described_as_organisation(m, body) or _listed_company(m, body) for m in group):
+            evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "the news weekly Der Spiegel"
+        elif fold(group[0].text) not in name_parts and any(
+            _organisation_role_after(m, body) for m in group
+        ):
+            evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Ericsson spokesman Per Zetterquist"
         name = fold(without_legal_form(group[0].text))
         if name in companies or (name in first_words and set(labels) <= {"PERSON", "ORG"}):
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli SpA"
@@ -497,6 +516,61 @@ def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
             found.append(
                 Mention(hit.start(), hit.end(), text, m.label, country=m.country, tokens=m.tokens)
             )
+    return found
+
+
+# Four or more words in a row with no small letter: a headline in capitals, on its own
+# line or run into the text.
+_CAPS_RUN = re.compile(r"(?:[A-Z0-9][^\sa-z]*[ \t]+){3,}[A-Z0-9][^\sa-z]*")
+_SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
+_CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’.-]*[A-Z.](?![\w'’-])")
+
+
+def names_in_capitals(mentions: list[Mention], body: str) -> list[Mention]:
+    """Uncovered names in a run of words in capitals (a wire headline: "SHEARER NAMED AS
+    ENGLAND CAPTAIN", "ROMANIA BEAT LITHUANIA"), which the recogniser, trained mostly on
+    ordinary case, skips: a name the article gives in ordinary case with one type, a
+    person's surname, or a country's name (of four letters or more: "US" may be "us")."""
+    names: dict[str, tuple[str, str | None]] = {}
+    mixed: set[str] = set()
+    for m in mentions:
+        if m.label not in _TYPED or m.text.isupper():
+            continue
+        key = fold(m.text)
+        if names.get(key, (m.label,))[0] != m.label:
+            mixed.add(key)
+        names[key] = (m.label, m.country)
+    for m in mentions:
+        surname = m.tokens[-1]
+        if m.label == "PERSON" and len(m.tokens) > 1 and _SURNAME.fullmatch(surname):
+            names.setdefault(fold(surname), ("PERSON", None))
+    covered = covered_chars(mentions, body)
+    found = []
+    for run in _CAPS_RUN.finditer(body):
+        words = list(_CAPS_WORD.finditer(body, run.start(), run.end()))
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                start, end = words[i].start(), words[i + n - 1].end()
+                text = body[start:end].rstrip(".") if n > 1 else body[start:end]
+                end = start + len(text)
+                key = fold(text)
+                if key in mixed or any(covered[start:end]):
+                    continue
+                label, code = names.get(key, (None, None))
+                if label is None and len(text) >= 4 and not is_demonym(text):
+                    code = country_code(text)
+                if code is not None and label is None:
+                    label = "GPE"
+                if label is not None:
+                    found.append(
+                        Mention(start, end, text, label, country=code, tokens=tuple(text.split()))
+                    )
+                    i += n - 1
+                    break
+            i += 1
     return found
 
 

@@ -57,6 +57,13 @@ _ORG_WORDS = re.compile(
 )
 
 
+# A road known by its number: "Interstate 95", "Highway 1", "Route 66", "Interstates 80".
+_NUMBERED_ROAD = re.compile(
+    r"(?:Interstates?|(?:State\s+|U\.S\.\s+)?(?:Highway|Route)s?|Motorway|Autobahn|Autoroute)"
+    r"\s+[A-Z]?\d{1,4}"
+)
+
+
 def feature_type(name: str, person: bool = False) -> str | None:
     """'FAC' or 'LOC' when the name's own head word makes it a facility or a natural
     feature ("Royal Street", "Lake Manassas"), else None. One-word names never; with
@@ -65,6 +72,8 @@ def feature_type(name: str, person: bool = False) -> str | None:
     words = name.split()
     if len(words) < 2 or _ORG_WORDS.search(name):
         return None
+    if _NUMBERED_ROAD.fullmatch(name):
+        return "FAC"
     first, last = words[0].lower(), words[-1].lower()
     if person and len(words) == 2 and last in SURNAME_HEADS:
         return None
