@@ -285,7 +285,7 @@ def _after_person_title(m: Mention, body: str) -> bool:
 def _described_as_organisation(m: Mention, body: str) -> bool:
     """The words next to the name say what kind of organisation it is; a country stays a
     country ("the England side" is the national team, which news names by its country)."""
-    if m.label == "ORG" or country_code(m.text):
+    if country_code(m.text):
         return False
     before = _KIND_BEFORE.search(body, max(0, m.start - 16), m.start)
     return before is not None or _KIND_AFTER.match(body, m.end) is not None
