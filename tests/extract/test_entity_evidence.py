@@ -377,3 +377,27 @@ def test_names_in_a_headline_in_capitals_are_found_from_their_ordinary_mentions(
     assert spans["SHEARER"] == "PERSON"
     assert spans["MOLDOVA"] == "GPE"
     assert "AND" not in spans and "CAPTAIN" not in spans
+
+
+def test_a_division_named_by_its_kind_before_or_after_is_a_place():
+    body = (
+        "A policeman in the southern Belgian town of Chatelet told Reuters. Farmers in "
+        "Huize county, in the south, protested. The Texas state senator and the Bristol town council met."
+    )
+    ents = _run(
+        body,
+        [
+            ("Chatelet", "ORG"),
+            ("Reuters", "ORG"),
+            ("Huize", "PERSON"),
+            ("Texas", "GPE"),
+            ("Bristol", "ORG"),
+        ],
+    )
+    assert {n: e.type for n, e in ents.items()} == {
+        "Chatelet": "GPE",
+        "Reuters": "ORG",
+        "Huize": "GPE",
+        "Texas": "GPE",
+        "Bristol": "ORG",
+    }

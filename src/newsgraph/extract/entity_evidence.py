@@ -335,14 +335,25 @@ _PLACE_KIND_AFTER = re.compile(
     r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?" + _PLACE_KINDS + r"(?=\s+(?:in|of|on|near|"
     r"north|south|east|west|outside|about|some|with)\b|\s*[,.;)]|$)"
 )
-_PLACE_KIND_BEFORE = re.compile(r"\bthe\s+" + _PLACE_KINDS + r"\s+of\s+$")
+_PLACE_KIND_BEFORE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,3}?" + _PLACE_KINDS + r"\s+of\s+$"
+)  # "the village of Ballinamore", "the southern Belgian town of Chatelet"
+# ... or a division's kind right after the name, ending the phrase: "Michoacan state",
+# "Huize county", "in al-Daih village" (not "Texas state senator", "the town council").
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:village|town|county|province|state|region|district|oblast|prefecture|"
+    r"governorate|municipality)(?=\s*[,.;:)]|\s+(?:in|of|on|near|outside|and|where|"
+    r"which|was|is|has|had|have|to|from|with|by|for|at|about|after|before)\b|$)"
+)
 
 
 def _named_as_place(m: Mention, body: str) -> bool:
     """The words next to the name call it a town, a village, a province... (any type the
     recogniser gave: the article's own words outrank it)."""
-    before = _PLACE_KIND_BEFORE.search(body, max(0, m.start - 24), m.start)
-    return before is not None or _PLACE_KIND_AFTER.match(body, m.end) is not None
+    before = _PLACE_KIND_BEFORE.search(body, max(0, m.start - 60), m.start)
+    return before is not None or any(
+        p.match(body, m.end) is not None for p in (_PLACE_KIND_AFTER, _DIVISION_AFTER)
+    )
 
 
 def _lone_place_name(group: list[Mention], body: str, name_parts: set[str]) -> bool:
