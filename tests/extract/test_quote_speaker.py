@@ -192,3 +192,20 @@ def test_a_speaker_never_ends_with_a_preposition():
         'Inc. "It will not last."'
     )
     assert quotes and all(not (q.speaker and q.speaker.text.endswith(" of")) for q in quotes)
+
+
+def test_the_town_a_company_is_based_in_is_not_the_speaker():
+    text = "The Santa Clara, California-based company said it would cut 500 jobs."
+    [speaker] = speakers(text)
+    assert speaker is not None and speaker.endswith("company")
+
+
+def test_a_paragraph_after_a_finished_sentence_is_not_run_into_it():
+    text = (
+        '"The market has been waiting for this for weeks," said Donald Maude of Midland '
+        "Montagu Capital Markets Inc.\n\nMaude pointed out that the cut had been expected."
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found][0].startswith("The market")
+    assert found[0].speaker is not None and "Donald Maude" in found[0].speaker.text
+    assert not any("Donald Maude" in q.text for q in found)

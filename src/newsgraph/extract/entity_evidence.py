@@ -123,6 +123,9 @@ _VESSEL_BEFORE = re.compile(
 )
 
 
+# Two names joined by "and"/"or" (a bare comma may end a clause: "the ship Freewinds, Paris
+# said").
+_AND_OR = re.compile(r"^\s*,?\s+(?:and|or)\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A name before a noun modifies it ("the Clinton administration"): the name may be a person's.
 _MODIFIES_NOUN = re.compile(
@@ -168,7 +171,7 @@ def _vessels(mentions: list[Mention], body: str) -> None:
         listed = (
             prev is not None
             and fold(prev.text) in ships
-            and _COORDINATED.match(body[prev.end : m.start])
+            and _AND_OR.match(body[prev.end : m.start])
         )
         if listed or _VESSEL_BEFORE.search(body, max(0, m.start - 24), m.start):
             ships.add(fold(m.text))

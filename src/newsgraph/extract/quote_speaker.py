@@ -121,6 +121,7 @@ def subject_of(
         subjects = [
             c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not (quoted and quoted[c.i])
         ]  # several when the parser splits a word: "co" "-" "chair Anne Waller-Smith"
+        subjects = [c for c in subjects if not _place_of_based(c, subjects)]
         subj = next((c for c in subjects if c.ent_type_ in _SPEAKING_TYPES), None) or next(
             iter(subjects), None
         )
@@ -143,6 +144,15 @@ def subject_of(
             if not (quoted and quoted[c.i]) and c.ent_type_ not in ("DATE", "TIME"):
                 return c
     return None
+
+
+def _place_of_based(subj: Token, subjects: list[Token]) -> bool:
+    """'The Santa Clara, California-based company said': the parser splits the phrase
+    into two subjects; the town is where the company is based, the company speaks."""
+    return any(
+        other.i > subj.i and any(c.lower_ == "based" and c.i < other.i for c in other.lefts)
+        for other in subjects
+    )
 
 
 def can_speak(tok: Token, strict: bool = True) -> bool:
