@@ -186,7 +186,8 @@ def test_a_name_the_article_calls_a_town_or_village_is_a_place():
 def test_a_kind_of_place_inside_a_longer_phrase_is_no_evidence():
     text = "Smith, a city councillor, met Jones, the city council's clerk."
     ents = _run(text, [("Smith", "ORG"), ("Jones", "PERSON")])
-    assert ents["Smith"].type == "ORG" and ents["Jones"].type == "PERSON"
+    # no place: a councillor is a person, whatever the recogniser said
+    assert ents["Smith"].type == "PERSON" and ents["Jones"].type == "PERSON"
 
 
 def test_organisation_not_named_like_a_town_stays_an_organisation():
@@ -401,3 +402,17 @@ def test_a_division_named_by_its_kind_before_or_after_is_a_place():
         "Texas": "GPE",
         "Bristol": "ORG",
     }
+
+
+def test_an_appositive_naming_a_kind_of_person_makes_the_name_a_person():
+    body = (
+        "Valeska Paris, an Australian woman and former member, spoke. Paris was born in "
+        "Switzerland. Magna, a parts supplier, grew."
+    )
+    ents = _run(
+        body,
+        [("Valeska Paris", "PERSON"), ("Paris", "GPE"), ("Switzerland", "GPE"), ("Magna", "ORG")],
+    )
+    assert ents["Valeska Paris"].type == "PERSON"
+    assert [m.text for m in ents["Valeska Paris"].mentions] == ["Valeska Paris", "Paris"]
+    assert ents["Magna"].type == "ORG"

@@ -272,6 +272,34 @@ _KIND_AFTER = re.compile(r"\s+(?:daily|newspaper|weekly)\b")
 
 # A person's age in apposition: "Duran, 45, takes on", "Sarah Lund, 32, of Leeds".
 _AGE_AFTER = re.compile(r"\s*,\s+(?:1[4-9]|[2-9]\d)\s*,\s+[A-Za-z]")
+# Nouns for a person, as the head of an appositive: "Valeska Paris, an Australian woman".
+_PERSON_NOUNS = frozenset(
+    """
+    woman man girl boy mother father wife husband daughter son sister brother widow grandmother
+    grandfather teenager actor actress singer rapper musician songwriter dancer comedian model
+    lawyer attorney teacher student doctor nurse surgeon farmer fisherman soldier veteran
+    priest pastor monk nun writer author novelist poet painter sculptor filmmaker director
+    producer player striker midfielder defender goalkeeper batsman bowler jockey golfer boxer
+    driver rider sprinter swimmer entrepreneur businessman businesswoman banker trader
+    resident native mayor senator governor lawmaker legislator activist campaigner dissident
+    """.split()
+)
+_PERSON_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]*)"
+    r"(?=\s*[,.;:)]|\s+(?:and|who|whose|from|of|in|at|for|with|on)\b)"
+)
+
+
+def _described_as_person(m: Mention, body: str) -> bool:
+    """An appositive after the name says it is a person: "Valeska Paris, an Australian
+    woman", "Onarheim, a 29-year-old fisherman"."""
+    hit = _PERSON_APPOSITIVE.match(body, m.end)
+    if hit is None:
+        return False
+    noun = hit.group("noun")
+    return noun in _PERSON_NOUNS or noun.endswith("-year-old") or is_title_head(noun)
+
+
 _WORD_BEFORE_NAME = re.compile(r"([A-Z][\w.]*)\s+$")
 
 
@@ -411,7 +439,7 @@ def _vote(mentions: list[Mention], body: str) -> None:
         name = fold(without_legal_form(group[0].text))
         if name in companies or (name in first_words and set(labels) <= {"PERSON", "ORG"}):
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli SpA"
-        if any(_AGE_AFTER.match(body, m.end) for m in group):
+        if any(_AGE_AFTER.match(body, m.end) or _described_as_person(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "Onarheim, 29, told Reuters"
         if any(_after_person_title(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "President Clinton" throughout
