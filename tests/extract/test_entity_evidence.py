@@ -416,3 +416,9 @@ def test_an_appositive_naming_a_kind_of_person_makes_the_name_a_person():
     assert ents["Valeska Paris"].type == "PERSON"
     assert [m.text for m in ents["Valeska Paris"].mentions] == ["Valeska Paris", "Paris"]
     assert ents["Magna"].type == "ORG"
+
+
+def test_a_name_cut_before_its_elided_last_word_gets_it_back():
+    body = "Meryl Streep received an honorary Palme d'Or in Cannes."
+    ents = _run(body, [("Meryl Streep", "PERSON"), ("Palme", "PERSON"), ("Cannes", "GPE")])
+    assert ents["Palme d'Or"].type == "EVENT"

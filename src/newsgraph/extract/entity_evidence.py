@@ -88,6 +88,7 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
     """Mentions retyped by evidence, non-names dropped, state actors given their country."""
     kept = [m for m in mentions if not _not_a_name(m, body)]
     for m in kept:
+        _join_elided_part(m, body)
         if m.label == "PERSON" and fold(m.text) in AWARDS:
             m.label = "EVENT"
         elif _acronym_not_person(m, body):
@@ -101,6 +102,19 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
     _state_actors(kept, body)
     _vessels(kept, body)
     return _things_not_persons(kept, body)
+
+
+# The elided particle and word that end a name: "Palme d'Or", "Côte d'Ivoire", "Val d'Isère".
+_ELIDED_PART = re.compile(r" d['’][A-Z][\w-]*")
+
+
+def _join_elided_part(m: Mention, body: str) -> None:
+    """A mention the recogniser ended before "d'Or" gets its last word back."""
+    tail = _ELIDED_PART.match(body, m.end)
+    if tail is not None:
+        m.end = tail.end()
+        m.text = body[m.start : m.end]
+        m.tokens = (*m.tokens, tail.group(0).strip())
 
 
 def _retype_feature(m: Mention) -> None:
