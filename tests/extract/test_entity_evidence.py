@@ -422,3 +422,14 @@ def test_a_name_cut_before_its_elided_last_word_gets_it_back():
     body = "Meryl Streep received an honorary Palme d'Or in Cannes."
     ents = _run(body, [("Meryl Streep", "PERSON"), ("Palme", "PERSON"), ("Cannes", "GPE")])
     assert ents["Palme d'Or"].type == "EVENT"
+
+
+def test_a_surname_of_a_person_named_in_full_is_the_person_where_the_recogniser_missed_it():
+    body = (
+        "Tiger Woods made his debut. Woods, who turned pro on Tuesday, shot 67. "
+        "Shay Given saved twice, given the rain. Given was named man of the match."
+    )
+    ents = _entities(body, [("Tiger Woods", "PERSON"), ("Shay Given", "PERSON")])
+    spans = [(m.text, e.name) for e in ents for m in e.mentions]
+    assert ("Woods", "Tiger Woods") in spans
+    assert ("Given", "Shay Given") not in spans  # "given" is also a word: left to the recogniser

@@ -24,6 +24,7 @@ from newsgraph.extract.entity_evidence import (
     online_companies,
     repeated_mentions,
     settle_types,
+    surname_mentions,
 )
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
 from newsgraph.extract.entity_names import Mention, clean_mention
@@ -115,6 +116,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
     found = quoted_works(settle_types(found, body), body)
     found = sorted(found + repeated_mentions(found, body), key=lambda m: m.start)
     found = sorted(found + names_in_capitals(found, body), key=lambda m: m.start)
+    found = sorted(found + surname_mentions(found, body), key=lambda m: m.start)
     vote_labels(found)
     _fix_coordinated_places(found, body)
     _retype_name_parts(found, body)

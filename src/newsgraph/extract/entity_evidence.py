@@ -630,6 +630,29 @@ def names_in_capitals(mentions: list[Mention], body: str) -> list[Mention]:
     return found
 
 
+def surname_mentions(mentions: list[Mention], body: str) -> list[Mention]:
+    """Uncovered occurrences of the surname of a person the article names in full ("Tiger
+    Woods ... Woods, who turned pro"), where no other kind of name has the word and the
+    article never writes it in small letters ("Given", "Such" are words too)."""
+    surnames: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON" and len(m.tokens) > 1 and _SURNAME.fullmatch(m.tokens[-1]):
+            surnames.add(m.tokens[-1])
+    for m in mentions:
+        if m.label != "PERSON":
+            surnames.discard(m.text)
+    covered = covered_chars(mentions, body)
+    found = []
+    for name in surnames:
+        if re.search(rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])", body):
+            continue
+        for hit in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body):
+            if any(covered[hit.start() : hit.end()]) or _in_longer_name(body, *hit.span()):
+                continue
+            found.append(Mention(*hit.span(), name, "PERSON", tokens=(name,)))
+    return found
+
+
 _HOMETOWN = re.compile(
     r"\s+of\s+(?!The\b)([A-Z][\w'’.-]*[\w.](?:\s+[A-Z][\w'’-]*\w)?)"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:of|and|&)\s)"
