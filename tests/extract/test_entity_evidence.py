@@ -433,3 +433,9 @@ def test_a_surname_of_a_person_named_in_full_is_the_person_where_the_recogniser_
     spans = [(m.text, e.name) for e in ents for m in e.mentions]
     assert ("Woods", "Tiger Woods") in spans
     assert ("Given", "Shay Given") not in spans  # "given" is also a word: left to the recogniser
+
+
+def test_a_name_opening_with_a_company_named_with_its_legal_form_is_that_company():
+    body = "Pirelli rose. Pirelli SpA said sales grew, and Pirelli Cables won an order."
+    ents = _run(body, [("Pirelli", "ORG"), ("Pirelli SpA", "PERSON"), ("Pirelli Cables", "PERSON")])
+    assert {e.type for e in ents.values()} == {"ORG"}

@@ -451,8 +451,11 @@ def _vote(mentions: list[Mention], body: str) -> None:
         ):
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Ericsson spokesman Per Zetterquist"
         name = fold(without_legal_form(group[0].text))
-        if name in companies or (name in first_words and set(labels) <= {"PERSON", "ORG"}):
-            evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli SpA"
+        person_or_org = set(labels) <= {"PERSON", "ORG"}
+        if name in companies or (
+            person_or_org and (name in first_words or name.split()[0] in companies)
+        ):
+            evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli Cables"
         if any(_AGE_AFTER.match(body, m.end) or _described_as_person(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "Onarheim, 29, told Reuters"
         if any(_after_person_title(m, body) for m in group):
