@@ -633,14 +633,20 @@ def names_in_capitals(mentions: list[Mention], body: str) -> list[Mention]:
     return found
 
 
+_HOLIDAY = re.compile(
+    r"Christmas|Easter|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Passover|Diwali|Lent|Advent"
+)
+
+
 def surname_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     """Uncovered occurrences of the surname of a person the article names in full ("Tiger
     Woods ... Woods, who turned pro"), where no other kind of name has the word and the
     article never writes it in small letters ("Given", "Such" are words too)."""
     surnames: set[str] = set()
     for m in mentions:
-        if m.label == "PERSON" and len(m.tokens) > 1 and _SURNAME.fullmatch(m.tokens[-1]):
-            surnames.add(m.tokens[-1])
+        last = m.tokens[-1] if m.label == "PERSON" and len(m.tokens) > 1 else ""
+        if _SURNAME.fullmatch(last) and not _HOLIDAY.fullmatch(last):
+            surnames.add(last)  # not "Christmas" of "Merry Christmas" read as a person
     for m in mentions:
         if m.label != "PERSON":
             surnames.discard(m.text)
