@@ -62,3 +62,10 @@ def test_shipped_genders_cover_todays_names():
 def test_census_names_are_no_news_given_names():
     assert is_given_name("Buford") and not is_given_name("Buford", news_only=True)
     assert is_given_name("George", news_only=True)
+
+
+def test_a_given_name_written_with_accents_is_found_without_them():
+    from newsgraph.lexicon.given_names import is_given_name
+
+    assert is_given_name("José") and is_given_name("Chloé")
+    assert not is_given_name("Zürich")

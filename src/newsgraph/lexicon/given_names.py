@@ -10,6 +10,7 @@ text gives some of them ("Sarah" f, "John" m).
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib.resources import files
 
@@ -41,8 +42,14 @@ def is_given_name(word: str, news_only: bool = False) -> bool:
     """True for a word that opens persons' names and nothing else's. With ``news_only``,
     only names news text itself uses so (CoNLL-2003 train), not the census's: a small
     town named "Buford" or "Ellsworth" is the town unless a person of that name is common
-    in the news."""
-    return word in (_news_given_names() if news_only else given_names())
+    in the news. A name written with accents is looked up without them too ("José")."""
+    names = _news_given_names() if news_only else given_names()
+    return word in names or (not word.isascii() and _unaccented(word) in names)
+
+
+def _unaccented(word: str) -> str:
+    """'José' -> 'Jose', 'Zoë' -> 'Zoe': the lists are written without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
