@@ -65,7 +65,5 @@ def test_census_names_are_no_news_given_names():
 
 
 def test_a_given_name_written_with_accents_is_found_without_them():
-    from newsgraph.lexicon.given_names import is_given_name
-
     assert is_given_name("José") and is_given_name("Chloé")
     assert not is_given_name("Zürich")
