@@ -393,3 +393,14 @@ def test_two_capitals_and_a_dash_are_no_dateline():
 def test_a_speaker_ends_with_no_dash_or_dangling_conjunction(text, speaker):
     q = only(quotes_of(text))
     assert q.speaker.text == speaker
+
+
+def test_a_company_named_by_where_it_is_based_is_the_company_not_the_place():
+    body = (
+        "Nvidia beat forecasts on Wednesday. The Santa Clara, California-based company said "
+        "revenue would rise again."
+    )
+    art = newsgraph.extract(body, clean=False, options=Options(annotators=("entities", "quotes")))
+    [quote] = art.quotes
+    assert quote.speaker is not None and quote.speaker.text.endswith("company")
+    assert art.entity(quote.speaker.entity).name == "Nvidia"

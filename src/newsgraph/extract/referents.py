@@ -227,9 +227,11 @@ class Referents:
         elif form == "nominal" and word in GROUP_NOUNS:
             # "the Croatian government" says whose; "the government" is the last one named
             # with that noun ("the Conservative government"), else the last group named
+            # "the Santa Clara, California-based company": where it is based is not who
+            own = ("ORG",) if "-based" in self.body[start:end] else GROUP_TYPES
             ent = (
-                self.within(start, end, GROUP_TYPES)
-                or self._modifying(start, head_at, GROUP_TYPES)
+                self.within(start, end, own)
+                or self._modifying(start, head_at, own)
                 or (self.before(start, ("ORG",)) if word in ORGANISATION_NOUNS else None)
                 or self.before(start, GROUP_TYPES)
             )
