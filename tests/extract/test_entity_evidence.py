@@ -439,3 +439,11 @@ def test_a_name_opening_with_a_company_named_with_its_legal_form_is_that_company
     body = "Pirelli rose. Pirelli SpA said sales grew, and Pirelli Cables won an order."
     ents = _run(body, [("Pirelli", "ORG"), ("Pirelli SpA", "PERSON"), ("Pirelli Cables", "PERSON")])
     assert {e.type for e in ents.values()} == {"ORG"}
+
+
+def test_a_trailing_and_and_a_former_team_are_no_part_of_a_persons_name():
+    body = "Laurent Cabannes and Laurent Benezech scored. Ex-Yankee Randy Velarde hit a homer."
+    ents = _entities(
+        body, [("Laurent Cabannes and", "PERSON"), ("Ex-Yankee Randy Velarde", "PERSON")]
+    )
+    assert {e.name for e in ents} == {"Laurent Cabannes", "Randy Velarde"}

@@ -81,6 +81,9 @@ def person_name_parts(mentions: list[Mention]) -> set[str]:
     }
 
 
+_FORMER = re.compile(r"[Ee]x-[A-Z][\w-]*$")
+
+
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range with articles, sentence-initial modifiers, possessives and punctuation cut."""
     while start < end and (
@@ -109,9 +112,15 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].text in ("and", "or")  # "Laurent Cabannes and", the next name cut
     ):
         end -= 1
+    # "Ex-Yankee Randy Velarde": what the person was is no part of the name
+    if end - start > 1 and _FORMER.match(doc[start].text) and doc[start + 1].text[:1].isupper():
+        start += 1
     # A span running over a line break is two things; keep the first line.
     for i in range(start, end):
         if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
