@@ -84,6 +84,18 @@ def person_name_parts(mentions: list[Mention]) -> set[str]:
 _FORMER = re.compile(r"[Ee]x-[A-Z][\w-]*$")
 
 
+def _former_prefix(doc: Doc, start: int, end: int) -> int:
+    """Tokens of an "Ex-Yankee" before a name (one token or three): what the person was
+    is no part of the name."""
+    if _FORMER.match(doc[start].text):
+        n = 1
+    elif doc[start].lower_ == "ex" and doc[start + 1 : start + 2].text == "-":
+        n = 3
+    else:
+        return 0
+    return n if end - start > n and doc[start + n].text[:1].isupper() else 0
+
+
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range with articles, sentence-initial modifiers, possessives and punctuation cut."""
     while start < end and (
@@ -118,9 +130,7 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[end - 1].text in ("and", "or")  # "Laurent Cabannes and", the next name cut
     ):
         end -= 1
-    # "Ex-Yankee Randy Velarde": what the person was is no part of the name
-    if end - start > 1 and _FORMER.match(doc[start].text) and doc[start + 1].text[:1].isupper():
-        start += 1
+    start += _former_prefix(doc, start, end)
     # A span running over a line break is two things; keep the first line.
     for i in range(start, end):
         if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
