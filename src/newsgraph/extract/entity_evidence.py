@@ -70,9 +70,12 @@ _ORG_WORD = re.compile(
 # "Jones's shareholders", "a stake in Magna".
 _MARKET_AFTER = re.compile(
     r"(?:'s|')?\s+(?:(?:shares|stock)\s+(?:rose|fell|closed|ended|were|jumped|slipped|gained|"
-    r"lost|dropped|edged|climbed|slid|traded|reacted)|(?:was|were|closed|ended)\s+(?:up|down)"
-    r"\s+\d|shareholders|stockholders|subsidiary|net\s+(?:profit|income|loss)|earnings|"
-    r"revenues?|turnover)\b"
+    r"lost|dropped|edged|climbed|slid|traded|reacted)|(?:was|were|closed|ended|finished)\s+"
+    r"(?:up|down)\s+\$?\d|shareholders|stockholders|subsidiary|net\s+(?:profit|income|loss)|"
+    r"earnings|revenues?|turnover)\b"
+    # a price move in money or per cent: "Biogen fell $28.63", "Biogen Idec shed 43%"
+    r"|\s+(?:rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished)\s+"
+    r"(?:(?:up|down)\s+)?(?:[$€£]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent))"
 )
 _MARKET_BEFORE = re.compile(r"\b(?:shares|stake|stock|holdings?)\s+(?:of|in)\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
@@ -351,10 +354,21 @@ def _organisation_role_after(m: Mention, body: str) -> bool:
     return m.label in ("PERSON", "ORG") and _ROLE_AFTER.match(body, m.end) is not None
 
 
+def _no_large_place(m: Mention) -> bool:
+    """No country, and no town of CITY_POPULATION people or more, bears the name."""
+    if m.country or country_code(m.text):
+        return False
+    return all(
+        c.population < _CITY_POPULATION and c.feature not in ("PCLI", "ADM1")
+        for c in load_gazetteer().lookup(m.text)
+    )
+
+
 def _listed_company(m: Mention, body: str) -> bool:
     """A person-or-organisation name with a share price or shareholders next to it; a place
-    keeps its type ("Italy's revenues")."""
-    if m.label not in ("PERSON", "ORG"):
+    keeps its type ("Italy's revenues"), unless only a small town bears the name ("Elan
+    finished down $18.90")."""
+    if m.label not in ("PERSON", "ORG") and not (m.label == "GPE" and _no_large_place(m)):
         return False
     before = _MARKET_BEFORE.search(body, max(0, m.start - 16), m.start)
     return before is not None or _MARKET_AFTER.match(body, m.end) is not None
