@@ -457,3 +457,12 @@ def test_a_price_move_in_money_or_per_cent_makes_a_name_a_listed_company():
         "Biogen Idec": "ORG",
         "Paris": "GPE",
     }
+
+
+def test_a_kind_of_organisation_in_an_appositive_or_before_the_name_makes_it_one():
+    body = (
+        "Elan, once the biggest firm on the Irish stock exchange, fell. A report by UK "
+        "think-tank Demos said so. Smith, a company spokesman, agreed."
+    )
+    ents = _run(body, [("Elan", "GPE"), ("UK", "GPE"), ("Demos", "PERSON"), ("Smith", "PERSON")])
+    assert (ents["Elan"].type, ents["Demos"].type, ents["Smith"].type) == ("ORG", "ORG", "PERSON")

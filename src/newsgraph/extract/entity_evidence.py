@@ -278,13 +278,22 @@ def _evidence(m: Mention, placed: bool) -> Counter:
 
 # A noun of a kind of organisation right before a name: "the daily Granma", "mineral water
 # firm Multico", "first division team Deportivo Coruna".
-_KIND_BEFORE = re.compile(
-    r"\b(?:daily|newspaper|weekly|magazine|tabloid|agency|broadcaster|network|firm|company|"
+_ORGANISATION_KINDS = (
+    r"(?:daily|newspaper|weekly|magazine|tabloid|agency|broadcaster|network|firm|company|"
     r"group|conglomerate|carrier|airline|insurer|retailer|lender|brokerage|publisher|maker|"
-    r"manufacturer|club|team|side|outfit|party|union|charity)\s+$"
+    r"manufacturer|club|team|side|outfit|party|union|charity|think[\s-]tank|bank|chain|"
+    r"consultancy)"
 )
+_KIND_BEFORE = re.compile(r"\b" + _ORGANISATION_KINDS + r"\s+$")  # "UK think-tank Demos"
 # ... or right after it: "Zycie Warszawy daily said".
 _KIND_AFTER = re.compile(r"\s+(?:daily|newspaper|weekly)\b")
+# ... or in an appositive: "Elan, once the biggest firm on the Irish stock exchange", "Demos,
+# a think tank". The kind noun must end its phrase ("a company spokesman" is a person).
+_KIND_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:(?:once|now|still|also)\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    + _ORGANISATION_KINDS
+    + r"(?=\s*[,.;:)]|\s+(?:in|of|on|at|for|with|that|which|whose|based|and)\b)"
+)
 
 
 # A person's age in apposition: "Duran, 45, takes on", "Sarah Lund, 32, of Leeds".
@@ -336,7 +345,9 @@ def _described_as_organisation(m: Mention, body: str) -> bool:
     if country_code(m.text):
         return False
     before = _KIND_BEFORE.search(body, max(0, m.start - 16), m.start)
-    return before is not None or _KIND_AFTER.match(body, m.end) is not None
+    return before is not None or any(
+        p.match(body, m.end) is not None for p in (_KIND_AFTER, _KIND_APPOSITIVE)
+    )
 
 
 # A role in an organisation right after its name: "Ericsson spokesman", "Eagles owner
