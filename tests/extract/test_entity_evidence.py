@@ -466,3 +466,9 @@ def test_a_kind_of_organisation_in_an_appositive_or_before_the_name_makes_it_one
     )
     ents = _run(body, [("Elan", "GPE"), ("UK", "GPE"), ("Demos", "PERSON"), ("Smith", "PERSON")])
     assert (ents["Elan"].type, ents["Demos"].type, ents["Smith"].type) == ("ORG", "ORG", "PERSON")
+
+
+def test_letters_and_a_number_name_no_person_and_a_genre_opens_a_title():
+    body = "Comedy Meet The Fockers topped the chart. An MI6 officer was named."
+    ents = _run(body, [("Comedy Meet The Fockers", "PERSON"), ("MI6", "PERSON")])
+    assert {n: e.type for n, e in ents.items()} == {"Meet The Fockers": "WORK_OF_ART", "MI6": "ORG"}

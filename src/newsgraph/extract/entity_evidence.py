@@ -92,6 +92,7 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
     kept = [m for m in mentions if not _not_a_name(m, body)]
     for m in kept:
         _join_elided_part(m, body)
+        _cut_genre(m)
         if m.label == "PERSON" and fold(m.text) in AWARDS:
             m.label = "EVENT"
         elif _acronym_not_person(m, body):
@@ -109,6 +110,18 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
 
 # The elided particle and word that end a name: "Palme d'Or", "Côte d'Ivoire", "Val d'Isère".
 _ELIDED_PART = re.compile(r" d['’][A-Z][\w-]*")
+
+
+def _cut_genre(m: Mention) -> None:
+    """'Comedy Meet The Fockers' typed as a person at a sentence's start: the genre word
+    says the rest is a work's title."""
+    if m.label in ("PERSON", "ORG", "WORK_OF_ART") and len(m.tokens) > 1:
+        first = m.tokens[0]
+        if fold(first) in GENRES and first[:1].isupper() and m.text.startswith(first + " "):
+            m.start += len(first) + 1
+            m.text = m.text[len(first) + 1 :]
+            m.tokens = m.tokens[1:]
+            m.label, m.country = "WORK_OF_ART", None
 
 
 def _join_elided_part(m: Mention, body: str) -> None:
@@ -226,11 +239,18 @@ def _not_a_name(m: Mention, body: str) -> bool:
     return m.label == "PERSON" and len(m.tokens) == 1 and fold(m.text) in GENRES
 
 
+_CODE_NAME = re.compile(r"[A-Z]{1,4}\d{1,3}")
+
+
 def _acronym_not_person(m: Mention, body: str) -> bool:
     """'LSEG' typed as a person: one short word in capitals with at most one vowel (no
     surname: "SILVA", "MILLER" in a results table), in a line that is not in capitals."""
     text = m.text
-    if m.label != "PERSON" or len(m.tokens) != 1 or not 3 <= len(text) <= 5:
+    if m.label != "PERSON" or len(m.tokens) != 1:
+        return False
+    if _CODE_NAME.fullmatch(text):
+        return True  # "MI6", "G7": letters and a number name no person
+    if not 3 <= len(text) <= 5:
         return False
     if not (text.isalpha() and text.isupper()) or sum(c in "AEIOU" for c in text) > 1:
         return False  # "L.A.", "B.C." are places
