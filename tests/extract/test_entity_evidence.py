@@ -450,12 +450,26 @@ def test_a_trailing_and_and_a_former_team_are_no_part_of_a_persons_name():
 
 
 def test_a_price_move_in_money_or_per_cent_makes_a_name_a_listed_company():
-    body = "Elan finished down $18.90 at $8, while Biogen Idec shed 43%. Paris rose 2%."
-    ents = _run(body, [("Elan", "GPE"), ("Biogen Idec", "PERSON"), ("Paris", "GPE")])
+    body = (
+        "Elan finished down $18.90 at $8, while Biogen Idec shed 43%. Paris rose 2%. "
+        "J&J will pay $76 for each Guidant share."
+    )
+    ents = _run(
+        body,
+        [
+            ("Elan", "GPE"),
+            ("Biogen Idec", "PERSON"),
+            ("Paris", "GPE"),
+            ("J&J", "ORG"),
+            ("Guidant", "PERSON"),
+        ],
+    )
     assert {n: e.type for n, e in ents.items()} == {
         "Elan": "ORG",
         "Biogen Idec": "ORG",
         "Paris": "GPE",
+        "J&J": "ORG",
+        "Guidant": "ORG",
     }
 
 

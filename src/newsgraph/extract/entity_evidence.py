@@ -73,6 +73,9 @@ _MARKET_AFTER = re.compile(
     r"lost|dropped|edged|climbed|slid|traded|reacted)|(?:was|were|closed|ended|finished)\s+"
     r"(?:up|down)\s+\$?\d|shareholders|stockholders|subsidiary|net\s+(?:profit|income|loss)|"
     r"earnings|revenues?|turnover)\b"
+    # its shares as a noun: "$76 for each Guidant share" ("Smith shares his view" is a verb)
+    r"|\s+share\b|\s+shares\b(?!\s+(?:his|her|its|their|the|a|an|this|that|some|my|our|"
+    r"your|in|with)\b)"
     # a price move in money or per cent: "Biogen fell $28.63", "Biogen Idec shed 43%"
     r"|\s+(?:rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished)\s+"
     r"(?:(?:up|down)\s+)?(?:[$€£]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent))"
