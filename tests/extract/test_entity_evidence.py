@@ -486,3 +486,21 @@ def test_letters_and_a_number_name_no_person_and_a_genre_opens_a_title():
     body = "Comedy Meet The Fockers topped the chart. An MI6 officer was named."
     ents = _run(body, [("Comedy Meet The Fockers", "PERSON"), ("MI6", "PERSON")])
     assert {n: e.type for n, e in ents.items()} == {"Meet The Fockers": "WORK_OF_ART", "MI6": "ORG"}
+
+
+def test_places_keep_their_type_beside_organisation_words_and_rates():
+    body = (
+        "In St. Louis, a financially troubled group of clinics merged. Carroll County was "
+        "down 0.6 percent. Nance Shields leads the Western Pennsylvania Kennel Association."
+    )
+    ents = _run(
+        body,
+        [
+            ("St. Louis", "GPE"),
+            ("Carroll County", "GPE"),
+            ("Nance Shields", "PERSON"),
+            ("Western Pennsylvania Kennel Association", "PERSON"),
+        ],
+    )
+    assert ents["St. Louis"].type == "GPE" and ents["Carroll County"].type == "GPE"
+    assert "Western Pennsylvania Kennel Association" in ents

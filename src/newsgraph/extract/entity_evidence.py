@@ -80,6 +80,10 @@ _MARKET_AFTER = re.compile(
     r"|\s+(?:rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished)\s+"
     r"(?:(?:up|down)\s+)?(?:[$€£]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent))"
 )
+_MONEY_MOVE = re.compile(
+    r"\s+(?:rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished|closed|"
+    r"ended|was|were)\s+(?:(?:up|down)\s+)?[$€£]\d"
+)
 _MARKET_BEFORE = re.compile(r"\b(?:shares|stake|stock|holdings?)\s+(?:of|in)\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 # "in March", "in May": calendar words, however many towns bear them.
@@ -115,12 +119,18 @@ def settle_types(mentions: list[Mention], body: str) -> list[Mention]:
 _ELIDED_PART = re.compile(r" d['’][A-Z][\w-]*")
 
 
+# Genres that name no region, people or place ("Western Pennsylvania", "Country Music").
+_FILM_GENRES = frozenset(
+    "comedy drama thriller horror documentary romance fantasy musical animation sitcom".split()
+)
+
+
 def _cut_genre(m: Mention) -> None:
     """'Comedy Meet The Fockers' typed as a person at a sentence's start: the genre word
     says the rest is a work's title."""
-    if m.label in ("PERSON", "ORG", "WORK_OF_ART") and len(m.tokens) > 1:
+    if m.label == "PERSON" and len(m.tokens) > 1:
         first = m.tokens[0]
-        if fold(first) in GENRES and first[:1].isupper() and m.text.startswith(first + " "):
+        if fold(first) in _FILM_GENRES and m.text.startswith(first + " "):
             m.start += len(first) + 1
             m.text = m.text[len(first) + 1 :]
             m.tokens = m.tokens[1:]
@@ -319,6 +329,7 @@ _KIND_APPOSITIVE = re.compile(
 )
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom)\s+$")
 # A person's age in apposition: "Duran, 45, takes on", "Sarah Lund, 32, of Leeds".
 _AGE_AFTER = re.compile(r"\s*,\s+(?:1[4-9]|[2-9]\d)\s*,\s+[A-Za-z]")
 # Nouns for a person, as the head of an appositive: "Valeska Paris, an Australian woman".
@@ -368,8 +379,14 @@ def _described_as_organisation(m: Mention, body: str) -> bool:
     if country_code(m.text):
         return False
     before = _KIND_BEFORE.search(body, max(0, m.start - 16), m.start)
-    return before is not None or any(
-        p.match(body, m.end) is not None for p in (_KIND_AFTER, _KIND_APPOSITIVE)
+    if before is not None or _KIND_AFTER.match(body, m.end) is not None:
+        return True
+    # "In St. Louis, a financially troubled group of clinics ...": after a place the comma
+    # closes a phrase, no appositive
+    return (
+        _KIND_APPOSITIVE.match(body, m.end) is not None
+        and _PLACE_PREPOSITION.search(body, max(0, m.start - 8), m.start) is None
+        and not in_geo_context(body, m.start, m.end)
     )
 
 
@@ -402,7 +419,9 @@ def _listed_company(m: Mention, body: str) -> bool:
     """A person-or-organisation name with a share price or shareholders next to it; a place
     keeps its type ("Italy's revenues"), unless only a small town bears the name ("Elan
     finished down $18.90")."""
-    if m.label not in ("PERSON", "ORG") and not (m.label == "GPE" and _no_large_place(m)):
+    if m.label == "GPE":  # a county's jobless rate "was down 0.6 percent": only a price
+        return _no_large_place(m) and _MONEY_MOVE.match(body, m.end) is not None
+    if m.label not in ("PERSON", "ORG"):
         return False
     before = _MARKET_BEFORE.search(body, max(0, m.start - 16), m.start)
     return before is not None or _MARKET_AFTER.match(body, m.end) is not None
