@@ -68,6 +68,8 @@ _ORG_WORD = re.compile(
 )
 # What only a listed company has next to its name: "Pirelli shares rose", "Magna was up 1/8",
 # "Jones's shareholders", "a stake in Magna".
+# Verbs of a price's move.
+_PRICE_VERBS = "rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished"
 _MARKET_AFTER = re.compile(
     r"(?:'s|')?\s+(?:(?:shares|stock)\s+(?:rose|fell|closed|ended|were|jumped|slipped|gained|"
     r"lost|dropped|edged|climbed|slid|traded|reacted)|(?:was|were|closed|ended|finished)\s+"
@@ -77,12 +79,11 @@ _MARKET_AFTER = re.compile(
     r"|\s+share\b|\s+shares\b(?!\s+(?:his|her|its|their|the|a|an|this|that|some|my|our|"
     r"your|in|with)\b)"
     # a price move in money or per cent: "Biogen fell $28.63", "Biogen Idec shed 43%"
-    r"|\s+(?:rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished)\s+"
+    r"|\s+(?:" + _PRICE_VERBS + r")\s+"
     r"(?:(?:up|down)\s+)?(?:[$€£]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent))"
 )
 _MONEY_MOVE = re.compile(
-    r"\s+(?:rose|fell|gained|lost|shed|jumped|slid|slipped|dropped|climbed|finished|closed|"
-    r"ended|was|were)\s+(?:(?:up|down)\s+)?[$€£]\d"
+    r"\s+(?:" + _PRICE_VERBS + r"|closed|ended|was|were)\s+(?:(?:up|down)\s+)?[$€£]\d"
 )
 _MARKET_BEFORE = re.compile(r"\b(?:shares|stake|stock|holdings?)\s+(?:of|in)\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
