@@ -653,6 +653,15 @@ _SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’.-]*[A-Z.](?![\w'’-])")
 
 
+def _surnames(mentions: list[Mention]) -> list[str]:
+    """Last words, written like a name ("Woods", not "and"), of persons named in full."""
+    return [
+        m.tokens[-1]
+        for m in mentions
+        if m.label == "PERSON" and len(m.tokens) > 1 and _SURNAME.fullmatch(m.tokens[-1])
+    ]
+
+
 def names_in_capitals(mentions: list[Mention], body: str) -> list[Mention]:
     """Uncovered names in a run of words in capitals (a wire headline: "SHEARER NAMED AS
     ENGLAND CAPTAIN", "ROMANIA BEAT LITHUANIA"), which the recogniser, trained mostly on
@@ -667,10 +676,8 @@ def names_in_capitals(mentions: list[Mention], body: str) -> list[Mention]:
         if names.get(key, (m.label,))[0] != m.label:
             mixed.add(key)
         names[key] = (m.label, m.country)
-    for m in mentions:
-        surname = m.tokens[-1]
-        if m.label == "PERSON" and len(m.tokens) > 1 and _SURNAME.fullmatch(surname):
-            names.setdefault(fold(surname), ("PERSON", None))
+    for surname in _surnames(mentions):
+        names.setdefault(fold(surname), ("PERSON", None))
     covered = covered_chars(mentions, body)
     found = []
     for run in _CAPS_RUN.finditer(body):
@@ -710,11 +717,8 @@ def surname_mentions(mentions: list[Mention], body: str) -> list[Mention]:
     """Uncovered occurrences of the surname of a person the article names in full ("Tiger
     Woods ... Woods, who turned pro"), where no other kind of name has the word and the
     article never writes it in small letters ("Given", "Such" are words too)."""
-    surnames: set[str] = set()
-    for m in mentions:
-        last = m.tokens[-1] if m.label == "PERSON" and len(m.tokens) > 1 else ""
-        if _SURNAME.fullmatch(last) and not _HOLIDAY.fullmatch(last):
-            surnames.add(last)  # not "Christmas" of "Merry Christmas" read as a person
+    # not "Christmas" of "Merry Christmas" read as a person
+    surnames = {name for name in _surnames(mentions) if not _HOLIDAY.fullmatch(name)}
     for m in mentions:
         if m.label != "PERSON":
             surnames.discard(m.text)
