@@ -45,12 +45,9 @@ def paragraph_starts(doc: Doc) -> Doc:
     A break after a line with no closing mark (a heading, a caption, a byline) is left
     to the parser.
     """
-    for token in doc[1:]:
+    for token in doc[2:]:  # a break is a space token of its own (whitespace_ is one space)
         prev = doc[token.i - 1]
-        if prev.is_space and "\n\n" in prev.text and token.i >= 2:
-            if doc[token.i - 2].text[-1] in _SENTENCE_END:
-                token.is_sent_start = True
-        elif "\n\n" in prev.whitespace_ and prev.text[-1] in _SENTENCE_END:
+        if prev.is_space and "\n\n" in prev.text and doc[token.i - 2].text[-1] in _SENTENCE_END:
             token.is_sent_start = True
     return doc
 
