@@ -404,3 +404,56 @@ def test_a_company_named_by_where_it_is_based_is_the_company_not_the_place():
     [quote] = art.quotes
     assert quote.speaker is not None and quote.speaker.text.endswith("company")
     assert art.entity(quote.speaker.entity).name == "Nvidia"
+
+
+TRANSCRIPT = (
+    "Senator defends farm bill\n\n"
+    "WATCH: The senator's full remarks are below.\n\n"
+    "Sen. Maria Delgado spoke with host Tom Brennan on Sunday about the farm bill.\n\n"
+    "BRENNAN: Senator, the bill has stalled for three months. Why should farmers believe it?\n\n"
+    "“DELGADO: Because the votes are there. I think the governor knows it.\n\n"
+    "Q: What happens if the bill fails?\n\n"
+    "A: Then we start again in January, and farmers lose another season.\n\n"
+    "North End: 13 hrs 15 hrs\n"
+)
+
+
+def test_transcript_turns_are_their_labels_quotes():
+    art = newsgraph.extract(TRANSCRIPT, clean=False)
+    turns = {q.text.split(".")[0]: q for q in art.quotes if q.cue == ":"}
+    brennan = turns["Senator, the bill has stalled for three months"]
+    assert art.entity(brennan.speaker.entity).name == "Tom Brennan"
+    delgado = turns["Because the votes are there"]  # a turn opened by a quote mark
+    assert delgado.speaker.text == "DELGADO"
+    assert art.entity(delgado.speaker.entity).name == "Maria Delgado"
+    assert (
+        turns["Then we start again in January, and farmers lose another season"].speaker.text == "A"
+    )
+    assert "What happens if the bill fails?" in turns
+    # a kicker and a table row name no speaker; a report inside a turn is the turn's
+    assert len(turns) == 4, list(turns)
+    assert not any(q.cue == "think" for q in art.quotes)
+
+
+def test_q_and_a_labels_need_both():
+    found = quotes_of(
+        "Intro line.\n\nA: Then we start again in January, and farmers lose a season."
+    )
+    assert not any(q.cue == ":" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Trump said he would order a review of the nation's defenses and warned against "
+            "hackers from China.",
+            "he would order a review of the nation's defenses",
+        ),
+        ("He said he would resign and warned that the party would split.", "he would resign"),
+    ],
+)
+def test_a_second_cue_of_the_speaker_ends_the_first_content(nlp, text, said):
+    found = {q.cue: q for q in quotes_of(text)}
+    assert found["said"].text == said
+    assert found["warned"].speaker.text.lower() in ("trump", "he")

@@ -144,7 +144,7 @@ def _retype_name_parts(mentions: list[Mention], body: str) -> None:
         if (
             m.label != "PERSON"
             and len(m.tokens) == 1
-            and m.text in parts
+            and (m.text in parts or m.text.isupper() and m.text.title() in parts)  # "DELGADO:"
             and m.country is None
             and not (is_known_place(m.text) and _placed(body, m.start, m.end))
         ):

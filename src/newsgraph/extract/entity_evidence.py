@@ -519,7 +519,10 @@ def _vote(mentions: list[Mention], body: str) -> None:
         ):
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Ericsson spokesman Per Zetterquist"
         name = fold(without_legal_form(group[0].text))
-        person_or_org = set(labels) <= {"PERSON", "ORG"}
+        # a name the recogniser also calls a place, where no place has it ("Husky")
+        person_or_org = set(labels) <= {"PERSON", "ORG"} or (
+            set(labels) <= {"PERSON", "ORG", "GPE"} and not is_known_place(group[0].text)
+        )
         if name in companies or (
             person_or_org and (name in first_words or name.split()[0] in companies)
         ):
@@ -647,8 +650,12 @@ def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:
 
 
 # Four or more words in a row with no small letter: a headline in capitals, on its own
-# line or run into the text.
-_CAPS_RUN = re.compile(r"(?:[A-Z0-9][^\sa-z]*[ \t]+){3,}[A-Z0-9][^\sa-z]*")
+# line or run into the text; or a speaker's label in a transcript, one to three words in
+# capitals and a colon opening a line, quoted or not ("“PENCE: Well, ...").
+_CAPS_RUN = re.compile(
+    r"(?:[A-Z0-9][^\sa-z]*[ \t]+){3,}[A-Z0-9][^\sa-z]*"
+    r"|(?m:(?:^|(?<=^[\"“]))[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}(?=:\s))"
+)
 _SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’.-]*[A-Z.](?![\w'’-])")
 

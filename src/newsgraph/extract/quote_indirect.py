@@ -56,7 +56,7 @@ from newsgraph.extract.quote_speaker import (
 )
 
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd")
-_OBJECT_PREPS = ("for", "to", "on", "about", "of", "as")
+_OBJECT_PREPS = ("for", "to", "on", "about", "of", "as", "against")
 _NESTED_DEPS = ("advcl", "conj")
 _BREAKS = (",", ";", "--", "—")
 # A relative clause or an appositive set off at the end of the content is the writer's aside:
@@ -84,11 +84,14 @@ class Reported:
 
 
 def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
-    """Drop edge punctuation and spaces, keeping quote marks."""
+    """Drop edge punctuation and spaces, keeping quote marks, and a conjunction left dangling
+    at the end ("said he would resign [and] warned that ...": the parser hung "and" on "resign")."""
     while left <= right and (doc[left].is_space or (doc[left].is_punct and not doc[left].is_quote)):
         left += 1
     while right >= left and (
-        doc[right].is_space or (doc[right].is_punct and not doc[right].is_quote)
+        doc[right].is_space
+        or (doc[right].is_punct and not doc[right].is_quote)
+        or doc[right].dep_ == "cc"
     ):
         right -= 1
     if right - left + 1 < min_tokens:
@@ -269,6 +272,8 @@ def _cut_nested(cue: Token, left: int, right: int) -> int:
     doc = cue.doc
     for i in range(left + 1, right + 1):
         tok = doc[i]
+        if _joins_the_cue(cue, tok):
+            return min(right, tok.left_edge.i - 2)
         if (
             tok.dep_ not in _NESTED_DEPS
             or tok.head.i >= i
@@ -278,6 +283,21 @@ def _cut_nested(cue: Token, left: int, right: int) -> int:
         if is_cue(tok, beliefs=True) or _is_reporting(tok):
             return min(right, tok.left_edge.i - 1)
     return right
+
+
+def _joins_the_cue(cue: Token, tok: Token) -> bool:
+    """Is ``tok`` a second cue of the same speaker that the parser joined to the content: "said
+    he would order a review [and warned against hackers]" ("warned" cannot follow "would")?"""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == cue.tag_
+        and tok.head.tag_ != cue.tag_
+        and tok.i > 1
+        and tok.left_edge.i == tok.i
+        and tok.doc[tok.i - 1].dep_ == "cc"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.lefts)
+        and (is_cue(tok, beliefs=True) or _is_reporting(tok))
+    )
 
 
 def _next_to(prep: Token, last: Token) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -56,6 +57,22 @@ _DATELINE = re.compile(
     r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) +"
 )
 
+_OPENING_MARKS = frozenset("\"“‘'")
+# Words that open a line with a colon and name no speaker: a headline's kicker, a credit.
+_KICKERS = frozenset(
+    """
+    watch update updated breaking exclusive live video videos photo photos picture pictures boom
+    bombshell
+    related read listen see note correction clarification credit source editor editors
+    """.split()
+)
+# Three or more names in a row, each of capitalised words: a list, not a statement.
+_LIST_OF_NAMES = re.compile(r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, ){3,}(?:and )?[A-Z][^,]*")
+# A label in capitals opening a line, quoted or not: "JAKE TAPPER: ", "“PENCE: ", "Q: ".
+_CAPITALS_LABEL = re.compile(r"(?m)^[\"“]?((?:[A-Z][A-Z'’.-]* ){0,2}[A-Z][A-Z'’.-]*):\s")
+# Who a line's label can name ("Obama:", "WALLACE:", "NATO:").
+_LABEL_TYPES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+
 # What a speaker never ends with: spaces, a dash or comma, a conjunction the parser left
 # dangling ("The film ―", "RT and").
 _SPEAKER_TAIL = re.compile(r"(?:\s|[,;:—―–-]|(?<=\s)(?:and|or)\b)+$")
@@ -83,13 +100,23 @@ def _direct(text: QuoteText, marked: list[MarkedQuote], absorbed: set[int]) -> l
     return found
 
 
-def _reported(text: QuoteText, marked: list[MarkedQuote]) -> tuple[list[Found], set[int]]:
-    """Indirect and mixed quotes, and the direct quotes that mixed ones absorb."""
+def _reported(
+    text: QuoteText, marked: list[MarkedQuote], turns: tuple[list[int], list[int]]
+) -> tuple[list[Found], set[int]]:
+    """Indirect and mixed quotes, and the direct quotes that mixed ones absorb.
+
+    A report inside a labelled line ("PENCE: Well, Hillary Clinton apparently thinks ...") is
+    part of what the label's speaker says (PolNeAR's train split annotates none of them).
+    """
     starts = [q.start for q in marked]
     found: list[Found] = []
     absorbed: set[int] = set()
     settings = text.settings
-    reps = find_reported(text.doc, text.quoted, settings)
+    reps = [
+        rep
+        for rep in find_reported(text.doc, text.quoted, settings)
+        if not _within(turns, rep.cue.idx)
+    ]
     for rep in reps:  # a content ends with its cue's line, before one report nests in another
         line_start, line_end = text.lines[text.line_of(rep.cue.idx)]
         rep.start, rep.end = max(rep.start, line_start), min(rep.end, line_end)
@@ -187,40 +214,85 @@ def _holds(rep: Reported, q: MarkedQuote) -> bool:
     return rep.start <= a and b <= rep.end + 1
 
 
-def _labelled(text: QuoteText, marked: list[MarkedQuote]) -> list[Found]:
-    """Lines that open with a name and a colon, as headlines do: "Pence: Flowers Won't Be at Debate"."""
+def _labelled(text: QuoteText, marked: list[MarkedQuote], entities: list[Entity]) -> list[Found]:
+    """Lines that open with a name and a colon: a headline ("Pence: Flowers Won't Be at
+    Debate") or a speaker's turn in a transcript, quoted or not ("“WALLACE: Let's start ...")."""
     body = text.body
+    named, interview = _label_names(body, entities)
     found = []
     for index, (line_start, line_end) in enumerate(text.lines):
-        label = LABEL.match(body, line_start, line_end)
-        if label is None or text.quoted[min(text.tok_index(line_start), len(text.quoted) - 1)]:
-            continue
-        names = text.tokens(label.start(1), label.end(1))
-        if not _label_speaks(names):
-            continue
-        start = line_start + label.end()
-        end = line_end
-        while end > start and body[end - 1] in " .":
-            end -= 1
-        if (
-            body[start : start + 1] in "\"“‘'"
-            or len(body[start:end].split()) < text.settings.min_label_words
+        opened = body[line_start] in _OPENING_MARKS
+        label = LABEL.match(body, line_start + opened, line_end)
+        if label is None or (
+            not opened and text.quoted[min(text.tok_index(line_start), len(text.quoted) - 1)]
         ):
             continue
-        att = from_phrase(text.doc, label.start(1), label.end(1))
-        if att is None:
+        names = text.doc[text.tok_index(label.start(1)) : text.tok_index(label.end(1))]
+        if not _label_speaks(list(names), named, interview):
             continue
+        start = label.end()
+        end = line_end
+        while end > start and body[end - 1] in ' ."”':
+            end -= 1
+        if body[start : start + 1] in _OPENING_MARKS or not _says_something(
+            body, start, end, text.settings.min_label_words
+        ):
+            continue  # a quote after the label is the direct finder's
+        # the label is the speaker's name, however a headline's parse reads it ("Issa" an adjective)
+        att = from_phrase(text.doc, label.start(1), label.end(1)) or Attribution(
+            speaker=label.span(1), head=label.start(1), form="name"
+        )
+        # a quoted turn's label is the transcript's, not the speaker's words
+        for i in range(names.start, names.end):
+            text.quoted[i] = False
         att.cue, att.cue_span = ":", (label.end(1), label.end(1) + 1)
         kind = "mixed" if any(start <= q.start and q.end <= end + 1 for q in marked) else "indirect"
         found.append(Found(start, end, kind, att, index))
     return found
 
 
-def _label_speaks(names: list[Token]) -> bool:
-    """Is a headline's label a speaker: a name ("Pence:"), or a written work ("Poll:")?"""
+def _label_names(body: str, entities: list[Entity]) -> tuple[frozenset[str], bool]:
+    """The words a line's label may name a speaker by, and whether the text is an interview.
+
+    The words of the names of the article's persons, organisations and places, and a
+    transcript's speakers: labels in capitals that open two or more lines ("TAPPER:"). An
+    interview's "Q:" and "A:" are labels where both are.
+    """
+    turns = Counter(found.group(1).split()[-1] for found in _CAPITALS_LABEL.finditer(body))
+    named = frozenset(
+        word.casefold() for e in entities if e.type in _LABEL_TYPES for word in e.name.split()
+    ) | {word.casefold() for word, n in turns.items() if n > 1 and len(word) > 1}
+    return named, turns["Q"] > 0 and turns["A"] > 0
+
+
+def _says_something(body: str, start: int, end: int, min_words: int) -> bool:
+    """Is what follows a label a statement: words, not figures ("North End: 13 hrs") or a
+    list of names ("Iowa: Tim Albrecht, Brad Anderson, ...")?"""
+    words = sum(any(c.isalpha() for c in w) for w in body[start:end].split())
+    return words >= min_words and _LIST_OF_NAMES.fullmatch(body, start, end) is None
+
+
+def _within(spans: tuple[list[int], list[int]], pos: int) -> bool:
+    """Does ``pos`` fall inside one of the spans (starts and ends, sorted by start, disjoint)?"""
+    starts, ends = spans
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < ends[k]
+
+
+def _label_speaks(names: list[Token], named: frozenset[str], interview: bool) -> bool:
+    """Is a line's label a speaker: a name the article gives ("Obama:", which a headline's
+    parse may read as a noun; "WALLACE:" for Chris Wallace), a name in title case ("Pence:"),
+    a written work ("Poll:"), or an interview's "Q:" and "A:"? A kicker ("WATCH:",
+    "Related:") is none."""
+    if not names or any(t.lower_ in _KICKERS for t in names):
+        return False
     if len(names) == 1 and names[0].lemma_.lower() in DOCUMENT_NOUNS:
         return True
-    return bool(names) and all(t.pos_ == "PROPN" for t in names)
+    if len(names) == 1 and names[0].text in ("Q", "A"):
+        return interview
+    if names[-1].text.casefold() in named:
+        return True
+    return not all(t.is_upper for t in names) and all(t.pos_ == "PROPN" for t in names)
 
 
 def _quotes_within(marked: list[MarkedQuote], starts: list[int], rep: Reported) -> list[int]:
@@ -293,10 +365,11 @@ def find_quotes(
     """Every direct, indirect and mixed quotation in a parsed body, in text order."""
     marked = find_marked_quotes(text_of(doc), settings)
     text = QuoteText(doc, marked, settings)
-    reported, absorbed = _reported(text, marked)
-    found = sorted(
-        _direct(text, marked, absorbed) + reported + _labelled(text, marked), key=lambda f: f.start
-    )
+    labelled = _labelled(text, marked, entities or [])
+    turns = [text.lines[f.line][0] for f in labelled], [f.end for f in labelled]
+    reported, absorbed = _reported(text, marked, turns)
+    absorbed.update(k for k, q in enumerate(marked) if _within(turns, q.inner[0]))
+    found = sorted(_direct(text, marked, absorbed) + reported + labelled, key=lambda f: f.start)
     _inherit(found, settings.strategies)
     body = text.body
     found = join_interrupted(body, [f for f in found if not is_name(text, f)])
