@@ -504,3 +504,47 @@ def test_places_keep_their_type_beside_organisation_words_and_rates():
     )
     assert ents["St. Louis"].type == "GPE" and ents["Carroll County"].type == "GPE"
     assert "Western Pennsylvania Kennel Association" in ents
+
+
+def test_a_companys_first_word_the_recogniser_calls_a_place_is_the_company():
+    text = (
+        "Nova owns 56 pct of Husky Oil Ltd now. Union Faith would buy a stake in Husky. "
+        "Husky will become a private company."
+    )
+    ents = _run(
+        text,
+        [
+            ("Nova", "ORG"),
+            ("Husky Oil Ltd", "ORG"),
+            ("Union Faith", "ORG"),
+            ("Husky", "GPE"),
+            ("Husky", "PERSON"),
+        ],
+    )
+    assert {e.name: e.type for e in ents.values()}.get("Husky Oil Ltd") == "ORG"
+    assert "Husky" not in ents  # merged into the company
+
+
+def test_reuters_angle_brackets_are_not_part_of_a_name():
+    text = "Nova said <Union Faith Canada Holding Ltd> would buy a stake."
+    ents = _run(text, [("Union Faith Canada Holding Ltd>", "ORG")])
+    assert list(ents) == ["Union Faith Canada Holding Ltd"]
+
+
+def test_a_surname_in_capitals_is_the_person_unless_typed_a_place():
+    text = (
+        "Maria Delgado spoke to Newark Fire officials.\n\nDELGADO: We will rebuild.\n\n"
+        "NEWARK police said the road was closed."
+    )
+    ents = _run(
+        text,
+        [
+            ("Maria Delgado", "PERSON"),
+            ("Newark Fire", "PERSON"),
+            ("DELGADO", "ORG"),
+            ("NEWARK", "GPE"),
+        ],
+    )
+    assert ents["Maria Delgado"].type == "PERSON"
+    assert "DELGADO" not in ents
+    assert ents["NEWARK"].type == "GPE"

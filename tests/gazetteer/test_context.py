@@ -16,6 +16,7 @@ def _ctx(text: str, name: str) -> bool:
     ("text", "name", "placed"),
     [
         ("Rain fell in Lagos overnight.", "Lagos", True),
+        ("In Lagos, a bank grew.", "Lagos", True),  # the preposition opening a sentence
         ("They camped near the Lagos lagoon.", "Lagos", True),
         ("A Lagos-based bank grew.", "Lagos", True),
         ("Storms hit Austin, Texas on Monday.", "Austin", True),

@@ -144,11 +144,18 @@ def _retype_name_parts(mentions: list[Mention], body: str) -> None:
         if (
             m.label != "PERSON"
             and len(m.tokens) == 1
-            and (m.text in parts or m.text.isupper() and m.text.title() in parts)  # "DELGADO:"
+            and (m.text in parts or _capitals_of(m, parts))
             and m.country is None
             and not (is_known_place(m.text) and _placed(body, m.start, m.end))
         ):
             m.label = "PERSON"
+
+
+def _capitals_of(m: Mention, parts: set[str]) -> bool:
+    """Is the mention a part of a person's name in capitals ("DELGADO:" in a transcript)
+    that the recogniser does not call a place ("NEWARK" opening a story is the town,
+    whoever "Newark Fire" is)?"""
+    return m.text.isupper() and m.text.title() in parts and m.label not in _PLACE_LABELS
 
 
 # A journey's end or start puts a name on a map, as "in X" does.

@@ -96,11 +96,15 @@ def _former_prefix(doc: Doc, start: int, end: int) -> int:
     return n if end - start > n and doc[start + n].text[:1].isupper() else 0
 
 
+_ANGLE_BRACKETS = ("<", ">")
+
+
 def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range with articles, sentence-initial modifiers, possessives and punctuation cut."""
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
+        or doc[start].text in _ANGLE_BRACKETS
         or doc[start].lower_ in ARTICLES
         or (
             doc[start].tag_ in _LEADING_TAGS
@@ -126,6 +130,7 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
+        or doc[end - 1].text in _ANGLE_BRACKETS  # Reuters' "<Union Faith Canada Holding Ltd>"
         or doc[end - 1].text in POSSESSIVE
         or doc[end - 1].text in ("and", "or")  # "Laurent Cabannes and", the next name cut
     ):

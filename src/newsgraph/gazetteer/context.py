@@ -55,7 +55,7 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
     if after.startswith(("'s", "’s")) or names_other_place(text, end):
         return False
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
-    if before and before.group(1) in GEO_PREPOSITIONS:
+    if before and before.group(1).lower() in GEO_PREPOSITIONS:  # "In St. Louis, ..." too
         return True
     if _opens_dateline(text, start, end) or _qualifies_place(text, start, end):
         return True
