@@ -548,3 +548,28 @@ def test_a_surname_in_capitals_is_the_person_unless_typed_a_place():
     assert ents["Maria Delgado"].type == "PERSON"
     assert "DELGADO" not in ents
     assert ents["NEWARK"].type == "GPE"
+
+
+def test_a_name_ending_in_a_companys_word_is_the_company_and_its_short_name_too():
+    text = (
+        "Arvana Semiconductor will build a plant. Shares in Arvana rose 3% on Thursday, "
+        "and Arvana said more was to come."
+    )
+    ents = _run(
+        text, [("Arvana Semiconductor", "PERSON"), ("Arvana", "PERSON"), ("Arvana", "PERSON")]
+    )
+    assert list(ents) == ["Arvana Semiconductor"]
+    assert ents["Arvana Semiconductor"].type == "ORG"
+    assert len(ents["Arvana Semiconductor"].mentions) == 3
+
+
+def test_a_short_name_two_organisations_share_is_not_merged_by_a_companys_word():
+    text = "Profits fell at Warner Bros last year. Time Warner said Warner would recover."
+    ents = _run(text, [("Warner Bros", "ORG"), ("Time Warner", "ORG"), ("Warner", "ORG")])
+    assert len(ents["Warner Bros"].mentions) == 1
+
+
+def test_a_founder_after_a_name_makes_an_organisation():
+    text = "Kestrel's founder, Dev Anand, said the plan would be revisited."
+    ents = _run(text, [("Kestrel", "PERSON"), ("Dev Anand", "PERSON")])
+    assert ents["Kestrel"].type == "ORG"

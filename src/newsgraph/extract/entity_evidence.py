@@ -19,6 +19,7 @@ from newsgraph.countries import country_code, is_demonym
 from newsgraph.extract.entity_names import (
     Mention,
     covered_chars,
+    ends_in_company_word,
     fold,
     person_name_parts,
     without_legal_form,
@@ -64,7 +65,11 @@ _ORG_WORD = re.compile(
     r"Communications|Entertainment|Media|Records|Studios|Pictures|Motors|Airlines|Industries|"
     r"Systems?|Technologies|Enterprises|Associates|Prize|Award|Department|Police|Sheriff|Office|"
     r"Council|Committee|Commission|Board|Authority|Agency|Center|Centre|Hospital|School|Church|"
-    r"County|City|District)\b"
+    r"County|City|District|"
+    # an industry: "Arvana Semiconductor", "Vertex Pharmaceuticals", "Atlântico Capital"
+    r"Semiconductors?|Electronics|Pharmaceuticals?|Therapeutics|Biosciences|Software|"
+    r"Networks|Labs|Laboratories|Robotics|Airways|Petroleum|Insurance|Investments|Securities|"
+    r"Capital|Logistics|Telecom)\b"
 )
 # What only a listed company has next to its name: "Pirelli shares rose", "Magna was up 1/8",
 # "Jones's shareholders", "a stake in Magna".
@@ -85,7 +90,7 @@ _MARKET_AFTER = re.compile(
 _MONEY_MOVE = re.compile(
     r"\s+(?:" + _PRICE_VERBS + r"|closed|ended|was|were)\s+(?:(?:up|down)\s+)?[$€£]\d"
 )
-_MARKET_BEFORE = re.compile(r"\b(?:shares|stake|stock|holdings?)\s+(?:of|in)\s+$")
+_MARKET_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]take|[Ss]tock|[Hh]oldings?)\s+(?:of|in)\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 # "in March", "in May": calendar words, however many towns bear them.
 _CALENDAR = re.compile(
@@ -297,7 +302,9 @@ def _evidence(m: Mention, placed: bool) -> Counter:
         gaz = load_gazetteer()
         if any(c.feature in ("PCLI", "ADM1") for c in gaz.lookup(m.text)):
             votes["GPE"] += EVIDENCE_WEIGHT  # "Tamil Nadu": a state's name, no person's
-    if (
+    if m.label == "PERSON" and ends_in_company_word(m.tokens):
+        votes["ORG"] += EVIDENCE_WEIGHT  # "Arvana Semiconductor", "Kestrel Micro Systems"
+    elif (
         len(m.tokens) > 1
         and is_given_name(m.tokens[0])
         and m.label in ("ORG", "PERSON")
@@ -396,8 +403,8 @@ def _described_as_organisation(m: Mention, body: str) -> bool:
 # ("Clinton spokesman"), so only names that no person of the article bears count.
 _ROLE_AFTER = re.compile(
     r"(?:'s?|’s?)?\s+(?:spokes(?:man|woman|person)|chairman|chairwoman|owner|shareholders|"
-    r"chief\s+executive|executives|employees|board\s+(?:member|of)|coach|manager|"
-    r"president\s+[A-Z])\b"
+    r"chief\s+(?:executive|financial|operating|technology)|CEO|(?:co-)?founders?|headquarters|"
+    r"executives|employees|board\s+(?:member|of)|coach|manager|president\s+[A-Z])\b"
 )
 
 
@@ -571,6 +578,8 @@ def _company_names(mentions: list[Mention]) -> tuple[set[str], set[str]]:
             companies.add(fold(name))
             if len(m.tokens) > 2:
                 first_words.add(fold(m.tokens[0]))
+        elif m.label in ("PERSON", "ORG") and ends_in_company_word(m.tokens):
+            first_words.add(fold(m.tokens[0]))  # "Arvana" of "Arvana Semiconductor"
     return companies, first_words
 
 

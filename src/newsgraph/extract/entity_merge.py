@@ -20,7 +20,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsgraph.countries import country_code, country_name, is_country_name
-from newsgraph.extract.entity_names import Mention, covered_chars, fold, without_legal_form
+from newsgraph.extract.entity_names import (
+    Mention,
+    covered_chars,
+    ends_in_company_word,
+    fold,
+    without_legal_form,
+)
 from newsgraph.gazetteer.context import is_known_place
 
 # When one name gets several types equally often, the first here wins.
@@ -210,7 +216,8 @@ def cluster(mentions: list[Mention], body: str, acronym_window: int) -> list[Clu
 
 def _org_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
     """The organisation whose fuller name this one begins: 'Working Group' -> '... for ...',
-    'Drexel' -> 'Drexel Burnham Lambert Inc.' (a company's name with its legal form)."""
+    'Drexel' -> 'Drexel Burnham Lambert Inc.' (a company's name with its legal form),
+    'Arvana' -> 'Arvana Semiconductor' (a name and a company's word)."""
     n = len(m.tokens)
     short = [fold(t) for t in m.tokens]
     for c in clusters:
@@ -218,13 +225,33 @@ def _org_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:
             continue
         for other in c.mentions:
             full = [fold(t) for t in other.tokens]
-            if len(full) <= n + 1 or full[:n] != short:
+            if len(full) <= n or full[:n] != short:
+                continue
+            if len(full) == n + 1:
+                if ends_in_company_word(other.tokens) and not _named_elsewhere(short, c, clusters):
+                    return c
                 continue
             if n > 1 and full[n] in ("for", "of", "on"):
                 return c
             if without_legal_form(other.text) != other.text:
                 return c
     return _team_for(m, clusters) if n == 1 else None
+
+
+def _named_elsewhere(words: list[str], own: Cluster, clusters: list[Cluster]) -> bool:
+    """Is the name part of another organisation's ("Warner" of "Time Warner", beside
+    "Warner Bros")? Then which one it shortens is a guess."""
+    n = len(words)
+    return any(
+        c is not own
+        and c.label == "ORG"
+        and any(
+            [fold(t) for t in m.tokens[k : k + n]] == words
+            for m in c.mentions
+            for k in range(len(m.tokens) - n + 1)
+        )
+        for c in clusters
+    )
 
 
 def _team_for(m: Mention, clusters: list[Cluster]) -> Cluster | None:

@@ -67,6 +67,21 @@ _LEGAL_FORM = re.compile(
 )
 
 
+# The last word of a company's name, never of a person's: "Arvana Semiconductor".
+_COMPANY_WORD = re.compile(
+    r"Corp|Corporation|Inc|Ltd|LLC|PLC|plc|Group|Company|Holdings|Partners|Bros|Communications|"
+    r"Entertainment|Media|Studios|Pictures|Motors|Airlines|Industries|Systems|Technologies|"
+    r"Enterprises|Associates|Semiconductors?|Electronics|Pharmaceuticals?|Therapeutics|"
+    r"Biosciences|Software|Networks|Labs|Laboratories|Robotics|Airways|Petroleum|Insurance|"
+    r"Investments|Securities|Capital|Logistics|Telecom"
+)
+
+
+def ends_in_company_word(tokens: tuple[str, ...]) -> bool:
+    """Is a name of two words or more a company's by its last word ("Vertex Pharmaceuticals")?"""
+    return len(tokens) > 1 and _COMPANY_WORD.fullmatch(tokens[-1]) is not None
+
+
 def without_legal_form(name: str) -> str:
     """The name a company goes by: "Pirelli SpA" -> "Pirelli" (the name itself if it has none)."""
     form = _LEGAL_FORM.search(name)
