@@ -291,6 +291,22 @@ def test_a_street_is_placed_at_the_one_town_the_text_names():
     assert places["McCandless Street"].lat == places["Belfast"].lat
 
 
+def test_a_street_is_not_placed_at_a_town_named_once_when_names_point_elsewhere():
+    body = (
+        "Leeds United beat Forest at Elland Road. Leeds United and BBC Radio Leeds "
+        "cheered. Leeds travel to Sunderland next."
+    )
+    ents = [
+        _entity(body, "E1", "ORG", "Leeds United"),
+        _entity(body, "E2", "FAC", "Elland Road"),
+        _entity(body, "E3", "ORG", "BBC Radio Leeds"),
+        _entity(body, "E4", "GPE", "Sunderland"),
+    ]
+    places = {p.name: p for p in _run(body, ents).places}
+    road = places.get("Elland Road")
+    assert road is None or road.lat != places["Sunderland"].lat
+
+
 def test_a_state_named_by_its_epithet_is_its_country():
     body = "Iran said the Islamic Republic would not negotiate."
     ents = [

@@ -206,10 +206,11 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
     named_found = _named_places(article.body, named, found, countries, regions, gaz, settings)
     towns = [(cand, len(n.toponym.mentions)) for cand, n in named_found if not cand.is_area]
     inside = _inside(toponyms, named_found)
-    if (towns and None in choices) or any(inside):
+    if towns or any(inside):
         # A town named only inside organisations' names ("New Orleans Public Library") can
-        # be the town the text is about, where its streets and buildings are; a building
-        # whose name opens with a place ("Hartford Hospital") is there.
+        # be the town the text is about, where its streets and buildings are (or keep them
+        # from a town named once: "Leeds United ... Elland Road ... travel to Sunderland");
+        # a building whose name opens with a place ("Hartford Hospital") is there.
         choices = choose(towns, inside)
         found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
     found += [to_place(cand, n.toponym, n.entity, gaz.iso3) for cand, n in named_found]
