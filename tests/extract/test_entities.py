@@ -14,7 +14,7 @@ import pytest
 import newsgraph
 from newsgraph import Options
 from newsgraph import nlp as nlp_mod
-from newsgraph.extract.entities import annotate_entities
+from newsgraph.extract.entities import annotate_entities, mentions_of
 from newsgraph.record import Article
 
 
@@ -494,3 +494,15 @@ def test_a_surname_in_capitals_in_a_results_line_stays_a_person():
     text = "Seeded third, MILLER served well in the second round."
     ents = _by_name(_run(text, [("MILLER", "PERSON")]))
     assert ents["MILLER"].type == "PERSON"
+
+
+def test_a_name_cut_at_its_hyphen_runs_on_but_not_into_a_place():
+    text = "Forest led through a Morgan Gibbs-White penalty. The Hamas-Israel war went on."
+    doc = nlp_mod.parse(text)
+    doc.ents = [
+        doc.char_span(text.index("Morgan"), text.index("-White"), label="PERSON"),
+        doc.char_span(text.index("Hamas"), text.index("-Israel"), label="ORG"),
+    ]
+    names = [m.text for m in mentions_of(doc)]
+    assert "Morgan Gibbs-White" in names
+    assert "Hamas" in names

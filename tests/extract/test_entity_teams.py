@@ -147,3 +147,22 @@ def test_a_clubs_second_word_alone_is_that_club_unless_two_clubs_share_it():
     )
     for e in two.entities:
         assert [m.text for m in e.mentions if m.text == "United"] == []
+
+
+def test_a_town_and_a_word_that_competes_is_a_club_and_so_is_its_second_word():
+    body = "Leeds beat Nottingham Forest on Saturday. Forest boss Nuno Santo was angry."
+    found = _mentions(
+        body,
+        [("Nottingham Forest", "PERSON"), ("Forest", "PERSON"), ("Nuno Santo", "PERSON")],
+    )
+    found = [m for m in found if not (m.text == "Forest" and m.start < 30)]
+    retype_teams(found, body)
+    assert ("Nottingham Forest", "ORG") in _labels(found)
+    assert ("Forest", "ORG") in _labels(found)
+
+
+def test_a_person_opening_with_a_towns_name_who_wins_stays_a_person():
+    body = "Austin Krajicek beat Jack Sock in three sets."
+    found = _mentions(body, [("Austin Krajicek", "PERSON"), ("Jack Sock", "PERSON")])
+    retype_teams(found, body)
+    assert _labels(found) == [("Austin Krajicek", "PERSON"), ("Jack Sock", "PERSON")]

@@ -23,6 +23,7 @@ from newsgraph.extract.titles import (
     is_title_part,
     split_title,
 )
+from newsgraph.gazetteer.context import is_known_place
 from newsgraph.gazetteer.features import feature_type
 
 # Leading words the recogniser takes in that are no part of a name ("Numerous Azerbaijanis").
@@ -158,6 +159,23 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _double_barrelled(doc: Doc, start: int, end: int) -> int:
+    """End of a name the recogniser cut at a hyphen: "Morgan Gibbs[-White]", "Hewlett-
+    [Packard]". A place after the hyphen is another name ("Hamas-Israel war")."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+        and doc[end + 1].is_alpha
+        and not is_known_place(doc[end + 1].text)
+        and country_code(doc[end + 1].text) is None
+    ):
+        return end + 2
+    return end
+
+
 def _title_after(doc: Doc, end: int, window: int) -> str | None:
     """An appositive title after a name: 'George Deek, Israel's ambassador to Azerbaijan,'.
 
@@ -193,6 +211,8 @@ def clean_mention(
     if start >= end:
         return None
     label = ent.label_
+    if label in ("PERSON", "ORG"):
+        end = _double_barrelled(doc, start, end)
     description = None
     text = doc[start:end].text
     if label in ("PERSON", "ORG"):

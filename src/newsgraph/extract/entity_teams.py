@@ -24,6 +24,11 @@ _RETYPED = frozenset({"GPE", "LOC", "PERSON", "FAC"})
 _CLUB_WORD = re.compile(
     r"\s(?:United|Rovers|Wanderers|Athletic|Athletico|Albion|Hotspur|Rangers|FC|F\.C\.|AFC|CF)$"
 )
+# Words after a town's name that make a club's name where it competes, though the town and
+# the word together may also name a place ("Stoke City", "Derby County").
+_CLUB_SECOND_WORDS = frozenset(
+    "Forest Villa Palace City Town County Argyle Orient Wednesday Alexandra Vale Stanley".split()
+)
 _RESULT_VERB = (
     r"(?:beat|beats|beating|defeated|defeats|defeating|drew\s+with|draw\s+with|drawing\s+with|"
     r"lost\s+to|lose\s+to|losing\s+to|edged|thrashed|routed|"
@@ -36,7 +41,7 @@ _SCORED = r"(?:homer(?:ed|s)?|scored|score|goals?|equali[sz]ed|try|tries|touchdo
 # tennis set "6-4").
 _AFTER = re.compile(
     rf"(?:'s)?\s+(?:{_RESULT_VERB}|manager|coach|striker|goalkeeper|midfielder|defender|"
-    r"captain|skipper|pitcher|quarterback|batsman|bowler|fans|supporters|squad|"
+    r"captain|skipper|pitcher|quarterback|batsman|bowler|fans|supporters|squad|boss|"
     r"\d{1,3}(?:\s+\d{1,3})*(?![\d.,:/-])(?=\s*(?:$|\n|[,;(]|\s[A-Z])))\b",
     re.MULTILINE,
 )
@@ -90,11 +95,30 @@ def retype_teams(mentions: list[Mention], body: str) -> None:
         if is_club_name(m.text):
             if not gaz.lookup(m.text):
                 teams.add(name)
-        elif _competes(m, body) and gaz.lookup(m.text) and not _is_country(m.text):
+        elif _competes(m, body) and (
+            (gaz.lookup(m.text) and not _is_country(m.text)) or _town_and_word(m)
+        ):
+            teams.add(name)
+    # "Forest boss Nuno" after "Nottingham Forest": a team's second word, where it competes
+    seconds = {name.split()[1] for name in teams if len(name.split()) == 2}
+    persons = person_name_parts([m for m in mentions if fold(m.text) not in teams])
+    for m in mentions:
+        name = fold(m.text)
+        if name in seconds and name not in persons and _competes(m, body):
             teams.add(name)
     for m in mentions:
         if fold(m.text) in teams and m.label in _RETYPED and not _placed(m, body):
             m.label = "ORG"
+
+
+def _town_and_word(m: Mention) -> bool:
+    """A town's name and a word clubs take after it ("Nottingham Forest", "Stoke City";
+    not "Austin Krajicek"): a club's name, where it competes."""
+    return (
+        len(m.tokens) == 2
+        and m.tokens[1] in _CLUB_SECOND_WORDS
+        and any(not c.is_area for c in load_gazetteer().lookup(m.tokens[0]))
+    )
 
 
 def _placed(m: Mention, body: str) -> bool:
