@@ -65,11 +65,7 @@ _ORG_WORD = re.compile(
     r"Communications|Entertainment|Media|Records|Studios|Pictures|Motors|Airlines|Industries|"
     r"Systems?|Technologies|Enterprises|Associates|Prize|Award|Department|Police|Sheriff|Office|"
     r"Council|Committee|Commission|Board|Authority|Agency|Center|Centre|Hospital|School|Church|"
-    r"County|City|District|"
-    # an industry: "Arvana Semiconductor", "Vertex Pharmaceuticals", "Atlântico Capital"
-    r"Semiconductors?|Electronics|Pharmaceuticals?|Therapeutics|Biosciences|Software|"
-    r"Networks|Labs|Laboratories|Robotics|Airways|Petroleum|Insurance|Investments|Securities|"
-    r"Capital|Logistics|Telecom)\b"
+    r"County|City|District)\b"
 )
 # What only a listed company has next to its name: "Pirelli shares rose", "Magna was up 1/8",
 # "Jones's shareholders", "a stake in Magna".

@@ -10,9 +10,12 @@ lead-in line before ("Caddell continued:"), a headline label ("Pence:"), the
 verb of the clause it sits in ("called his supporters “deplorables”", a
 mixed quote of that clause), or, failing those, the attribution of the quote
 or statement just before it on this line or the previous one. Reported
-speech comes from ``quote_indirect``; a report whose cue lies inside another
-report's content is left to the outer one (contents cut at their cue's line
-first), a stance with no one holding it is no report, and quoted titles, names and scare
+speech comes from ``quote_indirect``. A line opening with a speaker's label,
+a headline's ("Pence: Flowers Won't Be at Debate") or a transcript's turn
+("WALLACE: ...", "“PENCE: ...", an interview's "Q:" and "A:"), is its
+speaker's, with the reports and quotes inside it; a report whose cue lies
+inside another report's content is left to the outer one (contents cut at
+their cue's line first), a stance with no one holding it is no report, and quoted titles, names and scare
 quotes are no quotations (``quote_names``). An interrupted quotation (“A,” she
 said, “B.”) is one quote, and every quote lists its verbatim ``fragments``
 (``quote_fragments``). Speakers given as pronouns or nominals
@@ -61,9 +64,9 @@ _OPENING_MARKS = frozenset("\"“‘'")
 # Words that open a line with a colon and name no speaker: a headline's kicker, a credit.
 _KICKERS = frozenset(
     """
-    watch update updated breaking exclusive live video videos photo photos picture pictures boom
-    bombshell
-    related read listen see note correction clarification credit source editor editors
+    watch update updated breaking exclusive live video videos photo photos picture pictures
+    boom bombshell related read listen see note correction clarification credit source editor
+    editors
     """.split()
 )
 # Three or more names in a row, each of capitalised words: a list, not a statement.
