@@ -425,6 +425,9 @@ def test_transcript_turns_are_their_labels_quotes():
     assert art.entity(brennan.speaker.entity).name == "Tom Brennan"
     delgado = turns["Because the votes are there"]  # a turn opened by a quote mark
     assert delgado.speaker.text == "DELGADO"
+    assert delgado.kind == "direct"  # the writer quotes it: verbatim throughout
+    assert [(f.start, f.end) for f in delgado.fragments] == [(delgado.start, delgado.end)]
+    assert brennan.kind == "indirect"  # no marks: not scored as a quotation
     assert art.entity(delgado.speaker.entity).name == "Maria Delgado"
     assert (
         turns["Then we start again in January, and farmers lose another season"].speaker.text == "A"

@@ -47,9 +47,13 @@ def join_interrupted(body: str, found: list[Found]) -> list[Found]:
 
 
 def fragments_of(f: Found, marked: list[MarkedQuote], starts: list[int]) -> list[tuple[int, int]]:
-    """The quoted stretches (without their marks) inside a direct or mixed quote."""
+    """The quoted stretches (without their marks) inside a direct or mixed quote. A direct
+    quote that no pair of marks gave (``around`` is None: a transcript's turn the writer
+    quotes, "“PENCE: Well, ...") is verbatim throughout, quotes inside it and all."""
     if f.kind == "indirect":
         return []
+    if f.kind == "direct" and f.around is None:
+        return [(f.start, f.end)]
     k = max(0, bisect.bisect_right(starts, f.start) - 1)
     out = []
     while k < len(marked) and marked[k].start < f.end:

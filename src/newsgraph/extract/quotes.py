@@ -249,7 +249,12 @@ def _labelled(text: QuoteText, marked: list[MarkedQuote], entities: list[Entity]
         for i in range(names.start, names.end):
             text.quoted[i] = False
         att.cue, att.cue_span = ":", (label.end(1), label.end(1) + 1)
-        kind = "mixed" if any(start <= q.start and q.end <= end + 1 for q in marked) else "indirect"
+        if opened:
+            kind = "direct"  # a turn the writer quotes is the speaker's own words
+        elif any(start <= q.start and q.end <= end + 1 for q in marked):
+            kind = "mixed"
+        else:
+            kind = "indirect"
         found.append(Found(start, end, kind, att, index))
     return found
 
