@@ -333,7 +333,6 @@ _KIND_APPOSITIVE = re.compile(
 )
 
 
-_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom)\s+$")
 # A person's age in apposition: "Duran, 45, takes on", "Sarah Lund, 32, of Leeds".
 _AGE_AFTER = re.compile(r"\s*,\s+(?:1[4-9]|[2-9]\d)\s*,\s+[A-Za-z]")
 # Nouns for a person, as the head of an appositive: "Valeska Paris, an Australian woman".
@@ -387,10 +386,8 @@ def _described_as_organisation(m: Mention, body: str) -> bool:
         return True
     # "In St. Louis, a financially troubled group of clinics ...": after a place the comma
     # closes a phrase, no appositive
-    return (
-        _KIND_APPOSITIVE.match(body, m.end) is not None
-        and _PLACE_PREPOSITION.search(body, max(0, m.start - 8), m.start) is None
-        and not in_geo_context(body, m.start, m.end)
+    return _KIND_APPOSITIVE.match(body, m.end) is not None and not in_geo_context(
+        body, m.start, m.end
     )
 
 
