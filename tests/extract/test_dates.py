@@ -299,3 +299,16 @@ def test_a_capitalised_day_word_inside_a_sentence_names_a_programme():
     assert _values(_run(text, published="1998-03-31")) == {"Today": "1998-03-31"}
     got = [d.start for d in _run(text, published="1998-03-31").dates]
     assert got == [text.rindex("Today")]  # the sentence's first word, not the programme
+
+
+def test_a_games_half_is_no_half_of_the_year():
+    report = (
+        "Forest were level at half-time. The visitors pressed early in the second half, "
+        "and Wood scored after 70 minutes."
+    )
+    assert "the second half" not in _values(_run(report, published="2024-05-10"))
+    earnings = "Sales rose 4% in the second half and will rise in the first half of next year."
+    assert _values(_run(earnings, published="2024-05-10")) == {
+        "the second half": "2024-H2",
+        "the first half of next year": "2025-H1",
+    }

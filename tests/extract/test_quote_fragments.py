@@ -21,6 +21,20 @@ def test_an_interrupted_quotation_is_one_quote_with_two_fragments():
     assert text[q.cue_start : q.cue_end] == "said"
 
 
+def test_a_second_verb_of_saying_between_the_parts_makes_two_quotes():
+    text = (
+        "“We will rebuild,” the mayor said, adding that “the old town will be first.”\n\n"
+        "“Rates will rise,” she said, before asking, “Who will pay?”"
+    )
+    found = [(q.text, q.cue, q.speaker.text) for q in quotes_of(text)]
+    assert found == [
+        ("We will rebuild,", "said", "the mayor"),
+        ("the old town will be first.", "adding", "the mayor"),
+        ("Rates will rise,", "said", "she"),
+        ("Who will pay?", "asking", "she"),
+    ]
+
+
 def test_two_sentences_around_a_cue_stay_two_quotes():
     text = "“We will rebuild,” she said. “We will do it this year.”"
     assert [[f.text for f in q.fragments] for q in quotes_of(text)] == [

@@ -454,3 +454,22 @@ def test_a_stance_noun_a_verb_makes_reports_for_the_verbs_subject(nlp):
     """ "expressed [concern about X]" reports X, as "repeated [his claim that X]" does."""
     (q,) = quotes_of("Voting rights advocates have expressed deep concern about the policy.", nlp)
     assert (q.text, q.speaker.text, q.cue) == ("the policy", "Voting rights advocates", "concern")
+
+
+def test_a_time_after_the_cue_dates_the_saying_not_the_content(nlp):
+    text = "Kestrel Micro said on Monday it would cut 400 jobs."
+    (q,) = quotes_of(text, nlp)
+    assert (q.speaker.text, q.cue, q.text) == ("Kestrel Micro", "said", "it would cut 400 jobs")
+
+
+def test_a_stance_adjective_said_of_a_subject_reports_what_it_is_about(nlp):
+    text = (
+        "Graham has been critical of Trump since 2015. Investors are wary of the deal. "
+        "Officials are concerned that the virus will spread. It was a critical moment."
+    )
+    found = [(q.speaker.text, q.cue, q.text) for q in quotes_of(text, nlp)]
+    assert found == [
+        ("Graham", "critical", "Trump"),
+        ("Investors", "wary", "the deal"),
+        ("Officials", "concerned", "that the virus will spread"),
+    ]

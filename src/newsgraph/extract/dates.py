@@ -130,9 +130,32 @@ def second_day(text: str, first: DateMention) -> DateMention | None:
     )
 
 
+# Words of a game's play: a bare "the second half" near them is the game's, not the year's.
+_PLAY = re.compile(
+    r"\b(?:half-?time|full-?time|kick-?off|scored|goalkeeper|striker|equali[sz]er|penalty"
+    r"|referee|quarterback|touchdown|innings|substitute|booked)\b",
+    re.IGNORECASE,
+)
+_GAME = re.compile(r"\b(?:match|game|goals?|minutes?|whistle|play)\b", re.IGNORECASE)
+
+
+def _game_half(text: str, f: Found) -> bool:
+    """Is a bare half ("the second half", no "of 2024") a game's: in a sentence about a game,
+    or in a text that reports play?"""
+    if f.rule != "half" or " of " in f.match.group():
+        return False
+    start, end = context.sentence_bounds(text, f.start, f.end)
+    sentence = text[start:end]
+    return bool(_PLAY.search(sentence) or _GAME.search(sentence)) or len(
+        _PLAY.findall(text)
+    ) >= 2
+
+
 def _vetoed(doc: Doc, text: str, f: Found) -> bool:
     """A bare number spaCy reads as a count, sum or quantity is not a year; words that are
-    part of a proper name ("The Morning Show") are no date."""
+    part of a proper name ("The Morning Show") are no date, nor is a game's half."""
+    if _game_half(text, f):
+        return True
     if f.rule != "year":
         return in_name(doc, text, f.start, f.end)
     span = doc.char_span(f.start, f.end, alignment_mode="expand")

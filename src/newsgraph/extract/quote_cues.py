@@ -50,6 +50,8 @@ REPORTING_VERBS = frozenset(
 # stance heading the Cue of train attributions that nothing found ("opposes the deal",
 # "views him as", "focused on the economy"), kept one by one when train's all-attributions
 # content+speaker F1 rose with each (``training/learn_quote_cues.py`` lists such candidates).
+# The fourth line: that script's verbs of praise, blame and mention seen 4+ times in a frame
+# and a cue in at least 70% of them ("chided the media", "alluded to his record").
 STANCE_VERBS = frozenset(
     """
     highlight remind portray repeat publish push voice quote recognize applaud
@@ -57,6 +59,7 @@ STANCE_VERBS = frozenset(
     rebut recite condemn dispute hop
     lament tout stress chant recount mention emphasize shout
     oppose support view focus like consider list assail remember nominate embrace
+    chide rebuke lambast bemoan articulate allude vouch dwell relish repudiate savage
     """.split()
 )
 
@@ -75,6 +78,26 @@ STANCE_NOUNS = {
     "talk": ("about",),
     "comment": ("on", "about"),
     "attack": ("on",),
+}
+
+# Adjectives that report a stance on what their preposition governs, said of a subject
+# ("Graham has been critical [of Trump]", "wary of the deal"), with those prepositions, or
+# on a "that" clause (None): the adjective frames PolNeAR's train split marks as cues at
+# least half of the time (4+ occurrences, ``training/learn_quote_cues.py``).
+STANCE_ADJECTIVES = {
+    "critical": ("of",),
+    "supportive": ("of",),
+    "skeptical": ("of",),
+    "sceptical": ("of",),
+    "wary": ("of",),
+    "confident": ("in",),
+    "angry": ("about", "at"),
+    "nervous": ("about",),
+    "unhappy": ("with",),
+    "concerned": (None,),
+    "hopeful": (None,),
+    "worried": (None,),
+    "optimistic": (None,),
 }
 
 # Verbs whose object alone, a one-word name, is what they report ("Cruz has endorsed Trump"):

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsgraph.extract.quote_context import Found
+from newsgraph.extract.quote_context import DirectQuote, Found
+from newsgraph.extract.quote_cues import SPEECH_VERBS
 from newsgraph.extract.quote_marks import MarkedQuote
 
 # Between the parts: the cue clause, which goes on ("she said," / "he added:"), on one line.
@@ -31,7 +32,20 @@ def _interrupts(body: str, first: Found, second: Found) -> bool:
         return False
     spans = [a.speaker] + ([a.cue_span] if a.cue_span else [])
     inside = all(between[0] <= s and e <= between[1] for s, e in spans)
-    return inside and _GOES_ON.search(body, between[0], between[1]) is not None
+    return (
+        inside
+        and _GOES_ON.search(body, between[0], between[1]) is not None
+        and not _second_cue(first.around, max(e for _, e in spans), between[1])
+    )
+
+
+def _second_cue(around: DirectQuote, start: int, end: int) -> bool:
+    """Does a second verb of saying follow the cue ("he said, [adding] that “...”", "Blige
+    sings to Clinton before [asking] her, “...”")? The second part is then its own quote."""
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+        for t in around.text.tokens(start, end)
+    )
 
 
 def join_interrupted(body: str, found: list[Found]) -> list[Found]:

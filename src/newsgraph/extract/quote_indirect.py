@@ -39,6 +39,7 @@ from newsgraph.extract.quote_cues import (
     REPORTING_VERBS,
     RESEARCH_VERBS,
     SPEECH_VERBS,
+    STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
     VENUE_NOUNS,
@@ -176,10 +177,22 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     subj = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
     if subj is not None and subj.left_edge.i == right + 1 and (appos := stolen_object(subj)):
         right = appos.left_edge.i - 2  # "... landfall near [Tampa], the Center said"
-    left = comp.left_edge.i if left is None else left
+    left = _past_time(comp, cue) if left is None else left
     if left < cue.i and cue.doc[left].tag_ in ("WDT", "WP"):
         left = cue.i + 1  # "donations, which he said [were accompanied by ...]"
     return _content(cue, left, right, min_tokens)
+
+
+def _past_time(comp: Token, cue: Token) -> int:
+    """Where the clause starts: past a time right after the cue, which the parser may hang off
+    the clause though it dates the saying ("said [on Monday] it would cut 400 jobs")."""
+    subj = next((c for c in comp.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or comp.left_edge.i != cue.i + 1:
+        return comp.left_edge.i
+    before = [c for c in comp.lefts if c.i < subj.left_edge.i]
+    if before and all(c.dep_ == "prep" and is_temporal(c) for c in before):
+        return subj.left_edge.i
+    return comp.left_edge.i
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -408,6 +421,30 @@ def _stance_object(noun: Token, min_tokens: int) -> tuple[int, int] | None:
     return None
 
 
+def _stance_of(adj: Token, min_tokens: int) -> tuple[int, int] | None:
+    """What a stance adjective said of its subject is about: "critical [of the deal]",
+    "hopeful [that talks resume]"."""
+    if None in STANCE_ADJECTIVES[adj.lemma_.lower()]:
+        comp = next((c for c in adj.rights if c.dep_ == "ccomp" and _marked_that(c)), None)
+        return _content(adj, comp.left_edge.i, comp.right_edge.i, min_tokens) if comp else None
+    obj = _stance_adjective_object(adj)
+    return None if obj is None else _content(adj, obj.left_edge.i, obj.right_edge.i, min_tokens)
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.lefts)
+
+
+def _stance_adjective_object(adj: Token) -> Token | None:
+    """The object of a stance adjective's preposition, said of a subject ("was critical [of]
+    the plan"), not of a noun ("a critical moment")."""
+    if adj.dep_ not in ("acomp", "ROOT", "conj"):
+        return None
+    preps = STANCE_ADJECTIVES[adj.lemma_.lower()]
+    prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    return None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
 def _claimant(noun: Token, quoted: Sequence[bool], settings: QuoteSettings) -> Attribution:
     """Whose claim or stance it is.
 
@@ -506,10 +543,15 @@ def _topic(cue: Token, min_tokens: int) -> tuple[int, int] | None:
 
 
 def _named_object(cue: Token) -> tuple[int, int] | None:
-    """A one-word name as the object of a verb of endorsement: "Cruz has endorsed [Trump]"."""
-    if cue.lemma_.lower() not in NAME_OBJECT_VERBS or cue.pos_ != "VERB":
+    """A one-word name as the object of a verb of endorsement or a stance adjective: "Cruz has
+    endorsed [Trump]"."""
+    lemma = cue.lemma_.lower()
+    if lemma in NAME_OBJECT_VERBS and cue.pos_ == "VERB":
+        obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    elif lemma in STANCE_ADJECTIVES and cue.pos_ == "ADJ":
+        obj = _stance_adjective_object(cue)  # "has been critical of [Trump]"
+    else:
         return None
-    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
         return None
     if obj.left_edge.i != obj.i or obj.right_edge.i != obj.i:
@@ -559,6 +601,7 @@ _CUE_LEMMAS = frozenset().union(
     INTENT_VERBS,
     CLAIM_NOUNS,
     STANCE_NOUNS,
+    STANCE_ADJECTIVES,
 )
 
 
@@ -679,6 +722,8 @@ def find_reported(
             span = _claim_clause(tok, min_tokens)
             out.append(Reported(span[0], span[1], _claimant(tok, quoted, settings), tok))
             continue
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in STANCE_ADJECTIVES:
+            span = _stance_of(tok, min_tokens)
         elif (span := _stance_object(tok, min_tokens)) is not None:
             out.append(Reported(span[0], span[1], _claimant(tok, quoted, settings), tok))
             continue
