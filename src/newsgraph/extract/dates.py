@@ -146,9 +146,7 @@ def _game_half(text: str, f: Found) -> bool:
         return False
     start, end = context.sentence_bounds(text, f.start, f.end)
     sentence = text[start:end]
-    return bool(_PLAY.search(sentence) or _GAME.search(sentence)) or len(
-        _PLAY.findall(text)
-    ) >= 2
+    return bool(_PLAY.search(sentence) or _GAME.search(sentence)) or len(_PLAY.findall(text)) >= 2
 
 
 def _vetoed(doc: Doc, text: str, f: Found) -> bool:
