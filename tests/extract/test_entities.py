@@ -506,3 +506,9 @@ def test_a_name_cut_at_its_hyphen_runs_on_but_not_into_a_place():
     names = [m.text for m in mentions_of(doc)]
     assert "Morgan Gibbs-White" in names
     assert "Hamas" in names
+
+
+def test_a_public_body_of_two_areas_is_one_organisation():
+    text = "Avon and Somerset Police said officers had made an arrest. Avon said nothing."
+    article = _run(text, [("Avon", "PERSON"), ("Somerset Police", "ORG"), ("Avon", "PERSON")])
+    assert [(e.name, e.type) for e in article.entities][0] == ("Avon and Somerset Police", "ORG")

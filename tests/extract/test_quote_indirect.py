@@ -473,3 +473,9 @@ def test_a_stance_adjective_said_of_a_subject_reports_what_it_is_about(nlp):
         ("Investors", "wary", "the deal"),
         ("Officials", "concerned", "that the virus will spread"),
     ]
+
+
+def test_a_content_that_opens_a_quotation_closes_it(nlp):
+    text = 'Professor Eriksen called the findings "sobering". He said more.'
+    q = quotes_of(text, nlp)[0]
+    assert (q.kind, q.text) == ("mixed", 'the findings "sobering"')

@@ -34,6 +34,8 @@ def test_one_lexicon_holds_heads_modifiers_and_honorifics():
             "Israel’s Ambassador to Azerbaijan",
         ),
         ("Mr. Obama spoke.", "Obama", "Obama", None),
+        ("Detective Inspector Claire Moss spoke.", "Claire Moss", "Claire", "Detective Inspector"),
+        ("Prosecutor Anna Whitfield spoke.", "Anna Whitfield", "Anna", "Prosecutor"),
         ("The New York Times reported it.", "New York Times", "New", None),
     ],
 )

@@ -47,6 +47,7 @@ def test_table_of_natural_features():
     assert [c.feature for c in ocean] == ["OCN"] and ocean[0].is_area
     assert gaz.lookup("the Mediterranean")[0].name == "Mediterranean Sea"
     assert gaz.lookup("Rockies")[0].feature == "MTS"
+    assert gaz.lookup("North Atlantic")[0].name == "Atlantic Ocean"  # a part of the ocean
 
 
 def test_region_outranks_a_hamlet_of_its_name():

@@ -108,7 +108,8 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.start)
-    found = institution_mentions(_join_of_phrases(_join_split_places(found, body), body), body)
+    found = _join_shared_bodies(_join_of_phrases(_join_split_places(found, body), body), body)
+    found = institution_mentions(found, body)
     found = particle_surnames(royal_names(found, body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
     found = sorted(found + online_companies(found, body), key=lambda m: m.start)
@@ -280,6 +281,33 @@ def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:
         text = body[prev.start : end]
         out[-1] = Mention(prev.start, end, text, "ORG", tokens=tuple(text.split()))
         i = j
+    return out
+
+
+# The last word of a public body that two areas share: "Avon and Somerset Police",
+# "Bath and North East Somerset Council".
+_SHARED_BODY = re.compile(r"\b(?:Police|Constabulary|Council|Service|Trust|Board)$")
+_AND = (" and ", " & ")
+
+
+def _join_shared_bodies(mentions: list[Mention], body: str) -> list[Mention]:
+    """'Avon' + 'and' + 'Somerset Police': one organisation of two areas, however the
+    recogniser typed the first ("Avon" a person)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == "ORG"
+            and body[prev.end : m.start] in _AND
+            and _SHARED_BODY.search(m.text)
+            and not prev.description
+            and (prev.label != "PERSON" or " " not in prev.text)  # a one-word "person"
+        ):
+            text = body[prev.start : m.end]
+            out[-1] = Mention(prev.start, m.end, text, "ORG", tokens=tuple(text.split()))
+            continue
+        out.append(m)
     return out
 
 

@@ -85,8 +85,9 @@ class Reported:
 
 
 def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] | None:
-    """Drop edge punctuation and spaces, keeping quote marks, and a conjunction left dangling
-    at the end ("said he would resign [and] warned that ...": the parser hung "and" on "resign")."""
+    """Drop edge punctuation and spaces, keeping quote marks (and closing one the content
+    opens), and a conjunction left dangling at the end ("said he would resign [and] warned
+    that ...": the parser hung "and" on "resign")."""
     while left <= right and (doc[left].is_space or (doc[left].is_punct and not doc[left].is_quote)):
         left += 1
     while right >= left and (
@@ -97,6 +98,13 @@ def _trim(doc: Doc, left: int, right: int, min_tokens: int) -> tuple[int, int] |
         right -= 1
     if right - left + 1 < min_tokens:
         return None
+    if (
+        right + 1 < len(doc)
+        and doc[right + 1].is_quote
+        and sum(t.is_quote for t in doc[left : right + 1]) % 2
+    ):
+        right += 1  # the mark closing a quotation the content opens, which the parser hung
+        # off the cue: 'called the findings "sobering["]'
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 

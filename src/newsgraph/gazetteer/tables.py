@@ -59,6 +59,8 @@ CP_PROVINCES = {
 _WORD_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 # "Oaxaca State", "Punjab province": the division's own name without the word.
 _DIVISION_WORD = re.compile(r"\s+(?:State|Province|province|Region|region|Oblast|Governorate)$")
+# What a compass word before its name makes a part of: a country, a state, an ocean, a sea.
+_PARTED = frozenset({"PCLI", "ADM1", "OCN", "SEA"})
 _COMPASS_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:North|South)(?:east|west)?(?:ern)?|East(?:ern)?|West(?:ern)?|Central)\s+"
 )
@@ -169,10 +171,10 @@ class Gazetteer:
                 found = [p for p in self.lookup(bare) if p.feature == "ADM1"]
         if not found and key.endswith(" city"):  # "Calamba City": the town Calamba
             found = [p for p in self.lookup(_CITY_WORD.sub("", name)) if not p.is_area]
-        if not found:  # "Northern Israel", "South Texas": the area it is part of
+        if not found:  # "Northern Israel", "South Texas", "North Atlantic": what it is part of
             rest = _COMPASS_PREFIX.sub("", name)
             if rest != name:
-                found = [p for p in self.lookup(rest) if p.feature in ("PCLI", "ADM1")]
+                found = [p for p in self.lookup(rest) if p.feature in _PARTED]
         return found
 
     def us_state(self, abbreviation: str) -> Candidate | None:
