@@ -512,3 +512,6 @@ def test_a_public_body_of_two_areas_is_one_organisation():
     text = "Avon and Somerset Police said officers had made an arrest. Avon said nothing."
     article = _run(text, [("Avon", "PERSON"), ("Somerset Police", "ORG"), ("Avon", "PERSON")])
     assert [(e.name, e.type) for e in article.entities][0] == ("Avon and Somerset Police", "ORG")
+    text = "The Nigerian Midstream and Downstream Petroleum Regulatory Authority said so."
+    article = _run(text, [("Downstream Petroleum Regulatory Authority", "ORG")])
+    assert [e.name for e in article.entities] == [text[4:-9]]

@@ -36,6 +36,7 @@ def test_one_lexicon_holds_heads_modifiers_and_honorifics():
         ("Mr. Obama spoke.", "Obama", "Obama", None),
         ("Detective Inspector Claire Moss spoke.", "Claire Moss", "Claire", "Detective Inspector"),
         ("Prosecutor Anna Whitfield spoke.", "Anna Whitfield", "Anna", "Prosecutor"),
+        ("Opposition leader Rahul Gandhi spoke.", "Rahul Gandhi", "Rahul", "Opposition leader"),
         ("The New York Times reported it.", "New York Times", "New", None),
     ],
 )

@@ -284,29 +284,32 @@ def _join_of_phrases(mentions: list[Mention], body: str) -> list[Mention]:
     return out
 
 
-# The last word of a public body that two areas share: "Avon and Somerset Police",
-# "Bath and North East Somerset Council".
-_SHARED_BODY = re.compile(r"\b(?:Police|Constabulary|Council|Service|Trust|Board)$")
-_AND = (" and ", " & ")
+# The last word of a public body named for two areas or fields: "Avon and Somerset Police",
+# "Nigerian Midstream and Downstream Petroleum Regulatory Authority".
+_SHARED_BODY = re.compile(
+    r"\b(?:Police|Constabulary|Council|Service|Trust|Board|Authority|Commission|Association)$"
+)
+# One to three capitalised words and "and" just before the body's mention, not "The".
+_FRONT = re.compile(r"(?<![\w'’-])(?:The )?((?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*)(?: and | & )$")
 
 
 def _join_shared_bodies(mentions: list[Mention], body: str) -> list[Mention]:
-    """'Avon' + 'and' + 'Somerset Police': one organisation of two areas, however the
-    recogniser typed the first ("Avon" a person)."""
+    """'Avon' + 'and' + 'Somerset Police': one organisation, whatever the recogniser made of
+    the words before "and" ("Avon" a person, "Nigerian Midstream" nothing)."""
     out: list[Mention] = []
     for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and m.label == "ORG"
-            and body[prev.end : m.start] in _AND
-            and _SHARED_BODY.search(m.text)
-            and not prev.description
-            and (prev.label != "PERSON" or " " not in prev.text)  # a one-word "person"
-        ):
-            text = body[prev.start : m.end]
-            out[-1] = Mention(prev.start, m.end, text, "ORG", tokens=tuple(text.split()))
-            continue
+        front = None
+        if m.label == "ORG" and _SHARED_BODY.search(m.text):
+            front = _FRONT.search(body, max(0, m.start - 80), m.start)
+        if front is not None:
+            start = front.start(1)
+            before = [p for p in out if p.end > start]
+            if all(p.start >= start and not p.description for p in before) and not any(
+                p.label == "PERSON" and " " in p.text for p in before
+            ):
+                del out[len(out) - len(before) :]
+                text = body[start : m.end]
+                m = Mention(start, m.end, text, "ORG", tokens=tuple(text.split()))
         out.append(m)
     return out
 
