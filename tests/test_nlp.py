@@ -29,3 +29,18 @@ def test_a_paragraph_after_a_finished_sentence_starts_a_sentence():
     starts = {t.text for t in doc if t.is_sent_start}
     assert "Maude" in starts
     assert nlp.PARAGRAPH_STARTS in nlp.load().pipe_names
+
+
+def test_a_clock_time_does_not_end_its_sentence():
+    text = "Two men were hurt at 11:30 p.m. Saturday, police said. The bar shut at 2 a.m. today."
+    doc = nlp.parse(text)
+    assert [s.text for s in doc.sents] == [
+        "Two men were hurt at 11:30 p.m. Saturday, police said.",
+        "The bar shut at 2 a.m. today.",
+    ]
+
+
+def test_a_rank_keeps_its_period():
+    doc = nlp.parse("The car was stolen, according to Lt. Jason Hall and Sgt. Amy Ross.")
+    assert {"Lt.", "Sgt."} <= {t.text for t in doc}
+    assert len(list(doc.sents)) == 1

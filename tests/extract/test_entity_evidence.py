@@ -144,6 +144,25 @@ def test_head_word_makes_a_street_or_a_lake_of_any_type():
     assert ents["Ricki Lake"].type == "PERSON"  # a person's two words, a surname-like head
 
 
+def test_a_building_typed_a_town_is_a_building_but_a_street_a_town_stays_one():
+    text = (
+        "He was taken to Miami Valley Hospital. Stocks rose on Wall Street. "
+        "Lake Forest voted. New Castle won."
+    )
+    ents = _run(
+        text,
+        [
+            ("Miami Valley Hospital", "GPE"),
+            ("Wall Street", "GPE"),
+            ("Lake Forest", "GPE"),
+            ("New Castle", "GPE"),
+        ],
+    )
+    assert ents["Miami Valley Hospital"].type == "FAC"
+    assert ents["Wall Street"].type == "GPE"  # the markets, not a street to put on a map
+    assert ents["Lake Forest"].type == ents["New Castle"].type == "GPE"
+
+
 def test_lone_name_never_written_in_full_is_the_place_it_goes_to():
     text = "The road to Cirencester will shut. Cirencester traders are angry."
     ents = _run(text, [("Cirencester", "PERSON"), ("Cirencester", "PERSON")])

@@ -38,6 +38,8 @@ def _ctx(text: str, name: str) -> bool:
         ("Acme (NYSE) shares fell.", "Acme", False),  # a name opening a line, no dateline
         ("A walker fell near Aberaeron, Ceredigion, at dusk.", "Ceredigion", True),
         ("We met Lee, Jordan and Kim.", "Jordan", False),  # "Lee" is no place
+        ("A 24-year-old man from Kettering was held.", "Kettering", True),
+        ("A letter from Kettering arrived.", "Kettering", False),  # a firm may write
     ],
 )
 def test_geographic_contexts(text, name, placed):

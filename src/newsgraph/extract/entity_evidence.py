@@ -27,7 +27,7 @@ from newsgraph.extract.entity_names import (
 from newsgraph.extract.titles import is_honorific, is_title_head
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place, names_other_place
-from newsgraph.gazetteer.features import feature_type
+from newsgraph.gazetteer.features import STREET_HEADS, feature_type
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.lexicon.name_kinds import AWARDS, GENRES, NOT_NAMES, PERSON_LIKE_COMPANIES
 from newsgraph.lexicon.online import ONLINE_COMPANIES
@@ -149,12 +149,18 @@ def _join_elided_part(m: Mention, body: str) -> None:
 
 
 def _retype_feature(m: Mention) -> None:
-    """'Assiniboine Avenue' typed ORG, 'Lake Manassas' typed PERSON: the head word makes
-    the name a facility or a natural feature ("Ricki Lake", a person's two words ending
+    """'Assiniboine Avenue' typed ORG, 'Lake Manassas' typed PERSON, 'Miami Valley Hospital'
+    typed GPE: the head word makes the name a facility or a natural feature ("Ricki Lake", a person's two words ending
     in a surname-like head, stays a person)."""
-    if m.label not in _FEATURE_RETYPED:
+    if m.label not in _FEATURE_RETYPED and m.label != "GPE":
         return
     kind = feature_type(m.text, person=m.label == "PERSON")
+    if m.label == "GPE" and (
+        kind != "FAC"
+        or m.text.split()[-1].lower() in STREET_HEADS
+        or load_gazetteer().lookup(m.text)
+    ):
+        return  # a town may be "Lake Forest" or "New Castle", a street "Wall Street" the markets
     if kind is not None:
         m.label, m.country = kind, None
 

@@ -18,6 +18,13 @@ GEO_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "across", "throughout", "around", "inside", "towards", "toward"}
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
+# A person said to come from somewhere: "a 24-year-old man from Kettering", "residents from".
+_PEOPLE_FROM = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|teenager|person|people|resident|residents|native"
+    r"|natives|family|couple|student|students|driver|mother|father|pensioner|farmer|refugees?"
+    r"|migrants?)\s+from\s+$",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(r"-based\b|,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2})\b")
 # "Clay County", "Douglas counties", "Red River": the name is part of another place's.
 _GENERIC_AFTER = re.compile(
@@ -47,7 +54,7 @@ KNOWN_TOWN_POPULATION = 5_000
 def in_geo_context(text: str, start: int, end: int) -> bool:
     """True when the words around ``text[start:end]`` place it on a map.
 
-    "in X" (not "in X's"), "near X", "X-based", "X, Y" where Y names a
+    "in X" (not "in X's"), "near X", "a man from X", "X-based", "X, Y" where Y names a
     state or country, and "Y, X" where Y is a place and X a country or
     division are geographic contexts.
     """
@@ -56,6 +63,8 @@ def in_geo_context(text: str, start: int, end: int) -> bool:
         return False
     before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
     if before and before.group(1).lower() in GEO_PREPOSITIONS:  # "In St. Louis, ..." too
+        return True
+    if _PEOPLE_FROM.search(text, max(0, start - 40), start):
         return True
     if _opens_dateline(text, start, end) or _qualifies_place(text, start, end):
         return True
