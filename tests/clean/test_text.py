@@ -124,6 +124,79 @@ def test_caption_with_its_credit_in_brackets() -> None:
     assert c.body.split("\n\n") == PROSE
 
 
+def test_caption_with_its_credit_after_it() -> None:
+    c = clean_text(
+        page(
+            "Harbour vote splits town | The Coastal Courier",
+            *PROSE[:2],
+            "Residents gather outside the town hall. Photograph: Lena Berg/Reuters",
+            *PROSE[2:],
+        )
+    )
+    assert [(m.credit, m.caption) for m in c.media] == [
+        ("Lena Berg/Reuters", "Residents gather outside the town hall.")
+    ]
+    assert c.body.split("\n\n") == PROSE
+
+
+# A page as a scraper leaves it: navigation, a headline over its byline and dates, a
+# photo, the story cut by an advertisement and a "Read more" link, then the page's foot.
+NAVIGATED_PAGE = """Skip to main content
+Menu
+News
+Sport
+World
+Floods force thousands from homes in northern Italy
+By Giulia Ferrante, Europe correspondent
+Published 3 November 2024, 14:05 GMT
+Updated 3 November 2024, 18:40 GMT
+Share
+Facebook
+A rescuer carries a child through floodwater in Faenza. Photo: Luca Bruno/Reuters
+More than 4,000 people were evacuated from their homes in Emilia-Romagna on Sunday after \
+torrential rain caused rivers to burst their banks for the second time in 18 months.
+The regional president said the situation in Faenza and Lugo was "extremely serious".
+Advertisement
+The civil protection agency said 220mm of rain had fallen on parts of the foothills.
+"We have never seen water rise this fast," said Marco Rinaldi, 62, a farmer.
+Read more: Italy's floods: how climate change is making them worse
+Prime Minister Giorgia Meloni said she would visit the area on Monday.
+Sign up for our Europe newsletter
+Giulia Ferrante is our Europe correspondent, based in Rome. She previously reported from Athens.
+Most read
+© 2024 The Daily Record Ltd. All rights reserved.
+"""
+
+
+def test_a_page_that_opens_with_navigation() -> None:
+    c = clean_text(NAVIGATED_PAGE.replace("\\\n", ""))
+    assert c.title == "Floods force thousands from homes in northern Italy"
+    assert c.published == "2024-11-03"  # the first publication, not the update
+    assert [(m.credit, m.caption) for m in c.media] == [
+        ("Luca Bruno/Reuters", "A rescuer carries a child through floodwater in Faenza.")
+    ]
+    body = c.body.split("\n\n")
+    assert len(body) == 5 and body[0].startswith("More than 4,000")
+    assert body[-1].startswith("Prime Minister Giorgia Meloni")  # the story resumes
+
+
+def test_a_page_opening_with_navigation_takes_the_headline_over_the_byline() -> None:
+    c = clean_text(
+        page(
+            "Skip to main content",
+            "Menu",
+            "Harbour vote splits the town",
+            "By Lena Berg, local reporter",
+            "Published 3 November 2024, 14:05 GMT",
+            "Updated 4 November 2024, 09:00 GMT",
+            *PROSE,
+        )
+    )
+    assert c.title == "Harbour vote splits the town"
+    assert c.published == "2024-11-03"  # the first publication, not the update
+    assert c.body.split("\n\n") == PROSE
+
+
 def test_previous_next_run_together_and_related_prefix() -> None:
     c = clean_text(
         page(

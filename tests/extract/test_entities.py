@@ -515,3 +515,15 @@ def test_a_public_body_of_two_areas_is_one_organisation():
     text = "The Nigerian Midstream and Downstream Petroleum Regulatory Authority said so."
     article = _run(text, [("Downstream Petroleum Regulatory Authority", "ORG")])
     assert [e.name for e in article.entities] == [text[4:-9]]
+
+
+def test_a_named_storm_is_an_event_and_its_name_alone_the_same_storm():
+    text = "Tropical Storm Rafael formed near Jamaica. Rafael strengthened. Storm Bert hit Wales."
+    article = _run(text, [("Storm Rafael", "PERSON"), ("Jamaica", "GPE"), ("Rafael", "PERSON")])
+    by_name = _by_name(article)
+    assert by_name["Tropical Storm Rafael"].type == "EVENT"
+    assert [m.text for m in by_name["Tropical Storm Rafael"].mentions] == [
+        "Tropical Storm Rafael",
+        "Rafael",
+    ]
+    assert by_name["Storm Bert"].type == "EVENT"

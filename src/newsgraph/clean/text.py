@@ -10,8 +10,10 @@ is recorded in ``removed`` with the kind of furniture it looks like.
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.clean.cleaned import Cleaned
-from newsgraph.clean.lines import SENTENCE_END, line_features, split_lines
+from newsgraph.clean.lines import SENTENCE_END, Line, line_features, split_lines
 from newsgraph.clean.text_meta import find_metadata, has_furniture_cue, removal_reason
 from newsgraph.clean.text_model import LineModel, default_model
 from newsgraph.clean.text_story import all_prose, keep_story
@@ -37,6 +39,50 @@ def _fallback(texts: list[str], probs: list[float], claimed: dict[int, str]) -> 
     return max(candidates, key=lambda i: (probs[i], len(texts[i])), default=None)
 
 
+# Inline furniture that cuts into a story, which goes on after it: an advertisement, a
+# photo, a link to another story on the same line as its label ("Read more: ...").
+_INTERRUPTIONS = frozenset({"ad", "caption", "credit"})
+_INLINE_LINK = re.compile(r"^(?:read more|related|see also|also read|read also)\s*:\s*\S", re.I)
+# Words a line needs to be taken for the story going on across an interruption.
+_STORY_WORDS = 8
+
+
+def _story_runs(lines: list[Line], kept: set[int], claimed: dict[int, str]) -> set[int]:
+    """Sentences that an interruption parts from a kept line, before or after it ("... said
+    Marco Rinaldi. | Read more: ... | Prime Minister Giorgia Meloni said ..."): the classifier
+    reads a line by its neighbours, and furniture next to a paragraph pulls its score down.
+    A sentence right next to a kept line is left to the classifier."""
+
+    def sentence(i: int) -> bool:
+        text = lines[i].text
+        return (
+            i not in claimed
+            and len(text.split()) >= _STORY_WORDS
+            and SENTENCE_END.search(text) is not None
+            and not has_furniture_cue(text)
+        )
+
+    def interruption(i: int) -> bool:
+        text = lines[i].text
+        return (claimed.get(i) or removal_reason(text)) in _INTERRUPTIONS or _INLINE_LINK.match(
+            text
+        ) is not None
+
+    found: set[int] = set()
+    for start in sorted(kept):
+        for step in (-1, 1):
+            i, crossed = start + step, False
+            while 0 <= i < len(lines) and i not in kept and i not in found:
+                if interruption(i):
+                    crossed = True
+                elif crossed and sentence(i):
+                    found.add(i)
+                else:
+                    break
+                i += step
+    return found
+
+
 def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
     """Split scraped text into the article body and its page furniture.
 
@@ -59,8 +105,12 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
     if plain:
         # A plain-text story (a wire, a database export) carries no photos: a line read
         # as a photo credit is a sign-off ("Reuter"), and the paragraph before it story.
-        finds.claimed = {i: r for i, r in finds.claimed.items() if r not in ("credit", "caption")}
-        finds.media = []
+        # Nor does it carry a page's date lines: a dated line is the story's own ("Feb 11, 1987.",
+        # a table's "Apr 12 1274 unch").
+        finds.claimed = {
+            i: r for i, r in finds.claimed.items() if r not in ("credit", "caption", "date")
+        }
+        finds.media, finds.published = [], None
     # A short line that names its own kind of furniture needs a confident score.
     kept = {
         i
@@ -71,6 +121,8 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
     }
     if plain:
         kept = keep_story(lines, kept, finds.claimed)
+    else:
+        kept |= _story_runs(lines, kept, finds.claimed)
     if (
         not kept
         and (best := _fallback([ln.text for ln in lines], probs, finds.claimed)) is not None
@@ -91,9 +143,12 @@ def clean_text(text: str, model: LineModel | None = None) -> Cleaned:
         provenance["title"] = finds.title_source or "text"
     if finds.authors:
         provenance["authors"] = finds.authors_source or "byline"
+    if finds.published:
+        provenance["published"] = "text"
     return Cleaned(
         body="\n\n".join(body),
         title=finds.title,
+        published=finds.published,
         authors=finds.authors,
         media=finds.media,
         related=finds.related,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from newsgraph.clean.byline import parse_byline
 from newsgraph.clean.lines import CUES, SENTENCE_END, STOP_WORDS, Line, words_of
 from newsgraph.clean.titles import without_site_suffix
+from newsgraph.dates.find import find as find_dates
 from newsgraph.lexicon.agencies import AGENCIES, alternation
 from newsgraph.record import Author, Media, Related, RemovedReason
 
@@ -43,6 +44,10 @@ _TRAILING_CREDIT = re.compile(
     rf"|(?P<who2>(?:[^()\[\]/]{{1,60}}/\s*)?(?:{_AGENCIES})(?:\s+via\s+[^()\[\]]{{1,40}})?)"
     r")\s*[)\]]$",
     re.I,
+)
+# "Caption text. Photograph: Jane Roe/AP": a caption sentence with its credit after it.
+_CLOSING_CREDIT = re.compile(
+    rf"^(?P<caption>.{{10,}}?[.!?])\s+{_ONE_IMG}\s*(?:by|:)\s*(?P<who>[^.!?:]{{2,80}})$", re.I
 )
 _CAPTION_PREFIX = re.compile(
     r"^(?:above|below|top|left|right|pictured|caption|in this (?:photo|image|picture)|"
@@ -135,7 +140,7 @@ _DATE_ONLY = re.compile(
     r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:[A-Za-z]+day,?\s*)?"
     r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-    r"(?:\s*(?:at\s*)?[\d:. ]*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?$",
+    r"(?:,?\s*(?:at\s*)?[\d:. ]*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?$",
     re.I,
 )
 
@@ -172,6 +177,7 @@ class Finds:
     authors: list[Author] = field(default_factory=list)
     title: str | None = None
     title_source: str | None = None
+    published: str | None = None
     authors_source: str | None = None
 
 
@@ -239,12 +245,16 @@ def find_media(lines: list[Line], body_p: list[float], finds: Finds) -> None:
                             break
             finds.media.append(Media(kind="image", credit=credit, caption=caption))
             continue
-        m = _TRAILING_CREDIT.match(ln.text) if _short(ln.text, 80) else None
+        m = (
+            _TRAILING_CREDIT.match(ln.text) or _CLOSING_CREDIT.match(ln.text)
+            if _short(ln.text, 80)
+            else None
+        )
         # A bare agency in brackets also closes wire-copy sentences: trust the
         # classifier there unless the bracket says photo or credit.
         if m and (m.group("who") or body_p[i] < 0.5):
             finds.claimed[i] = "caption"
-            who = (m.group("who") or m.group("who2")).strip(" .;,")
+            who = (m.group("who") or m.groupdict().get("who2") or "").strip(" .;,")
             finds.media.append(Media(kind="image", credit=who, caption=m.group("caption").strip()))
     for i, ln in enumerate(lines):
         if i not in finds.claimed and (text := _caption_text(ln)) is not None and body_p[i] < 0.5:
@@ -390,11 +400,38 @@ def _headline_at_top(lines: list[Line], body: list[bool]) -> bool:
     )
 
 
+# A page's first line that is its navigation, not its title: a skip link, a menu.
+_SITE_NAVIGATION = re.compile(
+    r"^(?:(?:skip|jump) to\b.*|menu|home|search|sign in|log in|subscribe)$", re.I
+)
+
+
+def _headline_over_byline(
+    lines: list[Line], body: list[bool], finds: Finds, first_body: int
+) -> None:
+    """The headline of a page whose first line is navigation: the headline-shaped line
+    right above the byline or the date line."""
+    for i in range(1, min(first_body, len(lines))):
+        j = i - 1
+        if (
+            finds.claimed.get(i) in ("byline", "date")
+            and j not in finds.claimed
+            and not body[j]
+            and _looks_like_title(lines[j].text)
+        ):
+            finds.title, finds.title_source = lines[j].text, "text"
+            finds.claimed[j] = "title"
+            return
+
+
 def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: int) -> None:
     """The headline: a short line before the article, best matching the page title line."""
     if not lines:
         return
     page_title = lines[0].text
+    if _SITE_NAVIGATION.match(page_title):
+        _headline_over_byline(lines, body, finds, first_body)
+        return
     stripped = without_site_suffix(page_title) if len(page_title.split()) <= 40 else ""
     ref = set(words_of(stripped))
     best, best_score = None, 0.0
@@ -421,6 +458,26 @@ def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: in
         finds.title_source = "text"
 
 
+_UPDATED = re.compile(r"^(?:last\s+)?updated\b", re.I)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def find_published(lines: list[Line], finds: Finds, first_body: int) -> None:
+    """The day a dated line above the article gives ("Published 3 November 2024, 14:05 GMT"):
+    the first one not marked as an update, else the first."""
+    days = []
+    for i in range(min(len(lines), first_body)):
+        text = lines[i].text
+        if i in finds.claimed or not _DATE_ONLY.match(text):
+            continue
+        day = next((v.value[:10] for _, v in find_dates(text) if v and _DAY.match(v.value)), None)
+        if day is not None:
+            finds.claimed[i] = "date"
+            days.append((bool(_UPDATED.match(text)), day))
+    if days:
+        finds.published = min(days, key=lambda d: d[0])[1]  # stable: the first of its kind
+
+
 def find_metadata(lines: list[Line], body_p: list[float], threshold: float) -> Finds:
     """Run every rule over the classified lines."""
     finds = Finds()
@@ -430,5 +487,6 @@ def find_metadata(lines: list[Line], body_p: list[float], threshold: float) -> F
     find_media(lines, body_p, finds)
     find_bylines(lines, finds, first_body)
     find_bios(lines, body, finds)
+    find_published(lines, finds, first_body)
     find_title(lines, body, finds, first_body)
     return finds

@@ -27,7 +27,7 @@ from newsgraph.extract.entity_evidence import (
     surname_mentions,
 )
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
-from newsgraph.extract.entity_names import Mention, clean_mention
+from newsgraph.extract.entity_names import STORM, Mention, clean_mention
 from newsgraph.extract.entity_persons import particle_surnames, royal_names
 from newsgraph.extract.entity_teams import is_club_name, retype_teams
 from newsgraph.extract.entity_works import quoted_works
@@ -109,7 +109,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
             found.append(mention)
     found.sort(key=lambda m: m.start)
     found = _join_shared_bodies(_join_of_phrases(_join_split_places(found, body), body), body)
-    found = institution_mentions(found, body)
+    found = _named_storms(institution_mentions(found, body), body)
     found = particle_surnames(royal_names(found, body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
     found = sorted(found + online_companies(found, body), key=lambda m: m.start)
@@ -312,6 +312,23 @@ def _join_shared_bodies(mentions: list[Mention], body: str) -> list[Mention]:
                 m = Mention(start, m.end, text, "ORG", tokens=tuple(text.split()))
         out.append(m)
     return out
+
+
+def _named_storms(mentions: list[Mention], body: str) -> list[Mention]:
+    """Storms are events, never the person ("Storm Bert") or the place ("Hurricane
+    Florence") their name is: each replaces the mentions it overlaps."""
+    storms = [
+        Mention(hit.start(), hit.end(), hit.group(), "EVENT", tokens=tuple(hit.group().split()))
+        for hit in STORM.finditer(body)
+    ]
+    if not storms:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < s.end and s.start < m.end for s in storms)]
+    names = {s.tokens[-1] for s in storms}
+    for m in kept:
+        if m.text in names:  # "Rafael strengthened": the storm again
+            m.label, m.country = "EVENT", None
+    return sorted(kept + storms, key=lambda m: m.start)
 
 
 @annotator("entities", assigns=("entities",), settings=EntitiesSettings)

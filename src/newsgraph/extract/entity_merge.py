@@ -25,6 +25,7 @@ from newsgraph.extract.entity_names import (
     covered_chars,
     ends_in_company_word,
     fold,
+    storm_name,
     without_legal_form,
 )
 from newsgraph.gazetteer.context import is_known_place
@@ -173,6 +174,8 @@ def cluster(mentions: list[Mention], body: str, acronym_window: int) -> list[Clu
             continue
         elif m.label == "ORG":
             key = (m.label, fold(without_legal_form(m.text)))  # "Pirelli", "Pirelli SpA"
+        elif m.label == "EVENT" and (storm := storm_name(m.text)):
+            key = (m.label, fold(storm))  # "Tropical Storm Rafael", "Rafael"
         else:
             key = (m.label, fold(m.text))
         if key in by_key:

@@ -31,6 +31,18 @@ _LEADING_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "RB", "CD", 
 _SPACES = re.compile(r"\s+")
 
 
+# A named storm: "Hurricane Helene", "Storm Bert", "Tropical Storm Rafael", "Typhoon Yagi".
+STORM = re.compile(
+    r"\b(?:(?:Tropical|Winter|Super) )?(?:Storm|Hurricane|Typhoon|Cyclone) ([A-Z][a-z]+)\b"
+)
+
+
+def storm_name(text: str) -> str | None:
+    """The name of a named storm ("Rafael" of "Tropical Storm Rafael"), else None."""
+    found = STORM.fullmatch(text)
+    return found.group(1) if found else None
+
+
 @dataclass
 class Mention:
     """One cleaned mention: character span of the name, its label and what was split off."""
