@@ -479,3 +479,13 @@ def test_a_content_that_opens_a_quotation_closes_it(nlp):
     text = 'Professor Eriksen called the findings "sobering". He said more.'
     q = quotes_of(text, nlp)[0]
     assert (q.kind, q.text) == ("mixed", 'the findings "sobering"')
+
+
+def test_a_clause_the_parser_hung_off_the_occasion_is_the_cues(nlp):
+    text = (
+        'He told analysts on a call that Blackwell production was "in full steam" and that '
+        "supply would improve over the next several quarters."
+    )
+    (q,) = quotes_of(text, nlp)
+    assert (q.kind, q.cue) == ("mixed", "told")
+    assert q.text == 'that Blackwell production was "in full steam"'

@@ -37,6 +37,13 @@ def test_one_lexicon_holds_heads_modifiers_and_honorifics():
         ("Detective Inspector Claire Moss spoke.", "Claire Moss", "Claire", "Detective Inspector"),
         ("Prosecutor Anna Whitfield spoke.", "Anna Whitfield", "Anna", "Prosecutor"),
         ("Opposition leader Rahul Gandhi spoke.", "Rahul Gandhi", "Rahul", "Opposition leader"),
+        ("Chief Executive Jensen Huang spoke.", "Jensen Huang", "Jensen", "Chief Executive"),
+        (
+            "Chief Financial Officer Colette Kress spoke.",
+            "Colette Kress",
+            "Colette",
+            "Chief Financial Officer",
+        ),
         ("The New York Times reported it.", "New York Times", "New", None),
     ],
 )

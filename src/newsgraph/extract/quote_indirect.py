@@ -164,12 +164,16 @@ def _clause(cue: Token, min_tokens: int) -> tuple[int, int] | None:
     comp = next((c for c in comps if c.i > cue.i), None) if len(comps) > 1 else None
     comp = comp or next(iter(comps), None)
     if comp is None:
-        # "told reporters the plan was dead": the clause may hang off the object
+        # "told reporters the plan was dead": the clause may hang off the object, or off the
+        # occasion ("told analysts on a call [that production was ...]")
         for c in cue.children:
             if c.dep_ in ("dobj", "dative"):
                 comp = next((g for g in c.children if g.dep_ == "ccomp" or _that_clause(g)), None)
-                if comp is not None:
-                    break
+            elif c.dep_ == "prep" and c.i > cue.i:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                comp = next((g for g in obj.children if _that_clause(g)), None) if obj else None
+            if comp is not None:
+                break
     left = None
     if comp is None and (comp := _unmarked_clause(cue)) is not None:
         # from its subject: the phrase before it is the parser's guess ("said [after the

@@ -24,7 +24,8 @@ from newsgraph.countries import country_code
 MODIFIERS = frozenset(
     "vice prime deputy assistant foreign defense defence interior finance health economy "
     "trade state attorney chief former acting interim then late top senior junior new "
-    "incoming outgoing special permanent national security executive managing opposition".split()
+    "incoming outgoing special permanent national security managing opposition financial "
+    "operating technology information marketing commercial investment".split()
 )
 # Words that join the parts of a title ("Ambassador to Azerbaijan", "Secretary of State").
 CONNECTORS = frozenset({"to", "of", "for", "at", "'s", "’s", "on"})
