@@ -527,3 +527,5 @@ def test_a_named_storm_is_an_event_and_its_name_alone_the_same_storm():
         "Rafael",
     ]
     assert by_name["Storm Bert"].type == "EVENT"
+    article = _run("Britain sent Storm Shadow missiles.", [("Storm Shadow", "PRODUCT")])
+    assert [e.type for e in article.entities] == ["PRODUCT"]  # a weapon, not a storm

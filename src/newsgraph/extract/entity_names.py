@@ -31,9 +31,11 @@ _LEADING_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "RB", "CD", 
 _SPACES = re.compile(r"\s+")
 
 
-# A named storm: "Hurricane Helene", "Storm Bert", "Tropical Storm Rafael", "Typhoon Yagi".
+# A named storm: "Hurricane Helene", "Storm Bert", "Tropical Storm Rafael", "Typhoon Yagi";
+# not a weapon named so ("Storm Shadow missiles", "Typhoon jets").
 STORM = re.compile(
     r"\b(?:(?:Tropical|Winter|Super) )?(?:Storm|Hurricane|Typhoon|Cyclone) ([A-Z][a-z]+)\b"
+    r"(?! (?:missiles?|cruise|jets?|fighters?|aircraft))"
 )
 
 
