@@ -150,8 +150,8 @@ def _join_elided_part(m: Mention, body: str) -> None:
 
 def _retype_feature(m: Mention) -> None:
     """'Assiniboine Avenue' typed ORG, 'Lake Manassas' typed PERSON, 'Miami Valley Hospital'
-    typed GPE: the head word makes the name a facility or a natural feature ("Ricki Lake", a person's two words ending
-    in a surname-like head, stays a person)."""
+    typed GPE: the head word makes the name a facility or a natural feature ("Ricki Lake", a
+    person's two words ending in a surname-like head, stays a person)."""
     if m.label not in _FEATURE_RETYPED and m.label != "GPE":
         return
     kind = feature_type(m.text, person=m.label == "PERSON")
