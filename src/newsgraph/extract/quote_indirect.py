@@ -405,11 +405,15 @@ def _claim_clause(noun: Token, min_tokens: int) -> tuple[int, int] | None:
     if noun.dep_ == "ROOT":
         return None
     for c in noun.rights:
-        if c.dep_ in ("acl", "ccomp") and any(
-            g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children
-        ):
+        if c.dep_ in ("acl", "ccomp") and _marked_that(c):
             return _content(noun, c.left_edge.i, c.right_edge.i, min_tokens)
     return None
+
+
+def _marked_that(clause: Token) -> bool:
+    """Does "that" mark the clause as a complement ("his claim [that] ...", "hopeful [that]
+    ...")?"""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.lefts)
 
 
 def _is_claim(tok: Token, min_tokens: int) -> bool:
@@ -441,10 +445,6 @@ def _stance_of(adj: Token, min_tokens: int) -> tuple[int, int] | None:
         return _content(adj, comp.left_edge.i, comp.right_edge.i, min_tokens) if comp else None
     obj = _stance_adjective_object(adj)
     return None if obj is None else _content(adj, obj.left_edge.i, obj.right_edge.i, min_tokens)
-
-
-def _marked_that(clause: Token) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.lefts)
 
 
 def _stance_adjective_object(adj: Token) -> Token | None:
