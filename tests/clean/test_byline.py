@@ -33,6 +33,7 @@ def _pairs(text):
             [("Mary-Jane O'Neil", None), ("Jean-Luc de la Cruz", None)],
         ),
         ("By Ahmed al-Hassan in Baghdad", [("Ahmed al-Hassan", None)]),
+        ("By Rohan Das and Ana Van", [("Rohan Das", None), ("Ana Van", None)]),
         ("By Theresa May", [("Theresa May", None)]),
         ("By Jane Doe\nJane Doe is a senior writer at Vox.", [("Jane Doe", None)]),
         ("بقلم محمد علي", [("محمد علي", None)]),

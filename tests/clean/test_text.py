@@ -197,6 +197,65 @@ def test_a_page_opening_with_navigation_takes_the_headline_over_the_byline() -> 
     assert c.body.split("\n\n") == PROSE
 
 
+@pytest.mark.parametrize(
+    ("header", "day"),
+    [
+        # the date line under a headline the classifier keeps, with the site's "ago"
+        (
+            ["Harbour vote splits the town", "by Lena Berg", "Nov 19, 2019 at 9:08 GMT 1 day ago"],
+            "2019-11-19",
+        ),
+        # a byline that carries the day
+        (
+            ["Harbour vote splits the town", "Written by Lena Berg on November 14, 2019"],
+            "2019-11-14",
+        ),
+        # a masthead's date of today above the headline, the story's own below it
+        (
+            [
+                "Wednesday, November 20, 2019",
+                "Menu",
+                "Harbour vote splits the town",
+                "By Lena Berg",
+                "Nov. 19, 2019 8:03 am ET",
+            ],
+            "2019-11-19",
+        ),
+    ],
+)
+def test_the_published_day_from_the_article_header(header: list[str], day: str) -> None:
+    c = clean_text(page(*header, *PROSE))
+    assert c.published == day
+    assert c.body.split("\n\n")[-len(PROSE) :] == PROSE
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "day"),
+    [
+        ("Tom Krisher, AP Auto Writer", ["Tom Krisher"], "2019-11-20"),
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", ["Chris Davies"], "2019-11-19"),
+        ("Catherine Shu @catherineshu / 2 days", ["Catherine Shu"], "2019-11-20"),
+        # not a byline: no given name opens it, or too many words for a name
+        ("Harbour Authority Board", [], "2019-11-20"),
+        ("Miguel Bernal North Diving", [], "2019-11-20"),
+    ],
+)
+def test_a_byline_without_by_under_the_headline(line: str, authors: list[str], day: str) -> None:
+    c = clean_text(
+        page(
+            "Harbour vote splits the town | The Coastal Courier",
+            "Menu",
+            "Harbour vote splits the town",
+            line,
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            *PROSE,
+        )
+    )
+    assert (c.title, [a.name for a in c.authors]) == ("Harbour vote splits the town", authors)
+    assert c.published == (day if authors else "2019-11-20")
+    assert c.body.split("\n\n")[-len(PROSE) :] == PROSE
+
+
 def test_previous_next_run_together_and_related_prefix() -> None:
     c = clean_text(
         page(

@@ -37,6 +37,42 @@ def test_what_is_not_a_site_suffix_stays():
     assert without_site_suffix("Harbour vote splits town - Q") == "Harbour vote splits town"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Cat found after going missing - San Antonio Express-News",
+            "Cat found after going missing",
+        ),
+        (
+            "Three cases of plague diagnosed in China | Smart News | Smithsonian",
+            "Three cases of plague diagnosed in China",
+        ),
+        # a second part after too short a headline is the headline's own
+        ("Milan Design Week | Light show | Inexhibit", "Milan Design Week | Light show"),
+    ],
+)
+def test_a_site_name_with_a_hyphen_or_behind_a_section(title, expected):
+    assert without_site_suffix(title) == expected
+
+
+def test_a_text_headline_kept_as_body_is_the_title_and_leaves_the_body():
+    c = clean_text(
+        "\n\n".join(
+            [
+                "Harbour vote splits the town, November 19 - Coastal Courier Deutschland",
+                "Menu",
+                "Harbour vote splits the town",
+                "Lena Berg, Coastal Courier",
+                *PROSE,
+            ]
+        )
+    )
+    assert c.title == "Harbour vote splits the town"
+    assert c.body.split("\n\n")[-len(PROSE) :] == PROSE
+    assert "Harbour vote splits the town" not in c.body
+
+
 def html_page(title: str) -> str:
     paras = "".join(f"<p>{p}</p>" for p in PROSE)
     return (

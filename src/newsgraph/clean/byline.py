@@ -168,7 +168,8 @@ def _clean_name(part: str) -> str | None:
         if not _NAME_TOKEN.match(word):
             return None
         if low in _PARTICLES:
-            if i == 0 or i == len(words) - 1:
+            # "Maria da" is cut short, but a capital at the end is a surname ("Rohan Das")
+            if i == 0 or (i == len(words) - 1 and not word[0].isupper()):
                 return None
             continue
         if not word[0].isupper() and not re.match(r"^(?:al|el|ad|ibn|bin|abu|de|di)[-'’]", word):

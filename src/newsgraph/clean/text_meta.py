@@ -17,6 +17,7 @@ from newsgraph.clean.lines import CUES, SENTENCE_END, STOP_WORDS, Line, words_of
 from newsgraph.clean.titles import without_site_suffix
 from newsgraph.dates.find import find as find_dates
 from newsgraph.lexicon.agencies import AGENCIES, alternation
+from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.record import Author, Media, Related, RemovedReason
 
 _MAX_META_WORDS = 40
@@ -140,7 +141,8 @@ _DATE_ONLY = re.compile(
     r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:[A-Za-z]+day,?\s*)?"
     r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-    r"(?:,?\s*(?:at\s*)?[\d:. ]*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?$",
+    r"(?:,?\s*(?:at\s*)?[\d:. ]*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?"
+    r"(?:\s*\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)?$",
     re.I,
 )
 
@@ -178,6 +180,7 @@ class Finds:
     title: str | None = None
     title_source: str | None = None
     published: str | None = None
+    dated: list[tuple[int, bool, str]] = field(default_factory=list)  # line, update?, day
     authors_source: str | None = None
 
 
@@ -424,8 +427,11 @@ def _headline_over_byline(
             return
 
 
-def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: int) -> None:
-    """The headline: a short line before the article, best matching the page title line."""
+def find_title(
+    lines: list[Line], body: list[bool], finds: Finds, first_body: int, header: int
+) -> None:
+    """The headline: a short line before the article, or a headline-shaped one in its
+    header (``header`` is where its prose begins), best matching the page title line."""
     if not lines:
         return
     page_title = lines[0].text
@@ -435,8 +441,8 @@ def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: in
     stripped = without_site_suffix(page_title) if len(page_title.split()) <= 40 else ""
     ref = set(words_of(stripped))
     best, best_score = None, 0.0
-    for i in range(0, min(first_body, len(lines))):
-        if i in finds.claimed or body[i]:
+    for i in range(0, min(header, len(lines))):
+        if i in finds.claimed or (body[i] and not _looks_like_title(lines[i].text)):
             continue
         ws = words_of(lines[i].text)
         if not 2 <= len(ws) <= 30:
@@ -458,24 +464,109 @@ def find_title(lines: list[Line], body: list[bool], finds: Finds, first_body: in
         finds.title_source = "text"
 
 
-_UPDATED = re.compile(r"^(?:last\s+)?updated\b", re.I)
+_UPDATED = re.compile(r"\bupdated\b", re.I)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PROSE_WORDS = 12
 
 
-def find_published(lines: list[Line], finds: Finds, first_body: int) -> None:
-    """The day a dated line above the article gives ("Published 3 November 2024, 14:05 GMT"):
-    the first one not marked as an update, else the first."""
-    days = []
-    for i in range(min(len(lines), first_body)):
+def _dated(text: str) -> tuple[bool, str] | None:
+    """The first full day a line gives, and whether an "Updated" before it marks it so."""
+    for f, v in find_dates(text):
+        if v and _DAY.match(v.value):
+            return bool(_UPDATED.search(text[: f.start])), v.value[:10]
+    return None
+
+
+# What a date line may hold beside its date: a clock time, a zone, a weekday, a word
+# of publishing ("Updated 1:39 am EST, Wednesday, November 20, 2019", "1 day ago").
+_DATE_LINE_REST = re.compile(
+    r"\b(?:updated|published|posted|modified|last|at|on|ago|an?|hours?|minutes?|mins?|"
+    r"days?|[ap]\.?m\b\.?|gmt|utc|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?\b\.?|(?-i:[A-Z]{2,4}))\b|\d{1,2}[:.]\d{2}|[-–—|/,.:+()\d\s]",
+    re.I,
+)
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that holds a date and nothing else (see ``_DATE_LINE_REST``)."""
+    if len(text.split()) > 14:
+        return False
+    found = [f for f, v in find_dates(text) if v and _DAY.match(v.value)]
+    rest = text
+    for f in found:
+        rest = rest[: f.start] + " " * (f.end - f.start) + rest[f.end :]
+    return bool(found) and not _DATE_LINE_REST.sub("", rest)
+
+
+def header_end(lines: list[Line], body: list[bool], first_body: int) -> int:
+    """Where the article's header ends: its first paragraph of prose. A headline the
+    classifier keeps, and the byline and date lines under it, come before."""
+    return next(
+        (
+            i
+            for i in range(first_body, len(lines))
+            if body[i] and len(lines[i].text.split()) >= _PROSE_WORDS
+        ),
+        len(lines),
+    )
+
+
+def find_date_lines(lines: list[Line], finds: Finds, end: int) -> None:
+    """The dated lines of the article's header: lines that are a date ("Published 3
+    November 2024, 14:05 GMT") and bylines that give one ("Written by Jane Doe on
+    November 14, 2019")."""
+    for i in range(min(len(lines), end)):
         text = lines[i].text
-        if i in finds.claimed or not _DATE_ONLY.match(text):
+        reason = finds.claimed.get(i)
+        if reason not in (None, "byline") or (reason is None and not _is_date_line(text)):
             continue
-        day = next((v.value[:10] for _, v in find_dates(text) if v and _DAY.match(v.value)), None)
-        if day is not None:
-            finds.claimed[i] = "date"
-            days.append((bool(_UPDATED.match(text)), day))
-    if days:
-        finds.published = min(days, key=lambda d: d[0])[1]  # stable: the first of its kind
+        if (dated := _dated(text)) is not None:
+            finds.claimed.setdefault(i, "date")
+            finds.dated.append((i, *dated))
+
+
+def choose_published(finds: Finds) -> None:
+    """Of the header's dated lines not marked as an update (else of all), the one nearest
+    to the prose, as a masthead's date of today stands above the headline."""
+    if finds.dated:
+        finds.published = min(sorted(finds.dated, reverse=True), key=lambda d: d[1])[2]
+
+
+_HEADER_BYLINE_LINES = 3
+# a wire story's dateline: "ANN ARBOR, Mich., March 18 - ..."
+_WIRE_DATELINE = re.compile(r"^[A-Z]{2}[A-Z .'-]*,.*\d\s*[-–—](?:\s|$)")
+
+
+def find_header_byline(lines: list[Line], finds: Finds, header: int) -> None:
+    """A byline without "By" in the few lines under the headline: "Tom Krisher, AP Auto
+    Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Catherine Shu @catherineshu".
+    Every name must be two or three words opening with a known given name, as the line
+    has no other mark (a results list under a headline reads "Miguel Bernal North Diving")."""
+    if finds.authors:
+        return
+    title = next(
+        (i for i, r in finds.claimed.items() if r == "title" and lines[i].text == finds.title),
+        None,
+    )
+    if title is None:
+        return
+    for i in range(title + 1, min(title + 1 + _HEADER_BYLINE_LINES, header, len(lines))):
+        if i in finds.claimed:
+            continue
+        text = lines[i].text
+        if not _short(text, 12):
+            return
+        if text.isupper() or _WIRE_DATELINE.match(text):
+            continue
+        authors = parse_byline(text)
+        if authors and all(
+            len(name := a.name.split()) <= 3 and is_given_name(name[0]) for a in authors
+        ):
+            finds.claimed[i] = "byline"
+            finds.authors, finds.authors_source = authors, "byline"
+            if (dated := _dated(text)) is not None:
+                finds.dated.append((i, *dated))
+            return
 
 
 def find_metadata(lines: list[Line], body_p: list[float], threshold: float) -> Finds:
@@ -487,6 +578,9 @@ def find_metadata(lines: list[Line], body_p: list[float], threshold: float) -> F
     find_media(lines, body_p, finds)
     find_bylines(lines, finds, first_body)
     find_bios(lines, body, finds)
-    find_published(lines, finds, first_body)
-    find_title(lines, body, finds, first_body)
+    header = header_end(lines, body, first_body)
+    find_date_lines(lines, finds, header)
+    find_title(lines, body, finds, first_body, header)
+    find_header_byline(lines, finds, header)
+    choose_published(finds)
     return finds

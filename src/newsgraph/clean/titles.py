@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import re
 
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{1,60}$")
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+((?:[^|\-–—:·»]|(?<=\w)-(?=\w)){1,60})$")
 
 
 def without_site_suffix(title: str) -> str:
-    """The title without a trailing " | Site Name" (the title itself when it has none)."""
-    return _SITE_SUFFIX.sub("", title)
+    """The title without a trailing " | Site Name" (the title itself when it has none).
+
+    Further short suffixes go too ("Plague in China | Smart News | Smithsonian"), while
+    the headline left has words enough not to be a section name itself.
+    """
+    out = _SITE_SUFFIX.sub("", title)
+    while out != title and (m := _SITE_SUFFIX.search(out)):
+        if len(m.group(1).split()) > 3 or len(out[: m.start()].split()) < 5:
+            break
+        out = out[: m.start()]
+    return out
