@@ -79,6 +79,33 @@ def test_hyphenated_words_are_never_cut():
     assert q.role.startswith("co-founder")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"The ocean is warming faster than we thought," said Professor Lars Eriksen of '
+            "the University of Bergen.",
+            "Lars Eriksen",
+            "Professor of the University of Bergen",
+        ),
+        (
+            "Ross Eisenbrey of the Economic Policy Institute said it was a big deal.",
+            "Ross Eisenbrey",
+            "the Economic Policy Institute",
+        ),
+        # a place after a name is no workplace; a title's own "of" stays with it
+        (
+            "The Duke of Edinburgh said he was pleased with the visit.",
+            "The Duke of Edinburgh",
+            None,
+        ),
+    ],
+)
+def test_a_workplace_after_a_full_name_is_the_role(text: str, speaker: str, role: str | None):
+    q = only_quote(text)
+    assert (q.speaker.text, q.role) == (speaker, role)
+
+
 def test_a_role_never_ends_in_an_open_bracket():
     q = only_quote('"Prices will rise," said Mark Carney, Governor of the Bank of England (BoE).')
     assert q.role == "Governor of the Bank of England (BoE)"

@@ -286,6 +286,27 @@ def _core_bounds(head: Token) -> tuple[int, int]:
     return word_start(doc, left), word_end(doc, right)
 
 
+_AFFILIATION_PREPS = frozenset(("of", "at", "from", "with"))
+
+
+def _affiliation(head: Token, right: int) -> Token | None:
+    """The preposition after a person's full name that gives where they work: "Lars Eriksen
+    [of the University of Bergen]", "Bill Sullivan [at Acme]". Not after a one-word name,
+    nor a place ("the Duke of Edinburgh", "Sen. Bernie Sanders of Vermont")."""
+    if head.ent_type_ != "PERSON" or head.ent_iob_ != "I" or head.pos_ != "PROPN":
+        return None
+    prep = next(
+        (c for c in head.rights if c.dep_ == "prep" and c.i == head.i + 1 and c.i <= right),
+        None,
+    )
+    if prep is None or prep.lower_ not in _AFFILIATION_PREPS:
+        return None
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in ("ORG", "FAC"):
+        return None  # "Sen. Bernie Sanders of Vermont" stays whole
+    return prep
+
+
 def _relative_that(tok: Token) -> bool:
     """'a move [that] restaurant owners warned would ...': a "that" the parser took for the
     determiner of a plural noun opens a relative clause, no part of the speaker."""
@@ -421,7 +442,11 @@ def describe_speaker(head: Token) -> Attribution:
         if lower in _RELATIVES and head.head.dep_ == "relcl":
             refers = _named_antecedent(head.head.head).idx  # "an architect who said"
         return Attribution(speaker=(head.idx, head.idx + len(head)), head=refers, form="pronoun")
-    left, right = _core_bounds(head)
+    left, right_edge = _core_bounds(head)
+    right = right_edge
+    affiliation = _affiliation(head, right_edge)
+    if affiliation is not None:
+        right = affiliation.i - 1
     role = None
     span = (left, right)
     form = "name"
@@ -442,6 +467,9 @@ def describe_speaker(head: Token) -> Attribution:
         form = "nominal"
     if form == "name" and head.ent_type_ in ("ORG", "NORP", "GPE") and name is None:
         form = "group"
+    if affiliation is not None:  # "Professor Lars Eriksen [of the University of Bergen]"
+        after = _text(doc, affiliation.i + (role is None), right_edge)
+        role = balanced_role(f"{role} {after}" if role else after)
     if appos is not None and appos.i > head.i:
         role = _appositive(doc, head, appos)
     start = doc[span[0]].idx
