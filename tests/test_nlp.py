@@ -44,3 +44,17 @@ def test_a_rank_keeps_its_period():
     doc = nlp.parse("The car was stolen, according to Lt. Jason Hall and Sgt. Amy Ross.")
     assert {"Lt.", "Sgt."} <= {t.text for t in doc}
     assert len(list(doc.sents)) == 1
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence():
+    text = (
+        "ATHENS, March 12, 2025 — Turkey and Greece agreed to resume talks.\n\n"
+        "LONDON (Reuters) - Britain's finance minister said the economy would grow.\n\n"
+        "Sen. Charles Grassley (R-Iowa) said yesterday that he would offer a bill."
+    )
+    doc = nlp.parse(text)
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert {"Turkey", "Britain"} <= starts
+    assert "Iowa" not in starts  # a hyphen inside brackets ends no dateline
+    subjects = {t.text for t in doc if t.dep_ == "nsubj"}
+    assert "Turkey" in subjects and "ATHENS" not in subjects

@@ -17,7 +17,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelError
 from newsgraph.recognizer import install as install_recognizer
@@ -44,13 +44,43 @@ def paragraph_starts(doc: Doc) -> Doc:
     The parser reads a text as one stream and often runs the last sentence of a
     paragraph into the first of the next ('... Capital Markets Inc. Maude pointed out').
     A break after a line with no closing mark (a heading, a caption, a byline) is left
-    to the parser.
+    to the parser; a wire dateline opening a paragraph ends before the story's first
+    sentence (``_after_dateline``).
     """
     for token in doc[2:]:  # a break is a space token of its own (whitespace_ is one space)
         prev = doc[token.i - 1]
         if prev.is_space and "\n\n" in prev.text and doc[token.i - 2].text[-1] in _SENTENCE_END:
             token.is_sent_start = True
+    for token in doc:
+        if token.i == 0 or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            _after_dateline(doc, token)
     return doc
+
+
+_DASHES = frozenset(("—", "–", "-", "--"))
+_DATELINE_TOKENS = 12
+
+
+def _after_dateline(doc: Doc, first: Token) -> None:
+    """A wire dateline opening a paragraph ("ATHENS, March 12, 2025 —", "LONDON (Reuters) -")
+    is no part of the sentence after it: the parser would make the city the subject and
+    the real subject its apposition. It opens with a word in capitals, or an agency in
+    brackets ends it, and a dash set off by spaces closes it ("Sen. Grassley (R-Iowa)"
+    has none)."""
+    caps = first.is_alpha and first.is_upper and len(first) > 1
+    for tok in doc[first.i + 1 : first.i + _DATELINE_TOKENS]:
+        if "\n" in tok.text:
+            return
+        if (
+            tok.text in _DASHES
+            and tok.whitespace_
+            and doc[tok.i - 1].whitespace_
+            and (caps or doc[tok.i - 1].text == ")")
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].is_title
+        ):
+            doc[tok.i + 1].is_sent_start = True
+            return
 
 
 TIMES_RUN_ON = "newsgraph_times_run_on"
