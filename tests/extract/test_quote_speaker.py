@@ -106,6 +106,24 @@ def test_a_workplace_after_a_full_name_is_the_role(text: str, speaker: str, role
     assert (q.speaker.text, q.role) == (speaker, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "The council's planning officer, Mark Danforth, told the committee that the site "
+            "was allocated for housing.",
+            "Mark Danforth",
+            "The council's planning officer",
+        ),
+        ("Cllr Pat Marsh said the decision was a betrayal.", "Pat Marsh", "Cllr"),
+        ("Chicago Alderman Jason Ervin said people were angry.", "Jason Ervin", "Chicago Alderman"),
+    ],
+)
+def test_a_role_before_the_name(text: str, speaker: str, role: str):
+    q = only_quote(text)
+    assert (q.speaker.text, q.role) == (speaker, role)
+
+
 def test_a_role_never_ends_in_an_open_bracket():
     q = only_quote('"Prices will rise," said Mark Carney, Governor of the Bank of England (BoE).')
     assert q.role == "Governor of the Bank of England (BoE)"

@@ -434,7 +434,8 @@ def describe_speaker(head: Token) -> Attribution:
     if named is not None:
         return named
     appos = next((c for c in head.rights if c.dep_ == "appos" and _set_off(c)), None)
-    if appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN":
+    described = appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN"
+    if described:
         head, appos = appos, head  # "the party's nominee, Hillary Clinton"
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
@@ -472,6 +473,11 @@ def describe_speaker(head: Token) -> Attribution:
         role = balanced_role(f"{role} {after}" if role else after)
     if appos is not None and appos.i > head.i:
         role = _appositive(doc, head, appos)
+    elif described and role is None:  # the noun phrase before the name is its role
+        end = head.left_edge.i - 1
+        while end > appos.left_edge.i and doc[end].is_punct:
+            end -= 1
+        role = balanced_role(_text(doc, appos.left_edge.i, end))
     start = doc[span[0]].idx
     end = doc[span[1]].idx + len(doc[span[1]])
     return Attribution(speaker=(start, end), head=head.idx, form=form, role=role)
