@@ -58,6 +58,7 @@ def paragraph_starts(doc: Doc) -> Doc:
 
 
 _DASHES = frozenset(("—", "–", "-", "--"))
+_LONG_DASHES = frozenset(("—", "--"))
 _DATELINE_TOKENS = 12
 
 
@@ -66,16 +67,20 @@ def _after_dateline(doc: Doc, first: Token) -> None:
     is no part of the sentence after it: the parser would make the city the subject and
     the real subject its apposition. It opens with a word in capitals, or an agency in
     brackets ends it, and a dash set off by spaces closes it ("Sen. Grassley (R-Iowa)"
-    has none)."""
+    has none); a short dash only after a comma or a bracket ("WASHINGTON — The", but
+    "US - Russia talks")."""
     caps = first.is_alpha and first.is_upper and len(first) > 1
+    marked = False  # a comma or a bracket in the run: "US - Russia talks" has neither
     for tok in doc[first.i + 1 : first.i + _DATELINE_TOKENS]:
         if "\n" in tok.text:
             return
+        marked = marked or tok.text in (",", ")")
         if (
             tok.text in _DASHES
             and tok.whitespace_
             and doc[tok.i - 1].whitespace_
             and (caps or doc[tok.i - 1].text == ")")
+            and (marked or tok.text in _LONG_DASHES)
             and tok.i + 1 < len(doc)
             and doc[tok.i + 1].is_title
         ):
