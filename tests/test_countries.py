@@ -65,3 +65,9 @@ def test_long_or_odd_input_does_not_crash():
 def test_is_demonym():
     assert is_demonym("Azerbaijanis") and is_demonym("French")
     assert not is_demonym("Azerbaijan") and not is_demonym("Scotland") and not is_demonym("Arab")
+
+
+def test_the_states_is_a_country_only_with_its_capital():
+    assert country_code("the States") == "USA"
+    assert country_code("states") is None
+    assert country_code("all coastal states") is None

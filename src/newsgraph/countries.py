@@ -110,6 +110,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str,
     return names.result(), demonyms.result(), parts.result(), acronyms, display
 
 
+# Names of a country that are a common word in lower case.
+_CAPITALISED_ONLY = frozenset({"states"})
+
+
 def _clean(text: str) -> str:
     text = _EDGE_PUNCT.sub("", text.strip())
     text = _POSSESSIVE.sub("", text).strip()
@@ -143,6 +147,8 @@ def country_code(name: str) -> str | None:
     if (acro := _acronym(text)) and acro in acronyms:
         return acronyms[acro]
     folded = _fold(text)
+    if folded in _CAPITALISED_ONLY and text.islower():
+        return None  # "all coastal states" is no "the States"
     return names.get(folded) or demonyms.get(folded) or parts.get(folded)
 
 

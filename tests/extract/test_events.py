@@ -119,6 +119,32 @@ def test_a_passive_names_the_actor_in_its_by_phrase() -> None:
     assert attack.actor is not None and attack.actor.country == "AFG"
 
 
+def test_nature_is_no_actor() -> None:
+    _, events = _events(
+        "A devastating earthquake struck southern Turkey in February. "
+        "Hurricane Helene hit Florida on Thursday, killing 12 people."
+    )
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Rebels struck an army base near Goma on Sunday.", "ASSAULT"),
+        ("Teachers struck for higher pay in Lagos on Monday.", "PROTEST"),
+        ("The two governments struck a deal on Monday.", "AGREE"),
+    ],
+)
+def test_a_strike_with_an_object_is_an_attack_or_a_deal(text: str, kind: str) -> None:
+    _, events = _events(text)
+    assert [e.type for e in events] == [kind]
+
+
+def test_states_in_lower_case_are_no_country() -> None:
+    assert code_text("all coastal states", lexicon()).country is None
+    assert code_text("the States", lexicon()).country == "USA"
+
+
 def test_no_actor_is_invented() -> None:
     for text in ("Was attacked yesterday near the border.", "They attacked the convoy at dawn."):
         _, events = _events(text)

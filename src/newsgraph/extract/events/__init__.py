@@ -22,6 +22,7 @@ from newsgraph.extract.events.actors import (
     actor_token,
     code_text,
     event_actor,
+    is_hazard,
     noun_actor,
     phrase,
     recipient_tokens,
@@ -247,8 +248,11 @@ def _as_reporter(
     return actor
 
 
-def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event:
+def _event(cand: Candidate, sent: Span, art: _Article, lex: Lexicon) -> Event | None:
+    """The coded event of a trigger; None when nature, not an actor, does it."""
     actor_tok, passive_recipient = actor_token(cand.head)
+    if actor_tok is not None and is_hazard(actor_tok):
+        return None
     quote = art.quote_at(cand.start)
     claimed_by = _speaker(quote, art, lex) if quote is not None else None
     if claimed_by is None:
@@ -322,6 +326,8 @@ def find_events(
         found = candidates(sent, lex)
         for cand in refine(choose(found, settings.per_sentence), found, sent, lex):
             event = _event(cand, sent, art, lex)
+            if event is None:
+                continue
             if cand.head.pos_ != "VERB" and event.actor is None and event.recipient is None:
                 continue  # a bare noun ("terrorism", "the war") states no event
             events.append(event)

@@ -123,6 +123,22 @@ def actor_token(head: Token) -> tuple[Token | None, Token | None]:
     return None, passive_recipient
 
 
+# What strikes, hits or kills with no one acting: "an earthquake struck southern Turkey"
+# is no strike, "Hurricane Helene hit Florida, killing 12" no assault.
+_HAZARDS = frozenset(
+    """earthquake quake tremor aftershock storm hurricane typhoon cyclone tornado twister
+    flood flooding tsunami wildfire bushfire fire blaze drought heatwave avalanche landslide
+    mudslide eruption volcano lightning blizzard rain snow hail virus outbreak epidemic
+    pandemic disease""".split()
+)
+
+
+def is_hazard(tok: Token) -> bool:
+    """Is the actor a natural hazard, or a named one ("Storm Bert", "Hurricane Helene")?"""
+    words = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in _HAZARDS for w in words)
+
+
 def noun_actor(noun: Token) -> Token | None:
     """Who does what a noun names, as the noun's own words say: "Hamas's attacks",
     "Palestinian riots", "the attack by Hamas", "rocket fire from Armenia"."""

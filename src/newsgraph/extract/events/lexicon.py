@@ -70,6 +70,7 @@ def _countries() -> frozenset[str]:
 @dataclass(frozen=True, eq=False)  # hashed by identity: functions that read it can be cached
 class Lexicon:
     verbs: dict[str, Code]  # own verb lemmas, "verb+particle" too
+    transitive: dict[str, Code]  # own verb lemmas as they read with an object ("struck a base")
     nouns: dict[str, Code]  # own nouns that trigger on their own
     objects: dict[str, Code]  # own nouns that trigger only as a light verb's object
     cameo_verbs: dict[str, Code]
@@ -95,9 +96,10 @@ def _cameo(plover: dict[str, Code], code: str) -> Code | None:
 def lexicon() -> Lexicon:
     """The tables, loaded once per process."""
     verbs: dict[str, Code] = {}
+    transitive: dict[str, Code] = {}
     nouns: dict[str, Code] = {}
     objects: dict[str, Code] = {}
-    table = {"V": verbs, "N": nouns, "O": objects}
+    table = {"V": verbs, "T": transitive, "N": nouns, "O": objects}
     for term, pos, kind, *rest in _rows("plover_terms.tsv"):
         code = _code(rest)
         table[pos].setdefault(term, Code(kind, code.mode, code.context))
@@ -119,4 +121,4 @@ def lexicon() -> Lexicon:
     agents = {name: sector for name, sector in _rows("agents.tsv")}
     for word, sector in _rows("sector_words.tsv"):
         agents[word] = sector
-    return Lexicon(verbs, nouns, objects, cameo_verbs, patterns, actors, agents)
+    return Lexicon(verbs, transitive, nouns, objects, cameo_verbs, patterns, actors, agents)

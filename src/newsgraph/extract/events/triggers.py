@@ -198,6 +198,8 @@ def _verb_code(verb: Token, lex: Lexicon) -> tuple[Code, tuple[Token, ...]] | No
         if lemma in lex.verbs and (not objects or lemma in _OWN_MEANING):
             return lex.verbs[lemma], (verb,)
         return None
+    if lemma in lex.transitive and any(o.dep_ == "dobj" for o in objects):
+        return lex.transitive[lemma], (verb,)
     if lemma in lex.verbs:
         return lex.verbs[lemma], (verb,)
     if lemma in _VAGUE_VERBS:
