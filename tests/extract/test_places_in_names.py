@@ -91,3 +91,19 @@ def test_a_building_or_institution_typed_as_a_place_gives_the_place_it_opens_wit
     named, _ = places_in_names(ents, 5000)
     found = {t.toponym.mentions[0].text: t.placed for t in named}
     assert found == {"Henderson County": True, "Huntsville": True}
+
+
+def test_a_foundation_is_no_town_and_a_port_named_for_a_country_is_no_country():
+    body = "Fundación Ideas para la Paz said the base in Puerto Jordán was attacked."
+    found, _ = _texts(body, ["Fundación Ideas para la Paz"])
+    assert found == []
+    start = body.index("Puerto Jordán")
+    port = Entity(
+        id="E9",
+        key="gpe:puerto jordán",
+        name="Puerto Jordán",
+        type="GPE",
+        mentions=[Span(start=start, end=start + 13, text="Puerto Jordán")],
+    )
+    named, words = places_in_names([port], 5000)
+    assert named == [] and words == {}

@@ -43,6 +43,12 @@ NATURAL_HEADS = frozenset(
 )  # fmt: skip
 # First word of a natural feature's name ("Lake Manassas", "Mount Chaambi", "Gulf of Aden").
 NATURAL_OPENERS = frozenset({"lake", "mount", "mt.", "gulf", "cape", "isle", "sea", "bay"})
+# First word of a town's own name, whatever follows it: "Puerto Jordán" is no Jordan.
+SETTLEMENT_OPENERS = frozenset(
+    {"puerto", "porto", "port", "fort", "san", "santa", "santo", "são", "saint", "st.",
+     "sainte", "ciudad", "villa", "vila", "new", "nueva", "nuevo", "novo", "nova", "bahía",
+     "el", "la", "los", "las", "al"}
+)  # fmt: skip
 # Head words that are also surnames: "Ricki Lake", "Charlotte Church", "Diane Lane".
 SURNAME_HEADS = frozenset(
     {"street", "lane", "lake", "church", "bay", "bridge", "castle", "tower", "chapel", "hills",
