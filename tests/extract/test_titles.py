@@ -45,6 +45,14 @@ def test_one_lexicon_holds_heads_modifiers_and_honorifics():
             "Chief Financial Officer",
         ),
         ("The New York Times reported it.", "New York Times", "New", None),
+        (
+            "Work and Pensions Secretary Liz Kendall spoke.",
+            "Liz Kendall",
+            "Liz",
+            "Work and Pensions Secretary",
+        ),
+        ("Shadow chancellor Mel Stride spoke.", "Mel Stride", "Mel", "Shadow chancellor"),
+        ("Yesterday Senator John Smith spoke.", "John Smith", "John", "Senator"),
     ],
 )
 def test_split_title(text, phrase, name, role):

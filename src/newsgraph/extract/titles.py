@@ -25,7 +25,7 @@ MODIFIERS = frozenset(
     "vice prime deputy assistant foreign defense defence interior finance health economy "
     "trade state attorney chief former acting interim then late top senior junior new "
     "incoming outgoing special permanent national security managing opposition financial "
-    "operating technology information marketing commercial investment".split()
+    "operating technology information marketing commercial investment shadow".split()
 )
 # Words that join the parts of a title ("Ambassador to Azerbaijan", "Secretary of State").
 CONNECTORS = frozenset({"to", "of", "for", "at", "'s", "’s", "on"})
@@ -139,14 +139,22 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
         return start  # "an analyst at Acme": the title is the speaker's, not the name's
     first = start
     has_head = False
+    portfolio = False  # inside a head's portfolio: "[Work and Pensions] Secretary"
     while i >= floor:
         tok = doc[i]
         if is_title_head(tok.text):
             has_head = True
+            portfolio = _portfolio_word(tok)
+        elif (portfolio or is_title_head(doc[i + 1].text)) and _portfolio_word(tok):
+            portfolio = True
+        elif portfolio and tok.lower_ in ("and", "&") and i > floor and _portfolio_word(doc[i - 1]):
+            pass
         elif not is_title_part(tok) and not (
             tok.is_title and tok.pos_ in ("PROPN", "ADJ") and doc[i + 1].ent_type_ in _NAME_LABELS
         ):  # "Liberal" of "Liberal Democrats leader", which the recogniser cut
             break
+        else:
+            portfolio = False
         first = i
         i -= 1
     while first < start and (doc[first].text in CONNECTORS or doc[first].lower_ in ARTICLES):
@@ -161,6 +169,24 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
     while first < start and (glued(doc, first) or doc[first].ent_iob_ == "I"):
         first += 1  # the rest of a word or a name that began before floor is no title
     return first
+
+
+_NOT_PORTFOLIO = frozenset(
+    "yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday "
+    "sunday then".split()
+)
+
+
+def _portfolio_word(tok: Token) -> bool:
+    """A capitalised noun a title head may carry as its field: "Home" Secretary, "Energy"
+    Minister, "Work" and "Pensions" Secretary; no person's name, no day."""
+    return (
+        tok.is_title
+        and tok.pos_ in ("PROPN", "NOUN")
+        and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
+        and tok.lower_ not in _NOT_PORTFOLIO
+        and not is_title_head(tok.text)
+    )
 
 
 def glued(doc: Doc, i: int) -> bool:
