@@ -122,7 +122,8 @@ def test_a_passive_names_the_actor_in_its_by_phrase() -> None:
 def test_nature_is_no_actor() -> None:
     _, events = _events(
         "A devastating earthquake struck southern Turkey in February. "
-        "Hurricane Helene hit Florida on Thursday, killing 12 people."
+        "Hurricane Helene hit Florida on Thursday, killing 12 people. "
+        "The ice broke up early, killing thousands of chicks."
     )
     assert events == []
 

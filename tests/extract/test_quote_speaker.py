@@ -124,6 +124,14 @@ def test_a_role_before_the_name(text: str, speaker: str, role: str):
     assert (q.speaker.text, q.role) == (speaker, role)
 
 
+def test_a_speaker_never_ends_in_an_open_bracket():
+    q = only_quote(
+        "The ice covered 16.9 million square kilometres, according to the US National Snow "
+        "and Ice Data Center (NSIDC) in Boulder."
+    )
+    assert q.speaker.text.endswith("(NSIDC)")
+
+
 def test_a_role_never_ends_in_an_open_bracket():
     q = only_quote('"Prices will rise," said Mark Carney, Governor of the Bank of England (BoE).')
     assert q.role == "Governor of the Bank of England (BoE)"

@@ -283,6 +283,10 @@ def _core_bounds(head: Token) -> tuple[int, int]:
         and doc[right + 1].head in (head, doc[right])
     ):
         right += 1  # never half a name: "Family of Theresa May", "May" misparsed
+    words = doc[left : right + 1]
+    opened = sum(t.text == "(" for t in words) - sum(t.text == ")" for t in words)
+    if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1  # "the Data Center (NSIDC)", whose bracket the parser left outside
     return word_start(doc, left), word_end(doc, right)
 
 

@@ -129,7 +129,7 @@ _HAZARDS = frozenset(
     """earthquake quake tremor aftershock storm hurricane typhoon cyclone tornado twister
     flood flooding tsunami wildfire bushfire fire blaze drought heatwave avalanche landslide
     mudslide eruption volcano lightning blizzard rain snow hail virus outbreak epidemic
-    pandemic disease""".split()
+    pandemic disease ice wind wave heat frost lava""".split()
 )
 
 
