@@ -134,6 +134,16 @@ def test_a_finding_needs_someone_who_found_it():
     assert found[0].text.endswith("cut deaths by half in older patients")
 
 
+def test_what_someone_finds_now_is_no_finding():
+    text = (
+        "Many voters find themselves in trouble at the end of the month. "
+        "Graduates could find jobs that make good use of their education. "
+        "The survey finds that most graduates are in debt."
+    )
+    found = find_quotes(parse(text, load()))
+    assert [(q.cue, q.text) for q in found] == [("finds", "that most graduates are in debt")]
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
