@@ -467,6 +467,7 @@ def find_title(
 _UPDATED = re.compile(r"\bupdated\b", re.I)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PROSE_WORDS = 12
+_YEAR = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d{2}")
 
 
 def _dated(text: str) -> tuple[bool, str] | None:
@@ -489,8 +490,8 @@ _DATE_LINE_REST = re.compile(
 
 def _is_date_line(text: str) -> bool:
     """A line that holds a date and nothing else (see ``_DATE_LINE_REST``)."""
-    if len(text.split()) > 14:
-        return False
+    if len(text.split()) > 14 or not _YEAR.search(text):
+        return False  # a full day has its year: most lines of a page's top are skipped here
     found = [f for f, v in find_dates(text) if v and _DAY.match(v.value)]
     rest = text
     for f in found:
