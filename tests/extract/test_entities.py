@@ -529,3 +529,15 @@ def test_a_named_storm_is_an_event_and_its_name_alone_the_same_storm():
     assert by_name["Storm Bert"].type == "EVENT"
     article = _run("Britain sent Storm Shadow missiles.", [("Storm Shadow", "PRODUCT")])
     assert [e.type for e in article.entities] == ["PRODUCT"]  # a weapon, not a storm
+
+
+def test_an_institution_named_in_another_language_is_one_organisation():
+    text = (
+        "Analysts at Fundación Ideas para la Paz said violence had risen, and the "
+        "Banco de la Nación Argentina raised rates."
+    )
+    article = _run(text, [("Fundación Ideas", "PERSON"), ("Paz", "PERSON"), ("Nación", "GPE")])
+    names = {e.name: e.type for e in article.entities}
+    assert names["Fundación Ideas para la Paz"] == "ORG"
+    assert names["Banco de la Nación Argentina"] == "ORG"
+    assert "Paz" not in names and "Nación" not in names

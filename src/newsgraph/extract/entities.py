@@ -109,7 +109,7 @@ def mentions_of(doc: Doc, settings: EntitiesSettings | None = None) -> list[Ment
             found.append(mention)
     found.sort(key=lambda m: m.start)
     found = _join_shared_bodies(_join_of_phrases(_join_split_places(found, body), body), body)
-    found = _named_storms(institution_mentions(found, body), body)
+    found = _named_storms(institution_mentions(_foreign_institutions(found, body), body), body)
     found = particle_surnames(royal_names(found, body), body)
     found = sorted(found + missed_places(found, body), key=lambda m: m.start)
     found = sorted(found + online_companies(found, body), key=lambda m: m.start)
@@ -312,6 +312,34 @@ def _join_shared_bodies(mentions: list[Mention], body: str) -> list[Mention]:
                 m = Mention(start, m.end, text, "ORG", tokens=tuple(text.split()))
         out.append(m)
     return out
+
+
+# An institution named in Spanish, Portuguese, French, Italian or German: its word, then
+# capitalised words joined by the small words of that language. The recogniser cuts such
+# names into persons and places ("Fundación Ideas" + "Paz", "Nación" + "Argentina").
+_FOREIGN_INSTITUTION = re.compile(
+    r"\b(?:Fundación|Fundação|Fondation|Fondazione|Stiftung|Instituto|Institut|Istituto|"
+    r"Universidad|Universidade|Université|Università|Banco|Banque|Ministerio|Ministério|"
+    r"Ministère|Partido|Asociación|Associação|Sindicato|Consejo|Conselho|Conseil|Comisión|"
+    r"Comissão|Agencia|Agência|Agence|Sociedad|Sociedade|Société|Federación|Federação|"
+    r"Fédération)"
+    r"(?:\s+(?:(?:de|del|la|las|los|el|para|pour|le|les|des|du|da|do|dos|das|della|di|per|"
+    r"y|e|et|und|für)\s+)*[A-ZÀ-Þ][\w'’-]*)+"
+)
+
+
+def _foreign_institutions(mentions: list[Mention], body: str) -> list[Mention]:
+    """Each institution named in another language is one organisation, whatever pieces
+    the recogniser made of it: they give way to it."""
+    found = [
+        Mention(hit.start(), hit.end(), hit.group(0), "ORG", tokens=tuple(hit.group(0).split()))
+        for hit in _FOREIGN_INSTITUTION.finditer(body)
+        if " " in hit.group(0)
+    ]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def _named_storms(mentions: list[Mention], body: str) -> list[Mention]:
