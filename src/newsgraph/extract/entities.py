@@ -33,6 +33,7 @@ from newsgraph.extract.entity_teams import is_club_name, retype_teams
 from newsgraph.extract.entity_works import quoted_works
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.gazetteer.context import in_geo_context, is_known_place
+from newsgraph.lexicon.institutions import FOREIGN_INSTITUTION_WORDS
 from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Span
 
@@ -314,15 +315,11 @@ def _join_shared_bodies(mentions: list[Mention], body: str) -> list[Mention]:
     return out
 
 
-# An institution named in Spanish, Portuguese, French, Italian or German: its word, then
+# An institution named in another language (`lexicon.institutions`): its word, then
 # capitalised words joined by the small words of that language. The recogniser cuts such
 # names into persons and places ("Fundación Ideas" + "Paz", "Nación" + "Argentina").
 _FOREIGN_INSTITUTION = re.compile(
-    r"\b(?:Fundación|Fundação|Fondation|Fondazione|Stiftung|Instituto|Institut|Istituto|"
-    r"Universidad|Universidade|Université|Università|Banco|Banque|Ministerio|Ministério|"
-    r"Ministère|Partido|Asociación|Associação|Sindicato|Consejo|Conselho|Conseil|Comisión|"
-    r"Comissão|Agencia|Agência|Agence|Sociedad|Sociedade|Société|Federación|Federação|"
-    r"Fédération)"
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in FOREIGN_INSTITUTION_WORDS)) + ")"
     r"(?:\s+(?:(?:de|del|la|las|los|el|para|pour|le|les|des|du|da|do|dos|das|della|di|per|"
     r"y|e|et|und|für)\s+)*[A-ZÀ-Þ][\w'’-]*)+"
 )

@@ -32,6 +32,7 @@ from newsgraph.gazetteer.features import (
 )
 from newsgraph.gazetteer.tables import Candidate, Gazetteer, is_descriptive
 from newsgraph.lexicon.given_names import is_given_name
+from newsgraph.lexicon.institutions import FOREIGN_INSTITUTION_WORDS
 from newsgraph.lexicon.online import ONLINE_COMPANIES
 from newsgraph.record import Entity
 
@@ -59,15 +60,6 @@ _INSTITUTION_WORD = re.compile(
     r"Hotel|Motel|Church|Cathedral|Courthouse|Courts?|School|Academy|College|University|"
     r"Station|Hall|Center|Centre|Park|Sheriff\S*|Coroner|Marshal|Police|Fire|Council|"
     r"Department|Office|Board|Commission|Committee|Authority|Agency|Division|Party|City)\b"
-)
-# Words for an institution that open its name in other languages, some of them also a
-# town's name ("Fundación", Colombia).
-_INSTITUTION_OPENERS = frozenset(
-    """fundación fundação fondation fondazione fundacja stiftung instituto institut istituto
-    universidad universidade université università banco banque banca grupo groupe gruppo
-    compañía companhia asociación associação ministerio ministério ministère partido parti
-    sindicato consejo conselho conseil comité comisión comissão agencia agência agence
-    sociedad sociedade société federación federação fédération colegio escuela""".split()
 )
 # A name that is its town's own body or port: "City of Huntsville", "Port of Los Angeles".
 _TOWN_OF = re.compile(r"(?:City|Town|Village|Borough|Port)\s+of\s")
@@ -130,7 +122,7 @@ def _inner_spans(text: str, min_population: int) -> tuple[tuple[int, int, bool],
             break  # "Jackson Hewitt": a person's name, unless a country's or state's
         if n == 1 and lead in ONLINE_COMPANIES:
             break  # "Google Maps": the company ("Google" was once Topeka's name)
-        if n == 1 and lead.lower() in _INSTITUTION_OPENERS:
+        if n == 1 and lead.lower() in FOREIGN_INSTITUTION_WORDS:
             break  # "Fundación Ideas para la Paz": a foundation (and a town in Colombia)
         if _known(lead, gaz, _AREAS, min_population):
             found.append((0, end, False))
