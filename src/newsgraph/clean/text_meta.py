@@ -470,12 +470,21 @@ _PROSE_WORDS = 12
 _YEAR = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d{2}")
 
 
+def _full_days(text: str) -> list:
+    """The dates in the text that name a whole day, as the date finder reads them."""
+    return [(f, v) for f, v in find_dates(text) if v and _DAY.match(v.value)]
+
+
+def _first_day(text: str, days: list) -> tuple[bool, str]:
+    """The first of the days, and whether an "Updated" before it marks it so."""
+    f, v = days[0]
+    return bool(_UPDATED.search(text[: f.start])), v.value[:10]
+
+
 def _dated(text: str) -> tuple[bool, str] | None:
     """The first full day a line gives, and whether an "Updated" before it marks it so."""
-    for f, v in find_dates(text):
-        if v and _DAY.match(v.value):
-            return bool(_UPDATED.search(text[: f.start])), v.value[:10]
-    return None
+    days = _full_days(text)
+    return _first_day(text, days) if days else None
 
 
 # What a date line may hold beside its date: a clock time, a zone, a weekday, a word
@@ -488,15 +497,16 @@ _DATE_LINE_REST = re.compile(
 )
 
 
-def _is_date_line(text: str) -> bool:
-    """A line that holds a date and nothing else (see ``_DATE_LINE_REST``)."""
+def _date_line(text: str) -> tuple[bool, str] | None:
+    """What ``_dated`` says of a line that holds a date and nothing else (see
+    ``_DATE_LINE_REST``); None for any other line."""
     if len(text.split()) > 14 or not _YEAR.search(text):
-        return False  # a full day has its year: most lines of a page's top are skipped here
-    found = [f for f, v in find_dates(text) if v and _DAY.match(v.value)]
+        return None  # a full day has its year: most lines of a page's top are skipped here
+    days = _full_days(text)
     rest = text
-    for f in found:
+    for f, _ in days:
         rest = rest[: f.start] + " " * (f.end - f.start) + rest[f.end :]
-    return bool(found) and not _DATE_LINE_REST.sub("", rest)
+    return _first_day(text, days) if days and not _DATE_LINE_REST.sub("", rest) else None
 
 
 def header_end(lines: list[Line], body: list[bool], first_body: int) -> int:
@@ -517,11 +527,14 @@ def find_date_lines(lines: list[Line], finds: Finds, end: int) -> None:
     November 2024, 14:05 GMT") and bylines that give one ("Written by Jane Doe on
     November 14, 2019")."""
     for i in range(min(len(lines), end)):
-        text = lines[i].text
         reason = finds.claimed.get(i)
-        if reason not in (None, "byline") or (reason is None and not _is_date_line(text)):
+        if reason == "byline":
+            dated = _dated(lines[i].text)
+        elif reason is None:
+            dated = _date_line(lines[i].text)
+        else:
             continue
-        if (dated := _dated(text)) is not None:
+        if dated is not None:
             finds.claimed.setdefault(i, "date")
             finds.dated.append((i, *dated))
 
@@ -530,7 +543,7 @@ def choose_published(finds: Finds) -> None:
     """Of the header's dated lines not marked as an update (else of all), the one nearest
     to the prose, as a masthead's date of today stands above the headline."""
     if finds.dated:
-        finds.published = min(sorted(finds.dated, reverse=True), key=lambda d: d[1])[2]
+        finds.published = max(finds.dated, key=lambda d: (not d[1], d[0]))[2]
 
 
 _HEADER_BYLINE_LINES = 3

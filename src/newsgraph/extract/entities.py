@@ -27,7 +27,7 @@ from newsgraph.extract.entity_evidence import (
     surname_mentions,
 )
 from newsgraph.extract.entity_merge import acronym_mentions, cluster, vote_labels
-from newsgraph.extract.entity_names import STORM, Mention, clean_mention
+from newsgraph.extract.entity_names import STORM, Mention, clean_mention, give_way
 from newsgraph.extract.entity_persons import particle_surnames, royal_names
 from newsgraph.extract.entity_teams import is_club_name, retype_teams
 from newsgraph.extract.entity_works import quoted_works
@@ -333,10 +333,7 @@ def _foreign_institutions(mentions: list[Mention], body: str) -> list[Mention]:
         for hit in _FOREIGN_INSTITUTION.finditer(body)
         if " " in hit.group(0)
     ]
-    if not found:
-        return mentions
-    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
-    return sorted(kept + found, key=lambda m: m.start)
+    return give_way(mentions, found)
 
 
 def _named_storms(mentions: list[Mention], body: str) -> list[Mention]:
@@ -346,14 +343,11 @@ def _named_storms(mentions: list[Mention], body: str) -> list[Mention]:
         Mention(hit.start(), hit.end(), hit.group(), "EVENT", tokens=tuple(hit.group().split()))
         for hit in STORM.finditer(body)
     ]
-    if not storms:
-        return mentions
-    kept = [m for m in mentions if not any(m.start < s.end and s.start < m.end for s in storms)]
     names = {s.tokens[-1] for s in storms}
-    for m in kept:
+    for m in mentions:
         if m.text in names:  # "Rafael strengthened": the storm again
             m.label, m.country = "EVENT", None
-    return sorted(kept + storms, key=lambda m: m.start)
+    return give_way(mentions, storms)
 
 
 @annotator("entities", assigns=("entities",), settings=EntitiesSettings)

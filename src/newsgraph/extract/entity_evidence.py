@@ -21,6 +21,7 @@ from newsgraph.extract.entity_names import (
     covered_chars,
     ends_in_company_word,
     fold,
+    give_way,
     person_name_parts,
     without_legal_form,
 )
@@ -632,10 +633,7 @@ def institution_mentions(mentions: list[Mention], body: str) -> list[Mention]:
                     hit.start(), hit.end(), text, "ORG", country=code, tokens=tuple(text.split())
                 )
             )
-    if not found:
-        return mentions
-    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
-    return sorted(kept + found, key=lambda m: m.start)
+    return give_way(mentions, found)
 
 
 def repeated_mentions(mentions: list[Mention], body: str) -> list[Mention]:

@@ -66,6 +66,15 @@ def covered_chars(mentions: list[Mention], body: str) -> bytearray:
     return covered
 
 
+def give_way(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The mentions, with each of ``found`` in the place of those it overlaps, in order of
+    position: a whole name the recogniser cut into pieces replaces the pieces."""
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, straight apostrophes, single spaces: the key's form."""
     if not text.isascii():

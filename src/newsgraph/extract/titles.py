@@ -144,7 +144,7 @@ def _title_before(doc: Doc, start: int, floor: int) -> int:
         tok = doc[i]
         if is_title_head(tok.text):
             has_head = True
-            portfolio = _portfolio_word(tok)
+            portfolio = False
         elif (portfolio or is_title_head(doc[i + 1].text)) and _portfolio_word(tok):
             portfolio = True
         elif portfolio and tok.lower_ in ("and", "&") and i > floor and _portfolio_word(doc[i - 1]):
