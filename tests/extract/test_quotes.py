@@ -379,6 +379,15 @@ def test_a_dateline_is_no_part_of_the_content_or_the_speaker(text, content, spea
     assert (q.text, q.speaker.text) == (content, speaker)
 
 
+def test_a_dateline_with_a_colon_is_no_speaker():
+    """The subcontinent's wires end the dateline with a colon: "NEW DELHI: ..." is no label."""
+    text = (
+        "NEW DELHI: Monsoon rains will arrive early this year, officials said. The minister agreed."
+    )
+    q = only(newsgraph.extract(text).quotes)
+    assert (q.text, q.speaker.text) == ("Monsoon rains will arrive early this year", "officials")
+
+
 def test_two_capitals_and_a_dash_are_no_dateline():
     q = only(quotes_of("US - Russia talks will resume in May, the ministry said."))
     assert q.text == "US - Russia talks will resume in May"

@@ -27,7 +27,8 @@ def _ctx(text: str, name: str) -> bool:
         ("Jordan said the deal failed.", "Jordan", False),
         ("OSLO -- The government said on Monday ...", "OSLO", True),  # a dateline
         ("Intro.\nSPLIT, Croatia (Reuters) - Boats sank.", "SPLIT", True),
-        ("Oslo - the capital - is cold.", "Oslo", True),
+        ("Oslo - The government said on Monday ...", "Oslo", True),  # a known city in title case
+        ("Oslo - the capital - is cold.", "Oslo", False),  # no story opens after the dash
         ("The team met OSLO -- a band.", "OSLO", False),  # not at a line's start
         ("ATLANTA (AP) An aide was charged.", "ATLANTA", True),  # the agency ends it
         ("FRESNO, Calif.--(BUSINESS WIRE)--A firm said ...", "FRESNO", True),

@@ -16,6 +16,7 @@ from newsgraph.clean.byline import parse_byline
 from newsgraph.clean.lines import CUES, SENTENCE_END, STOP_WORDS, Line, words_of
 from newsgraph.clean.titles import without_site_suffix
 from newsgraph.dates.find import find as find_dates
+from newsgraph.gazetteer.dateline import dateline_at
 from newsgraph.lexicon.agencies import AGENCIES, alternation
 from newsgraph.lexicon.given_names import is_given_name
 from newsgraph.record import Author, Media, Related, RemovedReason
@@ -547,8 +548,6 @@ def choose_published(finds: Finds) -> None:
 
 
 _HEADER_BYLINE_LINES = 3
-# a wire story's dateline: "ANN ARBOR, Mich., March 18 - ..."
-_WIRE_DATELINE = re.compile(r"^[A-Z]{2}[A-Z .'-]*,.*\d\s*[-–—](?:\s|$)")
 
 
 def find_header_byline(lines: list[Line], finds: Finds, header: int) -> None:
@@ -570,7 +569,7 @@ def find_header_byline(lines: list[Line], finds: Finds, header: int) -> None:
         text = lines[i].text
         if not _short(text, 12):
             return
-        if text.isupper() or _WIRE_DATELINE.match(text):
+        if text.isupper() or dateline_at(text):  # "ANN ARBOR, Mich., March 18 - ..."
             continue
         authors = parse_byline(text)
         if authors and all(

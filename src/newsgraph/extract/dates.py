@@ -42,6 +42,7 @@ from newsgraph.dates.published import read_day
 from newsgraph.dates.values import Context, Resolved, anchor_value
 from newsgraph.dates.verb import verb_tense
 from newsgraph.extract import annotator
+from newsgraph.gazetteer.dateline import dateline_at
 from newsgraph.record import Article, DateMention
 
 _NOT_YEARS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -80,10 +81,6 @@ def reference_date(article: Article, found: list[tuple[Found, Resolved | None]])
     return max(explicit) if explicit else None
 
 
-# A wire dateline: the place in capitals or title case, a comma, the day, then the agency or a
-# dash ("WASHINGTON, March 12 (Xinhua) --", "BEIJING, Aug. 7 -").
-_DATELINE_PLACE = re.compile(r"\s*[A-Z][^\n,()]{1,40}(?:,\s*[A-Z][^\n,()]{1,30})?,\s*$")
-_DATELINE_END = re.compile(r"\s*(?:\(|[-_\u2013\u2014])")
 # A story is filed on its dateline's day or a few days before it is published.
 _DATELINE_LAG = timedelta(days=3)
 
@@ -99,7 +96,8 @@ def dateline_day(
     if not found or ref is None:
         return None
     f, _ = found[0]
-    if not (_DATELINE_PLACE.fullmatch(text, 0, f.start) and _DATELINE_END.match(text, f.end)):
+    dateline = dateline_at(text)
+    if dateline is None or dateline.day is None or not dateline.day[0] <= f.start < dateline.day[1]:
         return None
     value = rule_by_name(f.rule).handler(f.match, Context(ref))
     day = read_day(value.value) if value and value.granularity == "day" else None

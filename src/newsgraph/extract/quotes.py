@@ -50,15 +50,9 @@ from newsgraph.extract.quote_settings import DEFAULT_SETTINGS, QuoteSettings
 from newsgraph.extract.quote_speaker import Attribution, from_phrase
 from newsgraph.extract.quote_strategies import LABEL, STRATEGIES, attribute
 from newsgraph.extract.referents import Referents
+from newsgraph.gazetteer.dateline import dateline_at
 from newsgraph.nlp import text_of
 from newsgraph.record import Article, Entity, Quote, Span, Speaker
-
-# A wire dateline opening a line: the place in capitals, its state or country, the day, the
-# agency, a dash: "LONDON — ", "SAN JUAN, Puerto Rico (AP) -- ", "LOS ANGELES, Sept. 28 (UPI) — ". What follows it is the story's first words.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,2}){0,2}"
-    r"(?: ?\([^()\n]{1,40}\))? ?(?:--|[-–—]) +"
-)
 
 _OPENING_MARKS = frozenset("\"“‘'")
 # Words that open a line with a colon and name no speaker: a headline's kicker, a credit.
@@ -230,6 +224,8 @@ def _labelled(text: QuoteText, marked: list[MarkedQuote], entities: list[Entity]
             not opened and text.quoted[min(text.tok_index(line_start), len(text.quoted) - 1)]
         ):
             continue
+        if not opened and dateline_at(body, line_start) is not None:
+            continue  # "NEW DELHI: The ..." is where the story was filed
         names = text.doc[text.tok_index(label.start(1)) : text.tok_index(label.end(1))]
         if not _label_speaks(list(names), named, interview):
             continue
@@ -331,12 +327,8 @@ def _inherit(found: list[Found], strategies: tuple[str, ...]) -> None:
 def past_dateline(body: str, start: int) -> int:
     """Where a span opening a line starts once a dateline is left out: "LONDON — [The queen
     will ...]", "BRUSSELS - [European leaders]"; ``start`` itself elsewhere."""
-    if start and body[start - 1] != "\n":
-        return start
-    found = _DATELINE.match(body, start)
-    if found is None or sum(c.isalpha() for c in found.group()) < 4:
-        return start  # "US - Russia talks": two capitals are no place
-    return found.end()
+    found = dateline_at(body, start) if not start or body[start - 1] == "\n" else None
+    return start if found is None else found.end
 
 
 def _quote(body: str, f: Found, referents: Referents, fragments: list[tuple[int, int]]) -> Quote:

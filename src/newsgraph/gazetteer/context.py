@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.gazetteer.dateline import dateline_at
 from newsgraph.gazetteer.tables import Gazetteer, load_gazetteer, name_key
 from newsgraph.lexicon.given_names import is_given_name
 
@@ -32,19 +33,6 @@ _GENERIC_AFTER = re.compile(
     r"[Ss]treets?|[Rr]oads?|[Aa]venues?|[Bb]oulevard|[Hh]ighway|[Pp]arks?|[Bb]ay|[Ii]slands?|"
     r"[Mm]ountains?|[Vv]alley|[Cc]anyon|[Ss]chool|[Hh]ospital|[Aa]irport|[Ss]tation)\b"
 )
-# A dateline's end after the place that opens a line: its state or country, the day
-# ("SAN FRANCISCO, Feb 21 (Reuters) -"), the agency, a dash. A dash may run on:
-# "PLEASANTON, Calif.--(BUSINESS WIRE)--".
-_QUALIFIER = r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-_DAY = (
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?)?"
-)
-_DATELINE_AFTER = re.compile(
-    _QUALIFIER + _DAY + r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—])(?:\s|\()"
-)
-# A name in capitals and the agency, no dash: "ATLANTA (AP) An aide".
-_DATELINE_AGENCY = re.compile(_QUALIFIER + _DAY + r"\s*\([A-Za-z][^()\n]{0,39}\)\s")
 # A capitalised name and a comma right before a name: "Oulton Park, " before "Cheshire".
 _PLACE_COMMA = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*$")
 # A town this large, or any country, division or continent, counts as a known place name.
@@ -89,14 +77,10 @@ def _qualifies_place(text: str, start: int, end: int) -> bool:
 
 
 def _opens_dateline(text: str, start: int, end: int) -> bool:
-    """The name opens a line and a dateline's dash follows it ("OSLO -- The ..."), or
-    the agency's name after a name in capitals ("ATLANTA (AP) An aide")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
-    if _DATELINE_AFTER.match(text, end) is not None:
-        return True
-    return text[start:end].isupper() and _DATELINE_AGENCY.match(text, end) is not None
+    """The name is the place of a dateline opening its line ("OSLO -- The ...", "ATLANTA
+    (AP) An aide")."""
+    found = dateline_at(text, text.rfind("\n", 0, start) + 1)
+    return found is not None and found.place == (start, end)
 
 
 def names_other_place(text: str, end: int) -> bool:
