@@ -63,7 +63,7 @@ def dateline_at(text: str, start: int = 0) -> Dateline | None:
         ok = capitals or _known(place)
     else:  # a place and a short dash alone: "BRUSSELS - European", not "NATO - Russia"
         ok = letters and _known(place)
-    if not ok or found.end() >= len(text) or not _opens_story(text[found.end()]):
+    if not ok or (found.end() < len(text) and not _opens_story(text[found.end()])):
         return None
     day = found.span("day") if found.group("day") else None
     if day is not None:
