@@ -224,6 +224,12 @@ def test_a_surname_keeps_its_lowercase_particle(text, speaker):
             "The storm is forecast to make landfall near Tampa",
             "the National Hurricane Center in Miami",
         ),
+        (  # the parser takes the prefecture as the subject: it ends the place, not the report
+            "Toyota will spend 450 billion yen on a plant in Kitakyushu, Fukuoka prefecture, "
+            "the world's largest carmaker said on Thursday.",
+            "Toyota will spend 450 billion yen on a plant in Kitakyushu, Fukuoka prefecture",
+            "the world's largest carmaker",
+        ),
     ],
 )
 def test_an_organisation_reporting_after_its_report(text, content, speaker):
@@ -262,3 +268,26 @@ def test_a_paragraph_after_a_finished_sentence_is_not_run_into_it():
     assert [q.text for q in found][0].startswith("The market")
     assert found[0].speaker is not None and "Donald Maude" in found[0].speaker.text
     assert not any("Donald Maude" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, role",
+    [
+        (
+            "BYD opened a showroom. Its chairman Wang Chuanfu said in October that Japan "
+            "was a market it respected.",
+            "Wang Chuanfu",
+            "Its chairman",
+        ),
+        (
+            "The company's chief executive Mary Barra said on Tuesday that sales rose.",
+            "Mary Barra",
+            "The company's chief executive",
+        ),
+    ],
+)
+def test_a_post_right_before_a_name_is_its_role(text, speaker, role):
+    """The parser hangs the name off the post ("chairman" the subject, the name its
+    appositive, with no comma between): the name speaks, the post is its role."""
+    (q,) = quotes_of(text)
+    assert (q.speaker.text, q.role) == (speaker, role)

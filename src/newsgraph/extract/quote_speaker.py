@@ -366,6 +366,17 @@ def _set_off(appos: Token) -> bool:
     return before >= 0 and appos.doc[before].text in (",", "(", "—", "–", "--")
 
 
+def _holder(noun: Token, appos: Token) -> bool:
+    """Is the appositive a person's name right after a common noun, which names who holds the
+    post: "Its chairman [Wang Chuanfu] said" (the parser hangs the name off the post)?"""
+    return (
+        noun.pos_ == "NOUN"
+        and appos.pos_ == "PROPN"
+        and appos.ent_type_ == "PERSON"
+        and appos.left_edge.i == noun.i + 1
+    )
+
+
 def _appositive(doc: Doc, head: Token, appos: Token) -> str | None:
     """The role the appositives after head give, as whole words: "co-founder of the group
     (Save Our Parks)", never "co" nor "Governor of the Bank (BoE"."""
@@ -437,7 +448,9 @@ def describe_speaker(head: Token) -> Attribution:
     named = _name_after(head)
     if named is not None:
         return named
-    appos = next((c for c in head.rights if c.dep_ == "appos" and _set_off(c)), None)
+    appos = next(
+        (c for c in head.rights if c.dep_ == "appos" and (_set_off(c) or _holder(head, c))), None
+    )
     described = appos is not None and head.pos_ != "PROPN" and appos.pos_ == "PROPN"
     if described:
         head, appos = appos, head  # "the party's nominee, Hillary Clinton"
@@ -570,9 +583,30 @@ def stolen_object(subj: Token) -> Token | None:
     if before < 0:
         return None
     prep = subj.doc[before]
-    if prep.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+    if not (
+        (prep.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children))
+        or _place_goes_on(subj)
+    ):
         return None
     return next((c for c in subj.rights if c.dep_ == "appos" and _set_off(c)), None)
+
+
+_PLACE_TYPES = ("GPE", "LOC")
+
+
+def _place_goes_on(subj: Token) -> bool:
+    """Does the subject continue the place the report ends with: "a plant in Kitakyushu,
+    [Fukuoka prefecture], the world's largest carmaker said"?"""
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return False
+    place = doc[comma - 1]
+    return (
+        place.dep_ == "pobj"
+        and place.ent_type_ in _PLACE_TYPES
+        and any(t.ent_type_ in _PLACE_TYPES for t in doc[subj.left_edge.i : subj.i + 1])
+    )
 
 
 def from_cue(
