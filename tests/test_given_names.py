@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsgraph.lexicon.given_names import is_given_name, name_gender
-from training.build_given_names import census_names, given_names, gold_names
+from training.build_given_names import given_names, gold_names, outside_names
 from training.build_name_genders import census_genders
 
 CONLL = """-DOCSTART- -X- -X- O
@@ -35,17 +35,19 @@ def test_shipped_list_reads_as_written():
     assert not is_given_name("george") and not is_given_name("Paris")
 
 
-def test_census_names_are_added_unless_something_else_claims_them(tmp_path):
+def test_outside_names_are_added_unless_something_else_claims_them(tmp_path):
     path = tmp_path / "train.txt"
     path.write_text(CONLL, encoding="utf-8")
     lower = Counter({"hope": 3})
     census = ["GRETA", "MORGAN", "HOPE", "AUSTIN", "JO"]
     # Morgan opens an organisation's name, "hope" is a word, Austin a city, Jo too short
-    assert census_names(census, gold_names(path), lower, max_town=20_000) == ["Greta"]
+    assert outside_names(census, gold_names(path), lower, max_town=20_000) == ["Greta"]
 
 
 def test_shipped_list_knows_todays_names_but_not_towns_or_words():
     assert is_given_name("Greta") and is_given_name("Meryl") and is_given_name("Quentin")
+    # the world's, from Faker's locales
+    assert is_given_name("Priya") and is_given_name("Adaeze") and is_given_name("Hiroshi")
     assert not is_given_name("Austin") and not is_given_name("Hope")
 
 

@@ -12,12 +12,20 @@ train writes in lower case ("Will", "Rose", "Hope"), one that opens other names 
 ("Morgan"), or a place the gazetteer knows as an area or a town of more than
 ``--max-town`` people ("Austin", "Florence", "Chelsea").
 
+Neither knows "Priya", "Ngozi", "Wei" or "Hiroshi", so the first names Faker (MIT, the
+``train`` extra) lists for each of its locales but the United States', those written in the Latin alphabet
+(accents taken off, as the lists are written), are added (marked 'world') under the same
+conditions.
+
     python -m training.build_given_names [--conll ../shared/data/ner-conll2003/train.txt]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from importlib.resources import files
@@ -76,16 +84,16 @@ def lower_words(path: Path) -> Counter:
     return counts
 
 
-def census_names(
-    census: Iterable[str], names: list[tuple[str, list[str]]], lower: Counter, max_town: int
+def outside_names(
+    candidates: Iterable[str], names: list[tuple[str, list[str]]], lower: Counter, max_town: int
 ) -> list[str]:
-    """Census first names (written in capitals) that nothing in CoNLL-2003 train or the
-    gazetteer calls something else."""
+    """First names from outside the news (the census's, Faker's) that nothing in CoNLL-2003
+    train or the gazetteer calls something else."""
     opens_other = {words[0] for kind, words in names if kind != "PER"}
     gaz = load_gazetteer()
     return [
         word
-        for word in (name.capitalize() for name in census)
+        for word in (name.capitalize() for name in candidates)
         if len(word) > 2
         and lower[word.lower()] == 0
         and word not in opens_other
@@ -103,6 +111,33 @@ def census_frequencies() -> dict[str, dict[str, float]]:
     return out
 
 
+# The census covers these, and Faker's lists for them hold surnames and odd spellings
+# ("Graves", "Alexande").
+_CENSUS_LOCALES = ("en", "en_US")
+
+
+def world_names() -> set[str]:
+    """The first names of every other Faker locale that are written in the Latin alphabet,
+    without their accents."""
+    import faker.providers.person as person
+
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        if module.name in _CENSUS_LOCALES:
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in dir(provider):
+            if attr.startswith("first_") and attr.endswith(("names", "names_male", "names_female")):
+                listed = getattr(provider, attr)
+                if isinstance(listed, (list, tuple, dict)):  # some are properties
+                    out.update(n for n in listed if isinstance(n, str))
+    plain = (
+        "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
+        for n in out
+    )
+    return {n for n in plain if n.isascii() and n.isalpha()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--conll", type=Path, default=Path("../shared/data/ner-conll2003/train.txt"))
@@ -112,20 +147,24 @@ def main() -> None:
     args = ap.parse_args()
     names = gold_names(args.conll)
     news = set(given_names(names, args.min_count, args.max_other))
-    census = census_names(
-        [n for kind in census_frequencies().values() for n in kind],
-        names,
-        lower_words(args.conll),
-        args.max_town,
+    lower = lower_words(args.conll)
+    census = outside_names(
+        [n for kind in census_frequencies().values() for n in kind], names, lower, args.max_town
     )
-    marked = {w: w for w in news} | {w: f"{w}\tcensus" for w in census if w not in news}
+    world = outside_names(sorted(world_names()), names, lower, args.max_town)
+    marked = (
+        {w: f"{w}\tworld" for w in world}
+        | {w: f"{w}\tcensus" for w in census}
+        | {w: w for w in news}
+    )
     rows = sorted(marked.items())
     header = (
         "# Given names from CoNLL-2003 train, and (marked 'census') from the 1990 US census"
-        " (python -m training.build_given_names)\n"
+        " and (marked 'world') Faker's locales (python -m training.build_given_names)\n"
     )
     OUT.write_text(header + "".join(f"{row}\n" for _, row in rows), encoding="utf-8")
-    print(f"{len(rows)} given names ({len(rows) - len(news)} from the census) -> {OUT}")
+    added = sum(row.endswith("world") for _, row in rows)
+    print(f"{len(rows)} given names ({added} from Faker's locales only) -> {OUT}")
 
 
 if __name__ == "__main__":

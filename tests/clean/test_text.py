@@ -235,6 +235,9 @@ def test_the_published_day_from_the_article_header(header: list[str], day: str) 
         ("Tom Krisher, AP Auto Writer", ["Tom Krisher"], "2019-11-20"),
         ("Chris Davies - Nov 19, 2019, 10:31 pm CST", ["Chris Davies"], "2019-11-19"),
         ("Catherine Shu @catherineshu / 2 days", ["Catherine Shu"], "2019-11-20"),
+        ("Priya Raghavan", ["Priya Raghavan"], "2019-11-20"),  # given names of the world
+        ("Adaeze Nwosu | Lagos | Nov 19, 2019", ["Adaeze Nwosu"], "2019-11-19"),
+        ("Hiroshi Tanaka and Anjali Menon", ["Hiroshi Tanaka", "Anjali Menon"], "2019-11-20"),
         # not a byline: no given name opens it, or too many words for a name
         ("Harbour Authority Board", [], "2019-11-20"),
         ("Miguel Bernal North Diving", [], "2019-11-20"),
