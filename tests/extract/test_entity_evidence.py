@@ -190,6 +190,14 @@ def test_a_division_name_is_no_place_without_its_country():
     assert ents["Paraná"].type == "ORG"
 
 
+def test_a_state_typed_a_person_is_the_state_unless_a_persons_name_holds_it():
+    text = "The forecast is a weak monsoon for Karnataka and its neighbours."
+    assert _run(text, [("Karnataka", "PERSON")])["Karnataka"].type == "GPE"
+    text = "Victoria Beckham opened a shop. Victoria said the label was growing."
+    ents = _run(text, [("Victoria Beckham", "PERSON"), ("Victoria", "PERSON")])
+    assert {e.type for e in ents.values()} == {"PERSON"}
+
+
 def test_one_word_organisation_named_like_a_town_where_a_place_goes_is_the_town():
     text = "“My nets are gone,” said Tomislav Barić, a fisherman from Trogir."
     ents = _run(text, [("Tomislav Barić", "PERSON"), ("Trogir", "ORG")])

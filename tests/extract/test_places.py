@@ -283,6 +283,20 @@ def test_streets_are_placed_at_a_town_named_only_in_an_organisations_name():
     assert (street.lat, street.lon) == (by_name["New Orleans"].lat, by_name["New Orleans"].lon)
 
 
+def test_a_company_called_by_its_first_word_alone_places_no_town():
+    """Toyota is a city too, but the article calls the company "Toyota"."""
+    body = (
+        "Toyota Motor Corp will build a battery plant in Kitakyushu. "
+        "Shares of Toyota rose, and Toyota said the plant would open in 2028."
+    )
+    ents = [
+        _entity(body, "E1", "ORG", "Toyota Motor Corp"),
+        _entity(body, "E2", "GPE", "Kitakyushu"),
+    ]
+    ents[0].mentions += [_span(body, "Toyota", i) for i in (1, 2)]
+    assert {p.name for p in _run(body, ents).places} == {"Kitakyushu"}
+
+
 def test_a_street_is_placed_at_the_one_town_the_text_names():
     body = "A man was arrested in Belfast after a break-in on McCandless Street."
     ents = [_entity(body, "E1", "GPE", "Belfast"), _entity(body, "E2", "FAC", "McCandless Street")]

@@ -504,6 +504,21 @@ def _division_of(name: str, countries: set[str]) -> bool:
     return any(c.feature == "ADM1" and gaz.iso3.get(c.cc) in countries for c in gaz.lookup(name))
 
 
+def _lone_division(group: list[Mention], name_parts: set[str]) -> bool:
+    """A one-word name only ever typed a person that is the name of a country or a state,
+    no given name and no word of a person's name in the article: "Karnataka" (not "Jordan"
+    where "Michael Jordan" is named)."""
+    word = group[0].text
+    if len(group[0].tokens) != 1 or any(m.label != "PERSON" for m in group):
+        return False
+    if fold(word) in name_parts or is_given_name(word):
+        return False
+    return any(
+        c.feature in ("PCLI", "ADM1") and fold(c.name) == fold(word)
+        for c in load_gazetteer().lookup(word)
+    )
+
+
 def _vote(mentions: list[Mention], body: str) -> None:
     """Every mention of a name takes the type its labels and evidence most support."""
     placed = _geo_placed(mentions, body)
@@ -534,6 +549,8 @@ def _vote(mentions: list[Mention], body: str) -> None:
             person_or_org and (name in first_words or name.split()[0] in companies)
         ):
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli Cables"
+        if _lone_division(group, name_parts):
+            evidence["GPE"] += EVIDENCE_WEIGHT * len(group)  # "a weak monsoon for Karnataka"
         if any(_AGE_AFTER.match(body, m.end) or _described_as_person(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "Onarheim, 29, told Reuters"
         if any(_after_person_title(m, body) for m in group):

@@ -172,6 +172,9 @@ def places_in_names(
             mentions = tuple(Mention(m.start, m.end, m.text) for m in ent.mentions)
             named.append(NamedPlace(Toponym(mentions, "GPE"), ent.id))
             continue
+        # the organisation called by the word alone: "Toyota Motor Corp ... Toyota said" (a
+        # company, whatever town shares its name)
+        alone = {name_key(m.text) for m in ent.mentions}
         for m in ent.mentions:
             first = _WORD.match(m.text)
             code = country_code(first.group(0)) if first else None
@@ -181,7 +184,8 @@ def places_in_names(
                 continue
             for a, b, served in _inner_spans(m.text, min_population):
                 words = Mention(m.start + a, m.start + b, m.text[a:b])
-                inner.setdefault((name_key(words.text), served, False), []).append(words)
+                if name_key(words.text) not in alone:
+                    inner.setdefault((name_key(words.text), served, False), []).append(words)
     named += [
         NamedPlace(Toponym(tuple(ms), "GPE"), None, served, placed)
         for (_, served, placed), ms in inner.items()
