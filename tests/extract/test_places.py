@@ -297,6 +297,24 @@ def test_a_company_called_by_its_first_word_alone_places_no_town():
     assert {p.name for p in _run(body, ents).places} == {"Kitakyushu"}
 
 
+def test_a_place_named_on_its_own_and_inside_a_name_is_one_place():
+    body = (
+        "Scientists in Colorado and Washington warned of melting ice. "
+        "A team at the University of Washington in Seattle found the same."
+    )
+    ents = [
+        _entity(body, "E1", "GPE", "Colorado"),
+        _entity(body, "E2", "GPE", "Washington"),
+        _entity(body, "E3", "ORG", "University of Washington"),
+        _entity(body, "E4", "GPE", "Seattle"),
+    ]
+    ents[1].mentions = ents[1].mentions[:1]  # the recogniser's, not the organisation's
+    places = _run(body, ents).places
+    assert sorted(p.name for p in places) == ["Colorado", "Seattle", "Washington"]
+    (washington,) = [p for p in places if p.name == "Washington"]
+    assert len(washington.mentions) == 2
+
+
 def test_a_street_is_placed_at_the_one_town_the_text_names():
     body = "A man was arrested in Belfast after a break-in on McCandless Street."
     ents = [_entity(body, "E1", "GPE", "Belfast"), _entity(body, "E2", "FAC", "McCandless Street")]

@@ -213,9 +213,26 @@ def places(doc: Doc, article: Article, settings: PlacesSettings | None = None) -
         # a building whose name opens with a place ("Hartford Hospital") is there.
         choices = choose(towns, inside)
         found = _entity_places(doc, article.body, toponyms, ids, choices, settings)
-    found += [to_place(cand, n.toponym, n.entity, gaz.iso3) for cand, n in named_found]
+    found += _joined_by_name(
+        found, [to_place(c, n.toponym, n.entity, gaz.iso3) for c, n in named_found]
+    )
     found += _nationality_places(doc, article.entities, gaz, words)
     article.places = _merged(found)
+
+
+def _joined_by_name(found: list[Place], named: list[Place]) -> list[Place]:
+    """The places organisations' names give, less those the article names on their own:
+    "the University of Washington" is the Washington of "scientists in Colorado and
+    Washington", whose mentions it joins, not a second Washington."""
+    by_name = {name_key(m.text): place for place in found for m in place.mentions}
+    out = []
+    for place in named:
+        same = by_name.get(name_key(place.mentions[0].text))
+        if same is None:
+            out.append(place)
+        else:
+            same.mentions = sorted(same.mentions + place.mentions, key=lambda m: m.start)
+    return out
 
 
 def _inside(
