@@ -48,6 +48,7 @@ def test_shipped_list_knows_todays_names_but_not_towns_or_words():
     assert is_given_name("Greta") and is_given_name("Meryl") and is_given_name("Quentin")
     # the world's, from Faker's locales
     assert is_given_name("Priya") and is_given_name("Adaeze") and is_given_name("Hiroshi")
+    assert not is_given_name("Georgian")  # a Romanian name, and a nationality word
     assert not is_given_name("Austin") and not is_given_name("Hope")
 
 

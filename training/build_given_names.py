@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
+from newsgraph.countries import is_demonym
 from newsgraph.gazetteer import load_gazetteer
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "ner" / "given_names.txt"
@@ -118,7 +119,7 @@ _CENSUS_LOCALES = ("en", "en_US")
 
 def world_names() -> set[str]:
     """The first names of every other Faker locale that are written in the Latin alphabet,
-    without their accents."""
+    without their accents, less nationality words."""
     import faker.providers.person as person
 
     out: set[str] = set()
@@ -135,7 +136,9 @@ def world_names() -> set[str]:
         "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
         for n in out
     )
-    return {n for n in plain if n.isascii() and n.isalpha()}
+    # a nationality word is no one's name here, whatever a locale lists ("Georgian" in
+    # Romania: "the Georgian Parliament")
+    return {n for n in plain if n.isascii() and n.isalpha() and not is_demonym(n)}
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ from newsgraph.gazetteer.dateline import dateline_at
         ("NEW DELHI: The monsoon arrived.", "NEW DELHI", None, "The"),
         ("BENGALURU: Residents queued.", "BENGALURU", None, "Residents"),
         ("WASHINGTON — “We will win,” he said.", "WASHINGTON", None, "“We"),
+        ("BEIRUT (AP) \ufffd A Kurdish militia", "BEIRUT", None, "\ufffd"),  # a dash lost
     ],
 )
 def test_dateline_forms(text, place, day, story):

@@ -24,7 +24,7 @@ _DATELINE = re.compile(
     r"(?P<qualifier>(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}){0,2}?)"
     rf"(?P<day>,?\s*(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s*\d{{4}})?))?"
     r"(?P<agency>\s*\([^()\n]{1,40}\))?"
-    r"(?P<end>\s*(?:--|[—–-])(?:\s*\([^()\n]{1,40}\)\s*(?:--|[—–-]))?\s*|\s*:\s+|\s+(?=[A-Z]))"
+    r"(?P<end>\s*(?:--|[—–-])(?:\s*\([^()\n]{1,40}\)\s*(?:--|[—–-]))?\s*|\s*:\s+|\s+(?=\S))"
 )
 _LONG_DASHES = ("—", "--")
 _FILING_CITY = 50_000
@@ -72,7 +72,9 @@ def dateline_at(text: str, start: int = 0) -> Dateline | None:
 
 
 def _opens_story(char: str) -> bool:
-    return char.isupper() or char.isdigit() or char in "\"“‘'"
+    """A story opens with a capital, a figure or a quote mark (or a mark a bad encoding left),
+    never a word in lower case ("Oslo - the capital - is cold")."""
+    return not char.islower()
 
 
 def _known(place: str) -> bool:
