@@ -190,6 +190,16 @@ def test_a_division_name_is_no_place_without_its_country():
     assert ents["Paraná"].type == "ORG"
 
 
+def test_a_post_set_off_before_a_name_makes_a_person():
+    text = (
+        "The agency moved 1,200 people. Its director-general, Olufemi Oke-Osanyintolu, urged calm."
+    )
+    ents = _run(text, [("Olufemi Oke-Osanyintolu", "ORG")])
+    assert ents["Olufemi Oke-Osanyintolu"].type == "PERSON"
+    text = "The bank, the lender to the firm, Acme Capital, said it would wait."
+    assert _run(text, [("Acme Capital", "ORG")])["Acme Capital"].type == "ORG"
+
+
 def test_a_state_typed_a_person_is_the_state_unless_a_persons_name_holds_it():
     text = "The forecast is a weak monsoon for Karnataka and its neighbours."
     assert _run(text, [("Karnataka", "PERSON")])["Karnataka"].type == "GPE"

@@ -371,6 +371,20 @@ def _described_as_person(m: Mention, body: str) -> bool:
 
 
 _WORD_BEFORE_NAME = re.compile(r"([A-Z][\w.]*)\s+$")
+# A post set off before the name: "Its director-general, Olufemi Oke-Osanyintolu, urged".
+_POST_BEFORE = re.compile(
+    r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]*),\s*$"
+)
+
+
+def _post_before(m: Mention, body: str) -> bool:
+    """A person's post set off by a comma right before the name: "Its director-general,
+    Olufemi Oke-Osanyintolu," ("the chief executive, Mary Barra,")."""
+    hit = _POST_BEFORE.search(body, max(0, m.start - 60), m.start)
+    if hit is None:
+        return False
+    noun = hit.group("noun")
+    return is_title_head(noun) or is_title_head(noun.rsplit("-", 1)[0]) or noun in _PERSON_NOUNS
 
 
 def _after_person_title(m: Mention, body: str) -> bool:
@@ -551,7 +565,10 @@ def _vote(mentions: list[Mention], body: str) -> None:
             evidence["ORG"] += EVIDENCE_WEIGHT * len(group)  # "Pirelli", "Pirelli Cables"
         if _lone_division(group, name_parts):
             evidence["GPE"] += EVIDENCE_WEIGHT * len(group)  # "a weak monsoon for Karnataka"
-        if any(_AGE_AFTER.match(body, m.end) or _described_as_person(m, body) for m in group):
+        if any(
+            _AGE_AFTER.match(body, m.end) or _described_as_person(m, body) or _post_before(m, body)
+            for m in group
+        ):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "Onarheim, 29, told Reuters"
         if any(_after_person_title(m, body) for m in group):
             evidence["PERSON"] += EVIDENCE_WEIGHT * len(group)  # "President Clinton" throughout
