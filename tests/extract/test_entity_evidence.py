@@ -198,6 +198,8 @@ def test_a_post_set_off_before_a_name_makes_a_person():
     assert ents["Olufemi Oke-Osanyintolu"].type == "PERSON"
     text = "The bank, the lender to the firm, Acme Capital, said it would wait."
     assert _run(text, [("Acme Capital", "ORG")])["Acme Capital"].type == "ORG"
+    text = "Ties were cut. According to the minister, Slovenia had sent a message."
+    assert _run(text, [("Slovenia", "PERSON")])["Slovenia"].type == "GPE"
 
 
 def test_a_state_typed_a_person_is_the_state_unless_a_persons_name_holds_it():

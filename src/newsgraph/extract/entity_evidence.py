@@ -372,8 +372,10 @@ def _described_as_person(m: Mention, body: str) -> bool:
 
 _WORD_BEFORE_NAME = re.compile(r"([A-Z][\w.]*)\s+$")
 # A post set off before the name: "Its director-general, Olufemi Oke-Osanyintolu, urged".
+# It opens the sentence: "According to the minister, Slovenia ..." is no post of Slovenia's.
 _POST_BEFORE = re.compile(
-    r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]*),\s*$"
+    r"(?:^|[.!?\"”]\s+|\n)(?:Its|His|Her|Their|The)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<noun>[a-z][\w-]*),\s*$"
 )
 
 
@@ -381,7 +383,7 @@ def _post_before(m: Mention, body: str) -> bool:
     """A person's post set off by a comma right before the name: "Its director-general,
     Olufemi Oke-Osanyintolu," ("the chief executive, Mary Barra,")."""
     hit = _POST_BEFORE.search(body, max(0, m.start - 60), m.start)
-    if hit is None:
+    if hit is None or is_known_place(m.text):
         return False
     noun = hit.group("noun")
     return is_title_head(noun) or is_title_head(noun.rsplit("-", 1)[0]) or noun in _PERSON_NOUNS
