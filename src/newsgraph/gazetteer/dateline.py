@@ -26,6 +26,7 @@ _DATELINE = re.compile(
     r"(?P<agency>\s*\([^()\n]{1,40}\))?"
     r"(?P<end>\s*(?:--|[—–-])(?:\s*\([^()\n]{1,40}\)\s*(?:--|[—–-]))?\s*|\s*:\s+|\s+(?=\S))"
 )
+_SPACES = re.compile(r"\s*")
 _LONG_DASHES = ("—", "--")
 _FILING_CITY = 50_000
 
@@ -56,7 +57,8 @@ def dateline_at(text: str, start: int = 0) -> Dateline | None:
     if not end.strip():  # no dash or colon: only "ATLANTA (AP) An aide"
         ok = capitals and bool(found.group("agency"))
     elif ":" in end:
-        ok = capitals and not marked and not text[:at].strip() and _known(place)
+        story_start = _SPACES.match(text).end() == at  # not text[:at].strip(), on each line
+        ok = capitals and not marked and story_start and _known(place)
     elif marked:
         ok = capitals or bool(found.group("day") or found.group("agency"))
     elif end.strip() in _LONG_DASHES:
