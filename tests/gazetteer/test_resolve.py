@@ -74,6 +74,18 @@ def test_state_qualifier_restricts_the_city():
     assert distance_km(ca.lat, ca.lon, ny.lat, ny.lon) > 3000
 
 
+def test_an_institution_named_after_its_home_places_the_town_after_it():
+    text = (
+        "Scientists in Colorado and Boulder warned of melting ice. Researchers at Monash "
+        "University in Melbourne and the British Antarctic Survey in Cambridge agreed."
+    )
+    got = _resolve(text, "Colorado", "Boulder", "Melbourne", "Cambridge")
+    assert (got["Melbourne"].cc, got["Cambridge"].cc) == ("AU", "GB")
+    # a newspaper stands anywhere: no home for the town after it
+    text = "Scientists in Colorado and Boulder agreed, the New York Times in Cambridge said."
+    assert _resolve(text, "Colorado", "Boulder", "Cambridge")["Cambridge"].cc == "US"
+
+
 def test_country_qualifier_and_qualifier_inside_the_mention():
     texas = _resolve("He moved to Paris, Texas, last year.", "Paris")["Paris"]
     plain = _resolve("He moved to Paris last year.", "Paris")["Paris"]

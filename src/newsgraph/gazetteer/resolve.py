@@ -196,9 +196,39 @@ def _names_and_qualifiers(
             names.append(m.text)
             after = _QUALIFIER.match(text, m.end)
             q = _qualifier(gaz, after.group(1)) if after else None
+            q = q or _institution_home(gaz, text, m.start)
         if q is not None:
             quals.append(q)
     return names, quals
+
+
+# An institution named after its home, then the town it is in: "Monash University in
+# Melbourne", "the British Antarctic Survey in Cambridge", "the University of Washington in
+# Seattle". Only institutions that stand where their name says (not "the New York Times in
+# London").
+_INSTITUTION_IN = re.compile(
+    r"(?:\b(?P<home>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]+\s+){0,2}?(?P<kind>%s)"
+    r"|\b(?P<kind2>%s)\s+of\s+(?P<home2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+    r"\s+(?:in|at)\s+$" % (("University|Institute|College|Survey|Observatory|Hospital|Museum",) * 2)
+)
+_HOME_TOWN = 50_000
+
+
+def _institution_home(gaz: Gazetteer, text: str, start: int) -> Candidate | None:
+    """The country an institution's name gives the town written after it: "Monash
+    University in [Melbourne]" is Australia's (Monash a city of 190,000 there), "the British
+    Antarctic Survey in [Cambridge]" Britain's."""
+    found = _INSTITUTION_IN.search(text, max(0, start - 80), start)
+    if found is None:
+        return None
+    home = found.group("home") or found.group("home2")
+    code = country_code(home)
+    if code is None:
+        places = [c for c in gaz.lookup(home) if c.is_area or c.population >= _HOME_TOWN]
+        if not places:
+            return None
+        code = max(places, key=lambda c: c.population).cc
+    return gaz.country_by_code(code)
 
 
 def _is_demonym(name: str) -> bool:
