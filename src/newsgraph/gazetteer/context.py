@@ -8,6 +8,7 @@ is more often something else becomes a small town only in such a context).
 
 from __future__ import annotations
 
+import math
 import re
 
 from newsgraph.gazetteer.dateline import dateline_at
@@ -79,7 +80,10 @@ def _qualifies_place(text: str, start: int, end: int) -> bool:
 def _opens_dateline(text: str, start: int, end: int) -> bool:
     """The name is the place of a dateline opening its line ("OSLO -- The ...", "ATLANTA
     (AP) An aide")."""
-    found = dateline_at(text, text.rfind("\n", 0, start) + 1)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False  # most names do not open their line: no dateline to read
+    found = dateline_at(text, line_start)
     return found is not None and found.place == (start, end)
 
 
@@ -96,7 +100,4 @@ def is_known_place(name: str, areas_only: bool = False, gaz: Gazetteer | None = 
     gaz = gaz or load_gazetteer()
     if areas_only and (name.endswith(".") or len(name) == 2) and gaz.us_state(name):
         return True
-    for cand in gaz.lookup(name):
-        if cand.is_area or (not areas_only and cand.population >= KNOWN_TOWN_POPULATION):
-            return True
-    return False
+    return bool(gaz.areas_and_towns(name, math.inf if areas_only else KNOWN_TOWN_POPULATION))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.gazetteer.tables import load_gazetteer
+from newsgraph.gazetteer.tables import CITY_POPULATION, load_gazetteer
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -28,7 +28,6 @@ _DATELINE = re.compile(
 )
 _SPACES = re.compile(r"\s*")
 _LONG_DASHES = ("—", "--")
-_FILING_CITY = 50_000
 
 
 @dataclass(frozen=True)
@@ -82,4 +81,4 @@ def _opens_story(char: str) -> bool:
 def _known(place: str) -> bool:
     """A country, a division, or a city a desk files from (Nato, a Philippine town of 5,000,
     is none)."""
-    return any(c.is_area or c.population >= _FILING_CITY for c in load_gazetteer().lookup(place))
+    return bool(load_gazetteer().areas_and_towns(place, CITY_POPULATION))

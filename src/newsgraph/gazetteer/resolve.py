@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from newsgraph.countries import country_code, is_country_name
 from newsgraph.gazetteer.features import feature_type
 from newsgraph.gazetteer.tables import (
+    CITY_POPULATION,
     SITES,
     Candidate,
     Gazetteer,
@@ -211,7 +212,6 @@ _INSTITUTION_IN = re.compile(
     r"|\b(?P<kind2>%s)\s+of\s+(?P<home2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
     r"\s+(?:in|at)\s+$" % (("University|Institute|College|Survey|Observatory|Hospital|Museum",) * 2)
 )
-_HOME_TOWN = 50_000
 
 
 def _institution_home(gaz: Gazetteer, text: str, start: int) -> Candidate | None:
@@ -224,7 +224,7 @@ def _institution_home(gaz: Gazetteer, text: str, start: int) -> Candidate | None
     home = found.group("home") or found.group("home2")
     code = country_code(home)
     if code is None:
-        places = [c for c in gaz.lookup(home) if c.is_area or c.population >= _HOME_TOWN]
+        places = gaz.areas_and_towns(home, CITY_POPULATION)
         if not places:
             return None
         code = max(places, key=lambda c: c.population).cc

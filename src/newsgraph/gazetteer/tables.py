@@ -115,6 +115,10 @@ def is_descriptive(name: str) -> bool:
     )
 
 
+# A city, not a town: a wire desk files from it, an institution is named after it.
+CITY_POPULATION = 50_000
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry a name may denote."""
@@ -176,6 +180,11 @@ class Gazetteer:
             if rest != name:
                 found = [p for p in self.lookup(rest) if p.feature in _PARTED]
         return found
+
+    def areas_and_towns(self, name: str, min_population: float) -> list[Candidate]:
+        """The places of the name that are countries, divisions, continents or sites, or
+        towns of at least ``min_population`` people."""
+        return [c for c in self.lookup(name) if c.is_area or c.population >= min_population]
 
     def us_state(self, abbreviation: str) -> Candidate | None:
         """The US state of a postal code ("CA") or an AP abbreviation ("Calif.")."""
